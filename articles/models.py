@@ -1,0 +1,324 @@
+"""The paper's content: print structure (issues, pages), people, articles.
+
+An article's body is plain text that editors can edit (see ``articles.body``):
+paragraphs separated by blank lines, ``## `` starts an in-body subhead and
+``> `` a photo caption.
+"""
+
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+from . import body as body_format
+
+
+class Role(models.TextChoices):
+    REPORTER = "reporter", _("记者")
+    CORRESPONDENT = "correspondent", _("通讯员")
+    INTERN = "intern", _("实习生")
+    PHOTOGRAPHER = "photographer", _("摄影")
+    AUTHOR = "author", _("作者")
+    EDITOR = "editor", _("责任编辑")
+    ART_EDITOR = "art_editor", _("美术编辑")
+    DESIGNER = "designer", _("设计")
+
+
+class Section(models.Model):
+    name = models.CharField(_("名称"), max_length=50, unique=True)
+    slug = models.SlugField(_("网址名"), max_length=60, unique=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=100)
+    keywords = models.TextField(
+        _("关键词"),
+        blank=True,
+        help_text=_("导入时自动分栏目用:页眉或正文含这些词的稿件归入本栏目。每行一个词,或用逗号、空格分隔。"),
+    )
+    is_default = models.BooleanField(
+        _("默认栏目"), default=False, help_text=_("无法判断栏目的稿件归入默认栏目。只应有一个。")
+    )
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_default"], condition=Q(is_default=True), name="section_single_default"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+    @property
+    def keyword_list(self) -> list[str]:
+        return body_format.split_keywords(self.keywords)
+
+
+class Issue(models.Model):
+    printed_on = models.DateField(_("出版日期"), unique=True)
+
+    class Meta:
+        ordering = ["-printed_on"]
+        verbose_name = _("期次")
+        verbose_name_plural = _("期次")
+
+    def __str__(self):
+        return f"{self.printed_on:%Y年%m月%d日}"
+
+    def get_absolute_url(self):
+        d = self.printed_on
+        return reverse("articles:issue", kwargs={"year": d.year, "month": d.month, "day": d.day})
+
+
+class Page(models.Model):
+    issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="pages", verbose_name=_("期次"))
+    number = models.PositiveSmallIntegerField(
+        _("版次"), null=True, blank=True, help_text=_("第几版,如 2 表示 02版;不知道时留空。")
+    )
+    label = models.CharField(_("版号"), max_length=20, blank=True, help_text=_("印刷的版号,如“02版”。"))
+    name = models.CharField(_("版名"), max_length=60, blank=True, help_text=_("页眉上的版名,如“综合·城区”。"))
+    source_name = models.CharField(
+        _("来源文件"), max_length=255, blank=True, help_text=_("导入此版的文件名,用于重新导入时找到同一版。")
+    )
+    staff = models.ManyToManyField(
+        "Person", through="PageCredit", related_name="page_credits", blank=True, verbose_name=_("版面编辑")
+    )
+
+    class Meta:
+        ordering = ["issue", "number", "id"]
+        verbose_name = _("版面")
+        verbose_name_plural = _("版面")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issue", "number"], condition=Q(number__isnull=False), name="page_unique_number"
+            ),
+            models.UniqueConstraint(
+                fields=["issue", "source_name"], condition=~Q(source_name=""), name="page_unique_source"
+            ),
+        ]
+
+    def __str__(self):
+        parts = [str(self.issue), self.label or (f"第{self.number}版" if self.number else ""), self.name]
+        return " ".join(p for p in parts if p)
+
+    def get_absolute_url(self):
+        d = self.issue.printed_on
+        return reverse("articles:page", kwargs={"year": d.year, "month": d.month, "day": d.day, "page_id": self.pk})
+
+    @property
+    def display_label(self) -> str:
+        if self.number:
+            return f"第{self.number}版"
+        return self.label
+
+
+class Person(models.Model):
+    name = models.CharField(_("姓名"), max_length=100, unique=True)
+    slug = models.SlugField(_("网址名"), max_length=120, unique=True, help_text=_("姓名的拼音,用于网址。"))
+    bio = models.TextField(_("简介"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("人员")
+        verbose_name_plural = _("人员")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:person", kwargs={"slug": self.slug})
+
+
+class PersonAlias(models.Model):
+    """Another spelling of a person's name; imports map it to the person."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("人员"))
+    name = models.CharField(
+        _("别名"), max_length=100, unique=True, help_text=_("合并人员时保留的另一种写法;以后导入遇到它会归到本人。")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("别名")
+        verbose_name_plural = _("别名")
+
+    def __str__(self):
+        return self.name
+
+
+class PageCredit(models.Model):
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="credits", verbose_name=_("版面"))
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+", verbose_name=_("人员"))
+    role = models.CharField(_("职责"), max_length=20, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        ordering = ["page", "order"]
+        verbose_name = _("版面编辑")
+        verbose_name_plural = _("版面编辑")
+        constraints = [models.UniqueConstraint(fields=["page", "person", "role"], name="pagecredit_unique")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}/{self.person}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and its publication time has come."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def with_related(self):
+        """Everything a list or page shows, in a fixed number of queries."""
+        return self.select_related("section", "page__issue").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order", "id")),
+            "tags",
+        )
+
+    def in_section(self, section):
+        return self.filter(section=section)
+
+    def by_person(self, person, role=None):
+        filters = {"bylines__person": person}
+        if role:
+            filters["bylines__role"] = role
+        return self.filter(**filters).distinct()
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("消息")
+        PHOTO = "photo", _("图片新闻")
+        COMMENTARY = "commentary", _("评论")
+        SIDEBAR = "sidebar", _("链接/边栏")
+        NOTICE = "notice", _("启事/公告")
+        PSA = "psa", _("公益广告")
+        ADVERTISEMENT = "advertisement", _("广告")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("草稿")
+        REVIEW = "review", _("待审")
+        PUBLISHED = "published", _("已发布")
+        ARCHIVED = "archived", _("已归档")
+
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    kicker = models.CharField(_("引题"), max_length=300, blank=True)
+    headline = models.CharField(_("主标题"), max_length=300)
+    subheadline = models.CharField(_("副题"), max_length=300, blank=True)
+    series = models.CharField(_("系列"), max_length=300, blank=True, help_text=_("如“——‘…’系列评论之五”。"))
+    dateline = models.CharField(_("电头"), max_length=100, blank=True, help_text=_("如“株洲日报讯”。"))
+    body = models.TextField(
+        _("正文"),
+        blank=True,
+        help_text=_("段落之间空一行。以“## ”开头的一行是小标题,以“> ”开头的一行是图片说明。"),
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, null=True, blank=True, related_name="articles", verbose_name=_("栏目")
+    )
+    page = models.ForeignKey(
+        Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name=_("版面")
+    )
+    position = models.PositiveSmallIntegerField(_("版内顺序"), default=0, help_text=_("在本版的阅读顺序,从 1 起。"))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sidebars",
+        verbose_name=_("所属稿件"),
+        help_text=_("边栏(链接)所属的主稿。"),
+    )
+    continued_to = models.CharField(_("下转"), max_length=20, blank=True, help_text=_("转到的版,如“02版”。"))
+    continued_from = models.CharField(_("上接"), max_length=20, blank=True, help_text=_("接自的版,如“01版”。"))
+    continues = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continuations",
+        verbose_name=_("接续稿件"),
+        help_text=_("本稿是哪篇稿件的转版续文。"),
+    )
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("发布时间"), null=True, blank=True, db_index=True, help_text=_("填将来的时间即定时发布,到点自动上线。")
+    )
+    bylines_text = models.TextField(_("署名原文"), blank=True, help_text=_("印刷的署名行,每行一条。"))
+    warnings = models.JSONField(_("导入提示"), default=list, blank=True)
+    duplicates_dropped = models.PositiveSmallIntegerField(_("删除的重复段落"), default=0)
+    source = models.ForeignKey(
+        "importers.RawSource",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("来源"),
+    )
+    source_lines = models.JSONField(_("来源行号"), default=list, blank=True)
+    import_key = models.CharField(
+        _("导入键"), max_length=64, unique=True, null=True, blank=True, editable=False,
+        help_text=_("同一稿件重新导入时据此找到它。"),
+    )
+    imported_hash = models.CharField(max_length=64, blank=True, editable=False)
+    is_edited = models.BooleanField(
+        _("已人工修改"), default=False, help_text=_("编辑改过后,重新导入不会覆盖本稿。")
+    )
+    people = models.ManyToManyField(Person, through="Byline", related_name="articles", verbose_name=_("署名"))
+    tags = TaggableManager(_("标签"), blank=True)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("稿件")
+        verbose_name_plural = _("稿件")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_pub"),
+            models.Index(fields=["page", "position"], name="article_page_position"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("articles:article", kwargs={"pk": self.pk})
+
+    @property
+    def title(self) -> str:
+        return " ".join(part for part in (self.kicker, self.headline, self.subheadline) if part)
+
+    @property
+    def blocks(self) -> list[body_format.Block]:
+        return body_format.parse_body(self.body)
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", verbose_name=_("稿件"))
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("人员"))
+    role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    class Meta:
+        ordering = ["article", "order", "id"]
+        verbose_name = _("署名")
+        verbose_name_plural = _("署名")
+        constraints = [models.UniqueConstraint(fields=["article", "person", "role"], name="byline_unique")]
+        indexes = [models.Index(fields=["person", "role"], name="byline_person_role")]
+
+    def __str__(self):
+        return f"{self.get_role_display()}/{self.person}"

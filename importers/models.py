@@ -1,0 +1,61 @@
+"""Provenance: every page dump imported, kept verbatim, and the runs that imported them."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportRun(models.Model):
+    class Status(models.TextChoices):
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("完成")
+        FAILED = "failed", _("有失败")
+
+    started_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("操作人")
+    )
+    origin = models.CharField(_("来源"), max_length=20, default="command", help_text=_("command 或 admin。"))
+    options = models.JSONField(_("选项"), default=dict, blank=True)
+    counts = models.JSONField(_("统计"), default=dict, blank=True)
+    errors = models.JSONField(_("错误"), default=list, blank=True)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+
+    class Meta:
+        ordering = ["-started_at"]
+        verbose_name = _("导入批次")
+        verbose_name_plural = _("导入批次")
+
+    def __str__(self):
+        return f"#{self.pk} {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class RawSource(models.Model):
+    """One page dump exactly as it arrived."""
+
+    file_name = models.CharField(_("文件名"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    encoding = models.CharField(_("编码"), max_length=20)
+    raw = models.BinaryField(_("原始字节"))
+    text = models.TextField(_("解码文本"))
+    size = models.PositiveIntegerField(_("字节数"), default=0)
+    imported_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    run = models.ForeignKey(
+        ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="sources", verbose_name=_("导入批次")
+    )
+    page = models.ForeignKey(
+        "articles.Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="sources", verbose_name=_("版面")
+    )
+    counts = models.JSONField(_("统计"), default=dict, blank=True)
+    warnings = models.JSONField(_("提示"), default=list, blank=True)
+    furniture = models.JSONField(_("版面元素"), default=list, blank=True)
+    unassigned = models.JSONField(_("未归属的行"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = _("原始版面文件")
+        verbose_name_plural = _("原始版面文件")
+
+    def __str__(self):
+        return self.file_name

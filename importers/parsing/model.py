@@ -1,0 +1,89 @@
+"""What the parser produces: frozen dataclasses, no Django."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class PersonCredit:
+    name: str
+    role: str  # reporter, correspondent, intern, photographer, author, editor, art_editor, designer
+
+
+@dataclass(frozen=True)
+class Furniture:
+    kind: str  # page_header, staff, slogan, publisher_credit, ad_label, continuation, page_label
+    text: str
+    line: int = 0
+    people: tuple[PersonCredit, ...] = ()
+    continued_to: str = ""
+
+
+@dataclass(frozen=True)
+class BodyBlock:
+    kind: str  # paragraph, subhead, caption
+    text: str
+
+
+@dataclass(frozen=True)
+class ParsedItem:
+    kind: str  # news, photo, commentary, sidebar, notice, psa, advertisement
+    headline: str
+    kicker: str = ""
+    subheadline: str = ""
+    series: str = ""
+    dateline: str = ""
+    bylines: tuple[str, ...] = ()
+    people: tuple[PersonCredit, ...] = ()
+    blocks: tuple[BodyBlock, ...] = ()
+    continued_to: str = ""
+    continued_from: str = ""
+    duplicates_dropped: int = 0
+    parent_headline: str = ""
+    section: str = ""
+    tags: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    lines: tuple[int, ...] = ()  # 1-based source line numbers this item was built from
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The body in reading order; photo news counts its caption as body."""
+        keep = {"paragraph", "subhead"} | ({"caption"} if self.kind == "photo" else set())
+        return [b.text for b in self.blocks if b.kind in keep]
+
+    @property
+    def subheads(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "subhead"]
+
+    @property
+    def captions(self) -> list[str]:
+        return [b.text for b in self.blocks if b.kind == "caption"]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(b.text for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    label: str = ""
+    name: str = ""
+    staff: tuple[PersonCredit, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    source: str
+    encoding: str
+    sha256: str
+    issue_date: date | None
+    page: PageInfo
+    items: tuple[ParsedItem, ...]
+    furniture: tuple[Furniture, ...] = ()
+    unassigned: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    issue_date_source: str = ""  # option, file_name, text, or "" when unknown
+    line_count: int = 0
+    duplicates_dropped: int = field(default=0)
