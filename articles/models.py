@@ -5,12 +5,15 @@ paragraphs separated by blank lines, ``## `` starts an in-body subhead and
 ``> `` a photo caption.
 """
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from . import body as body_format
 
@@ -122,11 +125,21 @@ class Person(models.Model):
     name = models.CharField(_("姓名"), max_length=100, unique=True)
     slug = models.SlugField(_("网址名"), max_length=120, unique=True, help_text=_("姓名的拼音,用于网址。"))
     bio = models.TextField(_("简介"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("后台账号"),
+        help_text=_("本人登录后台用的账号;记者只能修改署有自己名字的稿件。"),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("人员")
         verbose_name_plural = _("人员")
+        permissions = [("merge_person", _("可以合并人员"))]
 
     def __str__(self):
         return self.name
@@ -268,8 +281,20 @@ class Article(models.Model):
     is_edited = models.BooleanField(
         _("已人工修改"), default=False, help_text=_("编辑改过后,重新导入不会覆盖本稿。")
     )
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True, editable=False)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("审核人"),
+    )
     people = models.ManyToManyField(Person, through="Byline", related_name="articles", verbose_name=_("署名"))
     tags = TaggableManager(_("标签"), blank=True)
+    # Lets history (django-reversion) keep the tag links alongside the article.
+    tagged_items = GenericRelation(TaggedItem, related_query_name="article")
     created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("修改时间"), auto_now=True)
 
@@ -279,6 +304,10 @@ class Article(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("稿件")
         verbose_name_plural = _("稿件")
+        permissions = [
+            ("publish_article", _("可以发布、撤下稿件")),
+            ("review_article", _("可以审核稿件")),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_pub"),
             models.Index(fields=["page", "position"], name="article_page_position"),
@@ -322,3 +351,29 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}/{self.person}"
+
+
+class Correction(models.Model):
+    """A dated 更正 note shown under a published article."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("稿件"))
+    text = models.TextField(_("更正内容"), help_text=_("读者看到的更正说明,如“本报1月22日2版……特此更正。”"))
+    published_on = models.DateField(_("更正日期"), default=timezone.localdate)
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("创建人"),
+    )
+
+    class Meta:
+        ordering = ["published_on", "id"]
+        verbose_name = _("更正")
+        verbose_name_plural = _("更正")
+
+    def __str__(self):
+        return f"{self.published_on:%Y-%m-%d} 更正"
