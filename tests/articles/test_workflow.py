@@ -1,0 +1,198 @@
+import datetime
+import time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Role
+from tests.factories import ArticleFactory, BylineFactory, PageCreditFactory, PageFactory, PersonFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def chief(django_user_model):
+    return django_user_model.objects.create_user("chief", password="x")
+
+
+def count_queries(func, **kwargs):
+    with CaptureQueriesContext(connection) as ctx:
+        result = func(**kwargs)
+    return result, len(ctx.captured_queries)
+
+
+def test_submit_for_review_moves_drafts_only(chief):
+    draft = ArticleFactory(draft=True)
+    published = ArticleFactory(published=True)
+    assert workflow.submit_for_review(articles=Article.objects.all(), by=chief) == 1
+    draft.refresh_from_db()
+    published.refresh_from_db()
+    assert draft.status == Article.Status.REVIEW
+    assert published.status == Article.Status.PUBLISHED
+
+
+def test_publish_sets_time_now_and_keeps_a_schedule(chief):
+    draft = ArticleFactory(draft=True)
+    later = timezone.now() + datetime.timedelta(days=2)
+    scheduled = ArticleFactory(in_review=True, published_at=later)
+    assert workflow.publish_articles(articles=Article.objects.all(), by=chief) == 2
+    draft.refresh_from_db()
+    scheduled.refresh_from_db()
+    assert draft.is_public
+    assert scheduled.status == Article.Status.PUBLISHED
+    assert scheduled.published_at == later
+    assert not scheduled.is_public
+    assert list(Article.objects.published()) == [draft]
+
+
+def test_publish_at_a_future_time_goes_live_by_itself(chief):
+    article = ArticleFactory(draft=True)
+    at = timezone.now() + datetime.timedelta(hours=1)
+    workflow.publish_articles(articles=Article.objects.filter(pk=article.pk), by=chief, at=at)
+    assert not Article.objects.published().exists()
+    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert Article.objects.published().get() == article
+
+
+def test_unpublish_and_archive(chief):
+    article = ArticleFactory(published=True)
+    assert workflow.unpublish_articles(articles=Article.objects.all(), by=chief) == 1
+    assert not Article.objects.published().exists()
+    assert workflow.archive_articles(articles=Article.objects.all(), by=chief) == 1
+    article.refresh_from_db()
+    assert article.status == Article.Status.ARCHIVED
+
+
+def test_mark_reviewed_stamps_user(chief):
+    article = ArticleFactory(draft=True)
+    assert workflow.mark_reviewed(articles=Article.objects.all(), by=chief) == 1
+    article.refresh_from_db()
+    assert article.reviewed_by == chief
+    assert article.reviewed_at is not None
+    assert article.status == Article.Status.REVIEW
+
+
+def test_move_to_section_marks_edited(chief):
+    article = ArticleFactory()
+    target = SectionFactory(name="经济")
+    assert workflow.move_to_section(articles=Article.objects.all(), section=target, by=chief) == 1
+    article.refresh_from_db()
+    assert article.section == target
+    assert article.is_edited
+
+
+def test_add_and_remove_tags(chief):
+    tagged = ArticleFactory(tags=["经济"])
+    plain = ArticleFactory()
+    assert workflow.add_tags(articles=Article.objects.all(), tags=["经济", "产业"], by=chief) == 3
+    assert set(plain.tags.names()) == {"经济", "产业"}
+    assert set(tagged.tags.names()) == {"经济", "产业"}
+    assert workflow.remove_tags(articles=Article.objects.filter(pk=plain.pk), tags=["经济", "不存在"], by=chief) == 1
+    assert set(plain.tags.names()) == {"产业"}
+    assert set(tagged.tags.names()) == {"经济", "产业"}
+
+
+def test_workflows_accept_distinct_querysets(chief):
+    person = PersonFactory()
+    article = ArticleFactory()
+    BylineFactory(article=article, person=person, role=Role.REPORTER)
+    BylineFactory(article=article, person=person, role=Role.PHOTOGRAPHER)
+    articles = Article.objects.filter(bylines__person=person).distinct()
+    assert workflow.publish_articles(articles=articles, by=chief) == 1
+
+
+@pytest.mark.parametrize(
+    ("func", "extra"),
+    [
+        (workflow.submit_for_review, {}),
+        (workflow.mark_reviewed, {}),
+        (workflow.publish_articles, {}),
+        (workflow.unpublish_articles, {}),
+        (workflow.archive_articles, {}),
+        (workflow.add_tags, {"tags": ["经济", "产业"]}),
+        (workflow.remove_tags, {"tags": ["经济"]}),
+    ],
+)
+def test_query_count_does_not_grow_with_rows(chief, func, extra):
+    func(articles=Article.objects.none(), by=chief, **extra)  # creates the tags once
+    ArticleFactory.create_batch(3)
+    _, few = count_queries(func, articles=Article.objects.all(), by=chief, **extra)
+    ArticleFactory.create_batch(30)
+    _, many = count_queries(func, articles=Article.objects.all(), by=chief, **extra)
+    assert many == few
+
+
+def test_move_to_section_query_count_is_constant(chief):
+    target = SectionFactory()
+    ArticleFactory.create_batch(3)
+    _, few = count_queries(workflow.move_to_section, articles=Article.objects.all(), section=target, by=chief)
+    ArticleFactory.create_batch(30)
+    _, many = count_queries(workflow.move_to_section, articles=Article.objects.all(), section=target, by=chief)
+    assert few == many == 1
+
+
+def test_bulk_publishing_5000_articles_takes_seconds(chief):
+    section = SectionFactory()
+    Article.objects.bulk_create(
+        [Article(headline=f"稿件{n}", section=section, status=Article.Status.REVIEW) for n in range(5000)]
+    )
+    started = time.monotonic()
+    count, queries = count_queries(workflow.publish_articles, articles=Article.objects.all(), by=chief)
+    assert count == 5000
+    assert queries == 1
+    assert time.monotonic() - started < 5
+    assert Article.objects.published().count() == 5000
+
+
+def test_add_correction(chief):
+    article = ArticleFactory(published=True)
+    correction = workflow.add_correction(article=article, text="特此更正。", by=chief)
+    assert correction.published_on == timezone.localdate()
+    assert list(article.corrections.all()) == [correction]
+    assert Correction.objects.get().created_by == chief
+
+
+def test_merge_people_moves_bylines_credits_and_keeps_alias(chief):
+    canonical = PersonFactory(name="成姣兰")
+    typo = PersonFactory(name="成娇兰")
+    other_typo = PersonFactory(name="成姣蓝")
+    PersonAliasFactory = PersonAlias.objects.create
+    PersonAliasFactory(person=other_typo, name="成 姣兰")
+    shared = ArticleFactory()
+    BylineFactory(article=shared, person=canonical, role=Role.REPORTER)
+    BylineFactory(article=shared, person=typo, role=Role.REPORTER)  # would collide: dropped
+    BylineFactory(article=shared, person=typo, role=Role.PHOTOGRAPHER)  # different role: moved
+    own = ArticleFactory()
+    BylineFactory(article=own, person=typo, role=Role.REPORTER)
+    BylineFactory(article=own, person=other_typo, role=Role.REPORTER)  # collides with typo's after the move
+    page = PageFactory()
+    PageCreditFactory(page=page, person=canonical, role=Role.EDITOR)
+    PageCreditFactory(page=page, person=typo, role=Role.EDITOR)
+    PageCreditFactory(page=page, person=typo, role=Role.ART_EDITOR)
+
+    result = workflow.merge_people(into=canonical, others=[typo, other_typo, canonical], by=chief)
+
+    assert set(Person.objects.values_list("name", flat=True)) == {"成姣兰"}
+    assert result.bylines_moved == 2
+    assert result.bylines_dropped == 2
+    assert set(Byline.objects.filter(article=shared).values_list("person__name", "role")) == {
+        ("成姣兰", Role.REPORTER),
+        ("成姣兰", Role.PHOTOGRAPHER),
+    }
+    assert Byline.objects.filter(article=own).get().person == canonical
+    assert set(PageCredit.objects.values_list("person__name", "role")) == {
+        ("成姣兰", Role.EDITOR),
+        ("成姣兰", Role.ART_EDITOR),
+    }
+    assert set(canonical.aliases.values_list("name", flat=True)) == {"成娇兰", "成姣蓝", "成 姣兰"}
+
+
+def test_merge_people_hands_over_the_login(chief, django_user_model):
+    canonical = PersonFactory()
+    other = PersonFactory(user=django_user_model.objects.create_user("reporter"))
+    workflow.merge_people(into=canonical, others=[other], by=chief)
+    canonical.refresh_from_db()
+    assert canonical.user.username == "reporter"
