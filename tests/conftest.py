@@ -38,4 +38,3 @@ def published_article(db):
 @pytest.fixture
 def draft_article(db):
     return factories.ArticleFactory(draft=True)
-
