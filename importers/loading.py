@@ -85,6 +85,11 @@ class LoadResult:
     people: Counts = field(default_factory=Counts)
     tags: Counts = field(default_factory=Counts)
     warnings: list[str] = field(default_factory=list)
+    article_warnings: dict[str, list[str]] = field(default_factory=dict)  # headline -> warnings, written articles
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.warnings) + sum(len(w) for w in self.article_warnings.values())
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {"articles": self.articles.as_dict(), "people": self.people.as_dict(), "tags": self.tags.as_dict()}
@@ -559,8 +564,6 @@ def _report_stale(result: LoadResult, keys: set[str]) -> None:
 
 
 def _add_stored_warnings(result: LoadResult, written, file_name: str) -> None:
-    if not written:
-        return
     extra: dict[int, list[str]] = defaultdict(list)
     for article_pk, message in _duplicate_warnings(result, [a for a, _ in written], file_name):
         extra[article_pk].append(message)
@@ -573,6 +576,9 @@ def _add_stored_warnings(result: LoadResult, written, file_name: str) -> None:
             article.warnings = [*article.warnings, *messages]
             changed.append(article)
     Article.objects.bulk_update(changed, ["warnings"])
+    for article, _ in written:
+        if article.warnings:
+            result.article_warnings.setdefault(article.headline, []).extend(article.warnings)
 
 
 def _shingles(text: str) -> set[int]:

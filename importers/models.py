@@ -45,7 +45,12 @@ class RawSource(models.Model):
         ImportRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="sources", verbose_name=_("导入批次")
     )
     page = models.ForeignKey(
-        "articles.Page", on_delete=models.SET_NULL, null=True, blank=True, related_name="sources", verbose_name=_("版面")
+        "articles.Page",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="sources",
+        verbose_name=_("版面"),
     )
     counts = models.JSONField(_("统计"), default=dict, blank=True)
     warnings = models.JSONField(_("提示"), default=list, blank=True)

@@ -1,0 +1,65 @@
+"""``manage.py import_pages PATH...``: arguments in, report out; the work is in ``importers.runner``."""
+
+import argparse
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from importers import runner
+
+
+def issue_date_argument(value):
+    try:
+        return runner.parse_issue_date(value)
+    except runner.ImportOptionError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+class Command(BaseCommand):
+    help = "导入版面文本文件(或目录中的 *.txt):解析、入库,报告每个文件的新建/更新/未变/跳过数。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", metavar="PATH", help="版面文件或目录")
+        parser.add_argument("--dry-run", action="store_true", help="只解析并报告,不写数据库")
+        parser.add_argument("--format", choices=["text", "json"], default="text", help="输出格式,默认 text")
+        parser.add_argument("--section", metavar="NAME", help="全部稿件归入这个栏目(名称或网址名)")
+        parser.add_argument("--issue-date", type=issue_date_argument, metavar="YYYY-MM-DD", help="出版日期")
+        parser.add_argument("--publish", action="store_true", help="导入的稿件直接发布")
+
+    def handle(self, *args, paths, dry_run, format, section, issue_date, publish, verbosity, **options):
+        try:
+            importer = runner.Importer(dry_run=dry_run, issue_date=issue_date, section=section, publish=publish)
+        except runner.ImportOptionError as error:
+            raise CommandError(str(error)) from None
+        files = runner.find_page_files(paths)
+        as_text = format == "text"
+        progress = tqdm(
+            total=len(files), file=sys.stderr, unit="file", disable=not (sys.stderr.isatty() and len(files) > 1)
+        )
+
+        def on_file(file_report):
+            progress.update()
+            with tqdm.external_write_mode(file=sys.stderr):
+                if not file_report.ok:
+                    self.stderr.write(runner.describe_file(file_report))
+                elif as_text:
+                    self.stdout.write(runner.describe_file(file_report))
+                    if verbosity > 1 and file_report.result is not None:
+                        for warning in file_report.result.warnings:
+                            self.stdout.write(f"  提示:{warning}")
+                        for headline, warnings in file_report.result.article_warnings.items():
+                            for warning in warnings:
+                                self.stdout.write(f"  《{headline}》提示:{warning}")
+
+        with progress:
+            report = importer.run(files, on_file=on_file)
+
+        if as_text:
+            self.stdout.write(runner.describe_run(report))
+        else:
+            self.stdout.write(json.dumps(runner.report_to_json(report), ensure_ascii=False, indent=2))
+        if report.failed:
+            names = "、".join(str(r.path) for r in report.failed)
+            raise CommandError(f"{len(report.failed)} 个文件导入失败:{names}")

@@ -1,0 +1,282 @@
+"""Import page dumps from files: find them, read them, parse, load, and record the run.
+
+Each file is parsed and loaded on its own, in its own transaction: a file that
+fails (unreadable, too large, not a page dump, a database error) leaves nothing
+behind and the others still import. ``import_pages`` and the admin upload both
+drive an ``Importer``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.utils import timezone
+
+from articles.models import Section
+
+from .loading import Counts, LoadResult, load_page
+from .models import ImportRun
+from .parsing import ParsedPage, ParseError, parse_page
+from .serialize import page_to_dict
+
+logger = logging.getLogger(__name__)
+
+
+class ImportOptionError(ValueError):
+    """An option the run cannot start with; the message is for the person who ran it."""
+
+
+@dataclass
+class FileReport:
+    path: Path
+    parsed: ParsedPage | None = None
+    result: LoadResult | None = None
+    error: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.error
+
+    @property
+    def unchanged(self) -> bool:
+        return self.result is not None and self.result.unchanged
+
+
+@dataclass
+class RunReport:
+    files: list[FileReport] = field(default_factory=list)
+    run: ImportRun | None = None
+    dry_run: bool = False
+
+    @property
+    def failed(self) -> list[FileReport]:
+        return [report for report in self.files if not report.ok]
+
+    def totals(self) -> dict:
+        totals = {"articles": Counts(), "people": Counts(), "tags": Counts()}
+        for report in self.files:
+            if report.result is not None:
+                totals["articles"].add(report.result.articles)
+                totals["people"].add(report.result.people)
+                totals["tags"].add(report.result.tags)
+        return {
+            "files": len(self.files),
+            "imported": sum(1 for r in self.files if r.result is not None and not r.unchanged),
+            "unchanged": sum(1 for r in self.files if r.unchanged),
+            "failed": len(self.failed),
+            **{name: counts.as_dict() for name, counts in totals.items()},
+        }
+
+
+def find_page_files(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and the ``*.txt`` files of directories (recursively), sorted; missing paths stay in.
+
+    A missing path is kept so that it is reported as a failed file, like any other.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def parse_issue_date(value: str) -> datetime.date:
+    try:
+        return datetime.datetime.strptime(value.strip(), "%Y-%m-%d").date()
+    except ValueError:
+        raise ImportOptionError(f"出版日期“{value}”无效,格式应为 YYYY-MM-DD,例如 2023-01-23。") from None
+
+
+class Importer:
+    """One import run over any number of files, with the same options for each."""
+
+    def __init__(
+        self,
+        *,
+        dry_run: bool = False,
+        issue_date: datetime.date | None = None,
+        section: str | None = None,
+        publish: bool = False,
+        user=None,
+        origin: str = "command",
+    ):
+        self.dry_run = dry_run
+        self.issue_date = issue_date
+        self.publish = publish
+        self.user = user
+        self.origin = origin
+        self.section = self._find_section(section) if section else None
+        self.section_keywords, self.default_section = self._section_keywords()
+        self.max_bytes = settings.NEWSROOM_MAX_PAGE_BYTES
+
+    def run(self, paths: Iterable[str | Path], *, on_file: Callable[[FileReport], None] | None = None) -> RunReport:
+        files = find_page_files(paths)
+        report = RunReport(dry_run=self.dry_run)
+        if not self.dry_run:
+            report.run = ImportRun.objects.create(user=self.user, origin=self.origin, options=self.options())
+        for path in files:
+            file_report = self.import_file(path, run=report.run)
+            report.files.append(file_report)
+            if on_file is not None:
+                on_file(file_report)
+        if report.run is not None:
+            self._finish(report)
+        return report
+
+    def options(self) -> dict:
+        return {
+            "dry_run": self.dry_run,
+            "issue_date": self.issue_date.isoformat() if self.issue_date else None,
+            "section": self.section.name if self.section else None,
+            "publish": self.publish,
+        }
+
+    def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:
+        try:
+            raw = self._read(path)
+        except (OSError, ImportOptionError) as error:
+            return FileReport(path, error=_reason(error))
+        return self.import_bytes(raw, path=path, run=run)
+
+    def import_bytes(self, raw: bytes, *, path: Path, run: ImportRun | None = None) -> FileReport:
+        report = FileReport(path)
+        if len(raw) > self.max_bytes:
+            report.error = f"文件过大:{len(raw)} 字节,上限 {self.max_bytes} 字节"
+            return report
+        try:
+            report.parsed = parse_page(
+                raw,
+                source=str(path),
+                issue_date=self.issue_date,
+                section=self.section.name if self.section else None,
+                section_keywords=self.section_keywords,
+                default_section=self.default_section,
+            )
+            if not self.dry_run:
+                report.result = load_page(
+                    report.parsed,
+                    raw=raw,
+                    file_name=path.name,
+                    run=run,
+                    publish=self.publish,
+                    section=self.section,
+                )
+        except (ParseError, UnicodeError, ValueError, DatabaseError) as error:
+            report.error = _reason(error)
+        except Exception as error:  # a bug must not stop the other files; keep the trace for debugging
+            logger.debug("import of %s failed", path, exc_info=True)
+            report.error = f"内部错误 {type(error).__name__}: {error}"
+        return report
+
+    def _read(self, path: Path) -> bytes:
+        if not path.exists():
+            raise ImportOptionError("文件不存在")
+        if not path.is_file():
+            raise ImportOptionError("不是文件")
+        with path.open("rb") as handle:
+            raw = handle.read(self.max_bytes + 1)
+        if len(raw) > self.max_bytes:
+            raise ImportOptionError(f"文件过大:超过上限 {self.max_bytes} 字节")
+        return raw
+
+    def _finish(self, report: RunReport) -> None:
+        run = report.run
+        run.finished_at = timezone.now()
+        run.counts = report.totals()
+        run.errors = [{"path": str(r.path), "error": r.error} for r in report.failed]
+        run.status = ImportRun.Status.FAILED if report.failed else ImportRun.Status.DONE
+        run.save(update_fields=["finished_at", "counts", "errors", "status"])
+
+    @staticmethod
+    def _find_section(name: str) -> Section:
+        section = (
+            Section.objects.filter(name=name.strip()).first() or Section.objects.filter(slug=name.strip()).first()
+        )
+        if section is None:
+            known = "、".join(Section.objects.values_list("name", flat=True)) or "(无)"
+            raise ImportOptionError(f"没有名为“{name}”的栏目。现有栏目:{known}")
+        return section
+
+    @staticmethod
+    def _section_keywords() -> tuple[dict[str, list[str]], str]:
+        """Keywords per section, specific sections first, for the parser's automatic assignment."""
+        try:
+            sections = sorted(Section.objects.all(), key=lambda s: (s.is_default, s.order, s.name))
+        except DatabaseError:  # a dry run against a database that was never migrated
+            return {}, ""
+        keywords = {s.name: s.keyword_list for s in sections if not s.is_default}
+        default = next((s.name for s in sections if s.is_default), "")
+        return keywords, default
+
+
+# Reporting
+
+
+def _counts_text(counts: dict[str, int]) -> str:
+    return (
+        f"新建 {counts['created']} / 更新 {counts['updated']} / 未变 {counts['unchanged']} / 跳过 {counts['skipped']}"
+    )
+
+
+def describe_file(report: FileReport) -> str:
+    """One line per file for the person watching the import."""
+    if not report.ok:
+        return f"{report.path}: 失败:{report.error}"
+    parsed = report.parsed
+    if report.result is None:
+        page = " ".join(p for p in (parsed.page.label, parsed.page.name) if p) or "未知版面"
+        date = parsed.issue_date.isoformat() if parsed.issue_date else "未知日期"
+        found = f"解析出 {len(parsed.items)} 篇稿件,{date} {page},提示 {len(parsed.warnings)} 条"
+        return f"{report.path}: {found}(试运行,未写入)"
+    result = report.result
+    if result.unchanged:
+        when = timezone.localtime(result.source.imported_at).strftime("%Y-%m-%d %H:%M")
+        return f"{report.path}: 未变:与 {when} 导入的文件相同(来源 #{result.source.pk}),未写入任何内容"
+    counts = result.counts()
+    return (
+        f"{report.path}: 稿件 {_counts_text(counts['articles'])};人员 新建 {counts['people']['created']};"
+        f"标签 新建 {counts['tags']['created']};提示 {result.warning_count} 条"
+    )
+
+
+def describe_run(report: RunReport) -> str:
+    totals = report.totals()
+    if report.dry_run:
+        parsed = sum(len(r.parsed.items) for r in report.files if r.parsed is not None)
+        return f"试运行:{totals['files']} 个文件,解析出 {parsed} 篇稿件,失败 {totals['failed']} 个;未写入数据库。"
+    return (
+        f"完成:{totals['files']} 个文件,导入 {totals['imported']},未变 {totals['unchanged']},失败 {totals['failed']};"
+        f"稿件 {_counts_text(totals['articles'])};人员 新建 {totals['people']['created']};"
+        f"标签 新建 {totals['tags']['created']}。"
+    )
+
+
+def report_to_json(report: RunReport) -> dict:
+    """``{"files": [page_to_dict(...)]}``, the contract pipelines rely on, plus what the load did."""
+    files = []
+    for file_report in report.files:
+        if file_report.parsed is None:
+            continue
+        data = page_to_dict(file_report.parsed, str(file_report.path))
+        if file_report.result is not None:
+            data["result"] = {"unchanged": file_report.result.unchanged, **file_report.result.counts()}
+        files.append(data)
+    data = {"files": files}
+    if report.failed:
+        data["errors"] = [{"path": str(r.path), "error": r.error} for r in report.failed]
+    return data
+
+
+def _reason(error: Exception) -> str:
+    message = str(error).strip()
+    if isinstance(error, OSError) and error.strerror:
+        message = error.strerror
+    return message or type(error).__name__
