@@ -1,14 +1,16 @@
-# newsroom: `make demo` runs the demo site, `make test` runs the suite.
+# newsroom: `make demo` runs the demo site, `make test` runs the whole suite.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
 
-.PHONY: demo test venv migrate seed lint bench clean
+.PHONY: demo test venv migrate seed lint format bench clean
 
 venv: $(STAMP)
 
+# Reinstalls whenever a requirements file changes.
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -24,14 +26,21 @@ seed: migrate
 demo: seed
 	$(BIN)/python manage.py create_demo_admin
 	@echo "newsroom is at http://$(HOST)/  (admin: http://$(HOST)/admin/)"
-	$(BIN)/python manage.py runserver $(HOST)
+	$(BIN)/python manage.py runserver --noreload $(HOST)
 
 test: venv
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: venv
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
