@@ -1,5 +1,6 @@
 """Fixtures shared by the whole suite."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,19 @@ from tests import factories
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_DIR / "seeds"
 SEED_FILES = sorted(SEEDS_DIR.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A test database of its own per run on a server (test_test_<pid>), so runs side by side never collide.
+
+    SQLite test databases are in memory and need nothing.
+    """
+    from django.conf import settings
+    from pytest_django.fixtures import _set_suffix_to_test_databases
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        _set_suffix_to_test_databases(os.environ.get("NEWSROOM_TEST_DB_SUFFIX") or str(os.getpid()))
 
 
 @pytest.fixture
