@@ -1,0 +1,388 @@
+"""Datelines, bylines and photo credits.
+
+Accepted shapes (full-width and half-width brackets and slashes alike):
+
+    株洲日报讯(全媒体记者/成姣兰 通讯员/王海艳) 1月22日,……     lead with dateline
+    株洲日报(全媒体记者/杨凌凌 通讯员/罗金鹏)从……               dateline without 讯
+    本报讯 记者 张三 通讯员 李四 昨日……                          unbracketed lead
+    新华社北京1月2日电(记者王五、赵六)……                          wire dateline
+    (记者/张三 通讯员/李四)                                        bracketed credit
+    株洲日报全媒体记者/刘芳 通讯员/徐芳 张海峰                    standalone byline
+    本报记者 张 胜 男                                               spaced name
+    全媒体记者/杨如通讯员/周奕江                                    names run together
+    记者/杨凌凌摄   记者/杨如 摄   通讯员 张虹霞/摄                photo credits
+    株洲日报全媒体记者/易楚瞳 通讯员/胡琼 摄影报道                wrote and photographed
+    文/张三 图/李四   张三/文                                       text and picture credits
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import PersonCredit
+from .text import CLOSE_PAREN, COLONS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, strip
+
+REPORTER = "reporter"
+CORRESPONDENT = "correspondent"
+INTERN = "intern"
+PHOTOGRAPHER = "photographer"
+AUTHOR = "author"
+EDITOR = "editor"
+ART_EDITOR = "art_editor"
+DESIGNER = "designer"
+
+# Longest first, so that 摄影记者 wins over 记者 and 特约通讯员 over 通讯员.
+_ROLE_WORDS = {
+    "全媒体记者": REPORTER,
+    "融媒体记者": REPORTER,
+    "摄影记者": PHOTOGRAPHER,
+    "见习记者": REPORTER,
+    "实习记者": INTERN,
+    "特约记者": REPORTER,
+    "首席记者": REPORTER,
+    "驻站记者": REPORTER,
+    "主任记者": REPORTER,
+    "高级记者": REPORTER,
+    "本报记者": REPORTER,
+    "特派记者": REPORTER,
+    "记者": REPORTER,
+    "特约通讯员": CORRESPONDENT,
+    "通讯员": CORRESPONDENT,
+    "实习生": INTERN,
+    "见习生": INTERN,
+    "本报评论员": AUTHOR,
+    "特约评论员": AUTHOR,
+    "评论员": AUTHOR,
+    "作者": AUTHOR,
+    "撰文": AUTHOR,
+    "摄影": PHOTOGRAPHER,
+    "图片": PHOTOGRAPHER,
+    "文": AUTHOR,
+    "图": PHOTOGRAPHER,
+    "摄": PHOTOGRAPHER,
+}
+STAFF_ROLE_WORDS = {
+    "责任编辑": EDITOR,
+    "本版编辑": EDITOR,
+    "执行编辑": EDITOR,
+    "编辑": EDITOR,
+    "美术编辑": ART_EDITOR,
+    "美编": ART_EDITOR,
+    "版式设计": DESIGNER,
+    "版式": DESIGNER,
+    "设计": DESIGNER,
+    "组版": DESIGNER,
+    "校对": EDITOR,
+}
+
+_SLASH = SLASHES
+_BRA = OPEN_PAREN
+_KET = CLOSE_PAREN
+_NAME_SEP = re.compile(f"[{SPACES}\u3001{SEMICOLONS}]+")  # space, 、, ;
+# Words that follow a credit in unbracketed leads and are not names.
+_NOT_NAMES = set(
+    ["近日", "昨日", "今日", "日前", "昨天", "今天", "近期", "目前", "当天", "当日", "日内", "此前", "本报", "记者"]
+)
+# Prefix glued to a role word: 株洲日报全媒体记者, 本报记者, 新华社记者.
+_ORG = f"(?:[{HAN}]{{1,10}}?(?:日报|晚报|早报|商报|报社|报|新闻社|通讯社|社|网|台|电视台|融媒体中心|中心))"
+
+_COMPOUND_SURNAMES = [
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "长孙",
+    "宇文",
+    "司徒",
+    "夏侯",
+    "轩辕",
+    "令狐",
+    "钟离",
+    "端木",
+    "独孤",
+    "南宫",
+    "西门",
+    "百里",
+    "呼延",
+    "万俟",
+    "闻人",
+    "澹台",
+    "公冶",
+    "宗政",
+    "濮阳",
+    "太叔",
+    "申屠",
+    "赫连",
+    "拓跋",
+]
+
+
+def _role_pattern(words) -> re.Pattern:
+    """Role words, longest first; one-character roles (文, 图, 摄) only when they
+    stand alone before a slash or space, so that 文钦 and 言文杰 stay names."""
+    long_words = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
+    alternatives = "|".join(map(re.escape, long_words))
+    single = "".join(w for w in words if len(w) == 1)
+    if single:
+        alternatives += f"|(?<![{HAN}])[{single}](?=[{SPACES}{_SLASH}{COLONS}])"
+    return re.compile(f"(?:{alternatives})")
+
+
+_ROLE_RE = _role_pattern(_ROLE_WORDS)
+_STAFF_RE = _role_pattern(STAFF_ROLE_WORDS)
+_NAME_RE = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,5}}[·•][{HAN}]{{2,6}}$")
+_SPACED_NAME_RE = re.compile(f"^[{HAN}](?:[{SPACES}]+[{HAN}]){{1,3}}$")
+
+# A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
+_DATELINE_RE = re.compile(
+    f"^(?P<dateline>"
+    f"(?:[{HAN}A-Za-z]{{1,12}}?[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,2}}月[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,3}}日(?:电|讯))"
+    f"|(?:[{HAN}]{{1,16}}?(?:讯|电|消息))"
+    f"|(?:{_ORG})"
+    f")"
+)
+_PHOTO_SUFFIX = re.compile(f"[{SPACES}{_SLASH}]*(?P<suffix>摄影报道|摄影|摄|图)$")
+_REPORT_SUFFIX = re.compile(f"[{SPACES}]*(?:报道|采写|整理)$")
+
+
+@dataclass(frozen=True)
+class Lead:
+    """A story's opening credit and where the body text starts after it."""
+
+    dateline: str
+    byline: str  # as printed, dateline included
+    people: tuple[PersonCredit, ...]
+    rest: str  # body text on the same line after the credit
+
+
+def _clean_name(token: str) -> str | None:
+    token = strip(token).strip(_SLASH + COLONS)
+    if _NAME_RE.match(token):
+        return token
+    if _SPACED_NAME_RE.match(token):
+        return token  # 张 胜 男: kept as printed
+    return None
+
+
+def _split_run_together(token: str) -> list[str] | None:
+    """`徐芳张海峰` printed without a space: split when both halves are names."""
+    if not re.fullmatch(f"[{HAN}]{{5,8}}", token):
+        return None
+    for compound in _COMPOUND_SURNAMES:
+        if token.startswith(compound) and len(token) in (6, 7):
+            first, second = token[:4], token[4:]
+            if _NAME_RE.match(second):
+                return [first, second]
+    if len(token) == 5:
+        return None  # 2+3 or 3+2 cannot be told apart
+    if len(token) == 6:
+        return [token[:3], token[3:]]
+    return None
+
+
+def _names(segment: str) -> list[str] | None:
+    """Names after a role word, or None when the segment is not a list of names."""
+    segment = strip(segment).strip(_SLASH + COLONS)
+    if not segment:
+        return []
+    # A spaced single name (张 胜 男) before splitting on spaces.
+    if _SPACED_NAME_RE.match(segment):
+        return [segment]
+    names = []
+    for token in _NAME_SEP.split(segment):
+        token = token.strip(_SLASH + COLONS)
+        if not token:
+            continue
+        name = _clean_name(token)
+        if name in _NOT_NAMES:
+            return None
+        if name:
+            names.append(name)
+            continue
+        pieces = _split_run_together(token)
+        if pieces is None:
+            return None
+        names.extend(pieces)
+    return names
+
+
+def _normalize_trailing_roles(text: str) -> str:
+    """`张三/文 李四/图` → `文/张三 图/李四` (a trailing `/摄` credits everyone before it)."""
+    return re.sub(
+        f"([{HAN}]{{2,4}})[{_SLASH}](文|图)(?=$|[{SPACES}])",
+        lambda m: f"{m.group(2)}/{m.group(1)}",
+        text,
+    )
+
+
+def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] | None:
+    """People named by a credit that holds nothing else, or None.
+
+    `株洲日报全媒体记者/刘芳 通讯员/徐芳 张海峰` → reporter 刘芳, correspondents
+    徐芳 and 张海峰. `记者/杨凌凌摄` → photographer 杨凌凌. Body text such as
+    `记者从市教育局考试院获悉,…` is not a credit and gives None.
+    """
+    text = strip(text)
+    if not text or len(text) > 80:
+        return None
+    if text[0] in _BRA and text[-1] in _KET:
+        text = strip(text[1:-1])
+    text = text.lstrip("□■◎●◆★☆·•—-" + SPACES)
+    photo = reporting = False
+    if not staff:
+        text = _normalize_trailing_roles(text)
+        match = _PHOTO_SUFFIX.search(text)
+        if match and match.start() > 0:
+            suffix = match.group("suffix")
+            head = text[: match.start()]
+            # `图` alone at the end is a role only after a name (`张三 图`).
+            if suffix != "图" or re.search(f"[{HAN}]{{2,4}}[{SPACES}{_SLASH}]*$", head):
+                photo = True
+                reporting = suffix == "摄影报道"
+                text = strip(head)
+        text = _REPORT_SUFFIX.sub("", text)
+    role_re = _STAFF_RE if staff else _ROLE_RE
+    words = STAFF_ROLE_WORDS if staff else _ROLE_WORDS
+    matches = list(role_re.finditer(text))
+    if not matches:
+        if photo:
+            names = _names(text)
+            if names:
+                return tuple(PersonCredit(n, PHOTOGRAPHER) for n in names)
+        return None
+    prefix = text[: matches[0].start()]
+    if prefix and not re.fullmatch(f"{_ORG}|[{SPACES}]*", prefix):
+        return None
+    people: list[PersonCredit] = []
+    for i, match in enumerate(matches):
+        word = match.group(0)
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        segment = text[match.end() : end]
+        names = _names(segment)
+        if names is None:
+            return None
+        if not names:
+            # A role word with no name: `记者/杨如` + `通讯员/` at the end is damage; a
+            # bare role glued to the next (`新华社记者`) is fine.
+            if i + 1 < len(matches):
+                continue
+            return None
+        role = words[word]
+        for name in names:
+            if photo and not reporting:
+                people.append(PersonCredit(name, PHOTOGRAPHER))
+            else:
+                people.append(PersonCredit(name, role))
+    if not people:
+        return None
+    if reporting:
+        people += [PersonCredit(p.name, PHOTOGRAPHER) for p in people if p.role != PHOTOGRAPHER]
+    return tuple(_unique(people))
+
+
+def _unique(people):
+    seen = set()
+    for person in people:
+        key = (person.name, person.role)
+        if key not in seen:
+            seen.add(key)
+            yield person
+
+
+def parse_lead(text: str) -> Lead | None:
+    """The dateline and credit a story opens with, or None.
+
+    The credit must name people (a role word and names); a dateline alone is not a lead.
+    """
+    text = strip(text)
+    match = _DATELINE_RE.match(text)
+    dateline = ""
+    after = text
+    if match:
+        dateline = match.group("dateline")
+        after = text[match.end() :]
+    stripped = after.lstrip(SPACES)
+    if stripped[:1] in _BRA:
+        close = _matching_close(stripped)
+        if close is None:
+            return None
+        inner = stripped[1:close]
+        people = parse_credit(inner)
+        if not people:
+            return None
+        rest = strip(stripped[close + 1 :])
+        byline = text[: len(text) - len(stripped) + close + 1]
+        return Lead(dateline=_dateline_label(dateline), byline=strip(byline), people=people, rest=rest)
+    if not dateline:
+        return None
+    # Unbracketed: `本报讯 记者 张三 通讯员 李四 昨日,……`. Take the longest run of
+    # space-separated tokens that still parses as a credit.
+    if not dateline.endswith(("讯", "电", "消息")):
+        return None
+    tokens = re.split(f"([{SPACES}]+)", stripped)
+    best = None
+    for end in range(1, len(tokens) + 1, 2):
+        candidate = "".join(tokens[:end])
+        people = parse_credit(candidate)
+        if people:
+            best = (end, people)
+    if best is None:
+        return None
+    end, people = best
+    rest = strip("".join(tokens[end:]))
+    byline = strip(text[: len(text) - len(stripped)] + "".join(tokens[:end]))
+    return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
+
+
+def _dateline_label(dateline: str) -> str:
+    return dateline
+
+
+def _matching_close(text: str) -> int | None:
+    depth = 0
+    for index, char in enumerate(text):
+        if char in _BRA:
+            depth += 1
+        elif char in _KET:
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
+
+
+def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
+    """Page staff: `责任编辑/胡乐 美术编辑/张武`, `设计/左骏`."""
+    return parse_credit(text, staff=True)
+
+
+_CAPTION_CREDIT = re.compile(
+    f"(?P<caption>.*[\u3002!?\uff01\uff1f\u201d{CLOSE_PAREN}])[{SPACES}]*(?P<credit>(?:{_ORG})?"
+    f"(?:[{HAN}]{{0,4}}记者|通讯员|摄影|实习生)?[{SPACES}{_SLASH}]*"
+    f"[{HAN}]{{2,4}}(?:[{SPACES}、]+[{HAN}]{{2,4}})*[{SPACES}{_SLASH}]*摄(?:影报道|影)?)$"
+)
+
+
+def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
+    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people."""
+    match = _CAPTION_CREDIT.match(strip(text))
+    if not match:
+        return None
+    credit = strip(match.group("credit"))
+    people = parse_credit(credit)
+    if not people:
+        return None
+    return strip(match.group("caption")), credit, people
+
+
+def is_name(text: str) -> bool:
+    """A line that is only a person's name (a commentary's author line): 朱理平, 欧阳瑞丰."""
+    text = strip(text)
+    if re.fullmatch(f"[{HAN}]{{2,3}}", text):
+        return True
+    return len(text) == 4 and text[:2] in _COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None

@@ -1,0 +1,80 @@
+"""Bytes to text: the encodings page dumps arrive in, and refusing what is not text."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from .errors import PageDecodeError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BINARY_MAGIC = (
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x1f\x8b",
+    b"BM",
+    b"\x7fELF",
+    b"RIFF",
+)
+# Damage tolerated in otherwise valid UTF-8 (a few bad bytes from a broken export).
+_MAX_REPLACED_SHARE = 0.01
+
+
+def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    """Decode a page dump; returns (text, encoding, warnings).
+
+    UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (which covers GBK and
+    GB2312). Line endings become ``\\n``; NUL bytes are dropped with a warning.
+    Raises PageDecodeError for binary data and for bytes that are text in no
+    encoding we know.
+    """
+    warnings: list[str] = []
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = _strict(data, "utf-8-sig"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text, encoding = _strict(data, "utf-16"), "utf-16"
+    else:
+        if data.startswith(_BINARY_MAGIC) and not _looks_textual(data[:64]):
+            raise PageDecodeError("binary file (not a text page dump)")
+        text, encoding = _guess(data, warnings)
+    if text is None:
+        raise PageDecodeError("not text in UTF-8, UTF-16 or GB18030")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        warnings.append("NUL bytes removed")
+    controls = len(_CONTROL.findall(text))
+    if controls and controls > max(8, len(text) * 0.01):
+        raise PageDecodeError("binary file (control characters throughout)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, encoding, warnings
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+
+
+def _looks_textual(head: bytes) -> bool:
+    return all(b >= 0x20 or b in b"\t\n\r" for b in head)
+
+
+def _guess(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text, "utf-8"
+    if data.count(b"\x00") > len(data) // 4:
+        raise PageDecodeError("binary file (NUL bytes throughout)")
+    gb = _strict(data, "gb18030")
+    damaged = data.decode("utf-8", errors="replace")
+    replaced = damaged.count("\ufffd")
+    if replaced <= max(1, len(damaged) * _MAX_REPLACED_SHARE):
+        warnings.append(f"{replaced} invalid UTF-8 byte sequence(s) replaced with \ufffd")
+        return damaged, "utf-8"
+    if gb is not None:
+        return gb, "gb18030"
+    return None, ""

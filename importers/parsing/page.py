@@ -1,0 +1,236 @@
+"""parse_page: a page dump in, a ParsedPage out."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from datetime import date
+
+from . import dates, sections, tagging
+from .decoding import decode_bytes
+from .errors import ParseError
+from .furniture import continued_from
+from .model import BodyBlock, Furniture, PageInfo, ParsedItem, ParsedPage, PersonCredit
+from .repair import repair_body
+from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment
+from .text import ends_sentence, squeeze, strip
+from .titles import split_title
+from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TITLE, split_units
+
+EDITORIAL = {NEWS, PHOTO, COMMENTARY, SIDEBAR}
+_GUESSED_HEADLINE_CHARS = 30
+
+
+def parse_page(
+    data: bytes | str,
+    *,
+    source: str,
+    issue_date: date | None = None,
+    section: str | None = None,
+    section_keywords: Mapping[str, Sequence[str]] | None = None,
+    default_section: str = "",
+) -> ParsedPage:
+    """Parse one page dump.
+
+    ``data`` is the file's bytes (decoded here) or already decoded text.
+    ``issue_date`` and ``section`` override what the page says; otherwise the
+    issue date comes from the file name or the text, and each item's section
+    from the page header, then from ``section_keywords`` (name → words, in
+    the editors' order), then ``default_section``.
+    """
+    if isinstance(data, str):
+        text, encoding, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), "text", []
+        digest = hashlib.sha256(data.encode("utf-8")).hexdigest()
+    else:
+        digest = hashlib.sha256(data).hexdigest()
+        text, encoding, warnings = decode_bytes(data)
+    if not strip(text.replace("\n", "")):
+        raise ParseError("the page is empty (no text)")
+
+    units, single = split_units(text)
+    seg = segment(units, single=single)
+    furniture = tuple(seg.furniture)
+    page = _page_info(furniture)
+
+    found_date, date_source = issue_date, "option" if issue_date else ""
+    if found_date is None:
+        found_date = dates.from_file_name(source)
+        date_source = "file_name" if found_date else ""
+    if found_date is None:
+        found_date = dates.from_text(text)
+        if found_date:
+            date_source = "text"
+            warnings.append(f"issue date {found_date.isoformat()} inferred from the text; check it")
+
+    items = [_item(draft) for draft in seg.drafts]
+    page_section = sections.from_header(page.name, section_keywords or {})
+    staff_names = {p.name for p in page.staff}
+    finished = []
+    for item in items:
+        item_section = (
+            section
+            or page_section
+            or sections.from_keywords(
+                item.kicker + item.headline + item.subheadline + "\n" + item.text, section_keywords or {}
+            )
+        )
+        tags = ()
+        if item.kind in EDITORIAL:
+            staff = staff_names | {p.name for p in item.people}
+            tags = tagging.extract_tags(f"{item.kicker} {item.headline} {item.subheadline}", item.text, exclude=staff)
+        finished.append(replace(item, section=item_section or default_section, tags=tags))
+
+    return ParsedPage(
+        source=source,
+        encoding=encoding,
+        sha256=digest,
+        issue_date=found_date,
+        issue_date_source=date_source,
+        page=page,
+        items=tuple(finished),
+        furniture=furniture,
+        unassigned=tuple(u.text for u in seg.unassigned),
+        warnings=tuple(warnings),
+        line_count=len([line for line in text.split("\n") if strip(line)]),
+        duplicates_dropped=sum(item.duplicates_dropped for item in finished),
+    )
+
+
+def _page_info(furniture: tuple[Furniture, ...]) -> PageInfo:
+    label = next((f.text for f in furniture if f.kind == "page_label"), "")
+    name = next((f.text for f in furniture if f.kind == "page_header"), "")
+    staff: list[PersonCredit] = []
+    for f in furniture:
+        if f.kind == "staff":
+            staff.extend(p for p in f.people if p not in staff)
+    return PageInfo(label=squeeze(label), name=name, staff=tuple(staff))
+
+
+def _item(draft: Draft) -> ParsedItem:
+    title_lines = [u.text for u in draft.title if u.shape == TITLE]
+    leading_captions = [u for u in draft.title if u.shape == CAPTION]
+    anchor = draft.anchor
+    bylines: list[str] = []
+    people: list[PersonCredit] = []
+    dateline = series = ""
+    first_text = ""
+    body = list(draft.body)
+    kind = draft.kind
+    warnings: list[str] = []
+
+    if anchor is not None:
+        if anchor.shape == LEAD:
+            dateline = anchor.lead.dateline
+            bylines.append(anchor.lead.byline)
+            people.extend(anchor.people)
+            first_text = anchor.lead.rest
+        elif anchor.shape in (CREDIT, PHOTO_CREDIT):
+            if anchor.shape == PHOTO_CREDIT:
+                body.append(anchor)
+            else:
+                bylines.append(anchor.text)
+                people.extend(anchor.people)
+        elif anchor.shape == SERIES:
+            series = anchor.text
+        elif anchor.shape == TITLE:  # a commentary's author line
+            bylines.append(anchor.text)
+            people.append(PersonCredit(anchor.text, "author"))
+    if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:
+        author = body.pop(0)
+        bylines.append(author.text)
+        people.append(PersonCredit(author.text, "author"))
+    if kind == COMMENTARY and body and body[0].shape == CREDIT:
+        credit = body.pop(0)
+        bylines.append(credit.text)
+        people.extend(credit.people)
+
+    editorial = kind in EDITORIAL
+    repaired = (
+        repair_body(
+            leading_captions + body if editorial else body,
+            first_text=first_text,
+            has_headline=bool(title_lines),
+            photo=kind == PHOTO,
+        )
+        if editorial
+        else None
+    )
+
+    if repaired is None:
+        blocks = [BodyBlock("paragraph", u.text if u.shape != CAPTION else u.caption) for u in body]
+        if first_text:
+            blocks.insert(0, BodyBlock("paragraph", first_text))
+        duplicates = 0
+    else:
+        blocks = repaired.blocks
+        duplicates = repaired.duplicates_dropped
+        for line in repaired.bylines:
+            if line not in bylines:
+                bylines.append(line)
+        for person in repaired.people:
+            if person not in people:
+                people.append(person)
+        if repaired.floated_headline is not None and not title_lines:
+            title_lines = [repaired.floated_headline.text]
+            warnings.append("headline found inside the body (column order); check the title")
+
+    kicker, headline, subheadline = split_title(title_lines)
+    if not headline:
+        headline = _guess_headline(blocks)
+        warnings.append("no headline found; guessed from the text")
+
+    continued_to = next((f.continued_to for f in draft.furniture if f.continued_to), "")
+    came_from = next((continued_from(f) for f in draft.furniture if continued_from(f)), "")
+    if editorial:
+        if kind in (NEWS, COMMENTARY) and not people:
+            warnings.append("no byline found")
+        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        for n, block in enumerate(paragraphs):
+            if not ends_sentence(block.text) and not (n == len(paragraphs) - 1 and continued_to):
+                warnings.append(f"paragraph ends mid-sentence (truncated?): …{block.text[-12:]}")
+    if kind == NEWS and not people and _looks_like_notice(headline, blocks):
+        kind = NOTICE
+
+    lines = sorted({n for u in draft.units for n in u.lines})
+    return ParsedItem(
+        kind=kind,
+        headline=headline,
+        kicker=kicker,
+        subheadline=subheadline,
+        series=series,
+        dateline=dateline,
+        bylines=tuple(bylines),
+        people=tuple(people),
+        blocks=tuple(blocks),
+        continued_to=continued_to,
+        continued_from=came_from,
+        duplicates_dropped=duplicates,
+        parent_headline=_parent_headline(draft),
+        warnings=tuple(warnings),
+        lines=tuple(lines),
+    )
+
+
+def _parent_headline(draft: Draft) -> str:
+    if draft.parent is None:
+        return ""
+    lines = [u.text for u in draft.parent.title if u.shape == TITLE]
+    return split_title(lines)[1]
+
+
+def _guess_headline(blocks) -> str:
+    for block in blocks:
+        if block.kind == "subhead":
+            return block.text
+    for block in blocks:
+        text = strip(block.text)
+        if text:
+            for stop in "。!?,,":
+                text = text.split(stop)[0]
+            return text[:_GUESSED_HEADLINE_CHARS]
+    return ""
+
+
+def _looks_like_notice(headline: str, blocks) -> bool:
+    return looks_like_notice(headline, "\n".join(b.text for b in blocks))

@@ -1,0 +1,182 @@
+"""Repair one item's body: what column breaks and repeated printing did to it.
+
+- A paragraph cut by a column break (`…其中,市温` / `州商会人民调解委员会…`) is
+  joined with nothing between, also across a photo caption or a headline that
+  floated into the body.
+- A paragraph printed two to four times is kept once; the copies are counted.
+- Short lines between complete paragraphs are in-body subheads.
+- Captions (`…现场。记者/杨如摄`) become caption blocks; their credits bylines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .bylines import parse_credit
+from .model import BodyBlock, PersonCredit
+from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, squeeze, strip
+from .titles import is_subhead_like
+from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
+
+PARAGRAPH = "paragraph"
+SUBHEAD = "subhead"
+CAPTION_BLOCK = "caption"
+_MIN_CONTAINED = 8
+
+
+@dataclass
+class Repaired:
+    blocks: list[BodyBlock] = field(default_factory=list)
+    duplicates_dropped: int = 0
+    bylines: list[str] = field(default_factory=list)
+    people: list[PersonCredit] = field(default_factory=list)
+    floated_headline: Unit | None = None
+
+
+@dataclass
+class _Piece:
+    kind: str
+    text: str
+    unit: Unit | None = None
+
+
+def repair_body(units: list[Unit], *, first_text: str = "", has_headline: bool, photo: bool = False) -> Repaired:
+    result = Repaired()
+    pieces: list[_Piece] = []
+    if first_text:
+        pieces.append(_Piece(PARAGRAPH, first_text))
+    kept = _drop_repeats(units, result, seed=[first_text] if first_text else [])
+    for n, unit in enumerate(kept):
+        prev = kept[n - 1] if n > 0 else None
+        nxt = kept[n + 1] if n + 1 < len(kept) else None
+        if unit.shape == CAPTION:
+            pieces.append(_Piece(CAPTION_BLOCK, unit.caption, unit))
+            _credit(result, unit.credit, unit.people)
+        elif unit.shape in (PHOTO_CREDIT, CREDIT):
+            _credit(result, unit.text, unit.people)
+            if unit.shape == PHOTO_CREDIT:
+                _last_text_is_caption(pieces)
+        elif unit.shape == TITLE and not photo:
+            sandwiched = (
+                prev is not None
+                and prev.shape == TEXT
+                and not ends_sentence(prev.text)
+                and nxt is not None
+                and nxt.shape == TEXT
+            )
+            if sandwiched and not has_headline and result.floated_headline is None:
+                result.floated_headline = unit
+            elif sandwiched and has_headline:
+                # A title line in a cut paragraph: keep the text, do not cut the paragraph.
+                pieces.append(_Piece(SUBHEAD, unit.text, unit))
+            elif is_subhead_like(unit.text) or unit.text[:1] in "●■◆▲★":
+                pieces.append(_Piece(SUBHEAD, unit.text, unit))
+            else:
+                pieces.append(_Piece(PARAGRAPH, unit.text, unit))
+        elif unit.shape == LEAD:
+            _credit(result, unit.lead.byline, unit.people)
+            if unit.lead.rest:
+                pieces.append(_Piece(PARAGRAPH, unit.lead.rest, unit))
+        elif unit.shape == SERIES:
+            pieces.append(_Piece(PARAGRAPH, unit.text, unit))
+        else:
+            pieces.append(_Piece(CAPTION_BLOCK if photo else PARAGRAPH, unit.text, unit))
+    pieces = _join(pieces, photo=photo)
+    pieces = _drop_contained(pieces, result)
+    _trailing_credit(pieces, result)
+    result.blocks = [BodyBlock(p.kind, p.text) for p in pieces if strip(p.text)]
+    return result
+
+
+def _credit(result: Repaired, text: str, people) -> None:
+    if text and text not in result.bylines:
+        result.bylines.append(text)
+    for person in people:
+        if person not in result.people:
+            result.people.append(person)
+
+
+def _last_text_is_caption(pieces: list[_Piece]) -> None:
+    """Text right above a standalone photo credit is that photo's caption."""
+    for piece in reversed(pieces):
+        if piece.kind == PARAGRAPH:
+            piece.kind = CAPTION_BLOCK
+            return
+        if piece.kind == SUBHEAD:
+            return
+
+
+def _drop_repeats(units: list[Unit], result: Repaired, *, seed: list[str]) -> list[Unit]:
+    """Drop units printed again; a copy of a cut paragraph counts once, not per half."""
+    seen = {squeeze(s) for s in seed}
+    kept: list[Unit] = []
+    previous_dropped: Unit | None = None
+    for unit in units:
+        if unit.shape in (TEXT, TITLE, CAPTION) and unit.key in seen and len(unit.key) >= 4:
+            if not (previous_dropped is not None and not ends_sentence(previous_dropped.text)):
+                result.duplicates_dropped += 1
+            previous_dropped = unit
+            continue
+        previous_dropped = None
+        seen.add(unit.key)
+        kept.append(unit)
+    return kept
+
+
+def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
+    """Join a paragraph cut mid-sentence with the next one, over captions between."""
+    out: list[_Piece] = []
+    waiting: list[_Piece] = []  # captions met while a cut paragraph is open
+    text_kind = CAPTION_BLOCK if photo else PARAGRAPH
+    for piece in pieces:
+        open_piece = next((p for p in reversed(out) if p.kind == text_kind), None)
+        is_open = (
+            open_piece is not None
+            and out
+            and (out[-1] is open_piece or waiting)
+            and not ends_sentence(open_piece.text)
+        )
+        if piece.kind == text_kind and is_open and (not photo or piece.unit is not None):
+            open_piece.text += piece.text
+            continue
+        if piece.kind == CAPTION_BLOCK and not photo and is_open:
+            waiting.append(piece)
+            continue
+        out.extend(waiting)
+        waiting = []
+        out.append(piece)
+    out.extend(waiting)
+    return out
+
+
+def _drop_contained(pieces: list[_Piece], result: Repaired) -> list[_Piece]:
+    """A second copy of the tail of a cut paragraph: contained in an earlier one."""
+    kept: list[_Piece] = []
+    for piece in pieces:
+        key = squeeze(piece.text)
+        if (
+            piece.kind == PARAGRAPH
+            and len(key) >= _MIN_CONTAINED
+            and any(k.kind == PARAGRAPH and key in squeeze(k.text) for k in kept)
+        ):
+            result.duplicates_dropped += 1
+            continue
+        kept.append(piece)
+    return kept
+
+
+def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
+    """`……。(记者 张三 通讯员 李四)` closing the last paragraph is a byline."""
+    for piece in reversed(pieces):
+        if piece.kind != PARAGRAPH:
+            continue
+        text = strip(piece.text)
+        if text and text[-1] in CLOSE_PAREN:
+            start = max(text.rfind(c) for c in OPEN_PAREN)
+            if start > 0:
+                credit = text[start:]
+                people = parse_credit(credit)
+                if people and ends_sentence(text[:start]):
+                    piece.text = strip(text[:start])
+                    _credit(result, credit, people)
+        return

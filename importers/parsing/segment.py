@@ -1,0 +1,347 @@
+"""Cut a page's units into items.
+
+Stories are found from their anchors: a lead (`株洲日报讯(…)`), a standalone
+byline before a body, a commentary's series or author line, a photo credit
+(`…/摄`) closing a photo news. The title is the run of title-like units just
+before an anchor. Ads and public-service ads are found from their labels
+(`广告`, `公益广告`, `株洲日报宣`); notices from their titles (招募, 公告…);
+a boxed sidebar from a lone title inside a story after a cut-off paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Furniture
+from .text import ends_sentence
+from .titles import dedupe_title_lines, is_subhead_like, starts_with_bullet
+from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
+
+NEWS = "news"
+PHOTO = "photo"
+COMMENTARY = "commentary"
+SIDEBAR = "sidebar"
+NOTICE = "notice"
+PSA = "psa"
+ADVERTISEMENT = "advertisement"
+
+_NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|公示|寻人|遗失|招生|通告|告知书|讣告|挂失|拍卖|招标")
+_CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
+_MAX_TITLE_UNITS = 3
+_MAX_PHOTO_CAPTIONS = 3
+_MAX_SUBHEAD_IN_CUT = 16
+
+
+@dataclass
+class Draft:
+    kind: str
+    title: list[Unit] = field(default_factory=list)
+    anchor: Unit | None = None
+    body: list[Unit] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)  # jump lines inside the item
+    parent: Draft | None = None
+
+    @property
+    def units(self) -> list[Unit]:
+        return self.title + ([self.anchor] if self.anchor else []) + self.body
+
+
+@dataclass
+class Segmentation:
+    drafts: list[Draft]
+    furniture: list[Furniture]
+    unassigned: list[Unit]
+
+
+def segment(units: list[Unit], *, single: bool) -> Segmentation:
+    furniture: list[Furniture] = []
+    seq: list[Unit] = []
+    jumps_after: dict[int, list[Furniture]] = {}
+    labels: list[tuple[int, Furniture]] = []
+    barrier = False
+    for unit in units:
+        if unit.shape == FURNITURE:
+            furniture.append(unit.furniture)
+            if unit.furniture.kind == "continuation":
+                jumps_after.setdefault(len(seq) - 1, []).append(unit.furniture)
+            elif unit.furniture.kind in ("ad_label", "publisher_credit"):
+                labels.append((len(seq), unit.furniture))
+            barrier = True
+            continue
+        unit.barrier_before = barrier
+        barrier = False
+        seq.append(unit)
+
+    starts = _find_starts(seq, single)
+    consumed: set[int] = set()
+    drafts_at: dict[int, Draft] = {}
+
+    for start, end, kind in _ad_regions(seq, labels, starts):
+        draft = _ad_draft(seq[start:end], kind)
+        drafts_at[start] = draft
+        consumed.update(range(start, end))
+
+    ordered = sorted(s for s in starts if s not in consumed)
+    unassigned: list[Unit] = []
+    first = ordered[0] if ordered else len(seq)
+    leading = [i for i in range(0, first) if i not in consumed]
+    if leading:
+        for draft_start, draft in _anchorless(seq, leading):
+            drafts_at[draft_start] = draft
+    for n, start in enumerate(ordered):
+        stop = ordered[n + 1] if n + 1 < len(ordered) else len(seq)
+        indexes = [i for i in range(start, stop) if i not in consumed]
+        if not indexes:
+            continue
+        kind, anchor_index = starts[start]
+        for draft_start, draft in _build(seq, indexes, kind, anchor_index):
+            drafts_at[draft_start] = draft
+    drafts = [drafts_at[k] for k in sorted(drafts_at) if drafts_at[k].units]
+    _attach_jumps(drafts, seq, jumps_after)
+    return Segmentation(drafts=drafts, furniture=furniture, unassigned=unassigned)
+
+
+def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
+    """Start index of every anchored item → (kind, index of its anchor)."""
+    starts: dict[int, tuple[str, int]] = {}
+    for i, unit in enumerate(seq):
+        kind = None
+        if unit.shape == LEAD:
+            kind = NEWS
+        elif unit.shape == CREDIT and _opens_story(seq, i):
+            kind = COMMENTARY if all(p.role == "author" for p in unit.people) else NEWS
+        elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
+            kind = COMMENTARY
+        elif unit.shape == PHOTO_CREDIT:
+            start = _photo_start(seq, i, single)
+            if start is not None:
+                starts[start] = (PHOTO, i)
+            continue
+        if kind:
+            start = _title_start(seq, i, single)
+            # A series line's or author's title may already have been claimed by the series line.
+            if start in starts and starts[start][0] == COMMENTARY and kind == COMMENTARY:
+                continue
+            if kind == COMMENTARY and unit.shape == TITLE and (i - 1) in {a for _, a in starts.values()}:
+                continue
+            starts[start] = (kind, i)
+    return starts
+
+
+def _opens_story(seq: list[Unit], i: int) -> bool:
+    """A standalone byline opens a story when body text follows it and it does not
+    close the story before it (a trailing byline follows body text)."""
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    if nxt is None or nxt.shape not in (TEXT, TITLE, CAPTION):
+        return False
+    prev = seq[i - 1] if i > 0 else None
+    if prev is None or prev.shape in (TITLE, PHOTO_CREDIT, CREDIT, SERIES) or seq[i].barrier_before:
+        return True
+    return prev.shape == CAPTION
+
+
+def _is_author_line(seq: list[Unit], i: int) -> bool:
+    """`朱理平` under a commentary's title (or series line), above its body."""
+    prev = seq[i - 1] if i > 0 else None
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return bool(prev and nxt and prev.shape in (TITLE, SERIES) and nxt.shape == TEXT and not seq[i].barrier_before)
+
+
+def _title_start(seq: list[Unit], i: int, single: bool) -> int:
+    """Index of the first title unit above the anchor at i (captions may sit between)."""
+    j = i
+    titles = 0
+    while j > 0 and not seq[j].barrier_before:
+        prev = seq[j - 1]
+        if prev.shape == SERIES and j == i:
+            j -= 1
+            continue
+        if prev.shape == TITLE and titles < _MAX_TITLE_UNITS + 1:
+            titles += 1
+        elif prev.shape == CAPTION and titles == 0:
+            pass
+        else:
+            break
+        j -= 1
+    run = [k for k in range(j, i) if seq[k].shape == TITLE]
+    if len(run) > _MAX_TITLE_UNITS:
+        keep = _trim_title_run(seq, run, single)
+        j = keep[0] if keep else i
+    elif single and len(run) > 1:
+        keep = _trim_title_run(seq, run, single)
+        j = keep[0] if keep else j
+    return j
+
+
+def _trim_title_run(seq: list[Unit], run: list[int], single: bool) -> list[int]:
+    """Keep the title lines that belong to this item: a title printed twice stays
+    whole; otherwise cut at the last blank line (one-paragraph-per-line dumps)."""
+    texts = [seq[k].text for k in run]
+    if len(dedupe_title_lines(texts)) < len(texts):
+        return run[-_MAX_TITLE_UNITS:]
+    if single:
+        gaps = [n for n, k in enumerate(run) if seq[k].gap_before]
+        if gaps:
+            return run[gaps[-1] :][-_MAX_TITLE_UNITS:]
+    return run[-_MAX_TITLE_UNITS:]
+
+
+def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
+    """Photo news: title, one to three caption units, then the photo credit at i."""
+    j = i - 1
+    captions = 0
+    while j >= 0 and seq[j].shape == TEXT and captions < _MAX_PHOTO_CAPTIONS:
+        if seq[j + 1].barrier_before and j + 1 != i:
+            break
+        captions += 1
+        j -= 1
+    if captions == 0 or j < 0 or seq[j].shape != TITLE:
+        return None
+    return _title_start(seq, j + 1, single)
+
+
+def _ad_regions(seq, labels, starts):
+    """(start, end, kind) of ads and public-service ads around their labels."""
+    regions = []
+    taken: set[int] = set()
+    story_starts = sorted(starts)
+    for position, label in labels:
+        kind = PSA if ("公益" in label.text or label.kind == "publisher_credit") else ADVERTISEMENT
+        following = [s for s in story_starts if s >= position]
+        end = following[0] if following else len(seq)
+        ad_follows = label.kind == "ad_label" and end > position and not (set(range(position, end)) & taken)
+        if ad_follows and not _is_story_region(seq, position, end):
+            regions.append((position, end, kind))
+            taken.update(range(position, end))
+            continue
+        start = position
+        while start > 0 and _is_ad_unit(seq[start - 1]) and (start - 1) not in taken:
+            start -= 1
+        if start < position and not (set(range(start, position)) & taken):
+            regions.append((start, position, kind))
+            taken.update(range(start, position))
+    return regions
+
+
+def _is_story_region(seq, start, end) -> bool:
+    return any(seq[k].shape in (LEAD, CREDIT) for k in range(start, end))
+
+
+def _is_ad_unit(unit: Unit) -> bool:
+    """Ad copy: slogans and bullet tips, not sentences of a story."""
+    if unit.shape == TITLE:
+        return True
+    return unit.shape == TEXT and (starts_with_bullet(unit.text) or not ends_sentence(unit.text))
+
+
+def _ad_draft(units: list[Unit], kind: str) -> Draft:
+    titles = [u for u in units if u.shape == TITLE and not starts_with_bullet(u.text)]
+    headline = titles[-1] if kind == PSA and titles else (titles[0] if titles else None)
+    body = [u for u in units if u is not headline]
+    return Draft(kind=kind, title=[headline] if headline else [], body=body)
+
+
+def _anchorless(seq: list[Unit], indexes: list[int]):
+    """Items with no byline: a title followed by text (notices, boxed items)."""
+    groups: list[list[int]] = []
+    for k in indexes:
+        unit = seq[k]
+        nxt = seq[k + 1] if k + 1 < len(seq) else None
+        opens = (
+            unit.shape == TITLE
+            and nxt is not None
+            and nxt.shape in (TEXT, TITLE)
+            and (not groups or ends_sentence(seq[groups[-1][-1]].text) or seq[groups[-1][-1]].shape == TITLE)
+        )
+        if not groups or (opens and any(seq[g].shape == TEXT for g in groups[-1])):
+            groups.append([k])
+        else:
+            groups[-1].append(k)
+    for group in groups:
+        units = [seq[k] for k in group]
+        title = []
+        while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
+            title.append(units.pop(0))
+        kind = NOTICE if _is_notice(title, units) else NEWS
+        yield group[0], Draft(kind=kind, title=title, body=units)
+
+
+def looks_like_notice(heading: str, text: str) -> bool:
+    """招募, 公告, 启事…: a notice names its subject in the title and a way to reach someone."""
+    return bool(_NOTICE_WORDS.search(heading) and _CONTACT.search(text + heading))
+
+
+def _is_notice(title: list[Unit], body: list[Unit]) -> bool:
+    return looks_like_notice("".join(u.text for u in title), "\n".join(u.text for u in body))
+
+
+def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
+    """One anchored item, and any notice or sidebar that its span turns out to hold."""
+    title = [seq[k] for k in indexes if k < anchor_index]
+    anchor = seq[anchor_index] if anchor_index in indexes else None
+    rest = [k for k in indexes if k > anchor_index]
+    if kind == PHOTO:
+        draft = Draft(kind=PHOTO, title=[u for u in title if u.shape == TITLE], anchor=anchor)
+        draft.body = [u for u in title if u.shape != TITLE]
+        yield indexes[0], draft
+        if rest:
+            yield from _anchorless(seq, rest)
+        return
+    draft = Draft(kind=kind, title=title, anchor=anchor)
+    split_at = _split_point(seq, rest, has_title=any(u.shape == TITLE for u in title))
+    body, tail = (rest, []) if split_at is None else (rest[: rest.index(split_at)], rest[rest.index(split_at) :])
+    draft.body = [seq[k] for k in body]
+    yield indexes[0], draft
+    if tail:
+        child_kind = _tail_kind(seq, tail)
+        child_title = [seq[tail[0]]]
+        child = Draft(kind=child_kind, title=child_title, body=[seq[k] for k in tail[1:]])
+        if child_kind == SIDEBAR:
+            child.parent = draft
+        yield tail[0], child
+
+
+def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | None:
+    """Where a notice or a boxed sidebar starts inside an item's span, if anywhere."""
+    for n, k in enumerate(rest):
+        unit = seq[k]
+        if unit.shape != TITLE or n == 0:
+            continue
+        following = [seq[j] for j in rest[n + 1 :]]
+        if _NOTICE_WORDS.search(unit.text) and following and _is_notice([unit], following):
+            return k
+    if not has_title:
+        return None
+    candidates = [k for n, k in enumerate(rest) if seq[k].shape == TITLE and n > 0]
+    if len(candidates) != 1:
+        return None
+    k = candidates[0]
+    n = rest.index(k)
+    prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
+    cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
+    # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
+    if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):
+        return k
+    return None
+
+
+def _tail_kind(seq: list[Unit], tail: list[int]) -> str:
+    units = [seq[k] for k in tail]
+    if _is_notice(units[:1], units[1:]):
+        return NOTICE
+    return SIDEBAR
+
+
+def _attach_jumps(drafts: list[Draft], seq: list[Unit], jumps_after: dict[int, list[Furniture]]) -> None:
+    """A jump line (`▶ 下转 02版`) belongs to the item it follows."""
+    owner = {}
+    for draft in drafts:
+        for unit in draft.units:
+            owner[id(unit)] = draft
+    for index, jumps in jumps_after.items():
+        if index < 0:
+            continue
+        draft = owner.get(id(seq[index]))
+        if draft is not None:
+            draft.furniture.extend(jumps)

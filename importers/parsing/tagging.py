@@ -1,0 +1,87 @@
+"""Topic tags: TF-IDF keywords over rjieba's tokens, scored with jieba's IDF table,
+plus places of the paper's area from the gazetteer (data/gazetteer.txt).
+
+Tags are nouns and names of things: never numbers, dates, bare verbs, person
+names or the bylined staff. The result is deterministic for the same text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+import rjieba
+
+_DATA = Path(__file__).parent / "data"
+_KEEP_POS = {"n", "nz", "ns", "nt", "nw", "vn", "j", "l", "an", "nrt"}
+_NUMERIC = re.compile(r"^[\d\.%%〇零一二三四五六七八九十百千万亿第]+$")
+_MIN_TAGS, _MAX_TAGS, _MAX_PLACES = 3, 8, 3
+_TITLE_WEIGHT = 3
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "analyse" / "idf.txt"
+    table: dict[str, float] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            word, _, value = line.rstrip("\n").partition(" ")
+            if value:
+                table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def _word_list(name: str) -> list[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(_word_list("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[str, ...]:
+    return tuple(sorted(set(_word_list("gazetteer.txt")), key=len, reverse=True))
+
+
+def find_places(text: str, places=None) -> list[str]:
+    """Places named in the text, most mentioned first; a longer name hides the shorter inside it."""
+    counts: Counter[str] = Counter()
+    remaining = text
+    for place in places or gazetteer():
+        hits = remaining.count(place)
+        if hits:
+            counts[place] = hits
+            remaining = remaining.replace(place, "\u0000")
+    return [place for place, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def extract_tags(title: str, body: str, *, exclude=frozenset(), places=None) -> tuple[str, ...]:
+    idf, median = _idf()
+    stop = stopwords()
+    scores: Counter[str] = Counter()
+    for weight, text in ((_TITLE_WEIGHT, title), (1, body)):
+        for word, pos in rjieba.tag(text):
+            if len(word) < 2 or pos not in _KEEP_POS or word in stop or word in exclude or _NUMERIC.match(word):
+                continue
+            scores[word] += weight
+    total = sum(scores.values()) or 1
+    ranked = sorted(
+        ((count / total * idf.get(word, median), word) for word, count in scores.items()),
+        key=lambda pair: (-pair[0], pair[1]),
+    )
+    found_places = [p for p in find_places(title + "\n" + body, places) if p not in exclude][:_MAX_PLACES]
+    tags: list[str] = list(found_places)
+    for _, word in ranked:
+        if len(tags) >= _MAX_TAGS:
+            break
+        if word not in tags and not any(word in place or place in word for place in found_places):
+            tags.append(word)
+    return tuple(tags[:_MAX_TAGS]) if len(tags) >= _MIN_TAGS or not ranked else tuple(tags)

@@ -1,0 +1,116 @@
+"""Lines of a page dump grouped into units, and what each unit looks like.
+
+A dump either separates paragraphs by blank lines (then a block of several
+short lines is one unit: a two-line subhead or title) or puts one paragraph
+on each line (then every line is a unit).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .bylines import Lead, is_name, parse_credit, parse_lead, split_caption_credit
+from .furniture import classify as classify_furniture
+from .model import Furniture, PersonCredit
+from .text import SPACES, squeeze, strip
+from .titles import is_title_like
+
+FURNITURE = "furniture"
+LEAD = "lead"
+CREDIT = "credit"
+PHOTO_CREDIT = "photo_credit"
+CAPTION = "caption"
+SERIES = "series"
+TITLE = "title"
+TEXT = "text"
+
+_SERIES = re.compile(r"^[\u2014\-]{1,2}.*(?:系列|评论|述评|随笔|论)")
+_PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影)[{SPACES}]*$")
+# Share of non-blank lines directly followed by another: above it, one paragraph per line.
+_SINGLE_NEWLINE_SHARE = 0.3
+
+
+@dataclass
+class Unit:
+    text: str
+    lines: tuple[int, ...]
+    gap_before: bool = True
+    shape: str = TEXT
+    furniture: Furniture | None = None
+    lead: Lead | None = None
+    people: tuple[PersonCredit, ...] = ()
+    caption: str = ""
+    credit: str = ""
+    is_name: bool = False
+    barrier_before: bool = False  # furniture stood between this unit and the one before
+
+    @property
+    def key(self) -> str:
+        return squeeze(self.text)
+
+
+def split_units(text: str) -> tuple[list[Unit], bool]:
+    """Units in reading order, and whether the dump puts one paragraph per line."""
+    numbered = [(number, strip(line)) for number, line in enumerate(text.split("\n"), start=1)]
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in numbered:
+        if line:
+            current.append((number, line))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    nonblank = sum(len(block) for block in blocks)
+    adjacent = sum(len(block) - 1 for block in blocks)
+    single = nonblank > 0 and adjacent > _SINGLE_NEWLINE_SHARE * nonblank
+    units: list[Unit] = []
+    for block in blocks:
+        if not single and len(block) > 1 and _is_short_block(block):
+            units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
+            continue
+        for position, (number, line) in enumerate(block):
+            units.append(Unit(line, (number,), gap_before=position == 0))
+    for unit in units:
+        classify(unit)
+    return units, single
+
+
+def _is_short_block(block: list[tuple[int, str]]) -> bool:
+    lines = [line for _, line in block]
+    if any(len(squeeze(line)) > 30 for line in lines):
+        return False
+    return not any(classify_furniture(line) or parse_lead(line) or parse_credit(line) for line in lines)
+
+
+def classify(unit: Unit) -> None:
+    text = unit.text
+    furniture = classify_furniture(text)
+    if furniture:
+        unit.shape, unit.furniture = FURNITURE, furniture
+        return
+    if "\n" not in text:
+        lead = parse_lead(text)
+        if lead:
+            unit.shape, unit.lead, unit.people = LEAD, lead, lead.people
+            return
+        caption = split_caption_credit(text)
+        if caption:
+            unit.shape = CAPTION
+            unit.caption, unit.credit, unit.people = caption
+            return
+        people = parse_credit(text)
+        if people:
+            unit.people, unit.credit = people, text
+            unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text) else CREDIT
+            return
+        if _SERIES.match(text) and len(squeeze(text)) <= 60:
+            unit.shape = SERIES
+            return
+    if is_title_like(text):
+        unit.shape = TITLE
+        unit.is_name = "\n" not in text and is_name(text)
+        return
+    unit.shape = TEXT
