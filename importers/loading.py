@@ -51,6 +51,8 @@ _MIN_SHINGLES = 8
 _DUPLICATE_OVERLAP = 0.7
 _PAGE_NUMBER = re.compile(r"^\s*0*(\d{1,3})\s*版\s*$")
 _ROLES = set(Role.values)
+# --publish never brings back what an editor archived.
+_PUBLISHABLE = {Article.Status.DRAFT, Article.Status.REVIEW}
 
 
 @dataclass
@@ -129,7 +131,7 @@ def load_page(
         result.issue, _ = Issue.objects.get_or_create(printed_on=parsed.issue_date)
         result.page = _page(parsed, result.issue, file_name)
     else:
-        result.warnings.append("没有出版日期:未建期次和版面,稿件不挂版面。可用 --issue-date 指定后重新导入。")
+        result.warnings.append("没有找到出版日期:未建期次和版面,稿件不挂版面。导入时可用 --issue-date 指定出版日期。")
 
     people, result.people = _resolve_people(_all_names(parsed))
     if result.page is not None:
@@ -409,7 +411,7 @@ def _load_articles(
 
     to_create: list[tuple[Article, ParsedItem]] = []
     to_update: list[tuple[Article, ParsedItem]] = []
-    by_item: dict[int, Article] = {}  # index in parsed.items -> article now stored
+    by_item: dict[int, Article] = {}  # position on the page -> the article stored for it
     for position, (key, item) in enumerate(keyed, start=1):
         fields = _item_fields(item)
         target_section = resolve_section(item.section or parsed.page.name)
@@ -438,7 +440,7 @@ def _load_articles(
         article.source = result.source
         article.imported_hash = digest
         article.warnings = list(dict.fromkeys(item.warnings))
-        if publish and article.status != Article.Status.PUBLISHED:
+        if publish and article.status in _PUBLISHABLE:
             article.status = Article.Status.PUBLISHED
             article.published_at = article.published_at or now
         by_item[position] = article

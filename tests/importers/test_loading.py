@@ -168,6 +168,17 @@ def test_publish_sets_status_and_time():
     assert list(Article.objects.published()) == [article]
 
 
+def test_publish_on_reimport_leaves_archived_articles_archived():
+    load(make_page(make_item(), make_item("另一篇")), raw=b"v1")
+    Article.objects.filter(headline="另一篇").update(status=Article.Status.ARCHIVED)
+
+    changed = make_page(make_item(blocks=(BodyBlock("paragraph", "新正文。"),)), make_item("另一篇", tags=("新标签",)))
+    load(changed, raw=b"v2", publish=True)
+
+    assert Article.objects.get(headline="另一篇").status == Article.Status.ARCHIVED
+    assert Article.objects.get(body="新正文。").status == Article.Status.PUBLISHED
+
+
 def test_section_option_overrides_the_parser():
     sport = SectionFactory(name="体育测试", slug="tiyu-ceshi")
 
