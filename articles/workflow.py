@@ -37,8 +37,10 @@ def _rows(articles: QuerySet[Article]) -> QuerySet[Article]:
 
 def submit_for_review(*, articles: QuerySet[Article], by: User) -> int:
     """Drafts go to the review queue; anything else is left alone."""
-    return _rows(articles).filter(status=Article.Status.DRAFT).update(
-        status=Article.Status.REVIEW, updated_at=timezone.now()
+    return (
+        _rows(articles)
+        .filter(status=Article.Status.DRAFT)
+        .update(status=Article.Status.REVIEW, updated_at=timezone.now())
     )
 
 
@@ -68,14 +70,18 @@ def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.date
 
 def unpublish_articles(*, articles: QuerySet[Article], by: User) -> int:
     """Take published (or scheduled) articles off the site; they go back to review."""
-    return _rows(articles).filter(status=Article.Status.PUBLISHED).update(
-        status=Article.Status.REVIEW, updated_at=timezone.now()
+    return (
+        _rows(articles)
+        .filter(status=Article.Status.PUBLISHED)
+        .update(status=Article.Status.REVIEW, updated_at=timezone.now())
     )
 
 
 def archive_articles(*, articles: QuerySet[Article], by: User) -> int:
-    return _rows(articles).exclude(status=Article.Status.ARCHIVED).update(
-        status=Article.Status.ARCHIVED, updated_at=timezone.now()
+    return (
+        _rows(articles)
+        .exclude(status=Article.Status.ARCHIVED)
+        .update(status=Article.Status.ARCHIVED, updated_at=timezone.now())
     )
 
 
@@ -161,8 +167,8 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     bylines_dropped, _ = Byline.objects.filter(pk__in=duplicate_bylines.values("pk")).delete()
     # Two of the others may share an article and role: keep the first of each group.
     keep = {}
-    for pk, article_id, role in Byline.objects.filter(person_id__in=other_ids).order_by("pk").values_list(
-        "pk", "article_id", "role"
+    for pk, article_id, role in (
+        Byline.objects.filter(person_id__in=other_ids).order_by("pk").values_list("pk", "article_id", "role")
     ):
         keep.setdefault((article_id, role), pk)
     extra, _ = Byline.objects.filter(person_id__in=other_ids).exclude(pk__in=keep.values()).delete()
@@ -173,8 +179,8 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     )
     credits_dropped, _ = PageCredit.objects.filter(pk__in=duplicate_credits.values("pk")).delete()
     keep = {}
-    for pk, page_id, role in PageCredit.objects.filter(person_id__in=other_ids).order_by("pk").values_list(
-        "pk", "page_id", "role"
+    for pk, page_id, role in (
+        PageCredit.objects.filter(person_id__in=other_ids).order_by("pk").values_list("pk", "page_id", "role")
     ):
         keep.setdefault((page_id, role), pk)
     extra_credits, _ = PageCredit.objects.filter(person_id__in=other_ids).exclude(pk__in=keep.values()).delete()

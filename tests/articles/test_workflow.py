@@ -8,7 +8,14 @@ from django.utils import timezone
 
 from articles import workflow
 from articles.models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Role
-from tests.factories import ArticleFactory, BylineFactory, PageCreditFactory, PageFactory, PersonFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    PageCreditFactory,
+    PageFactory,
+    PersonFactory,
+    SectionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,395 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Byline, Correction, Person, PersonAlias, Role
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    ImportRunFactory,
+    PageCreditFactory,
+    PageFactory,
+    PersonAliasFactory,
+    PersonFactory,
+    RawSourceFactory,
+    SectionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+@pytest.fixture
+def objects():
+    """One row of every registered model, so every change form has something to show."""
+    run = ImportRunFactory()
+    page = PageFactory()
+    source = RawSourceFactory(run=run, page=page, text="第一行\n标题\n正文第一段\n正文第二段\n末行")
+    article = ArticleFactory(page=page, source=source, source_lines=[2, 3], warnings=["可能重复"], tags=["经济"])
+    byline = BylineFactory(article=article)
+    PageCreditFactory(page=page)
+    PersonAliasFactory(person=byline.person)
+    Correction.objects.create(article=article, text="特此更正。")
+    return {"article": article}
+
+
+def test_every_model_is_registered():
+    from django.apps import apps
+
+    for app_label in ("articles", "importers"):
+        for model in apps.get_app_config(app_label).get_models():
+            assert admin.site.is_registered(model), model
+
+
+def test_smoke_every_changelist_add_and_change_form(admin_client, admin_user, rf, objects):
+    request = rf.get("/")
+    request.user = admin_user
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        assert admin_client.get(reverse(f"{prefix}_changelist")).status_code == 200, prefix
+        if model_admin.has_add_permission(request):
+            assert admin_client.get(reverse(f"{prefix}_add")).status_code == 200, prefix
+        obj = model._default_manager.first()
+        if obj is not None:
+            assert admin_client.get(reverse(f"{prefix}_change", args=[obj.pk])).status_code == 200, prefix
+
+
+def test_admin_is_in_chinese(admin_client):
+    response = admin_client.get(reverse("admin:index"))
+    assert "株洲日报 编辑后台" in response.text
+    assert "稿件" in response.text
+
+
+def test_admin_still_works_in_english(admin_client):
+    response = admin_client.get(reverse("admin:index"), headers={"accept-language": "en"})
+    assert response.status_code == 200
+    assert "Log out" in response.text
+
+
+def test_change_form_shows_source_lines_highlighted(admin_client, objects):
+    article = objects["article"]
+    response = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    text = response.text
+    assert 'class="nr-hit"><td class="nr-ln">2</td><td>标题</td>' in text
+    assert 'class="nr-hit"><td class="nr-ln">3</td><td>正文第一段</td>' in text
+    assert '<tr><td class="nr-ln">4</td><td>正文第二段</td>' in text
+    assert reverse("admin:articles_article_preview", args=[article.pk]) in text
+
+
+def test_saving_in_the_admin_marks_the_article_edited(admin_client):
+    article = ArticleFactory(headline="旧标题")
+    person = PersonFactory()
+    data = _article_form_data(article, headline="新标题")
+    data.update(
+        {
+            "bylines-TOTAL_FORMS": "1",
+            "bylines-0-person": person.pk,
+            "bylines-0-role": Role.PHOTOGRAPHER,
+            "bylines-0-order": "1",
+        }
+    )
+    response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    article.refresh_from_db()
+    assert article.headline == "新标题"
+    assert article.is_edited
+    assert list(article.bylines.values_list("person", "role")) == [(person.pk, Role.PHOTOGRAPHER)]
+    assert set(article.tags.names()) == {"经济", "产业"}
+
+
+def _article_form_data(article, **changes):
+    data = {
+        "kind": article.kind,
+        "kicker": article.kicker,
+        "headline": article.headline,
+        "subheadline": "",
+        "series": "",
+        "dateline": article.dateline,
+        "bylines_text": "",
+        "body": "第一段。\n\n## 小标题\n\n> 图片说明",
+        "section": article.section_id or "",
+        "tags": "经济, 产业",
+        "page": "",
+        "position": "1",
+        "parent": "",
+        "continued_from": "",
+        "continued_to": "",
+        "continues": "",
+        "status": article.status,
+        "published_at_0": "",
+        "published_at_1": "",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
+    }
+    data.update(changes)
+    return data
+
+
+def test_history_shows_diff_and_reverts(admin_client):
+    article = ArticleFactory(headline="第一版标题")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert admin_client.post(url, _article_form_data(article, headline="第一版标题")).status_code == 302
+    assert admin_client.post(url, _article_form_data(article, headline="第二版标题")).status_code == 302
+    response = admin_client.get(reverse("admin:articles_article_history", args=[article.pk]))
+    assert response.status_code == 200
+    diffs = response.context["diffs"]
+    assert diffs[0]["changes"][0] == {"field": "主标题", "old": "第一版标题", "new": "第二版标题"}
+    assert any(change["field"] == "标签" for change in diffs[-1]["changes"])
+    # Revert to the first version: open it and save.
+    first = diffs[-1]
+    response = admin_client.get(first["url"])
+    assert response.status_code == 200
+    assert "第一版标题" in response.text
+    data = _article_form_data(article, headline="第一版标题")
+    assert admin_client.post(first["url"], data).status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "第一版标题"
+
+
+def test_preview_renders_a_draft_for_staff_only(client, admin_client):
+    article = ArticleFactory(draft=True, headline="尚未发布的稿件")
+    url = reverse("admin:articles_article_preview", args=[article.pk])
+    response = admin_client.get(url)
+    assert response.status_code == 200
+    assert "尚未发布的稿件" in response.text
+    assert client.get(url).status_code == 302  # to the login page
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+# Review queue --------------------------------------------------------------------------
+
+
+def _queue(n, run, page, person):
+    for _ in range(n):
+        article = ArticleFactory(page=page, source=RawSourceFactory(run=run), warnings=["提示"], tags=["经济"])
+        BylineFactory(article=article, person=person)
+        BylineFactory(article=article)
+
+
+def test_changelist_query_count_is_constant(admin_client, django_assert_max_num_queries):
+    run, page, person = ImportRunFactory(), PageFactory(), PersonFactory()
+    _queue(3, run, page, person)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert admin_client.get(CHANGELIST).status_code == 200
+    _queue(30, run, page, person)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = admin_client.get(CHANGELIST)
+    assert response.context["cl"].result_count == 33
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status__exact=draft",
+        "warnings=yes",
+        "warnings=no",
+        "reviewed=no",
+        "kind__exact=news",
+        "issue={date}",
+        "page_number={number}",
+        "run={run}",
+        "person={person}",
+        "q=记者",
+        "q=第二段",
+        "q=别名",
+    ],
+)
+def test_changelist_filters_and_search(admin_client, query):
+    run, page, person = ImportRunFactory(), PageFactory(), PersonFactory(name="张记者")
+    PersonAliasFactory(person=person, name="张别名")
+    _queue(2, run, page, person)
+    ArticleFactory(published=True)
+    query = query.format(date=page.issue.printed_on.isoformat(), number=page.number, run=run.pk, person=person.pk)
+    response = admin_client.get(f"{CHANGELIST}?{query}")
+    assert response.status_code == 200
+    assert response.context["cl"].result_count >= 1, query
+    assert "⚠" in response.text or "warnings=no" in query
+
+
+def test_changelist_shows_status_and_warnings_at_a_glance(admin_client):
+    ArticleFactory(in_review=True, warnings=["标题可能被截断"])
+    ArticleFactory(scheduled=True)
+    response = admin_client.get(CHANGELIST)
+    assert 'class="nr-status nr-status-review">待审' in response.text
+    assert 'title="标题可能被截断">⚠ 1' in response.text
+    assert "定时发布" in response.text
+
+
+def _act(client, action, articles, **extra):
+    data = {"action": action, ACTION_CHECKBOX_NAME: [a.pk for a in articles], "index": "0", **extra}
+    return client.post(CHANGELIST, data)
+
+
+def test_bulk_publish_with_intermediate_page(admin_client):
+    articles = ArticleFactory.create_batch(3, in_review=True)
+    response = _act(admin_client, "publish_action", articles)
+    assert response.status_code == 200
+    assert "共选中 3 篇稿件" in response.text
+    response = _act(admin_client, "publish_action", articles, apply="1")
+    assert response.status_code == 302
+    assert Article.objects.published().count() == 3
+
+
+def test_bulk_schedule(admin_client):
+    articles = ArticleFactory.create_batch(2, in_review=True)
+    later = timezone.localtime() + datetime.timedelta(days=1)
+    _act(
+        admin_client,
+        "publish_action",
+        articles,
+        apply="1",
+        published_at_0=later.strftime("%Y-%m-%d"),
+        published_at_1=later.strftime("%H:%M:%S"),
+    )
+    assert Article.objects.filter(status=Article.Status.PUBLISHED).count() == 2
+    assert not Article.objects.published().exists()
+
+
+def test_bulk_publish_select_across(admin_client):
+    ArticleFactory.create_batch(4, in_review=True)
+    ArticleFactory(draft=True)
+    one = Article.objects.filter(status=Article.Status.REVIEW).first()
+    response = admin_client.post(
+        f"{CHANGELIST}?status__exact=review",
+        {"action": "publish_action", ACTION_CHECKBOX_NAME: [one.pk], "select_across": "1", "index": "0", "apply": "1"},
+    )
+    assert response.status_code == 302
+    assert Article.objects.published().count() == 4
+
+
+def test_bulk_unpublish_archive_review(admin_client):
+    published = ArticleFactory.create_batch(2, published=True)
+    _act(admin_client, "unpublish_action", published)
+    assert not Article.objects.published().exists()
+    _act(admin_client, "mark_reviewed_action", published)
+    assert Article.objects.filter(reviewed_at__isnull=False).count() == 2
+    _act(admin_client, "archive_action", published)
+    assert Article.objects.filter(status=Article.Status.ARCHIVED).count() == 2
+
+
+def test_bulk_move_to_section(admin_client):
+    articles = ArticleFactory.create_batch(2)
+    target = SectionFactory(name="体育")
+    response = _act(admin_client, "move_to_section_action", articles)
+    assert response.status_code == 200
+    response = _act(admin_client, "move_to_section_action", articles, apply="1", section=target.pk)
+    assert response.status_code == 302
+    assert set(Article.objects.values_list("section", flat=True)) == {target.pk}
+
+
+def test_bulk_add_and_remove_tags(admin_client):
+    articles = ArticleFactory.create_batch(2)
+    _act(admin_client, "add_tags_action", articles, apply="1", tags="经济、民生")
+    assert all(set(a.tags.names()) == {"经济", "民生"} for a in articles)
+    _act(admin_client, "remove_tags_action", articles, apply="1", tags="经济")
+    assert all(set(a.tags.names()) == {"民生"} for a in articles)
+
+
+# People --------------------------------------------------------------------------------
+
+
+def test_people_list_counts_per_role_without_n_plus_one(admin_client, django_assert_max_num_queries):
+    url = reverse("admin:articles_person_changelist")
+    person = PersonFactory(name="成姣兰")
+    for role in (Role.REPORTER, Role.REPORTER, Role.PHOTOGRAPHER):
+        BylineFactory(person=person, role=role)
+    PageCreditFactory(person=person)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        response = admin_client.get(url)
+    row = next(p for p in response.context["cl"].result_list if p.pk == person.pk)
+    assert (row.n_reporter, row.n_photographer, row.n_pages) == (2, 1, 1)
+    for _ in range(20):
+        BylineFactory(role=Role.CORRESPONDENT)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        admin_client.get(url)
+
+
+def test_merge_view_merges_and_keeps_alias(admin_client):
+    canonical, typo = PersonFactory(name="成姣兰"), PersonFactory(name="成娇兰")
+    BylineFactory(person=canonical)
+    BylineFactory(person=canonical)
+    BylineFactory(person=typo)
+    response = admin_client.post(
+        reverse("admin:articles_person_changelist"),
+        {"action": "merge_action", ACTION_CHECKBOX_NAME: [canonical.pk, typo.pk], "index": "0"},
+    )
+    assert response.status_code == 302
+    merge_url = response.url
+    response = admin_client.get(merge_url)
+    assert response.status_code == 200
+    assert response.context["form"].initial["into"] == canonical.pk
+    response = admin_client.post(merge_url, {"into": canonical.pk})
+    assert response.status_code == 302
+    assert not Person.objects.filter(pk=typo.pk).exists()
+    assert PersonAlias.objects.get(name="成娇兰").person == canonical
+    assert Byline.objects.filter(person=canonical).count() == 3
+
+
+def test_duplicates_view_links_to_merge(admin_client):
+    photographer = PersonFactory(name="王摄影")
+    a, b = PersonFactory(name="成姣兰"), PersonFactory(name="成娇兰")
+    unrelated = PersonFactory(name="成姣花")
+    for person in (a, a, b):
+        article = ArticleFactory()
+        BylineFactory(article=article, person=person)
+        BylineFactory(article=article, person=photographer, role=Role.PHOTOGRAPHER)
+    BylineFactory(person=unrelated)
+    response = admin_client.get(reverse("admin:articles_person_duplicates"))
+    assert response.status_code == 200
+    pairs = response.context["pairs"]
+    assert [(p.first.name, p.second.name) for p in pairs] == [("成姣兰", "成娇兰")]
+    merge = reverse("admin:articles_person_merge") + f"?ids={a.pk},{b.pk}&amp;into={a.pk}"
+    assert merge in response.text
+
+
+# Print structure -------------------------------------------------------------------------
+
+
+def test_page_shows_staff_and_articles_in_print_order(admin_client):
+    page = PageFactory()
+    PageCreditFactory(page=page, person=PersonFactory(name="胡乐"), role=Role.EDITOR)
+    ArticleFactory(page=page, position=2, headline="第二篇")
+    ArticleFactory(page=page, position=1, headline="第一篇")
+    response = admin_client.get(reverse("admin:articles_page_change", args=[page.pk]))
+    text = response.text
+    assert "胡乐" in text
+    assert text.index("第一篇") < text.index("第二篇")
+    response = admin_client.get(reverse("admin:articles_issue_change", args=[page.issue.pk]))
+    assert reverse("admin:articles_page_change", args=[page.pk]) in response.text
+
+
+# Statistics ------------------------------------------------------------------------------
+
+
+def test_stats_view_and_csv(admin_client):
+    person = PersonFactory(name="刘芳")
+    front = PageFactory(number=1)
+    article = ArticleFactory(published=True, page=front, body="一二三\n\n> 图一\n\n四五")
+    BylineFactory(article=article, person=person)
+    response = admin_client.get(reverse("admin:articles_article_stats"))
+    assert response.status_code == 200
+    assert "<svg" in response.text
+    assert "刘芳" in response.text
+    response = admin_client.get(reverse("admin:articles_article_stats_csv"))
+    assert response.status_code == 200
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(content.lstrip("\ufeff"))))
+    assert rows[0][:4] == ["人员", "网址名", "角色", "月份"]
+    assert rows[1][0] == "刘芳"
+    assert rows[1][4:] == ["1", str(len("一二三> 图一四五")), "1", "1"]
