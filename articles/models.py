@@ -317,7 +317,18 @@ class Article(models.Model):
         return self.headline
 
     def get_absolute_url(self):
-        return reverse("articles:article", kwargs={"pk": self.pk})
+        day = self.url_date
+        return reverse("articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": self.pk})
+
+    @property
+    def url_date(self):
+        """The date in the article's address: its printed edition's, else the day it went online.
+
+        Neither changes on re-import or headline edits; an address with another date redirects.
+        """
+        if self.page_id:
+            return self.page.issue.printed_on
+        return timezone.localdate(self.published_at or self.created_at or timezone.now())
 
     @property
     def title(self) -> str:

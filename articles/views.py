@@ -1,48 +1,395 @@
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_safe
+"""The readers' pages. Every one starts from ``Article.objects.published()`` and runs a
+small, fixed number of queries whatever the size of the archive."""
 
-from .models import Article, Issue, Page, Person, Section
+import calendar
+import datetime
+
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from taggit.models import Tag, TaggedItem
+
+from . import search as search_index
+from .filters import ArticleFilter
+from .models import Article, Issue, Page, Person, Role, Section
+from .pagination import keyset_page
+
+PER_PAGE = 20
+HOME_PER_SECTION = 5
+FEATURED = 4
+RELATED = 5
+TAG_COUNT_CAP = 1000
+SEARCH_PER_PAGE = 20
 
 
 def public_articles():
     return Article.objects.published().with_related()
 
 
+def public_links():
+    """Published articles for lists of links: enough to print a headline, date and address."""
+    return Article.objects.published().select_related("section", "page__issue")
+
+
+def _canonical(request, url):
+    return request.build_absolute_uri(url)
+
+
+def _page_url(request, **params):
+    query = request.GET.copy()
+    for key, value in params.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    return f"?{query.urlencode()}" if query else request.path
+
+
+def _list_context(request, queryset, canonical_url, data=None, **extra):
+    """A filtered, keyset-paged article list."""
+    filterset = ArticleFilter(request.GET if data is None else data, queryset=queryset)
+    page = keyset_page(filterset.qs, request.GET.get("before"), PER_PAGE)
+    return {
+        "filter": filterset,
+        "page_obj": page,
+        "next_url": _page_url(request, before=page.next_cursor) if page.next_cursor else None,
+        "first_url": None if page.is_first else _page_url(request, before=None),
+        "canonical_url": _canonical(request, canonical_url),
+        **extra,
+    }
+
+
 @require_safe
 def home(request):
-    page = Paginator(public_articles(), 20).get_page(request.GET.get("page"))
-    return render(request, "articles/home.html", {"page_obj": page})
+    sections = list(Section.objects.all())
+    featured_ids = list(
+        Article.objects.published()
+        .filter(page__number=1)
+        .order_by("-page__issue__printed_on", "position", "pk")
+        .values_list("pk", flat=True)[:FEATURED]
+    )
+    # One query: each section's newest few, as IN (... LIMIT n) subqueries.
+    latest = Q(pk__in=[])
+    for section in sections:
+        latest |= Q(
+            pk__in=Article.objects.published()
+            .filter(section=section)
+            .exclude(pk__in=featured_ids)
+            .order_by("-published_at", "-pk")
+            .values("pk")[:HOME_PER_SECTION]
+        )
+    articles = {a.pk: a for a in public_articles().filter(latest | Q(pk__in=featured_ids))}
+    if not featured_ids:
+        featured_ids = sorted(articles, key=lambda pk: (articles[pk].published_at, pk), reverse=True)[:FEATURED]
+    blocks = []
+    for section in sections:
+        items = [a for a in articles.values() if a.section_id == section.pk and a.pk not in featured_ids]
+        if items:
+            items.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
+            blocks.append((section, items))
+    latest_issue = Issue.objects.filter(Exists(Article.objects.published().filter(page__issue=OuterRef("pk")))).first()
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "featured": [articles[pk] for pk in featured_ids if pk in articles],
+            "section_blocks": blocks,
+            "latest_issue": latest_issue,
+            "canonical_url": _canonical(request, reverse("articles:home")),
+        },
+    )
 
 
 @require_safe
-def article_detail(request, pk):
-    article = get_object_or_404(public_articles(), pk=pk)
-    return render(request, "articles/article_detail.html", {"article": article})
+def article_detail(request, year, month, day, pk):
+    article = get_object_or_404(public_articles().prefetch_related("corrections"), pk=pk)
+    url = article.get_absolute_url()
+    if request.path != url:
+        return redirect(url, permanent=True)
+    return render(request, "articles/article_detail.html", _article_context(request, article, url))
+
+
+@require_safe
+def article_redirect(request, pk):
+    """Short and outdated addresses of an article lead to its canonical one."""
+    article = get_object_or_404(Article.objects.published().select_related("page__issue"), pk=pk)
+    return redirect(article, permanent=True)
+
+
+def _article_context(request, article, url):
+    # One query for the neighbours on the page and both ends of a continuation.
+    around = Q(pk=article.continues_id) | Q(continues=article)
+    if article.page_id:
+        around |= Q(page=article.page_id)
+    nearby = list(public_links().filter(around).exclude(pk=article.pk).order_by("position", "pk"))
+    same_page = [a for a in nearby if a.page_id and a.page_id == article.page_id]
+    before = [a for a in same_page if (a.position, a.pk) < (article.position, article.pk)]
+    after = [a for a in same_page if (a.position, a.pk) > (article.position, article.pk)]
+    continued_from = next((a for a in nearby if a.pk == article.continues_id), None)
+    continued_to = next((a for a in nearby if a.continues_id == article.pk), None)
+
+    tags = list(article.tags.all())
+    related = []
+    if tags:
+        shares_tag = TaggedItem.objects.filter(
+            object_id=OuterRef("pk"),
+            content_type__app_label="articles",
+            content_type__model="article",
+            tag__in=[t.pk for t in tags],
+        )
+        related = list(public_links().filter(Exists(shares_tag)).exclude(pk=article.pk)[:RELATED])
+    absolute_url = _canonical(request, url)
+    return {
+        "article": article,
+        "bylines": list(article.bylines.all()),
+        "tags": tags,
+        "previous_article": before[-1] if before else None,
+        "next_article": after[0] if after else None,
+        "continued_from": continued_from,
+        "continued_to": continued_to,
+        "related": related,
+        "canonical_url": absolute_url,
+        "json_ld": _news_article_json_ld(request, article, absolute_url),
+    }
+
+
+def _news_article_json_ld(request, article, absolute_url):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": absolute_url,
+        "url": absolute_url,
+        "headline": article.headline,
+        "inLanguage": "zh-CN",
+        "datePublished": article.published_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "author": [
+            {"@type": "Person", "name": b.person.name, "url": _canonical(request, b.person.get_absolute_url())}
+            for b in article.bylines.all()
+            if b.role != Role.EDITOR
+        ],
+        "publisher": {"@type": "Organization", "name": settings.NEWSROOM_SITE_NAME},
+        "keywords": [t.name for t in article.tags.all()],
+    }
+    if article.subheadline:
+        data["alternativeHeadline"] = article.subheadline
+    if article.section:
+        data["articleSection"] = article.section.name
+    if article.page:
+        data["printEdition"] = f"{article.page.issue.printed_on:%Y-%m-%d}"
+        if article.page.number:
+            data["printPage"] = str(article.page.number)
+        if article.page.name:
+            data["printSection"] = article.page.name
+    return data
 
 
 @require_safe
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    page = Paginator(public_articles().in_section(section), 20).get_page(request.GET.get("page"))
-    return render(request, "articles/section_detail.html", {"section": section, "page_obj": page})
+    context = _list_context(
+        request, public_articles().in_section(section), section.get_absolute_url(), section=section
+    )
+    return render(request, "articles/section_detail.html", context)
 
 
 @require_safe
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    page = Paginator(public_articles().by_person(person), 20).get_page(request.GET.get("page"))
-    return render(request, "articles/person_detail.html", {"person": person, "page_obj": page})
+    counts = dict(
+        person.bylines.filter(article__in=Article.objects.published())
+        .values_list("role")
+        .annotate(n=Count("article", distinct=True))
+        .order_by()
+    )
+    if not counts:
+        raise Http404("没有此人署名的已发布稿件")
+    roles = [(value, label, counts[value]) for value, label in Role.choices if value in counts]
+    # The person page lists the person's articles whatever ``?person=`` says.
+    data = request.GET.copy()
+    data["person"] = person.slug
+    context = _list_context(
+        request,
+        public_articles(),
+        person.get_absolute_url(),
+        data=data,
+        person=person,
+        roles=roles,
+        current_role=request.GET.get("role", ""),
+    )
+    return render(request, "articles/person_detail.html", context)
+
+
+@require_safe
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    tagged = Article.objects.published().filter(tags=tag)
+    count = tagged.values("pk")[: TAG_COUNT_CAP + 1].count()
+    if not count:
+        raise Http404("没有此标签的已发布稿件")
+    context = _list_context(
+        request,
+        public_articles().filter(tags=tag),
+        reverse("articles:tag", kwargs={"slug": tag.slug}),
+        tag=tag,
+        count=min(count, TAG_COUNT_CAP),
+        count_capped=count > TAG_COUNT_CAP,
+    )
+    return render(request, "articles/tag_detail.html", context)
+
+
+@require_safe
+def search(request):
+    query = request.GET.get("q", "").strip()[:100]
+    filterset = ArticleFilter(request.GET, queryset=public_articles())
+    try:
+        page_number = max(1, int(request.GET.get("page", 1)))
+    except ValueError:
+        page_number = 1
+    max_pages = search_index.SEARCH_WINDOW // SEARCH_PER_PAGE
+    page_number = min(page_number, max_pages)
+    results, terms, has_next = [], [], False
+    too_short = bool(query) and len(query) < search_index.MIN_QUERY_LENGTH
+    if query and not too_short:
+        terms = search_index.highlight_terms(query)
+        start = (page_number - 1) * SEARCH_PER_PAGE
+        results = list(search_index.search(filterset.qs, query)[start : start + SEARCH_PER_PAGE + 1])
+        has_next = len(results) > SEARCH_PER_PAGE and page_number < max_pages
+        results = results[:SEARCH_PER_PAGE]
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "query": query,
+            "filter": filterset,
+            "results": results,
+            "terms": terms,
+            "too_short": too_short,
+            "page_number": page_number,
+            "next_url": _page_url(request, page=str(page_number + 1)) if has_next else None,
+            "previous_url": _page_url(request, page=str(page_number - 1) if page_number > 2 else None)
+            if page_number > 1
+            else None,
+            "canonical_url": _canonical(request, reverse("articles:search")),
+            "noindex": True,
+        },
+    )
+
+
+def _public_issues():
+    return Issue.objects.filter(Exists(Article.objects.published().filter(page__issue=OuterRef("pk"))))
+
+
+@require_safe
+def epaper(request):
+    """The archive of printed editions: a month's calendar, with links to the other months."""
+    months = list(_public_issues().dates("printed_on", "month", order="DESC"))
+    if not months:
+        return render(
+            request, "articles/epaper.html", {"months": [], "canonical_url": _canonical(request, request.path)}
+        )
+    month = months[0]
+    try:
+        requested = datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+    except ValueError:
+        requested = None
+    if requested in months:
+        month = requested
+    last_day = calendar.monthrange(month.year, month.month)[1]
+    issues = {
+        issue.printed_on: issue
+        for issue in _public_issues().filter(printed_on__range=(month, month.replace(day=last_day)))
+    }
+    weeks = [
+        [(day, issues.get(day)) if day.month == month.month else (None, None) for day in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    ]
+    years = {}
+    for m in months:
+        years.setdefault(m.year, []).append(m)
+    return render(
+        request,
+        "articles/epaper.html",
+        {
+            "month": month,
+            "weeks": weeks,
+            "years": sorted(years.items(), reverse=True),
+            "months": months,
+            "canonical_url": _canonical(request, reverse("articles:epaper")),
+        },
+    )
+
+
+def _issue_or_404(year, month, day):
+    try:
+        printed_on = datetime.date(year, month, day)
+    except ValueError:
+        raise Http404("日期无效") from None
+    return get_object_or_404(Issue, printed_on=printed_on)
 
 
 @require_safe
 def issue_detail(request, year, month, day):
-    issue = get_object_or_404(Issue, printed_on__year=year, printed_on__month=month, printed_on__day=day)
-    return render(request, "articles/issue_detail.html", {"issue": issue, "pages": issue.pages.all()})
+    issue = _issue_or_404(year, month, day)
+    articles = list(public_links().filter(page__issue=issue).order_by("page__number", "page_id", "position", "pk"))
+    if not articles:
+        raise Http404("本期没有已发布的稿件")
+    pages = {}
+    for article in articles:
+        pages.setdefault(article.page, []).append(article)
+    return render(
+        request,
+        "articles/issue_detail.html",
+        {
+            "issue": issue,
+            "pages": list(pages.items()),
+            "canonical_url": _canonical(request, issue.get_absolute_url()),
+        },
+    )
 
 
 @require_safe
 def page_detail(request, year, month, day, page_id):
-    page = get_object_or_404(Page.objects.select_related("issue"), pk=page_id, issue__printed_on__year=year)
-    articles = public_articles().filter(page=page).order_by("position")
-    return render(request, "articles/page_detail.html", {"page": page, "articles": articles})
+    issue = _issue_or_404(year, month, day)
+    page = get_object_or_404(Page, pk=page_id, issue=issue)
+    page.issue = issue
+    articles = list(public_articles().filter(page=page).order_by("position", "pk"))
+    if not articles:
+        raise Http404("本版没有已发布的稿件")
+    pages = list(
+        Page.objects.filter(issue=issue)
+        .filter(Exists(Article.objects.published().filter(page=OuterRef("pk"))))
+        .order_by("number", "pk")
+    )
+    for other in pages:
+        other.issue = issue
+    index = next((i for i, p in enumerate(pages) if p.pk == page.pk), 0)
+    return render(
+        request,
+        "articles/page_detail.html",
+        {
+            "issue": issue,
+            "page": page,
+            "articles": articles,
+            "pages": pages,
+            "previous_page": pages[index - 1] if index > 0 else None,
+            "next_page": pages[index + 1] if index + 1 < len(pages) else None,
+            "canonical_url": _canonical(request, page.get_absolute_url()),
+        },
+    )
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        "Disallow: /api/",
+        "",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

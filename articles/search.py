@@ -1,0 +1,239 @@
+"""Chinese full-text search: rjieba segments in the application, the database indexes the tokens.
+
+The index lives in one table, ``articles_search``, created by migration 0006 for the
+database in use, and is read and written only through this module:
+
+- SQLite: an FTS5 table ``(title, body)`` whose rowid is the article id; both columns
+  hold space-joined tokens, ranked with ``bm25()`` (title weighs more).
+- PostgreSQL: ``(article_id, document tsvector)`` with a GIN index; the document is
+  ``to_tsvector('simple', ...)`` over the same tokens, title weight A, body weight B,
+  ranked with ``ts_rank()``.
+
+Text is segmented in search mode (``株洲市`` also yields ``株洲``) and a query in
+precise mode; an article matches when it holds every query token. Only the
+``SEARCH_WINDOW`` most recent matches are ranked, so a common term costs the same
+as a rare one on a million articles.
+
+The index does not follow saves by itself (no signals): whoever writes article text
+calls ``index_articles(ids)`` afterwards, and ``remove_from_index(ids)`` after deleting.
+Status and publication time are not indexed: queries join the article table, so
+publishing, withdrawing or rescheduling needs no reindexing.
+"""
+
+import re
+from collections.abc import Iterable
+
+import rjieba
+from django.db import connection
+from django.db.models.expressions import RawSQL
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .body import parse_body
+
+TABLE = "articles_search"
+MIN_QUERY_LENGTH = 2
+SEARCH_WINDOW = 1000
+_CHUNK = 500
+_TOKEN = re.compile(r"\w+")
+# The ranking subquery refers to the article row of the query it is annotated on.
+_OUTER_ID = "articles_article.id"
+
+
+def tokenize(text: str) -> list[str]:
+    """Index tokens: words and the shorter words inside them, lower-cased, punctuation dropped."""
+    return [token.lower() for token in rjieba.cut_for_search(text or "") if _TOKEN.fullmatch(token)]
+
+
+def query_terms(query: str) -> list[str]:
+    """The tokens a query must all match; empty when the query is too short to search."""
+    query = (query or "").strip()
+    if len(query) < MIN_QUERY_LENGTH:
+        return []
+    terms = []
+    for token in rjieba.cut(query):
+        token = token.lower()
+        if _TOKEN.fullmatch(token) and token not in terms:
+            terms.append(token)
+    return terms
+
+
+def _document(article) -> tuple[str, str]:
+    title = " ".join(part for part in (article["kicker"], article["headline"], article["subheadline"]) if part)
+    body = "\n".join(block.text for block in parse_body(article["body"]))
+    return " ".join(tokenize(title)), " ".join(tokenize(body))
+
+
+def index_articles(ids: Iterable[int]) -> int:
+    """(Re)index these articles, whatever their status; ids that no longer exist are removed."""
+    from .models import Article
+
+    ids = sorted(set(ids))
+    written = 0
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        rows = Article.objects.filter(pk__in=chunk).values("id", "kicker", "headline", "subheadline", "body")
+        documents = [(row["id"], *_document(row)) for row in rows]
+        found = {doc[0] for doc in documents}
+        _backend().write(documents)
+        remove_from_index([pk for pk in chunk if pk not in found])
+        written += len(documents)
+    return written
+
+
+def remove_from_index(ids: Iterable[int]) -> None:
+    ids = sorted(set(ids))
+    for start in range(0, len(ids), _CHUNK):
+        _backend().delete(ids[start : start + _CHUNK])
+
+
+def rebuild_index(batch_size: int = 2000) -> int:
+    """Index every article from scratch (after a bulk load that skipped index_articles)."""
+    from .models import Article
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    count = 0
+    last = 0
+    while True:
+        ids = list(Article.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
+        if not ids:
+            return count
+        count += index_articles(ids)
+        last = ids[-1]
+
+
+def search(queryset, query: str):
+    """Narrow ``queryset`` (Articles, filters applied) to matches of ``query``, best first.
+
+    Returns a queryset annotated with ``search_rank``; slice it to page. Articles
+    outside ``queryset`` (drafts, other sections...) never count towards the window.
+    """
+    terms = query_terms(query)
+    if not terms:
+        return queryset.none()
+    backend = _backend()
+    candidates = (
+        queryset.filter(pk__in=RawSQL(*backend.matching_ids(terms)))
+        .order_by("-published_at", "-pk")
+        .values("pk")[:SEARCH_WINDOW]
+    )
+    rank_sql, rank_params = backend.rank(terms)
+    return (
+        queryset.filter(pk__in=candidates)
+        .annotate(search_rank=RawSQL(rank_sql, rank_params))
+        .order_by("-search_rank", "-published_at", "-pk")
+    )
+
+
+def highlight_terms(query: str) -> list[str]:
+    """What to mark in results: the query as typed and its tokens of two or more characters."""
+    query = (query or "").strip()
+    terms = [term for term in query_terms(query) if len(term) >= MIN_QUERY_LENGTH]
+    if len(query) >= MIN_QUERY_LENGTH and query not in terms and not re.search(r"\s", query):
+        terms.insert(0, query)
+    return terms
+
+
+def _pattern(terms: Iterable[str]):
+    terms = sorted({t for t in terms if t}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
+
+
+def highlight(text: str, terms: Iterable[str]) -> SafeString:
+    """``text`` HTML-escaped, each occurrence of a term wrapped in ``<mark>``."""
+    text = text or ""
+    pattern = _pattern(terms)
+    if pattern is None:
+        return escape(text)
+    parts, position = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))
+
+
+def excerpt(text: str, terms: Iterable[str], width: int = 120) -> SafeString:
+    """About ``width`` characters of ``text`` around the first match, highlighted."""
+    text = " ".join((text or "").split())
+    pattern = _pattern(terms)
+    match = pattern.search(text) if pattern else None
+    start = max(0, match.start() - width // 4) if match else 0
+    piece = text[start : start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    return mark_safe(prefix + highlight(piece, terms) + suffix)
+
+
+class _SQLiteBackend:
+    def matching_ids(self, terms):
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self._expression(terms)]
+
+    def rank(self, terms):
+        # bm25() is lower-is-better; negate so both backends sort descending.
+        sql = f"SELECT -bm25({TABLE}, 3.0, 1.0) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {_OUTER_ID}"
+        return sql, [self._expression(terms)]
+
+    @staticmethod
+    def _expression(terms):
+        return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+
+    def write(self, documents):
+        if not documents:
+            return
+        with connection.cursor() as cursor:
+            self._delete(cursor, [doc[0] for doc in documents])
+            cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", documents)
+
+    def delete(self, ids):
+        if ids:
+            with connection.cursor() as cursor:
+                self._delete(cursor, ids)
+
+    @staticmethod
+    def _delete(cursor, ids):
+        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+
+
+class _PostgresBackend:
+    _query = "to_tsquery('simple', %s)"
+
+    def matching_ids(self, terms):
+        return f"SELECT article_id FROM {TABLE} WHERE document @@ {self._query}", [self._expression(terms)]
+
+    def rank(self, terms):
+        sql = f"SELECT ts_rank(document, {self._query}) FROM {TABLE} WHERE article_id = {_OUTER_ID}"
+        return sql, [self._expression(terms)]
+
+    @staticmethod
+    def _expression(terms):
+        # Quoted lexemes: the tsquery parser then keeps each token whole.
+        return " & ".join("'{}'".format(term.replace("\\", "\\\\").replace("'", "''")) for term in terms)
+
+    def write(self, documents):
+        if not documents:
+            return
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (article_id, document) VALUES "
+                "(%s, setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')) "
+                "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document",
+                documents,
+            )
+
+    def delete(self, ids):
+        if ids:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(ids)])
+
+
+_BACKENDS = {"sqlite": _SQLiteBackend(), "postgresql": _PostgresBackend()}
+
+
+def _backend():
+    try:
+        return _BACKENDS[connection.vendor]
+    except KeyError:
+        raise NotImplementedError(f"search is not available on {connection.vendor}") from None

@@ -1,0 +1,78 @@
+"""Template helpers for the public pages. Everything returned is escaped first."""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from articles import search
+from articles.body import PARAGRAPH
+
+register = template.Library()
+
+# As in django.utils.html.json_script: nothing in the data can close the <script>.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(data):
+    """``<script type="application/ld+json">`` holding ``data``, safe for any text inside it."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.filter
+def highlight(text, terms):
+    return search.highlight(text, terms)
+
+
+@register.filter
+def excerpt(article, terms):
+    """Body text around the first match of the search terms, highlighted."""
+    return search.excerpt(" ".join(block.text for block in article.blocks), terms)
+
+
+@register.filter
+def lead(article, length=90):
+    """The first paragraph, cut to ``length`` characters."""
+    text = next((block.text for block in article.blocks if block.kind == PARAGRAPH), "")
+    text = " ".join(text.split())
+    return text if len(text) <= int(length) else text[: int(length)] + "…"
+
+
+@register.filter
+def print_line(page):
+    """``2024年1月23日 第3版 综合·城区``."""
+    if not page:
+        return ""
+    d = page.issue.printed_on
+    return " ".join(part for part in (f"{d.year}年{d.month}月{d.day}日", page.display_label, page.name) if part)
+
+
+@register.simple_tag
+def byline_groups(bylines):
+    """Consecutive bylines of one role together: [(role label, [person, ...]), ...]."""
+    groups = []
+    for byline in bylines:
+        label = byline.get_role_display()
+        if groups and groups[-1][0] == label:
+            groups[-1][1].append(byline.person)
+        else:
+            groups.append((label, [byline.person]))
+    return groups
+
+
+@register.inclusion_tag("includes/section_nav.html", takes_context=True)
+def section_nav(context):
+    from articles.models import Section
+
+    request = context.get("request")
+    return {"sections": list(Section.objects.all()), "path": request.path if request else ""}
+
+
+@register.simple_tag
+def site_name():
+    return settings.NEWSROOM_SITE_NAME
