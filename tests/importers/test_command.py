@@ -246,10 +246,31 @@ def test_verbose_output_lists_warnings(stub_parser, pages):
     assert "《第一篇稿件》提示:可能与已入库的稿件重复" in out
 
 
-def test_no_progress_bar_when_not_a_terminal(stub_parser, pages, capsys):
-    run(pages)
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
 
-    assert "file/s" not in capsys.readouterr().err
+
+def test_progress_bar_on_a_terminal_for_several_files(stub_parser, pages, monkeypatch):
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+
+    out, _ = run(pages)
+
+    assert "2/2" in terminal.getvalue()
+    assert "完成:2 个文件" in out
+
+
+def test_no_progress_bar_for_one_file_or_without_a_terminal(stub_parser, pages, monkeypatch):
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    run(pages / "01.txt")
+    monkeypatch.undo()
+    pipe = io.StringIO()
+    monkeypatch.setattr("sys.stderr", pipe)
+    run(pages / "02.txt", pages / "01.txt")
+
+    assert terminal.getvalue() == "" and pipe.getvalue() == ""
 
 
 # The real parser over the seed pages.
@@ -286,6 +307,19 @@ def test_seed_dry_run_json_follows_the_contract():
                 "warnings",
             } <= item.keys()  # fmt: skip
     assert not RawSource.objects.exists()
+
+
+def test_undecodable_file_among_seeds_is_named(tmp_path):
+    (tmp_path / "000_seed.txt").write_bytes(SEED_FILES[2].read_bytes())
+    (tmp_path / "001_image.txt").write_bytes(bytes(range(256)) * 8)
+    (tmp_path / "002_gbk.txt").write_bytes(SEED_FILES[4].read_text(encoding="utf-8").encode("gb18030"))
+
+    _, err, message = run_failing(tmp_path)
+
+    assert "001_image.txt: 失败:" in err and "001_image.txt" in message
+    assert "Traceback" not in err
+    assert set(RawSource.objects.values_list("file_name", flat=True)) == {"000_seed.txt", "002_gbk.txt"}
+    assert RawSource.objects.get(file_name="002_gbk.txt").encoding.lower().replace("-", "") in {"gb18030", "gbk"}
 
 
 def test_seed_reporter_variant_is_flagged():
