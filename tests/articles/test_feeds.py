@@ -1,0 +1,91 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article, Role
+from tests import factories
+from tests.articles.public_data import story
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN = ("草稿稿件", "定时稿件", "待审稿件")
+
+
+@pytest.fixture
+def content():
+    section = factories.SectionFactory(name="经济", slug="jingji")
+    person = factories.PersonFactory(name="成姣兰", slug="chengjiaolan")
+    fields = {"section": section, "people": [(person, Role.REPORTER)], "tags": ["商会"]}
+    visible = story(headline="公开稿件", body="<b>正文</b>第一段。\n\n第二段。", **fields)
+    story(headline="草稿稿件", status=Article.Status.DRAFT, **fields)
+    story(headline="待审稿件", status=Article.Status.REVIEW, **fields)
+    story(headline="定时稿件", published_at=timezone.now() + datetime.timedelta(hours=3), **fields)
+    return visible
+
+
+FEEDS = [
+    ("/feeds/latest/", "rss"),
+    ("/feeds/latest/atom/", "atom"),
+    ("/feeds/sections/jingji/", "rss"),
+    ("/feeds/sections/jingji/atom/", "atom"),
+    ("/feeds/people/chengjiaolan/", "rss"),
+    ("/feeds/people/chengjiaolan/atom/", "atom"),
+    (reverse("articles:feed_tag", kwargs={"slug": "商会"}), "rss"),
+    (reverse("articles:feed_tag_atom", kwargs={"slug": "商会"}), "atom"),
+]
+
+
+@pytest.mark.parametrize("url,kind", FEEDS)
+def test_feeds_list_only_public_articles(client, content, url, kind):
+    response = client.get(url)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    if kind == "rss":
+        assert root.tag == "rss"
+        titles = [item.findtext("title") for item in root.iter("item")]
+        links = [item.findtext("link") for item in root.iter("item")]
+    else:
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        assert root.tag == "{http://www.w3.org/2005/Atom}feed"
+        titles = [entry.findtext("a:title", namespaces=ns) for entry in root.findall("a:entry", ns)]
+        links = [entry.find("a:link", ns).get("href") for entry in root.findall("a:entry", ns)]
+    assert titles == ["公开稿件"]
+    assert links == [f"http://testserver{content.get_absolute_url()}"]
+
+
+def test_feed_description_is_escaped_html(client, content):
+    root = ET.fromstring(client.get("/feeds/latest/").content)
+    description = next(root.iter("item")).findtext("description")
+    assert "&lt;b&gt;正文&lt;/b&gt;" in description
+    assert "<b>" not in description
+
+
+def test_unknown_feed_objects_are_404(client):
+    assert client.get("/feeds/sections/nope/").status_code == 404
+    assert client.get("/feeds/people/nope/").status_code == 404
+
+
+def test_sitemap_lists_public_articles_with_news_fields(client, content):
+    old = story(headline="旧闻", published_at=timezone.now() - datetime.timedelta(days=30))
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "news": "http://www.google.com/schemas/sitemap-news/0.9"}
+    root = ET.fromstring(response.content)
+    entries = {url.findtext("s:loc", namespaces=ns): url for url in root.findall("s:url", ns)}
+    article_url = f"http://testserver{content.get_absolute_url()}"
+    assert article_url in entries
+    assert f"http://testserver{old.get_absolute_url()}" in entries
+    assert "http://testserver/sections/jingji/" in entries
+    news = entries[article_url].find("news:news", ns)
+    assert news.findtext("news:title", namespaces=ns) == "公开稿件"
+    assert news.findtext("news:publication/news:name", namespaces=ns) == "株洲日报"
+    assert news.findtext("news:publication/news:language", namespaces=ns) == "zh-cn"
+    assert news.findtext("news:publication_date", namespaces=ns).startswith(
+        timezone.localtime(content.published_at).strftime("%Y-%m-%dT%H:%M")
+    )
+    assert entries[f"http://testserver{old.get_absolute_url()}"].find("news:news", ns) is None
+    article_urls = [loc for loc in entries if "/articles/" in loc]
+    assert len(article_urls) == 2  # drafts, scheduled and in-review articles are absent

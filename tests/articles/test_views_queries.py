@@ -1,0 +1,90 @@
+"""Every public page runs a small, constant number of queries, however much there is to show."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Role
+from tests import factories
+from tests.articles.public_data import grow, story
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 10
+
+
+@pytest.fixture
+def paper():
+    issue = factories.IssueFactory(printed_on=datetime.date(2024, 1, 23))
+    page = factories.PageFactory(issue=issue, number=1, label="01版", name="要闻")
+    section = factories.SectionFactory(name="经济", slug="jingji")
+    person = factories.PersonFactory(name="成姣兰", slug="chengjiaolan")
+    article = story(
+        headline="民营经济商会调解",
+        page=page,
+        section=section,
+        people=[(person, Role.REPORTER), (factories.PersonFactory(), Role.CORRESPONDENT)],
+        tags=["经济", "商会"],
+    )
+    continuation = story(headline="续", page=factories.PageFactory(issue=issue, number=2), continues=article)
+    return {
+        "issue": issue,
+        "page": page,
+        "section": section,
+        "person": person,
+        "article": article,
+        "more": continuation,
+    }
+
+
+def urls(paper):
+    article, issue, page = paper["article"], paper["issue"], paper["page"]
+    return [
+        "/",
+        article.get_absolute_url(),
+        paper["section"].get_absolute_url(),
+        paper["person"].get_absolute_url(),
+        paper["person"].get_absolute_url() + "?role=reporter",
+        reverse("articles:tag", kwargs={"slug": "经济"}),
+        "/search/?q=民营经济",
+        "/search/?q=调解&section=jingji&person=chengjiaolan&role=reporter&tag=经济&kind=news&date_from=2000-01-01",
+        "/epaper/",
+        issue.get_absolute_url(),
+        page.get_absolute_url(),
+        "/feeds/latest/",
+        "/feeds/latest/atom/",
+        f"/feeds/sections/{paper['section'].slug}/",
+        f"/feeds/people/{paper['person'].slug}/",
+        reverse("articles:feed_tag", kwargs={"slug": "经济"}),
+        "/sitemap.xml",
+        "/api/articles/",
+        "/api/articles/?q=调解&section=jingji",
+        f"/api/articles/{article.pk}/",
+        "/robots.txt",
+    ]
+
+
+def add_more(paper, count):
+    """More of everything: articles on the same page, section, person and tags, with bylines and tags."""
+    for article in grow(count, page=paper["page"], section=paper["section"]):
+        factories.BylineFactory(article=article, person=paper["person"], role=Role.REPORTER, order=9)
+        article.tags.add("商会")
+    for n in range(count // 2):
+        other = factories.SectionFactory()
+        grow(1, section=other, prefix=f"其他{n}")
+        factories.IssueFactory(printed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
+
+
+def test_public_pages_run_a_constant_number_of_queries(client, paper, django_assert_max_num_queries):
+    counts = {}
+    for grow_by in (0, 6, 18):
+        add_more(paper, grow_by)
+        for url in urls(paper):
+            with django_assert_max_num_queries(MAX_QUERIES) as captured:
+                response = client.get(url)
+            assert response.status_code == 200, url
+            counts.setdefault(url, []).append(len(captured.captured_queries))
+    for url, seen in counts.items():
+        assert len(set(seen)) == 1, f"{url} ran {seen} queries as the data grew"
+    print({url: seen[0] for url, seen in counts.items()})
