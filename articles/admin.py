@@ -561,13 +561,20 @@ class ArticleAdmin(VersionAdmin):
         ]
 
     def preview_view(self, request, pk):
-        """The draft exactly as readers will see it: the public template, any status."""
+        """The draft exactly as readers will see it: the public template and context, any status."""
+        from . import views
+
         if not self.get_queryset(request).filter(pk=pk).exists():
             raise Http404
-        article = get_object_or_404(Article.objects.with_related(), pk=pk)
+        article = get_object_or_404(Article.objects.with_related().prefetch_related("corrections"), pk=pk)
         if not self.has_view_permission(request, article):
             raise PermissionDenied
-        return TemplateResponse(request, "articles/article_detail.html", {"article": article, "is_preview": True})
+        if article.published_at is None:  # not saved: shows the time it would carry if published now
+            article.published_at = timezone.now()
+        context = views._article_context(request, article, article.get_absolute_url())
+        response = TemplateResponse(request, "articles/article_detail.html", {**context, "is_preview": True})
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}

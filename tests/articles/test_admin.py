@@ -156,11 +156,15 @@ def test_history_shows_diff_and_reverts(admin_client):
 
 
 def test_preview_renders_a_draft_for_staff_only(client, admin_client):
-    article = ArticleFactory(draft=True, headline="尚未发布的稿件")
+    article = ArticleFactory(draft=True, headline="尚未发布的稿件", body="## 小标题\n\n正文段落。")
+    BylineFactory(article=article, person=PersonFactory(name="成姣兰"))
+    Correction.objects.create(article=article, text="原稿日期有误,特此更正。")
     url = reverse("admin:articles_article_preview", args=[article.pk])
     response = admin_client.get(url)
     assert response.status_code == 200
-    assert "尚未发布的稿件" in response.text
+    assert response.templates[0].name == "articles/article_detail.html"
+    for text in ("尚未发布的稿件", "成姣兰", '<h2 class="subhead">小标题</h2>', "原稿日期有误,特此更正。"):
+        assert text in response.text
     assert client.get(url).status_code == 302  # to the login page
     assert client.get(article.get_absolute_url()).status_code == 404
 
