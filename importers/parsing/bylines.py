@@ -32,36 +32,42 @@ EDITOR = "editor"
 ART_EDITOR = "art_editor"
 DESIGNER = "designer"
 
-# Longest first, so that 摄影记者 wins over 记者 and 特约通讯员 over 通讯员.
+# Role words. 记者, 通讯员 and 评论员 take any run of modifiers (全媒体首席记者,
+# 本报特约记者, 驻湘记者); the modifier 摄影 makes a photographer, 实习 an intern.
+_MODIFIERS = (
+    "全媒体|融媒体|新媒体|见习|特约|首席|驻站|主任|高级|本报|本刊|特派|资深|签约|专职|文字|视频|摄影|实习|"
+    f"驻[{HAN}]{{1,3}}?(?=记者)"
+)
+_BASE_ROLES = {"记者": REPORTER, "通讯员": CORRESPONDENT, "评论员": AUTHOR}
 _ROLE_WORDS = {
-    "全媒体记者": REPORTER,
-    "融媒体记者": REPORTER,
-    "摄影记者": PHOTOGRAPHER,
-    "见习记者": REPORTER,
-    "实习记者": INTERN,
-    "特约记者": REPORTER,
-    "首席记者": REPORTER,
-    "驻站记者": REPORTER,
-    "主任记者": REPORTER,
-    "高级记者": REPORTER,
-    "本报记者": REPORTER,
-    "特派记者": REPORTER,
-    "记者": REPORTER,
-    "特约通讯员": CORRESPONDENT,
-    "通讯员": CORRESPONDENT,
     "实习生": INTERN,
     "见习生": INTERN,
-    "本报评论员": AUTHOR,
-    "特约评论员": AUTHOR,
-    "评论员": AUTHOR,
     "作者": AUTHOR,
     "撰文": AUTHOR,
+    "撰稿": AUTHOR,
     "摄影": PHOTOGRAPHER,
+    "摄像": PHOTOGRAPHER,
     "图片": PHOTOGRAPHER,
+    "图文": "both",
+    "文图": "both",
     "文": AUTHOR,
     "图": PHOTOGRAPHER,
     "摄": PHOTOGRAPHER,
 }
+
+
+def _role_of(word: str) -> str:
+    for base, role in _BASE_ROLES.items():
+        if word.endswith(base):
+            modifiers = word[: -len(base)]
+            if role == REPORTER and "摄影" in modifiers:
+                return PHOTOGRAPHER
+            if role == REPORTER and "实习" in modifiers:
+                return INTERN
+            return role
+    return _ROLE_WORDS[word]
+
+
 STAFF_ROLE_WORDS = {
     "责任编辑": EDITOR,
     "本版编辑": EDITOR,
@@ -84,10 +90,12 @@ _NAME_SEP = re.compile(f"[{SPACES}\u3001{SEMICOLONS}]+")  # space, 、, ;
 _NOT_NAMES = set(
     ["近日", "昨日", "今日", "日前", "昨天", "今天", "近期", "目前", "当天", "当日", "日内", "此前", "本报", "记者"]
 )
-# Prefix glued to a role word: 株洲日报全媒体记者, 本报记者, 新华社记者.
-_ORG = f"(?:[{HAN}]{{1,10}}?(?:日报|晚报|早报|商报|报社|报|新闻社|通讯社|社|网|台|电视台|融媒体中心|中心))"
+# A newsroom's name glued to a role word: 株洲日报全媒体记者, 新华社记者,
+# 湖南日报·新湖南客户端记者, 扬子晚报/紫牛新闻记者.
+_ORG_SUFFIX = "报|社|网|台|视|新闻|客户端|媒体|财经|时报|中心|频道|传媒|之声|广播|时刻|号"
+_ORG = f"(?:[{HAN}A-Za-z0-9·•+\\-{SLASHES}|]{{0,20}}?(?:{_ORG_SUFFIX})[{HAN}A-Za-z0-9·•+]{{0,6}}?)"
 
-_COMPOUND_SURNAMES = [
+COMPOUND_SURNAMES = [
     "欧阳",
     "司马",
     "上官",
@@ -123,18 +131,20 @@ _COMPOUND_SURNAMES = [
 ]
 
 
-def _role_pattern(words) -> re.Pattern:
+def _role_pattern(words, bases=()) -> re.Pattern:
     """Role words, longest first; one-character roles (文, 图, 摄) only when they
     stand alone before a slash or space, so that 文钦 and 言文杰 stay names."""
     long_words = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
     alternatives = "|".join(map(re.escape, long_words))
+    if bases:
+        alternatives = f"(?:{_MODIFIERS})*(?:{'|'.join(bases)})|" + alternatives
     single = "".join(w for w in words if len(w) == 1)
     if single:
         alternatives += f"|(?<![{HAN}])[{single}](?=[{SPACES}{_SLASH}{COLONS}])"
     return re.compile(f"(?:{alternatives})")
 
 
-_ROLE_RE = _role_pattern(_ROLE_WORDS)
+_ROLE_RE = _role_pattern(_ROLE_WORDS, _BASE_ROLES)
 _STAFF_RE = _role_pattern(STAFF_ROLE_WORDS)
 _NAME_RE = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,5}}[·•][{HAN}]{{2,6}}$")
 _SPACED_NAME_RE = re.compile(f"^[{HAN}](?:[{SPACES}]+[{HAN}]){{1,3}}$")
@@ -147,8 +157,14 @@ _DATELINE_RE = re.compile(
     f"|(?:{_ORG})"
     f")"
 )
+# Datelines that open a story even with no credit after them.
+_NEWS_DATELINE = re.compile(
+    f"^(?:本报|据?[{HAN}A-Za-z·]{{0,16}}?(?:{_ORG_SUFFIX}))"
+    f"(?:[{HAN}]{{0,6}}?[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,2}}月[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,3}}日)?"
+    "(?:讯|电|消息)$"
+)
 _PHOTO_SUFFIX = re.compile(f"[{SPACES}{_SLASH}]*(?P<suffix>摄影报道|摄影|摄|图)$")
-_REPORT_SUFFIX = re.compile(f"[{SPACES}]*(?:报道|采写|整理)$")
+_REPORT_SUFFIX = re.compile(f"[{SPACES}]*(?:报道|采写|整理|发自[{HAN}]{{1,8}})$")
 
 
 @dataclass(frozen=True)
@@ -174,7 +190,7 @@ def _split_run_together(token: str) -> list[str] | None:
     """`徐芳张海峰` printed without a space: split when both halves are names."""
     if not re.fullmatch(f"[{HAN}]{{5,8}}", token):
         return None
-    for compound in _COMPOUND_SURNAMES:
+    for compound in COMPOUND_SURNAMES:
         if token.startswith(compound) and len(token) in (6, 7):
             first, second = token[:4], token[4:]
             if _NAME_RE.match(second):
@@ -248,7 +264,6 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
                 text = strip(head)
         text = _REPORT_SUFFIX.sub("", text)
     role_re = _STAFF_RE if staff else _ROLE_RE
-    words = STAFF_ROLE_WORDS if staff else _ROLE_WORDS
     matches = list(role_re.finditer(text))
     if not matches:
         if photo:
@@ -260,30 +275,43 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if prefix and not re.fullmatch(f"{_ORG}|[{SPACES}]*", prefix):
         return None
     people: list[PersonCredit] = []
+    pending: list[str] = []  # roles printed with no name of their own: 文/图 张三, 图/本报记者 张三
     for i, match in enumerate(matches):
-        word = match.group(0)
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        segment = text[match.end() : end]
-        names = _names(segment)
+        names = _names(text[match.end() : end])
         if names is None:
             return None
+        role = STAFF_ROLE_WORDS[match.group(0)] if staff else _role_of(match.group(0))
         if not names:
-            # A role word with no name: `记者/杨如` + `通讯员/` at the end is damage; a
-            # bare role glued to the next (`新华社记者`) is fine.
             if i + 1 < len(matches):
+                pending.append(role)
                 continue
-            return None
-        role = words[word]
+            return None  # a role with nobody after it ends no credit
+        roles = _roles_with_pending(role, pending)
+        pending = []
         for name in names:
-            if photo and not reporting:
-                people.append(PersonCredit(name, PHOTOGRAPHER))
-            else:
-                people.append(PersonCredit(name, role))
+            for one in roles:
+                people.append(PersonCredit(name, PHOTOGRAPHER if photo and not reporting else one))
     if not people:
         return None
     if reporting:
         people += [PersonCredit(p.name, PHOTOGRAPHER) for p in people if p.role != PHOTOGRAPHER]
     return tuple(_unique(people))
+
+
+def _roles_with_pending(role: str, pending: list[str]) -> list[str]:
+    """Roles printed with no name of their own apply to the names that follow:
+    `图文/张三` and `文/图 张三` make author and photographer; `文/图 本报记者 张三`
+    reporter and photographer; `图/本报记者 张三` photographer; `文/本报记者 张三` reporter."""
+    if role == "both" or "both" in pending:
+        return [AUTHOR, PHOTOGRAPHER] if role in ("both", AUTHOR, PHOTOGRAPHER) else [role, PHOTOGRAPHER]
+    if PHOTOGRAPHER in pending:
+        if AUTHOR in pending:
+            return [AUTHOR, PHOTOGRAPHER] if role in (AUTHOR, PHOTOGRAPHER) else [role, PHOTOGRAPHER]
+        return [PHOTOGRAPHER]
+    if AUTHOR in pending and role == PHOTOGRAPHER:
+        return [AUTHOR, PHOTOGRAPHER]
+    return [role]
 
 
 def _unique(people):
@@ -333,6 +361,9 @@ def parse_lead(text: str) -> Lead | None:
         if people:
             best = (end, people)
     if best is None:
+        if _NEWS_DATELINE.match(dateline) and strip(stripped):
+            # `本报讯 近日,……`: a dateline with no credit still opens a story.
+            return Lead(dateline=dateline, byline="", people=(), rest=strip(stripped))
         return None
     end, people = best
     rest = strip("".join(tokens[end:]))
@@ -380,9 +411,17 @@ def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]]
     return strip(match.group("caption")), credit, people
 
 
+_AUTHOR_MARKS = "□■◎●◆★☆"
+
+
+def author_name(text: str) -> str:
+    """The name on a commentary's author line: `朱理平`, `□ 钱十一`."""
+    return strip(strip(text).lstrip(_AUTHOR_MARKS))
+
+
 def is_name(text: str) -> bool:
-    """A line that is only a person's name (a commentary's author line): 朱理平, 欧阳瑞丰."""
-    text = strip(text)
+    """A line that is only a person's name (a commentary's author line): 朱理平, □ 欧阳瑞丰."""
+    text = author_name(text)
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True
-    return len(text) == 4 and text[:2] in _COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None
+    return len(text) == 4 and text[:2] in COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None

@@ -11,7 +11,9 @@ _FILE_DATE = re.compile(
 )
 _FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日")
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
-_EVENT_DATE = re.compile(r"(?:^|[,,。::\s])(\d{1,2})月(\d{1,2})日")
+# A date opening a paragraph or following a lead's credit: `1月22日,我市…`,
+# `株洲日报讯(…) 1月19日,…`. Dates inside sentences are often other days.
+_EVENT_DATE = re.compile(r"(?:^|[)\uff09][ \t\u3000]*)(\d{1,2})月(\d{1,2})日", re.MULTILINE)
 _YEAR = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年")
 
 
@@ -26,7 +28,7 @@ def from_file_name(name: str) -> date | None:
 
 
 def from_text(text: str) -> date | None:
-    """The latest event date the stories name (`1月22日,…` opening a sentence),
+    """The latest event date the stories name (`1月22日,…` opening a paragraph),
     with the year the text gives for that month; None when the text names no date."""
     events = [(int(m), int(d)) for m, d in _EVENT_DATE.findall(text)]
     if not events:

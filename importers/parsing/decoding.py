@@ -21,6 +21,7 @@ _BINARY_MAGIC = (
 )
 # Damage tolerated in otherwise valid UTF-8 (a few bad bytes from a broken export).
 _MAX_REPLACED_SHARE = 0.01
+_MAX_REPLACED_FEW = 8
 
 
 def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
@@ -72,7 +73,7 @@ def _guess(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
     gb = _strict(data, "gb18030")
     damaged = data.decode("utf-8", errors="replace")
     replaced = damaged.count("\ufffd")
-    if replaced <= max(1, len(damaged) * _MAX_REPLACED_SHARE):
+    if replaced <= max(_MAX_REPLACED_FEW, len(damaged) * _MAX_REPLACED_SHARE):
         warnings.append(f"{replaced} invalid UTF-8 byte sequence(s) replaced with \ufffd")
         return damaged, "utf-8"
     if gb is not None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from . import dates, sections, tagging
+from .bylines import author_name
 from .decoding import decode_bytes
 from .errors import ParseError
 from .furniture import continued_from
@@ -122,7 +123,8 @@ def _item(draft: Draft) -> ParsedItem:
     if anchor is not None:
         if anchor.shape == LEAD:
             dateline = anchor.lead.dateline
-            bylines.append(anchor.lead.byline)
+            if anchor.lead.byline:
+                bylines.append(anchor.lead.byline)
             people.extend(anchor.people)
             first_text = anchor.lead.rest
         elif anchor.shape in (CREDIT, PHOTO_CREDIT):
@@ -135,11 +137,11 @@ def _item(draft: Draft) -> ParsedItem:
             series = anchor.text
         elif anchor.shape == TITLE:  # a commentary's author line
             bylines.append(anchor.text)
-            people.append(PersonCredit(anchor.text, "author"))
+            people.append(PersonCredit(author_name(anchor.text), "author"))
     if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:
         author = body.pop(0)
         bylines.append(author.text)
-        people.append(PersonCredit(author.text, "author"))
+        people.append(PersonCredit(author_name(author.text), "author"))
     if kind == COMMENTARY and body and body[0].shape == CREDIT:
         credit = body.pop(0)
         bylines.append(credit.text)

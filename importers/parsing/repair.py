@@ -74,7 +74,7 @@ def repair_body(units: list[Unit], *, first_text: str = "", has_headline: bool, 
             else:
                 pieces.append(_Piece(PARAGRAPH, unit.text, unit))
         elif unit.shape == LEAD:
-            _credit(result, unit.lead.byline, unit.people)
+            _credit(result, unit.lead.byline, unit.people)  # a second lead: a story run on
             if unit.lead.rest:
                 pieces.append(_Piece(PARAGRAPH, unit.lead.rest, unit))
         elif unit.shape == SERIES:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Furniture
-from .text import ends_sentence
+from .text import COLONS, ends_sentence
 from .titles import dedupe_title_lines, is_subhead_like, starts_with_bullet
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
@@ -228,8 +228,13 @@ def _is_story_region(seq, start, end) -> bool:
     return any(seq[k].shape in (LEAD, CREDIT) for k in range(start, end))
 
 
+_REACH = re.compile(r"\d{7,}|@|热线|报名|联系人")
+
+
 def _is_ad_unit(unit: Unit) -> bool:
-    """Ad copy: slogans and bullet tips, not sentences of a story."""
+    """Ad copy: slogans and bullet tips, not sentences of a story nor a notice's contacts."""
+    if _REACH.search(unit.text):
+        return False
     if unit.shape == TITLE:
         return True
     return unit.shape == TEXT and (starts_with_bullet(unit.text) or not ends_sentence(unit.text))
@@ -245,19 +250,13 @@ def _ad_draft(units: list[Unit], kind: str) -> Draft:
 def _anchorless(seq: list[Unit], indexes: list[int]):
     """Items with no byline: a title followed by text (notices, boxed items)."""
     groups: list[list[int]] = []
-    for k in indexes:
-        unit = seq[k]
-        nxt = seq[k + 1] if k + 1 < len(seq) else None
-        opens = (
-            unit.shape == TITLE
-            and nxt is not None
-            and nxt.shape in (TEXT, TITLE)
-            and (not groups or ends_sentence(seq[groups[-1][-1]].text) or seq[groups[-1][-1]].shape == TITLE)
-        )
-        if not groups or (opens and any(seq[g].shape == TEXT for g in groups[-1])):
-            groups.append([k])
-        else:
-            groups[-1].append(k)
+    for n, k in enumerate(indexes):
+        if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
+            previous = seq[groups[-1][-1]] if groups else None
+            if previous is None or previous.shape == TITLE or ends_sentence(previous.text):
+                groups.append([k])
+                continue
+        groups[-1].append(k)
     for group in groups:
         units = [seq[k] for k in group]
         title = []
@@ -265,6 +264,24 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             title.append(units.pop(0))
         kind = NOTICE if _is_notice(title, units) else NEWS
         yield group[0], Draft(kind=kind, title=title, body=units)
+
+
+def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
+    """One to three title lines, then text: the head of an item with no byline."""
+    titles = 0
+    for k in following:
+        unit = seq[k]
+        if unit.shape == TITLE and not unit.text.endswith(tuple(COLONS)):
+            titles += 1
+            if titles > _MAX_TITLE_UNITS:
+                return False
+            continue
+        return titles > 0 and unit.shape == TEXT
+    return False
+
+
+def _has_text(seq: list[Unit], group: list[int]) -> bool:
+    return any(seq[k].shape == TEXT for k in group)
 
 
 def looks_like_notice(heading: str, text: str) -> bool:

@@ -15,11 +15,18 @@ from pathlib import Path
 
 import rjieba
 
+from .bylines import COMPOUND_SURNAMES
+
 _DATA = Path(__file__).parent / "data"
 _KEEP_POS = {"n", "nz", "ns", "nt", "nw", "vn", "j", "l", "an", "nrt"}
 _NUMERIC = re.compile(r"^[\d\.%%〇零一二三四五六七八九十百千万亿第]+$")
 _MIN_TAGS, _MAX_TAGS, _MAX_PLACES = 3, 8, 3
 _TITLE_WEIGHT = 3
+# Below this IDF a word is too common to say what a story is about (发展, 工作, 市场).
+_MIN_IDF = 5.0
+# A word jieba's table does not know is often a segmentation fragment (织密防, 个村);
+# it counts only when long and repeated (妈妈岗, 民营经济).
+_UNKNOWN_MIN_LENGTH, _UNKNOWN_MIN_COUNT = 3, 3
 
 
 @lru_cache(maxsize=1)
@@ -63,25 +70,54 @@ def find_places(text: str, places=None) -> list[str]:
     return [place for place, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
+def _candidates(text: str, exclude, stop) -> list[str]:
+    """Nouns of the text, without numbers, stopwords, names or the pieces of a name
+    that the segmenter split (胡 + 长春, 欧阳 + 瑞丰)."""
+    words = []
+    skip_next = False
+    for word, pos in rjieba.tag(text):
+        if skip_next:
+            skip_next = False
+            continue
+        if (pos == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
+            skip_next = True
+            continue
+        if len(word) < 2 or pos not in _KEEP_POS or word in stop or word in exclude or _NUMERIC.match(word):
+            continue
+        words.append(word)
+    return words
+
+
 def extract_tags(title: str, body: str, *, exclude=frozenset(), places=None) -> tuple[str, ...]:
+    """3 to 8 topic words for a story, most telling first."""
     idf, median = _idf()
     stop = stopwords()
-    scores: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
     for weight, text in ((_TITLE_WEIGHT, title), (1, body)):
-        for word, pos in rjieba.tag(text):
-            if len(word) < 2 or pos not in _KEEP_POS or word in stop or word in exclude or _NUMERIC.match(word):
+        for word in _candidates(text, exclude, stop):
+            counts[word] += weight
+            seen[word] += 1
+    total = sum(counts.values()) or 1
+    scored = []
+    for word, count in counts.items():
+        weight = idf.get(word)
+        if weight is None:
+            if len(word) < _UNKNOWN_MIN_LENGTH or seen[word] < _UNKNOWN_MIN_COUNT:
                 continue
-            scores[word] += weight
-    total = sum(scores.values()) or 1
-    ranked = sorted(
-        ((count / total * idf.get(word, median), word) for word, count in scores.items()),
-        key=lambda pair: (-pair[0], pair[1]),
-    )
-    found_places = [p for p in find_places(title + "\n" + body, places) if p not in exclude][:_MAX_PLACES]
-    tags: list[str] = list(found_places)
-    for _, word in ranked:
+            weight = median
+        elif weight < _MIN_IDF:
+            continue
+        scored.append((count / total * weight, word))
+    ranked = [word for _, word in sorted(scored, key=lambda pair: (-pair[0], pair[1]))]
+    found_places = [p for p in find_places(title + "\n" + body, places) if p not in exclude and p not in stop]
+    tags: list[str] = []
+    for place in found_places:
+        if len(tags) < _MAX_PLACES and not any(place in other or other in place for other in tags):
+            tags.append(place)
+    for word in ranked:
         if len(tags) >= _MAX_TAGS:
             break
-        if word not in tags and not any(word in place or place in word for place in found_places):
+        if word not in tags and not any(word in place or place in word for place in tags):
             tags.append(word)
-    return tuple(tags[:_MAX_TAGS]) if len(tags) >= _MIN_TAGS or not ranked else tuple(tags)
+    return tuple(tags)

@@ -96,6 +96,8 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
         upper, lower = lines
         if lower.startswith(("\u2014", "-")):  # ——记……: a subheadline
             return "", upper, lower
+        if upper.startswith(("\u2014", "-")):
+            return "", lower, upper
         if _is_lead_in(upper) or (_is_message(lower) and not _is_message(upper)):
             return upper, lower, ""
         kicker, headline, _ = _split_one(upper)

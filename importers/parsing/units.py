@@ -93,6 +93,8 @@ def classify(unit: Unit) -> None:
         return
     if "\n" not in text:
         lead = parse_lead(text)
+        if lead and not lead.dateline and not lead.rest:
+            lead = None  # `(本报记者 孙七)` alone on its line: a credit, opening or closing a story
         if lead:
             unit.shape, unit.lead, unit.people = LEAD, lead, lead.people
             return
