@@ -82,6 +82,9 @@ def parse_page(
             tags = tagging.extract_tags(f"{item.kicker} {item.headline} {item.subheadline}", item.text, exclude=staff)
         finished.append(replace(item, section=item_section or default_section, tags=tags))
 
+    unassigned = _unaccounted(units, finished, furniture)
+    if unassigned:
+        warnings.append(f"{len(unassigned)} line(s) could not be placed in an item; see unassigned")
     return ParsedPage(
         source=source,
         encoding=encoding,
@@ -91,11 +94,33 @@ def parse_page(
         page=page,
         items=tuple(finished),
         furniture=furniture,
-        unassigned=tuple(u.text for u in seg.unassigned),
+        unassigned=tuple(unassigned),
         warnings=tuple(warnings),
         line_count=len([line for line in text.split("\n") if strip(line)]),
         duplicates_dropped=sum(item.duplicates_dropped for item in finished),
     )
+
+
+def _unaccounted(units, items, furniture) -> list[str]:
+    """Lines that made it into no item and no furniture: the parser's safety net,
+    so that nothing printed is ever lost silently."""
+    parts = [f.text for f in furniture]
+    for item in items:
+        parts += [item.kicker + item.headline + item.subheadline, item.series, item.dateline, *item.bylines]
+        parts += [block.text for block in item.blocks]
+    kept = squeeze("\u0000".join(parts))
+    printed = sorted({squeeze(b) for item in items for b in item.bylines if b}, key=len, reverse=True)
+    missing = []
+    for unit in units:
+        for line in unit.text.split("\n"):
+            rest = squeeze(line)
+            if not rest or rest in kept:
+                continue
+            for byline in printed:
+                rest = rest.replace(byline, "")
+            if rest and rest not in kept:
+                missing.append(strip(line))
+    return missing
 
 
 def _page_info(furniture: tuple[Furniture, ...]) -> PageInfo:
@@ -111,10 +136,12 @@ def _page_info(furniture: tuple[Furniture, ...]) -> PageInfo:
 def _item(draft: Draft) -> ParsedItem:
     title_lines = [u.text for u in draft.title if u.shape == TITLE]
     leading_captions = [u for u in draft.title if u.shape == CAPTION]
+    series_lines = [u.text for u in draft.title if u.shape == SERIES]
     anchor = draft.anchor
     bylines: list[str] = []
     people: list[PersonCredit] = []
-    dateline = series = ""
+    dateline = ""
+    series = "\n".join(series_lines)
     first_text = ""
     body = list(draft.body)
     kind = draft.kind
@@ -134,7 +161,7 @@ def _item(draft: Draft) -> ParsedItem:
                 bylines.append(anchor.text)
                 people.extend(anchor.people)
         elif anchor.shape == SERIES:
-            series = anchor.text
+            series = "\n".join(series_lines + [anchor.text])
         elif anchor.shape == TITLE:  # a commentary's author line
             bylines.append(anchor.text)
             people.append(PersonCredit(author_name(anchor.text), "author"))

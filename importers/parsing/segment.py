@@ -75,11 +75,11 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
 
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
-    drafts_at: dict[int, Draft] = {}
+    placed: list[tuple[int, int, Draft]] = []  # (first unit index, order found, draft)
 
     for start, end, kind in _ad_regions(seq, labels, starts):
         draft = _ad_draft(seq[start:end], kind)
-        drafts_at[start] = draft
+        placed.append((start, len(placed), draft))
         consumed.update(range(start, end))
 
     ordered = sorted(s for s in starts if s not in consumed)
@@ -88,7 +88,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     leading = [i for i in range(0, first) if i not in consumed]
     if leading:
         for draft_start, draft in _anchorless(seq, leading):
-            drafts_at[draft_start] = draft
+            placed.append((draft_start, len(placed), draft))
     for n, start in enumerate(ordered):
         stop = ordered[n + 1] if n + 1 < len(ordered) else len(seq)
         indexes = [i for i in range(start, stop) if i not in consumed]
@@ -96,8 +96,8 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             continue
         kind, anchor_index = starts[start]
         for draft_start, draft in _build(seq, indexes, kind, anchor_index):
-            drafts_at[draft_start] = draft
-    drafts = [drafts_at[k] for k in sorted(drafts_at) if drafts_at[k].units]
+            placed.append((draft_start, len(placed), draft))
+    drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _attach_jumps(drafts, seq, jumps_after)
     return Segmentation(drafts=drafts, furniture=furniture, unassigned=unassigned)
 
