@@ -156,11 +156,13 @@ def highlight(text: str, terms: Iterable[str]) -> SafeString:
 
 
 def excerpt(text: str, terms: Iterable[str], width: int = 120) -> SafeString:
-    """About ``width`` characters of ``text`` around the first match, highlighted."""
+    """About ``width`` characters of ``text`` around a match, highlighted."""
     text = " ".join((text or "").split())
-    pattern = _pattern(terms)
-    match = pattern.search(text) if pattern else None
-    start = max(0, match.start() - width // 4) if match else 0
+    # Centre on the whole query where the text has it, else on its first word that matches.
+    found = next(
+        (i for term in sorted(terms, key=len, reverse=True) if (i := text.lower().find(term.lower())) >= 0), None
+    )
+    start = max(0, found - width // 4) if found is not None else 0
     piece = text[start : start + width]
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(text) else ""

@@ -76,3 +76,13 @@ def section_nav(context):
 @register.simple_tag
 def site_name():
     return settings.NEWSROOM_SITE_NAME
+
+
+@register.filter
+def people_names(bylines):
+    """Each person once, in byline order (a reporter who also took the photos is listed once)."""
+    names = []
+    for byline in bylines:
+        if byline.person.name not in names:
+            names.append(byline.person.name)
+    return names
