@@ -337,6 +337,10 @@ class ArticleAdmin(VersionAdmin):
         ),
     ]
 
+    def view_on_site(self, obj):
+        """Only a public article has a public address; drafts have the preview instead."""
+        return obj.get_absolute_url() if obj.is_public else None
+
     # Roles ------------------------------------------------------------------------------
 
     def get_queryset(self, request):
