@@ -34,6 +34,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
+from articles.search import index_articles
 
 from .models import ImportRun, RawSource
 
@@ -456,6 +457,7 @@ def _load_articles(
     _replace_tags(written, tags, updated=[a.pk for a, _ in to_update])
     _link_sidebars(parsed, by_item)
     _link_continuations(result, written)
+    index_articles([article.pk for article, _ in written])  # the public search sees new and changed text
     _report_stale(result, {key for key, _ in keyed})
     _add_stored_warnings(result, written, file_name)
 

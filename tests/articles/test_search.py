@@ -116,3 +116,21 @@ def test_query_syntax_characters_are_just_text():
     story(headline="商会成立")
     for query in ['"商会', "商会 OR", "商会' & !", "NEAR(商会", "商会:*", "*"]:
         list(search.search(Article.objects.published(), query))  # no database error
+
+
+@pytest.mark.django_db
+def test_imported_pages_are_indexed_by_the_loader():
+    import datetime
+
+    from importers.loading import load_page
+    from importers.parsing import parse_page
+
+    text = (
+        "全市商协会人民调解组织集中成立授牌\n\n"
+        "株洲日报讯(全媒体记者/成姣兰 通讯员/王海艳) 1月22日,我市商协会人民调解组织开展集中成立授牌仪式和业务培训。\n\n"
+        "杨胜跃指出,这是我市服务保障民营经济健康发展的重要举措。\n"
+    )
+    parsed = parse_page(text, source="page.txt", issue_date=datetime.date(2024, 1, 23))
+    load_page(parsed, raw=text.encode(), file_name="page.txt", publish=True)
+    found = list(search.search(Article.objects.published(), "民营经济"))
+    assert [a.headline for a in found] == ["全市商协会人民调解组织集中成立授牌"]
