@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .model import PersonCredit
-from .text import CLOSE_PAREN, COLONS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, strip
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, strip
 
 REPORTER = "reporter"
 CORRESPONDENT = "correspondent"
@@ -85,9 +85,9 @@ STAFF_ROLE_WORDS = {
 _SLASH = SLASHES
 _BRA = OPEN_PAREN
 _KET = CLOSE_PAREN
-_NAME_SEP = re.compile(f"[{SPACES}\u3001{SEMICOLONS}]+")  # space, 、, ;
+_NAME_SEP = re.compile(f"[{SPACES}\u3001{SEMICOLONS}{COMMAS}{SLASHES}]+")  # space, 、, ;, ,, /
 # Words that follow a credit in unbracketed leads and are not names.
-_NOT_NAMES = set(
+_NOT_NAMES = {"今年", "去年", "明年", "近年", "日内", "目前", "当前", "此外", "同时", "随后", "据悉", "据了解"} | set(
     ["近日", "昨日", "今日", "日前", "昨天", "今天", "近期", "目前", "当天", "当日", "日内", "此前", "本报", "记者"]
 )
 # A newsroom's name glued to a role word: 株洲日报全媒体记者, 新华社记者,
@@ -146,7 +146,7 @@ def _role_pattern(words, bases=()) -> re.Pattern:
 
 _ROLE_RE = _role_pattern(_ROLE_WORDS, _BASE_ROLES)
 _STAFF_RE = _role_pattern(STAFF_ROLE_WORDS)
-_NAME_RE = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,5}}[·•][{HAN}]{{2,6}}$")
+_NAME_RE = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,5}}[·•\u30fb\u2027][{HAN}]{{2,6}}$")
 _SPACED_NAME_RE = re.compile(f"^[{HAN}](?:[{SPACES}]+[{HAN}]){{1,3}}$")
 
 # A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
@@ -157,6 +157,7 @@ _DATELINE_RE = re.compile(
     f"|(?:{_ORG})"
     f")"
 )
+_AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:发|供图)[{SPACES}{COLONS}]*(?=[{HAN}])")
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
     f"^(?:本报|据?[{HAN}A-Za-z·]{{0,16}}?(?:{_ORG_SUFFIX}))"
@@ -250,6 +251,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if text[0] in _BRA and text[-1] in _KET:
         text = strip(text[1:-1])
     text = text.lstrip("□■◎●◆★☆·•—-" + SPACES)
+    text = _AGENCY_RELEASE.sub("", text)  # 新华社发 张三 摄
     photo = reporting = False
     if not staff:
         text = _normalize_trailing_roles(text)
@@ -356,6 +358,8 @@ def parse_lead(text: str) -> Lead | None:
     tokens = re.split(f"([{SPACES}]+)", stripped)
     best = None
     for end in range(1, len(tokens) + 1, 2):
+        if any(c in tokens[end - 1] for c in COMMAS):
+            break  # body text has begun
         candidate = "".join(tokens[:end])
         people = parse_credit(candidate)
         if people:
