@@ -234,9 +234,20 @@ def _all_names(parsed: ParsedPage) -> list[str]:
     return list(dict.fromkeys(c.name.strip() for c in credits if c.name and c.name.strip()))
 
 
+# Surnames read differently from the same character in ordinary words (曾经 ceng, 曾 as a surname zeng).
+_SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "查": "zha", "区": "ou", "乐": "yue", "覃": "qin",
+    "翟": "zhai", "缪": "miao", "盖": "ge", "朴": "piao", "尉": "yu", "种": "chong", "召": "shao", "秘": "bi",
+    "宿": "su", "员": "yun", "繁": "po", "句": "gou", "牟": "mou", "洗": "xian", "冼": "xian", "褚": "chu",
+}  # fmt: skip
+
+
 def pinyin_slug(name: str) -> str:
-    """``成姣兰`` -> ``chengjiaolan``: ASCII, for URLs; ``person`` when nothing is left."""
-    syllables = lazy_pinyin(name.replace(" ", "").replace("\u3000", ""))
+    """``成姣兰`` -> ``chengjiaolan``, ``曾小明`` -> ``zengxiaoming``: ASCII, for URLs; ``person`` when nothing is left."""
+    name = name.replace(" ", "").replace("\u3000", "")
+    syllables = lazy_pinyin(name)
+    if name and name[0] in _SURNAME_READINGS and syllables:
+        syllables[0] = _SURNAME_READINGS[name[0]]
     return slugify("".join(syllables))[:100].strip("-") or "person"
 
 

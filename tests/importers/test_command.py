@@ -102,6 +102,23 @@ def test_imports_a_directory_of_pages(stub_parser, pages):
     assert set(RawSource.objects.values_list("run", flat=True)) == {import_run.pk}
 
 
+def test_directories_are_walked_recursively_in_order(tmp_path):
+    for name in ["b/02.txt", "b/01.txt", "a/09.txt", "a/notes.md"]:
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    single = tmp_path / "b" / "01.txt"
+
+    found = runner.find_page_files([tmp_path, single])
+
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a/09.txt", "b/01.txt", "b/02.txt"]
+
+
+def test_empty_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="没有找到版面文件"):
+        run(tmp_path)
+    assert not ImportRun.objects.exists()
+
+
 def test_reimport_of_unchanged_files_changes_nothing_and_says_so(stub_parser, pages):
     run(pages)
     before = db_state()

@@ -238,6 +238,8 @@ def test_person_slugs_are_unique_ascii():
 
     assert Person.objects.get(name="张炜").slug == "zhangwei-3"
     assert pinyin_slug("王 海艳") == "wanghaiyan"
+    assert pinyin_slug("曾小明") == "zengxiaoming"  # the surname reading, not 曾经's ceng
+    assert pinyin_slug("单雄") == "shanxiong"
     assert pinyin_slug("★") == "person"
 
 

@@ -34,6 +34,8 @@ class Command(BaseCommand):
         except runner.ImportOptionError as error:
             raise CommandError(str(error)) from None
         files = runner.find_page_files(paths)
+        if not files:
+            raise CommandError("没有找到版面文件:目录中没有 *.txt 文件。")
         as_text = format == "text"
         progress = tqdm(
             total=len(files), file=sys.stderr, unit="file", disable=not (sys.stderr.isatty() and len(files) > 1)
