@@ -244,6 +244,9 @@ def test_bulk_publish_with_intermediate_page(admin_client):
     response = _act(admin_client, "publish_action", articles, apply="1")
     assert response.status_code == 302
     assert Article.objects.published().count() == 3
+    response = admin_client.get(reverse("admin:articles_article_history", args=[articles[0].pk]))
+    assert [entry.get_change_message() for entry in response.context["log_entries"]] == ["发布"]
+    assert "操作记录" in response.text
 
 
 def test_bulk_schedule(admin_client):
@@ -397,3 +400,38 @@ def test_stats_view_and_csv(admin_client):
     assert rows[0][:4] == ["人员", "网址名", "角色", "月份"]
     assert rows[1][0] == "刘芳"
     assert rows[1][4:] == ["1", str(len("一二三> 图一四五")), "1", "1"]
+
+
+def _publish_everything(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    data = {
+        "action": "publish_action",
+        ACTION_CHECKBOX_NAME: [Article.objects.first().pk],
+        "select_across": "1",
+        "index": "0",
+        "apply": "1",
+    }
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.post(CHANGELIST, data).status_code == 302
+    return len(ctx.captured_queries)
+
+
+def test_bulk_publish_5000_in_the_admin_is_a_fixed_number_of_queries(admin_client):
+    import time
+
+    from django.contrib.admin.models import LogEntry
+
+    section = SectionFactory()
+    Article.objects.bulk_create([Article(headline=f"稿件{n}", section=section, status="review") for n in range(20)])
+    few = _publish_everything(admin_client)
+    Article.objects.update(status=Article.Status.REVIEW, published_at=None)
+    Article.objects.bulk_create([Article(headline=f"稿件{n}", section=section, status="review") for n in range(4980)])
+    started = time.monotonic()
+    assert _publish_everything(admin_client) == few
+    assert time.monotonic() - started < 5
+    assert Article.objects.published().count() == 5000
+    entry = LogEntry.objects.filter(object_id=str(Article.objects.last().pk)).latest("pk")
+    assert (entry.user.username, entry.get_change_message()) == ("admin", "发布")
+    assert LogEntry.objects.count() == 5020
