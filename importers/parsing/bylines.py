@@ -405,7 +405,10 @@ _CAPTION_CREDIT = re.compile(
 
 def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
     """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people."""
-    match = _CAPTION_CREDIT.match(strip(text))
+    text = strip(text)
+    if "摄" not in text[-8:]:
+        return None
+    match = _CAPTION_CREDIT.match(text)
     if not match:
         return None
     credit = strip(match.group("credit"))

@@ -78,13 +78,11 @@ def _candidates(text: str, exclude, stop) -> list[str]:
     for word, pos in rjieba.tag(text):
         if skip_next:
             skip_next = False
-            continue
-        if (pos == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
+        elif (pos == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
             skip_next = True
-            continue
-        if len(word) < 2 or pos not in _KEEP_POS or word in stop or word in exclude or _NUMERIC.match(word):
-            continue
-        words.append(word)
+        elif pos in _KEEP_POS and len(word) > 1 and word not in stop and word not in exclude:
+            if not _NUMERIC.match(word):
+                words.append(word)
     return words
 
 

@@ -33,6 +33,8 @@ def is_title_like(text: str) -> bool:
     Short, no sentence inside it, not stopped mid-sentence. Commas are allowed
     only in a block of several short lines (a two-line subhead).
     """
+    if len(text) > _MAX_TITLE * 3:
+        return False
     lines = [strip(line) for line in text.split("\n") if strip(line)]
     if not lines or len(lines) > _MAX_LINES:
         return False
