@@ -80,9 +80,14 @@ def _candidates(text: str, exclude, stop) -> list[str]:
             skip_next = False
         elif (pos == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
             skip_next = True
-        elif pos in _KEEP_POS and len(word) > 1 and word not in stop and word not in exclude:
-            if not _NUMERIC.match(word):
-                words.append(word)
+        elif (
+            pos in _KEEP_POS
+            and len(word) > 1
+            and word not in stop
+            and word not in exclude
+            and not _NUMERIC.match(word)
+        ):
+            words.append(word)
     return words
 
 
