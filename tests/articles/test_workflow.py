@@ -203,3 +203,25 @@ def test_merge_people_hands_over_the_login(chief, django_user_model):
     workflow.merge_people(into=canonical, others=[other], by=chief)
     canonical.refresh_from_db()
     assert canonical.user.username == "reporter"
+
+
+def test_a_merged_spelling_is_honoured_by_later_imports(chief):
+    from pathlib import Path
+
+    from importers.runner import Importer
+
+    page = (
+        "全市商协会人民调解组织集中成立授牌\n\n"
+        "株洲日报讯(全媒体记者/成娇兰) 1月22日,我市商协会人民调解组织开展集中成立授牌仪式和业务培训。\n\n"
+        "第二段正文在这里,内容足够长一些才像新闻。\n"
+    )
+    first = Importer(issue_date=datetime.date(2024, 1, 22)).import_bytes(page.encode(), path=Path("a.txt"))
+    assert first.ok, first.error
+    canonical = PersonFactory(name="成姣兰")
+    workflow.merge_people(into=canonical, others=list(Person.objects.filter(name="成娇兰")), by=chief)
+
+    later = page.replace("全市", "全县")
+    second = Importer(issue_date=datetime.date(2024, 1, 23)).import_bytes(later.encode(), path=Path("b.txt"))
+    assert second.ok, second.error
+    assert list(Person.objects.values_list("name", flat=True)) == ["成姣兰"]
+    assert Byline.objects.filter(person=canonical).count() == 2
