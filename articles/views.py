@@ -61,12 +61,16 @@ def _list_context(request, queryset, canonical_url, data=None, **extra):
     }
 
 
+# Advertising is printed, and public, but does not make the front of the site.
+NOT_ON_HOME = [Article.Kind.ADVERTISEMENT, Article.Kind.PSA]
+
+
 @require_safe
 def home(request):
     sections = list(Section.objects.all())
+    stories = Article.objects.published().exclude(kind__in=NOT_ON_HOME)
     featured_ids = list(
-        Article.objects.published()
-        .filter(page__number=1)
+        stories.filter(page__number=1)
         .order_by("-page__issue__printed_on", "position", "pk")
         .values_list("pk", flat=True)[:FEATURED]
     )
@@ -74,8 +78,7 @@ def home(request):
     latest = Q(pk__in=[])
     for section in sections:
         latest |= Q(
-            pk__in=Article.objects.published()
-            .filter(section=section)
+            pk__in=stories.filter(section=section)
             .exclude(pk__in=featured_ids)
             .order_by("-published_at", "-pk")
             .values("pk")[:HOME_PER_SECTION]
@@ -143,6 +146,7 @@ def _article_context(request, article, url):
     absolute_url = _canonical(request, url)
     return {
         "article": article,
+        "show_dateline": bool(article.dateline) and not article.body.lstrip().startswith(article.dateline),
         "bylines": list(article.bylines.all()),
         "tags": tags,
         "previous_article": before[-1] if before else None,

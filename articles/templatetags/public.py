@@ -86,3 +86,9 @@ def people_names(bylines):
         if byline.person.name not in names:
             names.append(byline.person.name)
     return names
+
+
+@register.filter
+def weekday(day):
+    """``星期二``, whatever language the browser asked for."""
+    return "星期" + "一二三四五六日"[day.weekday()]

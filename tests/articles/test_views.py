@@ -332,3 +332,25 @@ def test_static_css_is_served(client, settings):
     from django.contrib.staticfiles import finders
 
     assert finders.find("articles/site.css")
+
+
+def test_home_leaves_advertising_out(client):
+    story(headline="E抵贷 一键随心", kind=Article.Kind.ADVERTISEMENT)
+    story(headline="公益广告", kind=Article.Kind.PSA)
+    news = story(headline="新闻")
+    response = client.get("/")
+    assert response.context["featured"] == [news]
+    assert "E抵贷" not in response.content.decode()
+
+
+def test_dateline_leads_the_first_paragraph_once(client):
+    printed = story(headline="甲", dateline="株洲日报讯", body="1月22日,我市举行仪式。")
+    html = client.get(printed.get_absolute_url()).content.decode()
+    assert '<p><strong class="dateline">株洲日报讯</strong> 1月22日,我市举行仪式。</p>' in html
+    in_body = story(headline="乙", dateline="株洲日报讯", body="株洲日报讯 1月22日,我市举行仪式。")
+    assert "dateline" not in client.get(in_body.get_absolute_url()).content.decode().split('class="story-body"')[1]
+
+
+def test_issue_page_names_the_weekday_in_chinese(client, lead_story):
+    html = client.get("/epaper/2024/01/23/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "2024年1月23日 星期二" in html
