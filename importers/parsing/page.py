@@ -31,6 +31,7 @@ def parse_page(
     section: str | None = None,
     section_keywords: Mapping[str, Sequence[str]] | None = None,
     default_section: str = "",
+    places: Sequence[str] | None = None,
 ) -> ParsedPage:
     """Parse one page dump.
 
@@ -38,7 +39,8 @@ def parse_page(
     ``issue_date`` and ``section`` override what the page says; otherwise the
     issue date comes from the file name or the text, and each item's section
     from the page header, then from ``section_keywords`` (name → words, in
-    the editors' order), then ``default_section``.
+    the editors' order), then ``default_section``. ``places`` replaces the
+    gazetteer shipped in data/gazetteer.txt (editors keep their own list).
     """
     if isinstance(data, str):
         text, encoding, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), "text", []
@@ -79,7 +81,8 @@ def parse_page(
         tags = ()
         if item.kind in EDITORIAL:
             staff = staff_names | {p.name for p in item.people}
-            tags = tagging.extract_tags(f"{item.kicker} {item.headline} {item.subheadline}", item.text, exclude=staff)
+            title = f"{item.kicker} {item.headline} {item.subheadline}"
+            tags = tagging.extract_tags(title, item.text, exclude=staff, places=places)
         finished.append(replace(item, section=item_section or default_section, tags=tags))
 
     unassigned = _unaccounted(units, finished, furniture)

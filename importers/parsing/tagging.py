@@ -62,7 +62,8 @@ def find_places(text: str, places=None) -> list[str]:
     """Places named in the text, most mentioned first; a longer name hides the shorter inside it."""
     counts: Counter[str] = Counter()
     remaining = text
-    for place in places or gazetteer():
+    ordered = gazetteer() if places is None else sorted(set(places), key=len, reverse=True)
+    for place in ordered:
         hits = remaining.count(place)
         if hits:
             counts[place] = hits
