@@ -434,7 +434,7 @@ class ArticleAdmin(VersionAdmin):
     def page_display(self, obj):
         if obj.page is None:
             return ""
-        return f"{obj.page.issue.printed_on:%m-%d} {obj.page.display_label}"
+        return f"{obj.page.issue.printed_on:%m-%d} {obj.page.display_label or obj.page.name}"
 
     @admin.display(description=_("署名"))
     def people_display(self, obj):
@@ -574,6 +574,22 @@ class ArticleAdmin(VersionAdmin):
         response = TemplateResponse(request, "articles/article_detail.html", {**context, "is_preview": True})
         response["X-Robots-Tag"] = "noindex"
         return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "POST":
+            self._keep_first_version(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _keep_first_version(self, request, object_id):
+        """Imported articles have no version yet: keep the state before the first edit, so it can be restored."""
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_change_permission(request, article):
+            return
+        if Version.objects.get_for_object(article).exists():
+            return
+        with reversion.create_revision():
+            reversion.set_comment(_("修改前的版本(导入或批量操作后的状态)"))
+            reversion.add_to_revision(article)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
@@ -723,11 +739,11 @@ def article_history(article):
     )
     sections = dict(Section.objects.values_list("pk", "name"))
     tags = dict(Tag.objects.values_list("pk", "name"))
-    history, previous = [], {}
+    history, previous = [], None
     for version in versions:
         snap = _snapshot(version, article.pk, sections, tags)
         changes = []
-        for label, value in snap.items():
+        for label, value in snap.items() if previous is not None else ():
             old = previous.get(label, "")
             if value == old:
                 continue
@@ -741,6 +757,7 @@ def article_history(article):
                 "version": version,
                 "revision": version.revision,
                 "changes": changes,
+                "is_first": previous is None,
                 "url": reverse("admin:articles_article_revision", args=[article.pk, version.pk]),
             }
         )

@@ -135,24 +135,31 @@ def _article_form_data(article, **changes):
 
 
 def test_history_shows_diff_and_reverts(admin_client):
-    article = ArticleFactory(headline="第一版标题")
+    article = ArticleFactory(headline="导入的标题", tags=["导入"])  # as imported: no version yet
     url = reverse("admin:articles_article_change", args=[article.pk])
-    assert admin_client.post(url, _article_form_data(article, headline="第一版标题")).status_code == 302
-    assert admin_client.post(url, _article_form_data(article, headline="第二版标题")).status_code == 302
+    assert admin_client.post(url, _article_form_data(article, headline="第一次修改")).status_code == 302
+    assert admin_client.post(url, _article_form_data(article, headline="第二次修改")).status_code == 302
     response = admin_client.get(reverse("admin:articles_article_history", args=[article.pk]))
     assert response.status_code == 200
-    diffs = response.context["diffs"]
-    assert diffs[0]["changes"][0] == {"field": "主标题", "old": "第一版标题", "new": "第二版标题"}
-    assert any(change["field"] == "标签" for change in diffs[-1]["changes"])
-    # Revert to the first version: open it and save.
-    first = diffs[-1]
-    response = admin_client.get(first["url"])
+    newest, first_edit, imported = response.context["diffs"]
+    assert newest["changes"] == [{"field": "主标题", "old": "第一次修改", "new": "第二次修改"}]
+    assert newest["revision"].user.username == "admin"
+    changed = {change["field"]: change for change in first_edit["changes"]}
+    assert changed["主标题"] == {"field": "主标题", "old": "导入的标题", "new": "第一次修改"}
+    assert changed["标签"] == {"field": "标签", "old": "导入", "new": "产业、经济"}
+    assert "+## 小标题" in changed["正文"]["diff"]
+    assert imported["changes"] == []
+    assert "最早的版本" in response.text
+
+    # Revert to the imported state: open that version and save it.
+    response = admin_client.get(imported["url"])
     assert response.status_code == 200
-    assert "第一版标题" in response.text
-    data = _article_form_data(article, headline="第一版标题")
-    assert admin_client.post(first["url"], data).status_code == 302
+    assert "导入的标题" in response.text
+    data = _article_form_data(article, headline="导入的标题", body=article.body, tags="导入")
+    assert admin_client.post(imported["url"], data).status_code == 302
     article.refresh_from_db()
-    assert article.headline == "第一版标题"
+    assert article.headline == "导入的标题"
+    assert list(article.tags.names()) == ["导入"]
 
 
 def test_preview_renders_a_draft_for_staff_only(client, admin_client):

@@ -91,5 +91,15 @@ def test_upload_review_publish_and_read(browser, screenshot, live_server, chief_
         assert response.status == 200
         assert page.locator("h1").first.inner_text() == HEADLINE
         screenshot(page, "admin-06-public-article")
+
+        # The office's statistics and the people list count it.
+        page.goto(f"{live_server.url}/admin/articles/article/stats/")
+        assert page.locator("svg.nr-chart rect").count() >= 1
+        screenshot(page, "admin-07-stats")
+        page.goto(f"{live_server.url}/admin/articles/person/")
+        screenshot(page, "admin-08-people")
+        page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/history/")
+        assert "发布" in page.content()
+        screenshot(page, "admin-09-history")
     finally:
         context.close()
