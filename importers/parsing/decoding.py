@@ -39,16 +39,16 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         text, encoding = _strict(data, "utf-16"), "utf-16"
     else:
         if data.startswith(_BINARY_MAGIC) and not _looks_textual(data[:64]):
-            raise PageDecodeError("binary file (not a text page dump)")
+            raise PageDecodeError("二进制文件,不是版面文本")
         text, encoding = _guess(data, warnings)
     if text is None:
-        raise PageDecodeError("not text in UTF-8, UTF-16 or GB18030")
+        raise PageDecodeError("不是 UTF-8、UTF-16 或 GB18030 编码的文本")
     if "\x00" in text:
         text = text.replace("\x00", "")
-        warnings.append("NUL bytes removed")
+        warnings.append("已删除文本中的 NUL 空字符")
     controls = len(_CONTROL.findall(text))
     if controls and controls > max(8, len(text) * 0.01):
-        raise PageDecodeError("binary file (control characters throughout)")
+        raise PageDecodeError("二进制文件(通篇是控制字符),不是版面文本")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, encoding, warnings
 
@@ -69,12 +69,12 @@ def _guess(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
     if text is not None:
         return text, "utf-8"
     if data.count(b"\x00") > len(data) // 4:
-        raise PageDecodeError("binary file (NUL bytes throughout)")
+        raise PageDecodeError("二进制文件(通篇是 NUL 字节),不是版面文本")
     gb = _strict(data, "gb18030")
     damaged = data.decode("utf-8", errors="replace")
     replaced = damaged.count("\ufffd")
     if replaced <= max(_MAX_REPLACED_FEW, len(damaged) * _MAX_REPLACED_SHARE):
-        warnings.append(f"{replaced} invalid UTF-8 byte sequence(s) replaced with \ufffd")
+        warnings.append(f"{replaced} 处无效的 UTF-8 字节已替换为 \ufffd")
         return damaged, "utf-8"
     if gb is not None:
         return gb, "gb18030"

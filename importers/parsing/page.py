@@ -49,7 +49,7 @@ def parse_page(
         digest = hashlib.sha256(data).hexdigest()
         text, encoding, warnings = decode_bytes(data)
     if not strip(text.replace("\n", "")):
-        raise ParseError("the page is empty (no text)")
+        raise ParseError("版面是空的(没有文字)")
 
     units, single = split_units(text)
     seg = segment(units, single=single)
@@ -64,7 +64,7 @@ def parse_page(
         found_date = dates.from_text(text)
         if found_date:
             date_source = "text"
-            warnings.append(f"issue date {found_date.isoformat()} inferred from the text; check it")
+            warnings.append(f"出版日期 {found_date.isoformat()} 是从正文推断的,请核对")
 
     items = [_item(draft) for draft in seg.drafts]
     page_section = sections.from_header(page.name, section_keywords or {})
@@ -87,7 +87,7 @@ def parse_page(
 
     unassigned = _unaccounted(units, finished, furniture)
     if unassigned:
-        warnings.append(f"{len(unassigned)} line(s) could not be placed in an item; see unassigned")
+        warnings.append(f"{len(unassigned)} 行无法归入任何稿件,见“未归属的行”")
     return ParsedPage(
         source=source,
         encoding=encoding,
@@ -205,22 +205,22 @@ def _item(draft: Draft) -> ParsedItem:
                 people.append(person)
         if repaired.floated_headline is not None and not title_lines:
             title_lines = [repaired.floated_headline.text]
-            warnings.append("headline found inside the body (column order); check the title")
+            warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
     kicker, headline, subheadline = split_title(title_lines)
     if not headline:
         headline = _guess_headline(blocks)
-        warnings.append("no headline found; guessed from the text")
+        warnings.append("没有找到标题,已从正文推测,请核对")
 
     continued_to = next((f.continued_to for f in draft.furniture if f.continued_to), "")
     came_from = next((continued_from(f) for f in draft.furniture if continued_from(f)), "")
     if editorial:
         if kind in (NEWS, COMMENTARY) and not people:
-            warnings.append("no byline found")
+            warnings.append("没有找到署名")
         paragraphs = [b for b in blocks if b.kind == "paragraph"]
         for n, block in enumerate(paragraphs):
             if not ends_sentence(block.text) and not (n == len(paragraphs) - 1 and continued_to):
-                warnings.append(f"paragraph ends mid-sentence (truncated?): …{block.text[-12:]}")
+                warnings.append(f"段落在句中断开(可能不完整):…{block.text[-12:]}")
     if kind == NEWS and not people and _looks_like_notice(headline, blocks):
         kind = NOTICE
 

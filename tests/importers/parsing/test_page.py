@@ -100,7 +100,7 @@ def test_headline_floating_into_its_body():
     (item,) = parse(text).items
     assert item.headline == "天元区妇联试点开设“妈妈岗” 70名“宝妈”上班顾家两不误"
     assert item.paragraphs[-1] == "“不上班,家里就少了一份经济来源,但入职企业、工厂、商场等岗位,工作又都是固定时间。”"
-    assert any("headline" in w for w in item.warnings)
+    assert any("标题出现在正文中间" in w for w in item.warnings)
 
 
 def test_caption_inside_a_cut_paragraph():
@@ -190,8 +190,8 @@ def test_trailing_byline_and_person_in_body():
 def test_no_byline_and_truncated_paragraph_warnings():
     text = "十三届市委第二轮巡察启动\n\n今年3月至5月,市委巡察机构对15个单位党组织开展了常规巡察;7月至9月,对21个乡镇党组织\n"
     (item,) = parse(text).items
-    assert "no byline found" in item.warnings
-    assert any("mid-sentence" in w for w in item.warnings)
+    assert "没有找到署名" in item.warnings
+    assert any("句中断开" in w for w in item.warnings)
 
 
 def test_issue_date_sources():
@@ -248,7 +248,7 @@ def test_binary_input_is_refused(data):
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n \t\n", "\u3000\n".encode()])
 def test_empty_input_is_refused(data):
-    with pytest.raises(ParseError, match="empty"):
+    with pytest.raises(ParseError, match="空"):
         parse_page(data, source="empty.txt")
 
 
@@ -257,4 +257,4 @@ def test_invalid_utf8_bytes_inside_valid_text_are_replaced_and_warned():
     data = text.encode("utf-8").replace("庆典".encode(), b"\xff\xfe")
     page = parse_page(data, source="p.txt")
     assert page.items[0].headline == "株洲市湖北商会成立"
-    assert any("invalid UTF-8" in w for w in page.warnings)
+    assert any("无效的 UTF-8" in w for w in page.warnings)
