@@ -57,14 +57,16 @@ class Segmentation:
 def segment(units: list[Unit], *, single: bool) -> Segmentation:
     furniture: list[Furniture] = []
     seq: list[Unit] = []
-    jumps_after: dict[int, list[Furniture]] = {}
+    jumps: dict[int, list[Furniture]] = {}  # unit index → jump lines belonging to its item
     labels: list[tuple[int, Furniture]] = []
     barrier = False
     for unit in units:
         if unit.shape == FURNITURE:
             furniture.append(unit.furniture)
             if unit.furniture.kind == "continuation":
-                jumps_after.setdefault(len(seq) - 1, []).append(unit.furniture)
+                # `▶ 下转 02版` ends the item above it; `(上接第1版)` opens the item below.
+                owner = len(seq) - 1 if unit.furniture.continued_to else len(seq)
+                jumps.setdefault(owner, []).append(unit.furniture)
             elif unit.furniture.kind in ("ad_label", "publisher_credit"):
                 labels.append((len(seq), unit.furniture))
             barrier = True
@@ -98,7 +100,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
         for draft_start, draft in _build(seq, indexes, kind, anchor_index):
             placed.append((draft_start, len(placed), draft))
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
-    _attach_jumps(drafts, seq, jumps_after)
+    _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture, unassigned=unassigned)
 
 
@@ -350,15 +352,15 @@ def _tail_kind(seq: list[Unit], tail: list[int]) -> str:
     return SIDEBAR
 
 
-def _attach_jumps(drafts: list[Draft], seq: list[Unit], jumps_after: dict[int, list[Furniture]]) -> None:
-    """A jump line (`▶ 下转 02版`) belongs to the item it follows."""
+def _attach_jumps(drafts: list[Draft], seq: list[Unit], jumps: dict[int, list[Furniture]]) -> None:
+    """Jump lines belong to the item they end or open."""
     owner = {}
     for draft in drafts:
         for unit in draft.units:
             owner[id(unit)] = draft
-    for index, jumps in jumps_after.items():
-        if index < 0:
+    for index, lines in jumps.items():
+        if not 0 <= index < len(seq):
             continue
         draft = owner.get(id(seq[index]))
         if draft is not None:
-            draft.furniture.extend(jumps)
+            draft.furniture.extend(lines)

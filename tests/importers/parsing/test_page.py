@@ -258,3 +258,18 @@ def test_invalid_utf8_bytes_inside_valid_text_are_replaced_and_warned():
     page = parse_page(data, source="p.txt")
     assert page.items[0].headline == "株洲市湖北商会成立"
     assert any("无效的 UTF-8" in w for w in page.warnings)
+
+
+def test_continued_from_another_page():
+    text = (
+        "金融“组合拳”纾困小微企业\n\n"
+        "(上接01版)\n\n"
+        "如在优先展期续贷支持方面,《方案》指出,不得盲目限贷、抽贷、断贷。\n\n"
+        "十三届市委第二轮巡察启动\n\n"
+        "株洲日报讯(全媒体记者/陈正明) 12月19日,十三届市委第二轮巡察动员部署会召开。\n"
+    )
+    continued, other = parse(text).items
+    assert continued.headline == "金融“组合拳”纾困小微企业"
+    assert continued.continued_from == "01版"
+    assert continued.paragraphs == ["如在优先展期续贷支持方面,《方案》指出,不得盲目限贷、抽贷、断贷。"]
+    assert other.continued_from == other.continued_to == ""
