@@ -27,6 +27,12 @@ def from_file_name(name: str) -> date | None:
     return None
 
 
+def from_page_date(line: str) -> date | None:
+    """The date printed in the page's head: `2023年9月12日 星期二`."""
+    match = _FULL_DATE.search(line)
+    return _date(*match.groups()) if match else None
+
+
 def from_text(text: str) -> date | None:
     """The latest event date the stories name (`1月22日,…` opening a paragraph),
     with the year the text gives for that month; None when the text names no date."""

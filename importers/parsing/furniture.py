@@ -28,6 +28,10 @@ _PAGE_HEADER = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
 _PAGE_LABEL = re.compile(
     f"^(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]*版)$"
 )
+# A paper's name with the page: `湘江晚报 A05`, `株洲日报 第3版`.
+_MASTHEAD = re.compile(
+    f"^[{HAN}]{{2,10}}报[{SPACES}·]*(?:[A-Za-z][0-9]{{1,2}}|第?[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)(?:版)?$"
+)
 _PAGE_DATE = re.compile(
     f"^[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
 )
@@ -81,7 +85,7 @@ def classify(text: str) -> Furniture | None:
         return Furniture("ad_label", line)
     if _PAGE_HEADER.match(flat) or flat in _SECTION_WORDS:
         return Furniture("page_header", line)
-    if _PAGE_LABEL.match(line):
+    if _PAGE_LABEL.match(line) or _MASTHEAD.match(line):
         return Furniture("page_label", line)
     if _PAGE_DATE.match(line):
         return Furniture("page_date", line)

@@ -61,6 +61,9 @@ def parse_page(
         found_date = dates.from_file_name(source)
         date_source = "file_name" if found_date else ""
     if found_date is None:
+        found_date = next((dates.from_page_date(f.text) for f in furniture if f.kind == "page_date"), None)
+        date_source = "page" if found_date else ""
+    if found_date is None:
         found_date = dates.from_text(text)
         if found_date:
             date_source = "text"
@@ -112,7 +115,9 @@ def _unaccounted(units, items, furniture) -> list[str]:
         parts += [item.kicker + item.headline + item.subheadline, item.series, item.dateline, *item.bylines]
         parts += [block.text for block in item.blocks]
     kept = squeeze("\u0000".join(parts))
-    printed = sorted({squeeze(b) for item in items for b in item.bylines if b}, key=len, reverse=True)
+    printed = sorted(
+        {squeeze(b) for item in items for b in (*item.bylines, item.dateline) if b}, key=len, reverse=True
+    )
     missing = []
     for unit in units:
         for line in unit.text.split("\n"):
@@ -126,8 +131,13 @@ def _unaccounted(units, items, furniture) -> list[str]:
     return missing
 
 
+def _label(text: str) -> str:
+    """`湘江晚报 A05` → `A05`; `第3版` → `第3版`."""
+    return squeeze(text).split("报")[-1] if "报" in text else squeeze(text)
+
+
 def _page_info(furniture: tuple[Furniture, ...]) -> PageInfo:
-    label = next((f.text for f in furniture if f.kind == "page_label"), "")
+    label = next((_label(f.text) for f in furniture if f.kind == "page_label"), "")
     name = next((f.text for f in furniture if f.kind == "page_header"), "")
     staff: list[PersonCredit] = []
     for f in furniture:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .model import Furniture
 from .text import COLONS, ends_sentence
-from .titles import dedupe_title_lines, is_subhead_like, starts_with_bullet
+from .titles import BOX_LABEL, dedupe_title_lines, is_subhead_like, starts_with_bullet
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 NEWS = "news"
@@ -88,6 +88,11 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     unassigned: list[Unit] = []
     first = ordered[0] if ordered else len(seq)
     leading = [i for i in range(0, first) if i not in consumed]
+    # Short lines over the first story that hold no text are the page's own head
+    # (masthead, section name), not an item.
+    while leading and seq[leading[0]].shape == TITLE and not _opens_anchorless(seq, leading) and ordered:
+        unit = seq[leading.pop(0)]
+        furniture.append(Furniture("page_header", unit.text, line=unit.lines[0]))
     if leading:
         for draft_start, draft in _anchorless(seq, leading):
             placed.append((draft_start, len(placed), draft))
@@ -314,8 +319,10 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     yield indexes[0], draft
     if tail:
         child_kind = _tail_kind(seq, tail)
-        child_title = [seq[tail[0]]]
-        child = Draft(kind=child_kind, title=child_title, body=[seq[k] for k in tail[1:]])
+        heads = 1
+        while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
+            heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
+        child = Draft(kind=child_kind, title=[seq[k] for k in tail[:heads]], body=[seq[k] for k in tail[heads:]])
         if child_kind == SIDEBAR:
             child.parent = draft
         yield tail[0], child
@@ -327,6 +334,8 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
         unit = seq[k]
         if unit.shape != TITLE or n == 0:
             continue
+        if BOX_LABEL.match(unit.key) and n + 1 < len(rest):
+            return k
         following = [seq[j] for j in rest[n + 1 :]]
         if _NOTICE_WORDS.search(unit.text) and following and _is_notice([unit], following):
             return k
@@ -347,6 +356,8 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
 
 def _tail_kind(seq: list[Unit], tail: list[int]) -> str:
     units = [seq[k] for k in tail]
+    if BOX_LABEL.match(units[0].key):
+        return SIDEBAR
     if _is_notice(units[:1], units[1:]):
         return NOTICE
     return SIDEBAR

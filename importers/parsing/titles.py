@@ -23,6 +23,11 @@ _COLON_LEAD_IN = re.compile(f"^(?P<kicker>[^{SPACES}{COLONS}]{{2,10}}[{COLONS}])
 _PLACE = re.compile(f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区)$")
 _KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|[{COLONS}])$")
 _BULLET = "●■◆▲★☆◎○•·▶►"
+# Labels printed over a boxed item inside a story; over a title they are its kicker.
+BOX_LABEL = re.compile(
+    r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|记者观察|数说|资料)"
+    r"[】\]]?[:\uff1a]?$"
+)
 _MAX_TITLE = 60
 _MAX_LINES = 3
 
@@ -122,6 +127,7 @@ def _is_lead_in(line: str) -> bool:
     flat = squeeze(line)
     return bool(
         _KICKER_END.search(flat)
+        or BOX_LABEL.match(flat)
         or _PLACE.match(flat)
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))
     )

@@ -273,3 +273,38 @@ def test_continued_from_another_page():
     assert continued.continued_from == "01版"
     assert continued.paragraphs == ["如在优先展期续贷支持方面,《方案》指出,不得盲目限贷、抽贷、断贷。"]
     assert other.continued_from == other.continued_to == ""
+
+
+def test_a_page_of_another_paper():
+    """Masthead and page date, a boxed 相关链接, a photo, a wire brief, a commentary, a notice."""
+    text = (
+        "湘江晚报 A05\n\n城事\n\n2023年9月12日 星期二\n\n"
+        "老旧小区改造惠及三万户\n\n今年计划完成改造项目42个\n\n"
+        "本报讯（记者 李明 通讯员 王芳）记者昨日从市住建局获悉，今年全市计划完成老旧小区改造项目42个。\n\n"
+        "加装电梯提速\n\n今年以来，全市已完成既有住宅加装电梯120台。\n\n"
+        "相关链接\n\n什么是老旧小区改造\n\n老旧小区改造是指对建成年代较早的住宅小区进行改造。\n\n"
+        "秋日稻田一片金黄\n\n9月11日，攸县皇图岭镇的万亩稻田进入收割期。\n\n本报记者 张伟 摄\n\n"
+        "据新华社电 国家统计局11日发布数据显示，8月份全国居民消费价格同比上涨0.1%。\n\n"
+        "“菜篮子”稳了 民心就稳了\n\n■ 李华\n\n菜价关乎千家万户。保供稳价，既要抓生产，也要抓流通。\n\n"
+        "寻物启事\n\n本人于9月10日遗失黑色钱包一个。请拾到者与本人联系。联系电话：13800000000。\n"
+    )
+    page = parse(text)
+    assert (page.issue_date, page.issue_date_source) == (date(2023, 9, 12), "page")
+    assert (page.page.label, page.page.name) == ("A05", "城事")
+    assert not page.unassigned
+    kinds = [(i.kind, i.kicker, i.headline, i.subheadline) for i in page.items]
+    assert kinds == [
+        ("news", "", "老旧小区改造惠及三万户", "今年计划完成改造项目42个"),
+        ("sidebar", "相关链接", "什么是老旧小区改造", ""),
+        ("photo", "", "秋日稻田一片金黄", ""),
+        ("news", "", page.items[3].headline, ""),
+        ("commentary", "", "“菜篮子”稳了 民心就稳了", ""),
+        ("notice", "", "寻物启事", ""),
+    ]
+    story, box, photo, brief, commentary, _ = page.items
+    assert story.subheads == ["加装电梯提速"]
+    assert box.parent_headline == "老旧小区改造惠及三万户"
+    assert [(p.name, p.role) for p in photo.people] == [("张伟", "photographer")]
+    assert brief.dateline == "据新华社电" and brief.bylines == ()
+    assert brief.paragraphs == ["国家统计局11日发布数据显示，8月份全国居民消费价格同比上涨0.1%。"]
+    assert [(p.name, p.role) for p in commentary.people] == [("李华", "author")]
