@@ -51,7 +51,6 @@ class Draft:
 class Segmentation:
     drafts: list[Draft]
     furniture: list[Furniture]
-    unassigned: list[Unit]
 
 
 def segment(units: list[Unit], *, single: bool) -> Segmentation:
@@ -85,7 +84,6 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
         consumed.update(range(start, end))
 
     ordered = sorted(s for s in starts if s not in consumed)
-    unassigned: list[Unit] = []
     first = ordered[0] if ordered else len(seq)
     leading = [i for i in range(0, first) if i not in consumed]
     # Short lines over the first story that hold no text are the page's own head
@@ -106,7 +104,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             placed.append((draft_start, len(placed), draft))
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _attach_jumps(drafts, seq, jumps)
-    return Segmentation(drafts=drafts, furniture=furniture, unassigned=unassigned)
+    return Segmentation(drafts=drafts, furniture=furniture)
 
 
 def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
