@@ -18,7 +18,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import connection
-from django.db.models import CharField, Count, DateTimeField, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import CharField, Count, DateTimeField, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -299,6 +299,8 @@ class ArticleAdmin(VersionAdmin):
     ]
     list_select_related = ["section", "page__issue"]
     list_per_page = 50
+    # The latest paper first, each page in print order; pieces without a page at the end.
+    ordering = [F("page__issue__printed_on").desc(nulls_last=True), "page__number", "position", "-id"]
     search_fields = [
         "headline",
         "kicker",
@@ -774,6 +776,32 @@ class PersonAliasInline(admin.TabularInline):
     extra = 0
 
 
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = ["name", "slug", "bio", "user"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("留空则按姓名拼音自动生成,如“成姣兰”→ chengjiaolan。")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and cleaned.get("name"):
+            from importers.loading import pinyin_slug  # the importer's rule, so both agree
+
+            base = slug = pinyin_slug(cleaned["name"])
+            others = Person.objects.exclude(pk=self.instance.pk)
+            n = 1
+            while others.filter(slug=slug).exists():
+                n += 1
+                slug = f"{base}-{n}"
+            cleaned["slug"] = slug
+        return cleaned
+
+
 class MergeForm(forms.Form):
     into = forms.ModelChoiceField(
         Person.objects.none(), label=_("保留的人员"), widget=forms.RadioSelect, empty_label=None
@@ -813,10 +841,14 @@ class PersonAdmin(admin.ModelAdmin):
         "user",
     ]
     search_fields = ["name", "slug", "aliases__name"]
+    form = PersonForm
     autocomplete_fields = ["user"]
     inlines = [PersonAliasInline]
     actions = ["merge_action"]
-    prepopulated_fields = {}
+
+    def get_readonly_fields(self, request, obj=None):
+        # Linking a login to a person decides what a reporter may edit: only account managers do it.
+        return [] if request.user.has_perm("auth.change_user") else ["user"]
 
     count_reporter = _role_count(Role.REPORTER)
     count_correspondent = _role_count(Role.CORRESPONDENT)

@@ -442,3 +442,11 @@ def test_bulk_publish_5000_in_the_admin_is_a_fixed_number_of_queries(admin_clien
     entry = LogEntry.objects.filter(object_id=str(Article.objects.last().pk)).latest("pk")
     assert (entry.user.username, entry.get_change_message()) == ("admin", "发布")
     assert LogEntry.objects.count() == 5020
+
+
+def test_new_person_gets_a_pinyin_slug(admin_client):
+    url = reverse("admin:articles_person_add")
+    data = {"name": "成姣兰", "slug": "", "bio": "", "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0"}
+    assert admin_client.post(url, data).status_code == 302
+    assert admin_client.post(url, {**data, "name": "程姣兰"}).status_code == 302
+    assert list(Person.objects.order_by("pk").values_list("slug", flat=True)) == ["chengjiaolan", "chengjiaolan-2"]
