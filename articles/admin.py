@@ -474,11 +474,13 @@ class ArticleAdmin(VersionAdmin):
     @admin.action(description=_("提交审核"), permissions=["change"])
     def submit_for_review_action(self, request, queryset):
         count = workflow.submit_for_review(articles=queryset, by=request.user)
+        self._log(request, queryset, _("提交审核"))
         self._done(request, count, _("%(count)d 篇稿件已提交审核。"))
 
     @admin.action(description=_("标记为已审核"), permissions=["review"])
     def mark_reviewed_action(self, request, queryset):
         count = workflow.mark_reviewed(articles=queryset, by=request.user)
+        self._log(request, queryset, _("审核"))
         self._done(request, count, _("%(count)d 篇稿件已标记为已审核。"))
 
     @admin.action(description=_("发布"), permissions=["publish"])
@@ -510,6 +512,7 @@ class ArticleAdmin(VersionAdmin):
         if form.is_valid():
             section = form.cleaned_data["section"]
             count = workflow.move_to_section(articles=queryset, section=section, by=request.user)
+            self._log(request, queryset, _("移到栏目:") + section.name)
             self._done(request, count, _("%(count)d 篇稿件已移到栏目“") + section.name + "”。")
             return None
         return self._intermediate(request, queryset, form, "move_to_section_action", _("移到栏目"))
@@ -519,6 +522,7 @@ class ArticleAdmin(VersionAdmin):
         form = TagsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             count = workflow.add_tags(articles=queryset, tags=form.cleaned_data["tags"], by=request.user)
+            self._log(request, queryset, _("添加标签:") + "、".join(form.cleaned_data["tags"]))
             self._done(request, count, _("添加了 %(count)d 个标签。"))
             return None
         return self._intermediate(request, queryset, form, "add_tags_action", _("添加标签"))
@@ -528,6 +532,7 @@ class ArticleAdmin(VersionAdmin):
         form = TagsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             count = workflow.remove_tags(articles=queryset, tags=form.cleaned_data["tags"], by=request.user)
+            self._log(request, queryset, _("去掉标签:") + "、".join(form.cleaned_data["tags"]))
             self._done(request, count, _("去掉了 %(count)d 个标签。"))
             return None
         return self._intermediate(request, queryset, form, "remove_tags_action", _("去掉标签"))

@@ -309,6 +309,9 @@ def test_bulk_add_and_remove_tags(admin_client):
     assert all(set(a.tags.names()) == {"经济", "民生"} for a in articles)
     _act(admin_client, "remove_tags_action", articles, apply="1", tags="经济")
     assert all(set(a.tags.names()) == {"民生"} for a in articles)
+    response = admin_client.get(reverse("admin:articles_article_history", args=[articles[0].pk]))
+    messages = [entry.get_change_message() for entry in response.context["log_entries"]]
+    assert sorted(messages) == ["去掉标签:经济", "添加标签:经济、民生"]
 
 
 # People --------------------------------------------------------------------------------
