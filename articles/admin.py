@@ -396,11 +396,11 @@ class ArticleAdmin(VersionAdmin):
         for instance in instances:
             if isinstance(instance, Correction) and instance.created_by_id is None:
                 instance.created_by = request.user
-        formset.save_m2m()
         for instance in formset.deleted_objects:
             instance.delete()
         for instance in instances:
             instance.save()
+        formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -453,3 +453,23 @@ def test_new_person_gets_a_pinyin_slug(admin_client):
     assert admin_client.post(url, data).status_code == 302
     assert admin_client.post(url, {**data, "name": "程姣兰"}).status_code == 302
     assert list(Person.objects.order_by("pk").values_list("slug", flat=True)) == ["chengjiaolan", "chengjiaolan-2"]
+
+
+def test_correction_inline_records_who(admin_client, admin_user):
+    article = ArticleFactory(published=True)
+    data = _article_form_data(
+        article,
+        **{
+            "status": article.status,
+            "published_at_0": timezone.localtime(article.published_at).strftime("%Y-%m-%d"),
+            "published_at_1": timezone.localtime(article.published_at).strftime("%H:%M:%S"),
+            "corrections-TOTAL_FORMS": "1",
+            "corrections-0-published_on": "2024-01-23",
+            "corrections-0-text": "本报1月22日2版报道中的数字有误,特此更正。",
+        },
+    )
+    response = admin_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302
+    correction = article.corrections.get()
+    assert correction.created_by == admin_user
+    assert correction.published_on == datetime.date(2024, 1, 23)
