@@ -687,7 +687,7 @@ def source_excerpt(article, context_lines=6):
         first, last = 1, len(lines)
     return {
         "source": source,
-        "url": reverse("admin:importers_rawsource_change", args=[source.pk]),
+        "url": reverse("admin:importers_rawsource_change", args=[source.pk]) + (f"#L{min(marked)}" if marked else ""),
         "lines": [(n, lines[n - 1], n in marked) for n in range(first, last + 1)],
         "all_lines": [(n, text, n in marked) for n, text in enumerate(lines, start=1)],
         "first": first,
