@@ -160,9 +160,10 @@ def _unchanged_result(parsed: ParsedPage, source: RawSource) -> LoadResult:
 
 def _decode(raw: bytes, encoding: str) -> str:
     try:
-        return raw.decode(encoding or "utf-8")
+        text = raw.decode(encoding or "utf-8")
     except (LookupError, UnicodeDecodeError):
-        return raw.decode("utf-8", errors="replace")
+        text = raw.decode("utf-8", errors="replace")
+    return text.replace("\x00", "")  # PostgreSQL text cannot hold NUL; the bytes keep it
 
 
 def _furniture_dict(furniture) -> dict:
@@ -251,8 +252,18 @@ def pinyin_slug(name: str) -> str:
     return slugify("".join(syllables))[:100].strip("-") or "person"
 
 
-def _resolve_people(names: list[str]) -> tuple[dict[str, Person], Counts]:
-    """Each printed name to its Person: exact name, else an editors' alias, else a new person."""
+def _resolve_people(printed: list[str]) -> tuple[dict[str, Person], Counts]:
+    """Each printed name to its Person: exact name, else an editors' alias, else a new person.
+
+    Names are looked up as the column stores them (cut to its length), so an absurdly long
+    name is found again on re-import instead of being created twice.
+    """
+    fitted = {name: _fit(name, Person, "name") for name in printed}
+    found, counts = _resolve_fitted_people(list(dict.fromkeys(fitted.values())))
+    return {name: found[fitted[name]] for name in printed}, counts
+
+
+def _resolve_fitted_people(names: list[str]) -> tuple[dict[str, Person], Counts]:
     counts = Counts()
     found = {person.name: person for person in Person.objects.filter(name__in=names)}
     missing = [name for name in names if name not in found]
@@ -299,7 +310,8 @@ def _resolve_tags(names: Iterable[str]) -> tuple[dict[str, Tag], Counts]:
     new_names = [name for name in names if name not in found]
     if new_names:
         # Slugs as Tag.save() makes them (``name``, then ``name_1``...), but in one insert.
-        bases = {name: Tag().slugify(name) or "tag" for name in new_names}
+        # Cut before numbering, so ``_1`` still fits the column.
+        bases = {name: (Tag().slugify(name) or "tag")[:90] for name in new_names}
         prefix_match = Q()
         for base in set(bases.values()):
             prefix_match |= Q(slug__startswith=base)
