@@ -29,6 +29,8 @@ from .models import ImportRun, RawSource
 
 _SESSION_KEY = "newsroom_pending_imports"
 MAX_FILES = 50
+# Pending uploads wait in the session until confirmed; a day's paper is a few megabytes at most.
+MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -83,6 +85,9 @@ class UploadForm(forms.Form):
                 )
             elif upload.size == 0:
                 errors.append(_("“%(name)s”是空文件。") % {"name": upload.name})
+        total = sum(upload.size for upload in files)
+        if total > max(MAX_TOTAL_BYTES, settings.NEWSROOM_MAX_PAGE_BYTES):
+            errors.append(_("一次上传的文件合计 %(size)d 字节,太多了;请分批上传。") % {"size": total})
         if errors:
             raise forms.ValidationError(errors)
         return files

@@ -90,3 +90,13 @@ def test_undecodable_file_is_reported_in_the_dry_run(admin_client):
     assert response.status_code == 200
     assert response.context["reports"][0]["error"]
     assert not response.context["can_import"]
+
+
+def test_too_much_at_once_is_refused(admin_client, monkeypatch, settings):
+    from importers import admin as importers_admin
+
+    monkeypatch.setattr(importers_admin, "MAX_TOTAL_BYTES", 10)
+    settings.NEWSROOM_MAX_PAGE_BYTES = max(path.stat().st_size for path in SEED_FILES[:2])
+    response = admin_client.post(UPLOAD, {"files": [seed_upload(), seed_upload(SEED_FILES[1])]})
+    assert response.status_code == 200
+    assert "请分批上传" in response.text
