@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Section
 
-from .models import ImportRun, RawSource
+from .models import ImportRun, Place, RawSource
 
 _SESSION_KEY = "newsroom_pending_imports"
 MAX_FILES = 50
@@ -373,3 +373,11 @@ class RawSourceAdmin(admin.ModelAdmin):
                 rows,
             ),
         )
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    """The gazetteer: places of the paper's area that become tags of the stories naming them."""
+
+    search_fields = ["name"]
+    list_per_page = 200

@@ -64,3 +64,19 @@ class RawSource(models.Model):
 
     def __str__(self):
         return self.file_name
+
+
+class Place(models.Model):
+    """A place of the paper's area; stories naming it get it as a tag."""
+
+    name = models.CharField(
+        _("地名"), max_length=50, unique=True, help_text=_("如“荷塘区”“雷打石镇”。稿件正文提到它,导入时就加为标签。")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("地名")
+        verbose_name_plural = _("地名(标签用)")
+
+    def __str__(self):
+        return self.name
