@@ -222,6 +222,9 @@ def _replace_page_credits(page: Page, parsed: ParsedPage, people: dict[str, Pers
             continue
         seen.add(key)
         credits.append(PageCredit(page=page, person=person, role=credit.role, order=len(credits)))
+    stored = list(page.credits.order_by("order", "pk").values_list("person_id", "role", "order"))
+    if stored == [(c.person.pk, c.role, c.order) for c in credits]:
+        return  # a re-import of the same staff writes nothing
     page.credits.all().delete()
     PageCredit.objects.bulk_create(credits)
 
