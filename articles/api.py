@@ -76,7 +76,7 @@ def article_list(request):
     if query:
         if len(query) < search_index.MIN_QUERY_LENGTH:
             return _json({"errors": {"q": [{"message": "请至少输入两个字。", "code": "min_length"}]}}, status=400)
-        results = list(search_index.search(filterset.qs, query)[:per_page])
+        results = search_index.search(filterset.qs, query, stop=per_page)
         return _json({"results": [_summary(request, a) | {"rank": a.search_rank} for a in results], "next": None})
     page = keyset_page(filterset.qs, request.GET.get("before"), per_page)
     next_url = None

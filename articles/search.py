@@ -11,8 +11,9 @@ database in use, and is read and written only through this module:
 
 Text is segmented in search mode (``株洲市`` also yields ``株洲``) and a query in
 precise mode; an article matches when it holds every query token. Only the
-``SEARCH_WINDOW`` most recent matches are ranked, so a common term costs the same
-as a rare one on a million articles.
+``SEARCH_WINDOW`` most recent matches are ranked: the database walks articles newest
+first and stops after that many matches of a common term, or uses the GIN index
+for a rare one, so no query ranks every article that mentions 株洲.
 
 The index does not follow saves by itself (no signals): whoever writes article text
 calls ``index_articles(ids)`` afterwards, and ``remove_from_index(ids)`` after deleting.
@@ -25,7 +26,6 @@ from collections.abc import Iterable
 
 import rjieba
 from django.db import connection
-from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -33,11 +33,9 @@ from .body import parse_body
 
 TABLE = "articles_search"
 MIN_QUERY_LENGTH = 2
-SEARCH_WINDOW = 1000
+SEARCH_WINDOW = 500
 _CHUNK = 500
 _TOKEN = re.compile(r"\w+")
-# The ranking subquery refers to the article row of the query it is annotated on.
-_OUTER_ID = "articles_article.id"
 
 
 def tokenize(text: str) -> list[str]:
@@ -103,27 +101,48 @@ def rebuild_index(batch_size: int = 2000) -> int:
         last = ids[-1]
 
 
-def search(queryset, query: str):
-    """Narrow ``queryset`` (Articles, filters applied) to matches of ``query``, best first.
+def ranked(queryset, query: str) -> list[tuple[int, float]]:
+    """``(id, rank)`` of the matches of ``query`` in ``queryset`` (filters applied), best first.
 
-    Returns a queryset annotated with ``search_rank``; slice it to page. Articles
-    outside ``queryset`` (drafts, other sections...) never count towards the window.
+    The ``SEARCH_WINDOW`` most recent matches are fetched in one pass over the index
+    (newest first, so the database stops early on common terms) and ranked here;
+    equal ranks keep the newer first.
     """
     terms = query_terms(query)
     if not terms:
-        return queryset.none()
+        return []
     backend = _backend()
-    candidates = (
-        queryset.filter(pk__in=RawSQL(*backend.matching_ids(terms)))
+    expression = backend.expression(terms)
+    rows = (
+        queryset.order_by()
+        .extra(
+            tables=[TABLE],
+            where=[backend.join, backend.match],
+            params=[expression],
+            select={"search_rank": backend.rank},
+            select_params=[expression],
+        )
         .order_by("-published_at", "-pk")
-        .values("pk")[:SEARCH_WINDOW]
+        .values_list("pk", "search_rank")[:SEARCH_WINDOW]
     )
-    rank_sql, rank_params = backend.rank(terms)
-    return (
-        queryset.filter(pk__in=candidates)
-        .annotate(search_rank=RawSQL(rank_sql, rank_params))
-        .order_by("-search_rank", "-published_at", "-pk")
-    )
+    return sorted(rows, key=lambda row: -row[1])
+
+
+def search(queryset, query: str, *, start: int = 0, stop: int = 20) -> list:
+    """The articles ranked ``start`` to ``stop`` for ``query``, each with ``search_rank`` set.
+
+    ``queryset`` decides what may be found and how rows are loaded (``with_related()``).
+    """
+    window = ranked(queryset, query)[start:stop]
+    if not window:
+        return []
+    articles = queryset.in_bulk([pk for pk, _ in window])
+    results = []
+    for pk, rank in window:
+        if pk in articles:
+            articles[pk].search_rank = rank
+            results.append(articles[pk])
+    return results
 
 
 def highlight_terms(query: str) -> list[str]:
@@ -170,16 +189,13 @@ def excerpt(text: str, terms: Iterable[str], width: int = 120) -> SafeString:
 
 
 class _SQLiteBackend:
-    def matching_ids(self, terms):
-        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", [self._expression(terms)]
-
-    def rank(self, terms):
-        # bm25() is lower-is-better; negate so both backends sort descending.
-        sql = f"SELECT -bm25({TABLE}, 3.0, 1.0) FROM {TABLE} WHERE {TABLE} MATCH %s AND rowid = {_OUTER_ID}"
-        return sql, [self._expression(terms)]
+    join = f"{TABLE}.rowid = articles_article.id"
+    match = f"{TABLE} MATCH %s"
+    # bm25() is lower-is-better; negated so that both backends rank descending.
+    rank = f"-bm25({TABLE}, 3.0, 1.0)"
 
     @staticmethod
-    def _expression(terms):
+    def expression(terms):
         return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
 
     def write(self, documents):
@@ -200,17 +216,12 @@ class _SQLiteBackend:
 
 
 class _PostgresBackend:
-    _query = "to_tsquery('simple', %s)"
-
-    def matching_ids(self, terms):
-        return f"SELECT article_id FROM {TABLE} WHERE document @@ {self._query}", [self._expression(terms)]
-
-    def rank(self, terms):
-        sql = f"SELECT ts_rank(document, {self._query}) FROM {TABLE} WHERE article_id = {_OUTER_ID}"
-        return sql, [self._expression(terms)]
+    join = f"{TABLE}.article_id = articles_article.id"
+    match = f"{TABLE}.document @@ to_tsquery('simple', %s)"
+    rank = f"ts_rank({TABLE}.document, to_tsquery('simple', %s))"
 
     @staticmethod
-    def _expression(terms):
+    def expression(terms):
         # Quoted lexemes: the tsquery parser then keeps each token whole.
         return " & ".join("'{}'".format(term.replace("\\", "\\\\").replace("'", "''")) for term in terms)
 

@@ -259,7 +259,7 @@ def search(request):
     if query and not too_short:
         terms = search_index.highlight_terms(query)
         start = (page_number - 1) * SEARCH_PER_PAGE
-        results = list(search_index.search(filterset.qs, query)[start : start + SEARCH_PER_PAGE + 1])
+        results = search_index.search(filterset.qs, query, start=start, stop=start + SEARCH_PER_PAGE + 1)
         has_next = len(results) > SEARCH_PER_PAGE and page_number < max_pages
         results = results[:SEARCH_PER_PAGE]
     return render(
