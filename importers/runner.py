@@ -20,8 +20,9 @@ from django.utils import timezone
 
 from articles.models import Section
 
-from .loading import Counts, LoadResult, load_page
+from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place
+from .parallel import parse_in_workers
 from .parsing import ParsedPage, ParseError, parse_page
 from .serialize import page_to_dict
 
@@ -107,8 +108,11 @@ class Importer:
         publish: bool = False,
         user=None,
         origin: str = "command",
+        jobs: int = 1,
     ):
         self.dry_run = dry_run
+        self.jobs = max(1, jobs)
+        self.cache = LoadCache()
         self.issue_date = issue_date
         self.publish = publish
         self.user = user
@@ -123,11 +127,12 @@ class Importer:
         report = RunReport(dry_run=self.dry_run)
         if not self.dry_run:
             report.run = ImportRun.objects.create(user=self.user, origin=self.origin, options=self.options())
-        for path in files:
-            file_report = self.import_file(path, run=report.run)
-            report.files.append(file_report)
-            if on_file is not None:
-                on_file(file_report)
+        self.cache = LoadCache()
+        with relaxed_commit():
+            for file_report in self._import_files(files, run=report.run):
+                report.files.append(file_report)
+                if on_file is not None:
+                    on_file(file_report)
         if report.run is not None:
             self._finish(report)
         return report
@@ -140,6 +145,38 @@ class Importer:
             "publish": self.publish,
         }
 
+    def _import_files(self, files: list[Path], *, run: ImportRun | None):
+        if self.jobs == 1 or len(files) < 2:
+            for path in files:
+                yield self.import_file(path, run=run)
+            return
+        # Files are read here and parsed in worker processes; this process alone writes.
+        errors: dict[Path, str] = {}
+
+        def read_all():
+            for path in files:
+                try:
+                    raw = self._read(path)
+                except (OSError, ImportOptionError) as error:
+                    errors[path], raw = _reason(error), None
+                yield (path, raw), raw, str(path)
+
+        for (path, raw), outcome in parse_in_workers(read_all(), jobs=self.jobs, options=self._parse_options()):
+            if outcome is None:
+                yield FileReport(path, error=errors.pop(path))
+            elif outcome.error:
+                yield FileReport(path, error=outcome.error)
+            else:
+                yield self.import_bytes(raw, path=path, run=run, parsed=outcome.parsed)
+
+    def _parse_options(self) -> dict:
+        return {
+            "issue_date": self.issue_date,
+            "section": self.section.name if self.section else None,
+            "section_keywords": self.section_keywords,
+            "default_section": self.default_section,
+        }
+
     def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:
         try:
             raw = self._read(path)
@@ -147,20 +184,16 @@ class Importer:
             return FileReport(path, error=_reason(error))
         return self.import_bytes(raw, path=path, run=run)
 
-    def import_bytes(self, raw: bytes, *, path: Path, run: ImportRun | None = None) -> FileReport:
+    def import_bytes(
+        self, raw: bytes, *, path: Path, run: ImportRun | None = None, parsed: ParsedPage | None = None
+    ) -> FileReport:
+        """Parse (unless ``parsed`` is given) and load one file's bytes."""
         report = FileReport(path)
         if len(raw) > self.max_bytes:
             report.error = f"文件过大:{len(raw)} 字节,上限 {self.max_bytes} 字节"
             return report
         try:
-            report.parsed = parse_page(
-                raw,
-                source=str(path),
-                issue_date=self.issue_date,
-                section=self.section.name if self.section else None,
-                section_keywords=self.section_keywords,
-                default_section=self.default_section,
-            )
+            report.parsed = parsed or parse_page(raw, source=str(path), **self._parse_options())
             if not self.dry_run:
                 report.result = load_page(
                     report.parsed,
@@ -169,6 +202,7 @@ class Importer:
                     run=run,
                     publish=self.publish,
                     section=self.section,
+                    cache=self.cache,
                 )
         except (ParseError, UnicodeError, ValueError, DatabaseError) as error:
             report.error = _reason(error)

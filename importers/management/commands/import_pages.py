@@ -27,10 +27,17 @@ class Command(BaseCommand):
         parser.add_argument("--section", metavar="NAME", help="全部稿件归入这个栏目(名称或网址名)")
         parser.add_argument("--issue-date", type=issue_date_argument, metavar="YYYY-MM-DD", help="出版日期")
         parser.add_argument("--publish", action="store_true", help="导入的稿件直接发布")
+        parser.add_argument(
+            "--jobs", type=int, default=1, metavar="N", help="用 N 个进程并行解析(写库仍是一个进程),默认 1"
+        )
 
-    def handle(self, *args, paths, dry_run, format, section, issue_date, publish, verbosity, **options):
+    def handle(self, *args, paths, dry_run, format, section, issue_date, publish, jobs, verbosity, **options):
+        if jobs < 1:
+            raise CommandError("--jobs 至少为 1。")
         try:
-            importer = runner.Importer(dry_run=dry_run, issue_date=issue_date, section=section, publish=publish)
+            importer = runner.Importer(
+                dry_run=dry_run, issue_date=issue_date, section=section, publish=publish, jobs=jobs
+            )
         except runner.ImportOptionError as error:
             raise CommandError(str(error)) from None
         files = runner.find_page_files(paths)
@@ -38,7 +45,11 @@ class Command(BaseCommand):
             raise CommandError("没有找到版面文件:目录中没有 *.txt 文件。")
         as_text = format == "text"
         progress = tqdm(
-            total=len(files), file=sys.stderr, unit="file", disable=not (sys.stderr.isatty() and len(files) > 1)
+            total=len(files),
+            file=sys.stderr,
+            unit="页",
+            dynamic_ncols=True,
+            disable=not (sys.stderr.isatty() and len(files) > 1),
         )
 
         def on_file(file_report):

@@ -1,0 +1,65 @@
+"""Parse page files in worker processes while one process writes: ``import_pages --jobs N``.
+
+Parsing is pure CPU work (importers.parsing never touches Django), so it spreads over
+processes; loading stays in the calling process, one file and one transaction at a time,
+in the order the files were given. The workers are started with ``spawn`` and import
+nothing from Django. At most a few files per worker are in flight, so memory does
+not grow with the number of files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .parsing import ParsedPage, ParseError, parse_page
+
+IN_FLIGHT_PER_JOB = 4
+
+
+@dataclass
+class Parsed:
+    parsed: ParsedPage | None = None
+    error: str = ""
+
+
+def parse_bytes(raw: bytes, source: str, options: dict) -> Parsed:
+    """``parse_page`` that reports a failure instead of raising it, for a worker process."""
+    try:
+        return Parsed(parsed=parse_page(raw, source=source, **options))
+    except (ParseError, UnicodeError, ValueError) as error:
+        return Parsed(error=str(error).strip() or type(error).__name__)
+    except Exception as error:  # a bug must not stop the other files
+        return Parsed(error=f"内部错误 {type(error).__name__}: {error}")
+
+
+class _Done:
+    """A result known without a worker (the file could not be read)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def get(self):
+        return self.value
+
+
+def parse_in_workers(items: Iterable[tuple[object, bytes | None, str]], *, jobs: int, options: dict) -> Iterator:
+    """For each ``(key, raw, source)``: ``(key, Parsed)``, in order; ``raw=None`` passes ``(key, None)`` through.
+
+    Parsing runs in ``jobs`` processes; at most ``IN_FLIGHT_PER_JOB`` files per process are waiting.
+    """
+    context = multiprocessing.get_context("spawn")
+    window = max(1, jobs) * IN_FLIGHT_PER_JOB
+    with context.Pool(jobs) as pool:
+        pending: deque = deque()
+        for key, raw, source in items:
+            task = _Done(None) if raw is None else pool.apply_async(parse_bytes, (raw, source, options))
+            pending.append((key, task))
+            if len(pending) >= window:
+                key, task = pending.popleft()
+                yield key, task.get()
+        while pending:
+            key, task = pending.popleft()
+            yield key, task.get()
