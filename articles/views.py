@@ -5,7 +5,8 @@ import calendar
 import datetime
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -69,21 +70,28 @@ NOT_ON_HOME = [Article.Kind.ADVERTISEMENT, Article.Kind.PSA]
 def home(request):
     sections = list(Section.objects.all())
     stories = Article.objects.published().exclude(kind__in=NOT_ON_HOME)
-    featured_ids = list(
-        stories.filter(page__number=1)
-        .order_by("-page__issue__printed_on", "position", "pk")
-        .values_list("pk", flat=True)[:FEATURED]
-    )
-    # One query: each section's newest few, as IN (... LIMIT n) subqueries.
-    latest = Q(pk__in=[])
-    for section in sections:
-        latest |= Q(
-            pk__in=stories.filter(section=section)
-            .exclude(pk__in=featured_ids)
-            .order_by("-published_at", "-pk")
-            .values("pk")[:HOME_PER_SECTION]
+    latest_issue = _public_issues().first()
+    # The front of the latest printed edition leads the site.
+    featured_ids = []
+    if latest_issue:
+        front_page = (
+            Page.objects.filter(issue=latest_issue)
+            .filter(Exists(stories.filter(page=OuterRef("pk"))))
+            .order_by(F("number").asc(nulls_last=True), "pk")
+            .values("pk")[:1]
         )
-    articles = {a.pk: a for a in public_articles().filter(latest | Q(pk__in=featured_ids))}
+        featured_ids = list(
+            stories.filter(page=Subquery(front_page))
+            .order_by("position", "pk")
+            .values_list("pk", flat=True)[:FEATURED]
+        )
+    others = stories.exclude(pk__in=featured_ids) if featured_ids else stories
+    wanted = [Article.objects.filter(pk__in=featured_ids).values("pk")] if featured_ids else []
+    wanted += [
+        others.filter(section=section).order_by("-published_at", "-pk").values("pk")[:HOME_PER_SECTION]
+        for section in sections
+    ]
+    articles = {a.pk: a for a in public_articles().filter(pk__in=_union_all(wanted))} if wanted else {}
     if not featured_ids:
         featured_ids = sorted(articles, key=lambda pk: (articles[pk].published_at, pk), reverse=True)[:FEATURED]
     blocks = []
@@ -92,7 +100,6 @@ def home(request):
         if items:
             items.sort(key=lambda a: (a.published_at, a.pk), reverse=True)
             blocks.append((section, items))
-    latest_issue = Issue.objects.filter(Exists(Article.objects.published().filter(page__issue=OuterRef("pk")))).first()
     return render(
         request,
         "articles/home.html",
@@ -103,6 +110,20 @@ def home(request):
             "canonical_url": _canonical(request, reverse("articles:home")),
         },
     )
+
+
+def _union_all(querysets):
+    """One subquery: the rows of every (sliced) queryset, each read through its own index.
+
+    ``QuerySet.union()`` cannot take sliced querysets on SQLite, and ``Q(pk__in=...) | Q(...)``
+    makes PostgreSQL scan the whole table; wrapping each part in ``SELECT * FROM (...)`` works on both.
+    """
+    parts, params = [], []
+    for n, queryset in enumerate(querysets):
+        sql, part_params = queryset.query.sql_with_params()
+        parts.append(f"SELECT * FROM ({sql}) AS part{n}")
+        params.extend(part_params)
+    return RawSQL(" UNION ALL ".join(parts), params)
 
 
 @require_safe
