@@ -1,16 +1,18 @@
 """Chinese full-text search: rjieba segments in the application, the database indexes the tokens.
 
-The index lives in one table, ``articles_search``, created by migration 0006 for the
+The index lives in one table, ``articles_search``, created by migrations 0006-0007 for the
 database in use, and is read and written only through this module:
 
-- SQLite: an FTS5 table ``(title, body)`` whose rowid is the article id; both columns
-  hold space-joined tokens, ranked with ``bm25()`` (title weighs more).
+- SQLite: an FTS5 table ``(title, body, grams)`` whose rowid is the article id; the
+  columns hold space-joined tokens, ranked with ``bm25()`` (title weighs most, grams least).
 - PostgreSQL: ``(article_id, document tsvector)`` with a GIN index; the document is
   ``to_tsvector('simple', ...)`` over the same tokens, title weight A, body weight B,
-  ranked with ``ts_rank()``.
+  bigrams weight D, ranked with ``ts_rank()``.
 
 Text is segmented in search mode (``株洲市`` also yields ``株洲``) and a query in
-precise mode; an article matches when it holds every query token. Only the
+precise mode; an article matches when it holds every query token, or every pair of
+neighbouring characters of the query (the index also keeps each article's character
+bigrams, so a query that segments differently from the text is still found). Only the
 ``SEARCH_WINDOW`` most recent matches are ranked: the database walks articles newest
 first and stops after that many matches of a common term, or uses the GIN index
 for a rare one, so no query ranks every article that mentions 株洲.
@@ -36,11 +38,19 @@ MIN_QUERY_LENGTH = 2
 SEARCH_WINDOW = 500
 _CHUNK = 500
 _TOKEN = re.compile(r"\w+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 def tokenize(text: str) -> list[str]:
     """Index tokens: words and the shorter words inside them, lower-cased, punctuation dropped."""
     return [token.lower() for token in rjieba.cut_for_search(text or "") if _TOKEN.fullmatch(token)]
+
+
+def bigrams(text: str) -> list[str]:
+    """Every pair of neighbouring Chinese characters, once each: ``株洲日报`` → 株洲 洲日 日报."""
+    grams = dict.fromkeys(run[i : i + 2] for run in _HAN_RUN.findall(text or "") for i in range(len(run) - 1))
+    return list(grams)
 
 
 def query_terms(query: str) -> list[str]:
@@ -56,10 +66,22 @@ def query_terms(query: str) -> list[str]:
     return terms
 
 
-def _document(article) -> tuple[str, str]:
+def _query_grams(query: str) -> list[str]:
+    """The other way a query matches: all bigrams of its Chinese runs (and its other words).
+
+    Catches text that segments differently in the article than in the query: 洲日 is
+    no word of 株洲日报, but its bigrams are indexed, so every two-character query finds
+    exactly the articles that contain it.
+    """
+    grams = bigrams(query)
+    others = [t.lower() for t in _TOKEN.findall(_HAN_RUN.sub(" ", query)) if not _HAN.search(t)]
+    return list(dict.fromkeys(grams + others)) if grams else []
+
+
+def _document(article) -> tuple[str, str, list[str]]:
     title = " ".join(part for part in (article["kicker"], article["headline"], article["subheadline"]) if part)
     body = "\n".join(block.text for block in parse_body(article["body"]))
-    return " ".join(tokenize(title)), " ".join(tokenize(body))
+    return " ".join(tokenize(title)), " ".join(tokenize(body)), bigrams(f"{title}\n{body}")
 
 
 def index_articles(ids: Iterable[int]) -> int:
@@ -112,7 +134,7 @@ def ranked(queryset, query: str) -> list[tuple[int, float]]:
     if not terms:
         return []
     backend = _backend()
-    expression = backend.expression(terms)
+    expression = backend.expression(terms, _query_grams(query))
     rows = (
         queryset.order_by()
         .extra(
@@ -192,18 +214,24 @@ class _SQLiteBackend:
     join = f"{TABLE}.rowid = articles_article.id"
     match = f"{TABLE} MATCH %s"
     # bm25() is lower-is-better; negated so that both backends rank descending.
-    rank = f"-bm25({TABLE}, 3.0, 1.0)"
+    rank = f"-bm25({TABLE}, 3.0, 1.0, 0.2)"
 
     @staticmethod
-    def expression(terms):
-        return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in terms)
+    def expression(terms, grams):
+        def all_of(words):
+            return "(" + " AND ".join('"{}"'.format(word.replace('"', '""')) for word in words) + ")"
+
+        return " OR ".join(all_of(words) for words in (terms, grams) if words)
 
     def write(self, documents):
         if not documents:
             return
         with connection.cursor() as cursor:
             self._delete(cursor, [doc[0] for doc in documents])
-            cursor.executemany(f"INSERT INTO {TABLE} (rowid, title, body) VALUES (%s, %s, %s)", documents)
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (rowid, title, body, grams) VALUES (%s, %s, %s, %s)",
+                [(pk, title, body, " ".join(grams)) for pk, title, body, grams in documents],
+            )
 
     def delete(self, ids):
         if ids:
@@ -221,17 +249,23 @@ class _PostgresBackend:
     rank = f"ts_rank({TABLE}.document, to_tsquery('simple', %s))"
 
     @staticmethod
-    def expression(terms):
-        # Quoted lexemes: the tsquery parser then keeps each token whole.
-        return " & ".join("'{}'".format(term.replace("\\", "\\\\").replace("'", "''")) for term in terms)
+    def expression(terms, grams):
+        def all_of(words):
+            # Quoted lexemes: the tsquery parser keeps each token whole.
+            quoted = ("'{}'".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words)
+            return "(" + " & ".join(quoted) + ")"
+
+        return " | ".join(all_of(words) for words in (terms, grams) if words)
 
     def write(self, documents):
         if not documents:
             return
+        # Words carry positions and weigh A (title) or B (body); bigrams are a bare set at weight D.
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (article_id, document) VALUES "
-                "(%s, setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')) "
+                f"INSERT INTO {TABLE} (article_id, document) VALUES (%s, "
+                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+                "|| setweight(array_to_tsvector(%s::text[]), 'D')) "
                 "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document",
                 documents,
             )

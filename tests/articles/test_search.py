@@ -134,3 +134,25 @@ def test_imported_pages_are_indexed_by_the_loader():
     load_page(parsed, raw=text.encode(), file_name="page.txt", publish=True)
     found = list(search.search(Article.objects.published(), "民营经济"))
     assert [a.headline for a in found] == ["全市商协会人民调解组织集中成立授牌"]
+
+
+def test_bigrams():
+    assert search.bigrams("株洲日报讯,GDP增长") == ["株洲", "洲日", "日报", "报讯", "增长"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", ["洲日", "报讯", "日报讯", "全媒体", "媒体记", "株洲日报讯"])
+def test_any_two_characters_of_the_text_are_found(query):
+    """Substrings that are not words of the segmented text are still found (through bigrams)."""
+    article = story(headline="标题", body="株洲日报讯(全媒体记者/成姣兰)1月22日")
+    story(headline="无关", body="株洲 日报 全体 媒介 记录")
+    assert search.search(Article.objects.published(), query) == [article]
+
+
+@pytest.mark.django_db
+def test_word_matches_rank_above_bigram_only_matches():
+    # 民营经济 as a word; and 民营...营经...经济 scattered, which only the bigrams match.
+    scattered = story(headline="消息", body="民营企业。国营经销。经济发展。")
+    exact = story(headline="消息", body="服务民营经济。")
+    found = search.search(Article.objects.published(), "民营经济")
+    assert found == [exact, scattered]
