@@ -48,9 +48,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -88,6 +91,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent connections buy nothing on SQLite and keep file handles open.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+# A read replica for readers' pages (newsroom/routers.py); the admin and imports use the primary.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["newsroom.routers.PrimaryReplicaRouter"]
+NEWSROOM_PRIMARY_ONLY_PREFIXES = ("/admin/", "/healthz")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -104,10 +117,29 @@ TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 
-STATIC_URL = "static/"
+# A CDN in front of the static files: STATIC_URL=https://cdn.example.com/static/ (whitenoise still serves the origin).
+STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# One cache shared by every web node (Redis) when REDIS_URL is set; else per process.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+# Readers' pages kept whole in the cache (newsroom/pagecache.py); needs a cache shared by all processes.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+NEWSROOM_CACHE_VERSION_SECONDS = float(os.environ.get("NEWSROOM_CACHE_VERSION_SECONDS", "1"))
+NEWSROOM_UNCACHED_PREFIXES = ("/admin/", "/healthz", "/api/")
+
+# Behind a proxy or load balancer that sets X-Forwarded-Proto / X-Forwarded-Host.
+if env_bool("DJANGO_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
 
 # Upper bound on one page dump; real pages are tens of kilobytes.
 NEWSROOM_MAX_PAGE_BYTES = int(os.environ.get("NEWSROOM_MAX_PAGE_BYTES", str(5 * 1024 * 1024)))

@@ -3,9 +3,11 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import sitemaps
+from newsroom.health import healthz
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path(
         "sitemap.xml",
         sitemap,

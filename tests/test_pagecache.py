@@ -1,0 +1,136 @@
+"""Readers' page cache (newsroom/pagecache.py) and conditional GET, with the locmem cache."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+from newsroom import pagecache
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 60
+    settings.NEWSROOM_CACHE_VERSION_SECONDS = 0  # every request sees a bump at once
+    cache.clear()
+    pagecache._local.update(version=None, read_at=0.0)
+    yield
+    cache.clear()
+
+
+def test_second_request_is_served_from_the_cache(client):
+    article = ArticleFactory(published=True, headline="缓存前的标题")
+    url = article.get_absolute_url()
+
+    first, second = client.get(url), client.get(url)
+
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content and "缓存前的标题" in second.content.decode()
+    assert second["ETag"] == first["ETag"] and second["Last-Modified"]
+
+
+def test_publishing_in_the_admin_shows_at_once(client, admin_client):
+    shown = ArticleFactory(published=True)
+    home = reverse("articles:home")
+    assert client.get(home)["X-Page-Cache"] == "miss"
+    assert client.get(home)["X-Page-Cache"] == "hit"
+
+    draft = ArticleFactory(draft=True, headline="刚刚发布的稿件", section=shown.section)
+    response = admin_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_action", "_selected_action": [draft.pk], "apply": "1", "published_at": ""},
+    )
+    assert response.status_code in (200, 302)
+    draft.refresh_from_db()
+    assert draft.status == Article.Status.PUBLISHED
+
+    page = client.get(home)
+    assert page["X-Page-Cache"] == "miss"
+    assert "刚刚发布的稿件" in page.content.decode()
+
+
+def test_withdrawing_in_the_admin_removes_the_page_at_once(client, admin_client):
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+
+    admin_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "unpublish_action", "_selected_action": [article.pk]},
+    )
+
+    assert client.get(url).status_code == 404
+
+
+def test_editing_in_the_admin_invalidates(client, admin_client):
+    article = ArticleFactory(published=True, headline="旧标题")
+    url = article.get_absolute_url()
+    client.get(url)
+    version = pagecache.content_version()
+
+    admin_client.post(reverse("admin:logout"))  # any successful write through the site
+
+    assert pagecache.content_version() != version
+    assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_scheduled_publication_is_not_hidden_by_the_cache(client):
+    ArticleFactory(published=True)
+    soon = ArticleFactory(
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now() + datetime.timedelta(seconds=2),
+        headline="定时发布的稿件",
+    )
+    version = pagecache.content_version()
+
+    assert 0 < pagecache._next_publication_seconds(version) <= 2
+    Article.objects.filter(pk=soon.pk).update(published_at=timezone.now() - datetime.timedelta(seconds=1))
+    cache.clear()  # as if the capped entry had expired
+    assert "定时发布的稿件" in client.get(reverse("articles:home")).content.decode()
+
+
+def test_bump_works_without_a_stored_version():
+    cache.clear()
+    pagecache.bump_content_version()
+    first = pagecache.content_version()
+    pagecache.bump_content_version()
+    assert pagecache.content_version() == first + 1
+
+
+def test_editors_and_the_admin_are_never_served_from_the_cache(admin_client):
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url()
+    admin_client.get(url)
+
+    assert "X-Page-Cache" not in admin_client.get(url)
+    assert "X-Page-Cache" not in admin_client.get(reverse("admin:index"))
+
+
+def test_off_by_default_without_redis(client, settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(published=True)
+
+    assert "X-Page-Cache" not in client.get(article.get_absolute_url())
+
+
+@pytest.mark.parametrize("cached", [True, False])
+def test_conditional_get_answers_304(client, settings, cached):
+    if not cached:
+        settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url()
+    first = client.get(url)
+    etag = first["ETag"]
+
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+    assert client.get(url, headers={"if-none-match": '"other"'}).status_code == 200
+    if cached:
+        since = first["Last-Modified"]
+        assert client.get(url, headers={"if-modified-since": since}).status_code == 304
