@@ -1,14 +1,17 @@
 """Readers' page cache (newsroom/pagecache.py) and conditional GET, with the locmem cache."""
 
 import datetime
+import io
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
 from newsroom import pagecache
+from tests.conftest import SEED_FILES
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +137,10 @@ def test_conditional_get_answers_304(client, settings, cached):
     if cached:
         since = first["Last-Modified"]
         assert client.get(url, headers={"if-modified-since": since}).status_code == 304
+
+
+def test_import_command_invalidates():
+    version = pagecache.content_version()
+    call_command("import_pages", str(SEED_FILES[0]), "--publish", stdout=io.StringIO())
+
+    assert pagecache.content_version() != version

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from importers import runner
+from newsroom.pagecache import bump_content_version
 
 
 def issue_date_argument(value):
@@ -68,6 +69,8 @@ class Command(BaseCommand):
 
         with progress:
             report = importer.run(files, on_file=on_file)
+        if not dry_run:
+            bump_content_version()  # readers see the imported (and --publish'ed) articles at once
 
         if as_text:
             self.stdout.write(runner.describe_run(report))
