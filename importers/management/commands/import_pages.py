@@ -66,6 +66,11 @@ class Command(BaseCommand):
                         for headline, warnings in file_report.result.article_warnings.items():
                             for warning in warnings:
                                 self.stdout.write(f"  《{headline}》提示:{warning}")
+            if as_text and file_report.result is not None:
+                # The text summary needs only the counts: memory stays flat however many files are imported.
+                file_report.parsed = None
+                file_report.result.source = None
+                file_report.result.article_warnings = {}
 
         with progress:
             report = importer.run(files, on_file=on_file)
