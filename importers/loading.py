@@ -474,7 +474,9 @@ def _load_articles(
         normalized = normalize_headline(item.headline)
         occurrences[normalized] += 1
         keyed.append((import_key(parsed.issue_date, page_key, item.headline, occurrences[normalized]), item))
-    existing = {a.import_key: a for a in Article.objects.filter(import_key__in=[key for key, _ in keyed])}
+    # Locked until this file commits: an editor's save that lands meanwhile waits, or is seen (is_edited).
+    stored = Article.objects.select_for_update().filter(import_key__in=[key for key, _ in keyed]).order_by("pk")
+    existing = {a.import_key: a for a in stored}
     tags, result.tags = _resolve_tags(tag for _, item in keyed for tag in item.tags)
 
     to_create: list[tuple[Article, ParsedItem]] = []
@@ -524,11 +526,27 @@ def _load_articles(
     _replace_tags(written, tags, updated=[a.pk for a, _ in to_update])
     _link_sidebars(parsed, by_item)
     _link_continuations(result, written)
-    index_articles([article.pk for article, _ in written])  # the public search sees new and changed text
+    _index([article.pk for article, _ in written], result)  # the public search sees new and changed text
     if existing or not result.page_created:
         _report_stale(result, {key for key, _ in keyed})
     _add_stored_warnings(result, written, file_name, cache.shingles)
 
+
+def _index(ids: list[int], result: LoadResult) -> None:
+    """Update the search index in a savepoint of its own: a failure there never costs the articles.
+
+    The articles stay stored and reachable; ``manage.py rebuild_search_index`` brings the index back.
+    """
+    try:
+        with transaction.atomic():
+            index_articles(ids)
+    except Exception:
+        if connection.needs_rollback:
+            raise  # the connection itself failed: the whole file rolls back
+        logger.warning(
+            "search index update failed for %d articles", len(ids), exc_info=logger.isEnabledFor(logging.DEBUG)
+        )
+        result.warnings.append("搜索索引未能更新(稿件已保存);请运行 manage.py rebuild_search_index。")
 
 
 def _replace_bylines(written, people: dict[str, Person], *, updated: list[int]) -> None:

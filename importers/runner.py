@@ -24,6 +24,7 @@ from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place
 from .parallel import parse_in_workers
 from .parsing import ParsedPage, ParseError, parse_page
+from .retry import with_retry
 from .serialize import page_to_dict
 
 logger = logging.getLogger(__name__)
@@ -195,7 +196,8 @@ class Importer:
         try:
             report.parsed = parsed or parse_page(raw, source=str(path), **self._parse_options())
             if not self.dry_run:
-                report.result = load_page(
+                report.result = with_retry(
+                    load_page,
                     report.parsed,
                     raw=raw,
                     file_name=path.name,
@@ -204,7 +206,10 @@ class Importer:
                     section=self.section,
                     cache=self.cache,
                 )
-        except (ParseError, UnicodeError, ValueError, DatabaseError) as error:
+        except DatabaseError as error:  # rolled back as a whole: nothing of this file was written
+            logger.warning("import of %s failed: %r", path, error)
+            report.error = f"{_reason(error)}(数据库错误,本文件未写入,可重新导入)"
+        except (ParseError, UnicodeError, ValueError) as error:
             report.error = _reason(error)
         except Exception as error:  # a bug must not stop the other files; keep the trace for debugging
             logger.debug("import of %s failed", path, exc_info=True)
