@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import _benchdb  # noqa: E402
 from generate import PageWriter, load_pool  # noqa: E402
 
-from articles.search import tokenize  # noqa: E402
+from articles.search import bigrams, tokenize  # noqa: E402
 
 DATABASE = "newsroom_bench"
 PER_PAGE, PAGES_PER_ISSUE = 12, 8
@@ -56,11 +56,11 @@ def build(articles: int, seed: int = 5) -> None:
     sentences = []
     for _ in range(20_000):
         text = writer.vary(rng.choice(pool.sentences))
-        sentences.append((text, " ".join(tokenize(text))))
+        sentences.append((text, " ".join(tokenize(text)), frozenset(bigrams(text))))
     headlines = []
     for _ in range(60_000):
         text = writer.headline()
-        headlines.append((text, " ".join(tokenize(text))))
+        headlines.append((text, " ".join(tokenize(text)), frozenset(bigrams(text))))
     log("text pools ready", started)
 
     _benchdb.create(DATABASE)
@@ -121,11 +121,13 @@ def build(articles: int, seed: int = 5) -> None:
             )
             roll = rng.random()
             status = "published" if roll < 0.97 else ("review" if roll < 0.99 else "draft")
-            headline, title_tokens = rng.choice(headlines)
+            headline, title_tokens, grams = rng.choice(headlines)
             paragraphs = [[rng.choice(sentences) for _ in range(rng.randint(2, 5))] for _ in range(3)]
-            body = "\n\n".join("".join(text for text, _ in paragraph) for paragraph in paragraphs)
-            body_tokens = " ".join(tokens for paragraph in paragraphs for _, tokens in paragraph)
-            search_source.write(f"{pk}\t{title_tokens}\t{body_tokens}\n")
+            body = "\n\n".join("".join(text for text, _, _ in paragraph) for paragraph in paragraphs)
+            body_tokens = " ".join(tokens for paragraph in paragraphs for _, tokens, _ in paragraph)
+            # Sentences end in punctuation, so the article's bigrams are those of its parts.
+            grams = grams.union(*(g for paragraph in paragraphs for _, _, g in paragraph))
+            search_source.write(f"{pk}\t{title_tokens}\t{body_tokens}\t{{{','.join(grams)}}}\n")
             copy.write_row(
                 (
                     pk,
@@ -174,17 +176,18 @@ def build(articles: int, seed: int = 5) -> None:
                 copy.write_row((pk, content_type, tag))
     log("tag links copied", started)
 
-    # The search index from the same tokens index_articles() writes (headline tokens A, body B).
+    # The search index as index_articles() writes it: headline words A, body words B, bigrams D.
     conn.execute("DROP INDEX IF EXISTS articles_search_document")
-    conn.execute("CREATE UNLOGGED TABLE bench_search_source (article_id bigint, title text, body text)")
+    conn.execute("CREATE UNLOGGED TABLE bench_search_source (article_id bigint, title text, body text, grams text[])")
     search_source.seek(0)
-    with conn.cursor().copy("COPY bench_search_source (article_id, title, body) FROM STDIN") as copy:
+    with conn.cursor().copy("COPY bench_search_source (article_id, title, body, grams) FROM STDIN") as copy:
         while data := search_source.read(1 << 20):
             copy.write(data)
     search_source.close()
     conn.execute(
         "INSERT INTO articles_search (article_id, document) SELECT article_id, "
         "setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B') "
+        "|| setweight(array_to_tsvector(grams), 'D') "
         "FROM bench_search_source"
     )
     conn.execute("DROP TABLE bench_search_source")

@@ -1,0 +1,172 @@
+"""Readers' pages under load against a static file, in one run (issue 5): gunicorn + wrk.
+
+    .venv/bin/python bench/site_speed.py [--seconds 10] [--connections 16] [--workers 2]
+
+Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles), wrk (apt-get install -y wrk)
+and, for the cached run, a Redis server on 127.0.0.1:6379 (database 15 is used and flushed).
+Starts gunicorn (gunicorn.conf.py, 2 sync workers, DEBUG off) twice: without a page cache,
+then with ``REDIS_URL`` set. Each time wrk measures a static 10 KB file served by whitenoise,
+an article page, the home page, a section, the most prolific person and the most common tag.
+Prints requests/s and the ratios the issue asks for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+import _benchdb  # noqa: E402
+
+DATABASE = "newsroom_bench"
+STATIC_FILE = ROOT / "staticfiles" / "bench" / "10k.html"
+REDIS_URL = "redis://127.0.0.1:6379/15"
+
+
+def pick_urls() -> dict[str, str]:
+    """Addresses of typical pages of the bench database (found with SQL, as the site builds them)."""
+    with _benchdb.connect(DATABASE) as conn:
+        pk, day = conn.execute(
+            "SELECT a.id, i.printed_on FROM articles_article a JOIN articles_page p ON p.id = a.page_id "
+            "JOIN articles_issue i ON i.id = p.issue_id WHERE a.status = 'published' "
+            "AND a.id >= (SELECT max(id) / 2 FROM articles_article) ORDER BY a.id LIMIT 1"
+        ).fetchone()
+        section = conn.execute('SELECT slug FROM articles_section ORDER BY "order" LIMIT 1 OFFSET 2').fetchone()[0]
+        person = conn.execute(
+            "SELECT p.slug FROM articles_person p JOIN articles_byline b ON b.person_id = p.id "
+            "GROUP BY p.slug ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        tag = conn.execute(
+            "SELECT t.slug FROM taggit_tag t JOIN taggit_taggeditem ti ON ti.tag_id = t.id "
+            "GROUP BY t.slug ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+    return {
+        "static 10 KB (whitenoise)": "/static/bench/10k.html",
+        "article": f"/articles/{day:%Y/%m/%d}/{pk}/",
+        "home": "/",
+        "section": f"/sections/{section}/",
+        "person (most bylines)": f"/people/{person}/",
+        "tag (most used)": f"/tags/{tag}/",
+    }
+
+
+class Server:
+    def __init__(self, port: int, workers: int, redis: bool):
+        self.port = port
+        env = _benchdb.env(
+            DATABASE,
+            DJANGO_DEBUG="0",
+            DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
+            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+            WEB_CONCURRENCY=str(workers),
+            GUNICORN_BIND=f"127.0.0.1:{port}",
+            GUNICORN_ACCESSLOG="",
+            GUNICORN_LOGLEVEL="warning",
+        )
+        env.pop("REDIS_URL", None)
+        if redis:
+            env["REDIS_URL"] = REDIS_URL
+        self.process = subprocess.Popen(
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "newsroom.wsgi"],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
+
+    def wait_ready(self) -> None:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/healthz", timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def wrk(url: str, seconds: int, connections: int) -> tuple[float, int]:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rate, int(errors.group(1)) if errors else 0
+
+
+def measure(urls: dict[str, str], port: int, seconds: int, connections: int) -> dict[str, float]:
+    rates = {}
+    for name, path in urls.items():
+        url = f"http://127.0.0.1:{port}{path}"
+        status = urllib.request.urlopen(url, timeout=30).status
+        wrk(url, 2, connections)  # warm up: connections, caches
+        rate, errors = wrk(url, seconds, connections)
+        rates[name] = rate
+        note = f"  ({errors} non-2xx!)" if errors else ""
+        print(f"  {name:28} {rate:9,.0f} requests/s  status {status}{note}", flush=True)
+    return rates
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--port", type=int, default=8799)
+    args = parser.parse_args()
+    if not _benchdb.exists(DATABASE):
+        sys.exit(f"{DATABASE} does not exist: run bench/build_site_db.py first")
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=_benchdb.env(DATABASE),
+        check=True,
+    )
+    STATIC_FILE.parent.mkdir(parents=True, exist_ok=True)
+    STATIC_FILE.write_text("<!doctype html><title>bench</title>" + "x" * (10 * 1024 - 34), encoding="utf-8")
+    urls = pick_urls()
+    results = {}
+    try:
+        for label, redis in (("uncached", False), ("page cache (Redis)", True)):
+            if redis:
+                subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, capture_output=True)
+            print(f"{label}: gunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections")
+            server = Server(args.port, args.workers, redis)
+            try:
+                server.wait_ready()
+                results[label] = measure(urls, args.port, args.seconds, args.connections)
+            finally:
+                server.stop()
+    finally:
+        shutil.rmtree(STATIC_FILE.parent, ignore_errors=True)
+
+    plain, cached = results["uncached"], results["page cache (Redis)"]
+    static = plain["static 10 KB (whitenoise)"]
+    article = plain["article"]
+    print(f"article uncached / static:        {article / static:6.1%}  (target >= 12%)")
+    for name in ["home", "section", "person (most bylines)", "tag (most used)"]:
+        print(f"{name + ' / article':33} {plain[name] / article:6.1%}  (target >= 80%)")
+    static_cached = cached["static 10 KB (whitenoise)"]
+    for name, rate in cached.items():
+        if name.startswith("static"):
+            continue
+        print(f"{name + ' cached / static':33} {rate / static_cached:6.1%}  (target >= 50%)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""gunicorn settings for newsroom, from the environment: ``gunicorn -c gunicorn.conf.py newsroom.wsgi``.
+
+Each web node is stateless (sessions in the database, cache in Redis, files in PostgreSQL and
+on the CDN/whitenoise), so any number of nodes can run behind a proxy or load balancer.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# Sync workers: pages are short database-bound requests; 2-4 per core.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, staggered, so no slow leak ever matters.
+max_requests = 5000
+max_requests_jitter = 500
+# Load the application (Django, jieba's tables) once, before forking: less memory per worker.
+preload_app = True
+# The proxy in front sets X-Forwarded-For/-Proto; trust it only from these addresses.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
