@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -74,9 +75,17 @@ class SectionFeed(LatestFeed):
         return Article.objects.published().in_section(obj)
 
 
+def _with_public_articles(obj, articles):
+    """Like the person and tag pages: nothing public to show, no feed (a draft's author stays unknown)."""
+    if not articles.exists():
+        raise Http404("没有已发布的稿件")
+    return obj
+
+
 class PersonFeed(LatestFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Person, slug=slug)
+        person = get_object_or_404(Person, slug=slug)
+        return _with_public_articles(person, Article.objects.published().by_person(person))
 
     def heading(self, obj):
         return obj.name
@@ -90,7 +99,8 @@ class PersonFeed(LatestFeed):
 
 class TagFeed(LatestFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        tag = get_object_or_404(Tag, slug=slug)
+        return _with_public_articles(tag, Article.objects.published().filter(tags=tag))
 
     def heading(self, obj):
         return f"标签:{obj.name}"

@@ -89,3 +89,13 @@ def test_sitemap_lists_public_articles_with_news_fields(client, content):
     assert entries[f"http://testserver{old.get_absolute_url()}"].find("news:news", ns) is None
     article_urls = [loc for loc in entries if "/articles/" in loc]
     assert len(article_urls) == 2  # drafts, scheduled and in-review articles are absent
+
+
+def test_person_and_tag_feeds_without_public_articles_are_404(client):
+    person = factories.PersonFactory(slug="yincang")
+    hidden = story(headline="草稿稿件", status=Article.Status.DRAFT, people=[(person, Role.REPORTER)], tags=["秘密"])
+    assert hidden.pk
+    for url in ("/feeds/people/yincang/", "/feeds/people/yincang/atom/"):
+        assert client.get(url).status_code == 404
+    for name in ("articles:feed_tag", "articles:feed_tag_atom"):
+        assert client.get(reverse(name, kwargs={"slug": "秘密"})).status_code == 404
