@@ -17,7 +17,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.db.models import CharField, Count, DateTimeField, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Substr
 from django.http import Http404, HttpResponse, HttpResponseRedirect
@@ -31,7 +31,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
-from . import people, stats, workflow
+from . import people, search, stats, workflow
 from .models import (
     Article,
     Byline,
@@ -278,6 +278,15 @@ class CorrectionInline(ParentPermissionInline, admin.StackedInline):
 # Articles -------------------------------------------------------------------------------
 
 
+def _reindex(request, pks) -> None:
+    """Keep the readers' search current after an edit; a failing index never costs the edit."""
+    try:
+        with transaction.atomic():
+            search.index_articles(pks)
+    except DatabaseError:
+        messages.warning(request, _("稿件已保存,但搜索索引未能更新;请运行 manage.py rebuild_search_index。"))
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     form = ArticleForm
@@ -421,6 +430,17 @@ class ArticleAdmin(VersionAdmin):
         if not change and person and not is_editor(request.user):
             # A reporter's new article is theirs: without the byline they could not edit it again.
             Byline.objects.get_or_create(article=form.instance, person=person, role=Role.REPORTER)
+        _reindex(request, [form.instance.pk])
+
+    def delete_model(self, request, obj):
+        pk = obj.pk
+        super().delete_model(request, obj)
+        search.remove_from_index([pk])
+
+    def delete_queryset(self, request, queryset):
+        pks = list(queryset.values_list("pk", flat=True))
+        super().delete_queryset(request, queryset)
+        search.remove_from_index(pks)
 
     # Columns ----------------------------------------------------------------------------
 

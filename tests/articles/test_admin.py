@@ -473,3 +473,21 @@ def test_correction_inline_records_who(admin_client, admin_user):
     correction = article.corrections.get()
     assert correction.created_by == admin_user
     assert correction.published_on == datetime.date(2024, 1, 23)
+
+
+def test_edits_and_deletions_in_the_admin_keep_search_current(admin_client):
+    from articles import search
+
+    article = ArticleFactory(published=True, headline="旧标题", body="正文说的是调解。")
+    search.index_articles([article.pk])
+    assert [a.pk for a in search.search(Article.objects.all(), "调解")] == [article.pk]
+
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = _article_form_data(article, body="正文改成了商会的事。")
+    assert admin_client.post(url, data).status_code == 302
+    assert search.search(Article.objects.all(), "调解") == []
+    assert [a.pk for a in search.search(Article.objects.all(), "商会")] == [article.pk]
+
+    delete = reverse("admin:articles_article_delete", args=[article.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert search.search(Article.objects.all(), "商会") == []
