@@ -143,7 +143,12 @@ def main() -> None:
     try:
         done = subprocess.run(
             [sys.executable, __file__, "--child", str(directory), "--jobs", str(args.jobs)],
-            env=_benchdb.env(DATABASE, DJANGO_DEBUG="0", DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40),
+            env=_benchdb.env(
+                DATABASE,
+                DJANGO_DEBUG="0",
+                DJANGO_SECURE_SSL_REDIRECT="0",
+                DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
+            ),
             cwd=ROOT,
             check=True,
             capture_output=True,

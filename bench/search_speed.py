@@ -68,7 +68,11 @@ def main() -> None:
     args = parser.parse_args()
     if not _benchdb.exists(DATABASE):
         sys.exit(f"{DATABASE} does not exist: run bench/build_site_db.py first")
-    os.environ.update(_benchdb.env(DATABASE, DJANGO_DEBUG="0", DJANGO_SECRET_KEY="bench-only-" + "x" * 40))
+    os.environ.update(
+        _benchdb.env(
+            DATABASE, DJANGO_DEBUG="0", DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_SECRET_KEY="bench-only-" + "x" * 40
+        )
+    )
     os.environ.pop("REDIS_URL", None)
     import django
 

@@ -66,6 +66,7 @@ class Server:
         env = _benchdb.env(
             DATABASE,
             DJANGO_DEBUG="0",
+            DJANGO_SECURE_SSL_REDIRECT="0",
             DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
             DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
             WEB_CONCURRENCY=str(workers),

@@ -779,10 +779,12 @@ def _one_apart(a: str, b: str) -> bool:
     return len(a) == len(b) and a != b and sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-def _variant_warnings(articles: list[Article]):
+def _variant_warnings(articles: list[Article], *, visible=None):
     """A name one character away from a known person who shares a co-byline: likely an extraction error.
 
     e.g. 成炫兰 (correspondent 王海艳) next to the known 成姣兰 (correspondent 王海艳).
+    ``visible(article_pk, variant_pk, other_article_pk)`` may hide what the article's file could
+    not have seen yet (importers.bulkload loads several files at once).
     """
     article_people: dict[int, dict[int, str]] = defaultdict(dict)
     for article_pk, person_pk, name in Byline.objects.filter(article__in=articles).values_list(
@@ -804,12 +806,13 @@ def _variant_warnings(articles: list[Article]):
     if not variant_pks:
         return
     # (variant, co-bylined person, article) for every article the variants are bylined on.
-    co_bylines: dict[int, dict[int, int]] = defaultdict(dict)
+    co_bylines: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for variant_pk, co_pk, article_pk in Byline.objects.filter(
         article__bylines__person_id__in=variant_pks
     ).values_list("article__bylines__person_id", "person_id", "article_id"):
         if co_pk != variant_pk:
-            co_bylines[variant_pk].setdefault(co_pk, article_pk)
+            co_bylines[variant_pk][co_pk].append(article_pk)
+    visible = visible or (lambda article_pk, variant_pk, other_pk: True)
     for article_pk, people in article_people.items():
         for person_pk, name in people.items():
             others = {pk: n for pk, n in people.items() if pk != person_pk}
@@ -819,7 +822,7 @@ def _variant_warnings(articles: list[Article]):
                 shared = [
                     others[co]
                     for co, seen_on in co_bylines[variant_pk].items()
-                    if co in others and seen_on != article_pk
+                    if co in others and any(s != article_pk and visible(article_pk, variant_pk, s) for s in seen_on)
                 ]
                 if shared:
                     yield (

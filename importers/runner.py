@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from articles.models import Section
 
+from . import bulkload
 from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place
 from .parallel import parse_in_workers
@@ -110,9 +111,11 @@ class Importer:
         user=None,
         origin: str = "command",
         jobs: int = 1,
+        batch: int = 1,
     ):
         self.dry_run = dry_run
         self.jobs = max(1, jobs)
+        self.batch = max(1, batch)
         self.cache = LoadCache()
         self.issue_date = issue_date
         self.publish = publish
@@ -147,6 +150,9 @@ class Importer:
         }
 
     def _import_files(self, files: list[Path], *, run: ImportRun | None):
+        if self.batch > 1 and not self.dry_run:
+            yield from self._import_in_batches(self._parsed_files(files), run=run)
+            return
         if self.jobs == 1 or len(files) < 2:
             for path in files:
                 yield self.import_file(path, run=run)
@@ -170,13 +176,89 @@ class Importer:
             else:
                 yield self.import_bytes(raw, path=path, run=run, parsed=outcome.parsed)
 
+    def _parsed_files(self, files: list[Path]):
+        """``(path, raw, parsed, error)`` for each file, in order, parsed here or in worker processes."""
+        if self.jobs == 1 or len(files) < 2:
+            for path in files:
+                try:
+                    raw = self._read(path)
+                except (OSError, ImportOptionError) as error:
+                    yield path, None, None, _reason(error)
+                    continue
+                parsed, error = self._parse(raw, path)
+                yield path, raw, parsed, error
+            return
+        errors: dict[Path, str] = {}
+
+        def read_all():
+            for path in files:
+                try:
+                    raw = self._read(path)
+                except (OSError, ImportOptionError) as error:
+                    errors[path], raw = _reason(error), None
+                yield (path, raw), raw, str(path)
+
+        for (path, raw), outcome in parse_in_workers(read_all(), jobs=self.jobs, options=self._parse_options()):
+            if outcome is None:
+                yield path, None, None, errors.pop(path)
+            else:
+                yield path, raw, outcome.parsed, outcome.error
+
+    def _parse(self, raw: bytes, path: Path) -> tuple[ParsedPage | None, str]:
+        if len(raw) > self.max_bytes:
+            return None, f"文件过大:{len(raw)} 字节,上限 {self.max_bytes} 字节"
+        try:
+            return parse_page(raw, source=str(path), **self._parse_options()), ""
+        except (ParseError, UnicodeError, ValueError) as error:
+            return None, _reason(error)
+        except Exception as error:  # a bug must not stop the other files
+            logger.debug("parsing %s failed", path, exc_info=True)
+            return None, f"内部错误 {type(error).__name__}: {error}"
+
+    def _import_in_batches(self, parsed_files, *, run: ImportRun | None):
+        """New pages go to the database ``self.batch`` at a time (importers.bulkload); others one by one.
+
+        A batch that fails is rolled back whole and its files are loaded one by one, each in its own
+        transaction, so the file at fault is named and the others are stored.
+        """
+        pending: list[tuple[Path, bytes, ParsedPage]] = []
+
+        def flush(limit: int):
+            while len(pending) > limit:
+                files = [bulkload.PageFile(parsed, raw, path.name) for path, raw, parsed in pending[: self.batch]]
+                count = bulkload.batchable(files)
+                if count < 2:
+                    path, raw, parsed = pending.pop(0)
+                    yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
+                    continue
+                taken, pending[:count] = pending[:count], []
+                try:
+                    results = bulkload.load_batch(
+                        files[:count], run=run, publish=self.publish, section=self.section, cache=self.cache
+                    )
+                except Exception:
+                    logger.info("batch of %d files failed; loading them one by one", count, exc_info=True)
+                    for path, raw, parsed in taken:
+                        yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
+                    continue
+                for (path, _, parsed), result in zip(taken, results, strict=True):
+                    yield FileReport(path, parsed=parsed, result=result)
+
+        for path, raw, parsed, error in parsed_files:
+            if error or parsed is None:
+                yield from flush(0)
+                yield FileReport(path, error=error)
+                continue
+            pending.append((path, raw, parsed))
+            yield from flush(self.batch - 1)
+        yield from flush(0)
+
     def _parse_options(self) -> dict:
         return {
             "issue_date": self.issue_date,
             "section": self.section.name if self.section else None,
             "section_keywords": self.section_keywords,
             "default_section": self.default_section,
-            "places": self.places,
         }
 
     def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:

@@ -31,13 +31,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--jobs", type=int, default=1, metavar="N", help="用 N 个进程并行解析(写库仍是一个进程),默认 1"
         )
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=1,
+            metavar="N",
+            help="新版面每 N 个一起写库(大批量导入更快;某批失败则逐个文件重试),默认 1",
+        )
 
-    def handle(self, *args, paths, dry_run, format, section, issue_date, publish, jobs, verbosity, **options):
-        if jobs < 1:
-            raise CommandError("--jobs 至少为 1。")
+    def handle(self, *args, paths, dry_run, format, section, issue_date, publish, jobs, batch, verbosity, **options):
+        if jobs < 1 or batch < 1:
+            raise CommandError("--jobs 和 --batch 至少为 1。")
         try:
             importer = runner.Importer(
-                dry_run=dry_run, issue_date=issue_date, section=section, publish=publish, jobs=jobs
+                dry_run=dry_run, issue_date=issue_date, section=section, publish=publish, jobs=jobs, batch=batch
             )
         except runner.ImportOptionError as error:
             raise CommandError(str(error)) from None

@@ -1,0 +1,337 @@
+"""Loading many new pages at once: ``import_pages --batch N``, for archives of thousands of pages.
+
+``load_batch`` stores a run of *new* pages (file never imported, page not yet stored) in one
+transaction and a fixed number of queries, where ``load_page`` spends twenty-odd round trips
+on each file. What it stores is what ``load_page`` would store file after file: the same
+issues, pages, raw sources, people and tags (created once, counted for the first file that
+names them), articles, bylines, tag links, sidebars, continuations, search index and warnings.
+Each file is still all or nothing: if the batch fails, it is rolled back whole and the caller
+loads its files one by one with ``load_page``, which names the file that fails.
+
+Two differences, both in the editors' warnings: within one batch the possible-misspelling
+check sees the bylines of the whole batch, and the duplicate check compares a file with the
+files before it in the batch as ``load_page`` would, from one query for the whole batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Role, Section
+
+from .loading import (
+    _DUPLICATE_CANDIDATE_LIMIT,
+    _DUPLICATE_OVERLAP,
+    _DUPLICATE_WINDOW,
+    _MIN_SHINGLES,
+    _PUBLISHABLE,
+    _REPEATING_KINDS,
+    _ROLES,
+    LoadCache,
+    LoadResult,
+    _all_names,
+    _content_hash,
+    _decode,
+    _fit,
+    _furniture_dict,
+    _index,
+    _item_fields,
+    _link_continuations,
+    _page_key,
+    _resolve_people,
+    _resolve_tags,
+    _section_resolver,
+    _shingles,
+    _variant_warnings,
+    import_key,
+    normalize_headline,
+    page_number,
+)
+from .models import ImportRun, RawSource
+
+
+@dataclass
+class PageFile:
+    parsed: object  # ParsedPage
+    raw: bytes
+    file_name: str
+
+
+def batchable(files: list[PageFile]) -> int:
+    """How many files at the head of ``files`` ``load_batch`` can take: new pages, each once."""
+    shas = [hashlib.sha256(f.raw).hexdigest() for f in files]
+    known = set(RawSource.objects.filter(sha256__in=shas).values_list("sha256", flat=True))
+    dates = {f.parsed.issue_date for f in files if f.parsed.issue_date}
+    stored_pages = set()
+    for issue_date, number, source_name in Page.objects.filter(issue__printed_on__in=dates).values_list(
+        "issue__printed_on", "number", "source_name"
+    ):
+        stored_pages.add((issue_date, "n", number))
+        stored_pages.add((issue_date, "s", source_name))
+    seen_shas, count = set(), 0
+    for f, sha in zip(files, shas, strict=True):
+        date = f.parsed.issue_date
+        number = page_number(f.parsed.page.label)
+        keys = {(date, "s", _fit(f.file_name, Page, "source_name"))}
+        if number is not None:
+            keys.add((date, "n", number))
+        if date is None or sha in known or sha in seen_shas or keys & stored_pages:
+            break
+        seen_shas.add(sha)
+        stored_pages |= keys
+        count += 1
+    return count
+
+
+@transaction.atomic
+def load_batch(
+    files: list[PageFile],
+    *,
+    run: ImportRun | None = None,
+    publish: bool = False,
+    section: Section | str | None = None,
+    cache: LoadCache | None = None,
+) -> list[LoadResult]:
+    """Store new pages (``batchable`` says which) in one transaction; one ``LoadResult`` per file."""
+    cache = cache or LoadCache()
+    now = timezone.now()
+    resolve_section = _section_resolver(section, cache.section_list())
+
+    # Issues and pages
+    dates = sorted({f.parsed.issue_date for f in files})
+    issues = {i.printed_on: i for i in Issue.objects.filter(printed_on__in=dates)}
+    new_issues = Issue.objects.bulk_create([Issue(printed_on=d) for d in dates if d not in issues])
+    issues.update((i.printed_on, i) for i in new_issues)
+    pages = Page.objects.bulk_create(
+        [
+            Page(
+                issue=issues[f.parsed.issue_date],
+                number=page_number(f.parsed.page.label),
+                label=_fit(f.parsed.page.label, Page, "label"),
+                name=_fit(f.parsed.page.name, Page, "name"),
+                source_name=_fit(f.file_name, Page, "source_name"),
+            )
+            for f in files
+        ]
+    )
+
+    # People and tags: created once, counted as created for the first file that names them
+    names_by_file = [_all_names(f.parsed) for f in files]
+    people_before = Person.objects.aggregate(last=Max("pk"))["last"] or 0
+    tags_before = Tag.objects.aggregate(last=Max("pk"))["last"] or 0
+    people, _ = _resolve_people(list(dict.fromkeys(n for names in names_by_file for n in names)))
+    tag_names_by_file = [
+        list(dict.fromkeys(_fit(t.strip(), Tag, "name") for item in f.parsed.items for t in item.tags if t.strip()))
+        for f in files
+    ]
+    tags, _ = _resolve_tags(t for names in tag_names_by_file for t in names)
+    counted_people, counted_tags = set(), set()
+
+    results = []
+    sources = []
+    for f, page, names, tag_names in zip(files, pages, names_by_file, tag_names_by_file, strict=True):
+        result = LoadResult(source=None, issue=issues[f.parsed.issue_date], page=page, page_created=True)
+        result.warnings.extend(f.parsed.warnings)
+        _count_first_use(result.people, [people[n] for n in names], people_before, counted_people)
+        _count_first_use(result.tags, [tags[t] for t in tag_names], tags_before, counted_tags)
+        result.articles.created = len(f.parsed.items)
+        results.append(result)
+        sources.append(
+            RawSource(
+                file_name=f.file_name,
+                sha256=hashlib.sha256(f.raw).hexdigest(),
+                encoding=f.parsed.encoding or "",
+                raw=f.raw,
+                text=_decode(f.raw, f.parsed.encoding),
+                size=len(f.raw),
+                run=run,
+                page=page,
+                furniture=[_furniture_dict(x) for x in f.parsed.furniture],
+                unassigned=list(f.parsed.unassigned),
+                counts=result.counts(),
+                warnings=result.warnings,
+            )
+        )
+    for result, source in zip(results, RawSource.objects.bulk_create(sources), strict=True):
+        result.source = source
+
+    # Page staff
+    credits = []
+    for f, page in zip(files, pages, strict=True):
+        seen = set()
+        for credit in f.parsed.page.staff:
+            person = people.get(credit.name.strip())
+            key = (person.pk if person else None, credit.role)
+            if person is None or credit.role not in _ROLES or key in seen:
+                continue
+            seen.add(key)
+            credits.append(PageCredit(page=page, person=person, role=credit.role, order=len(seen) - 1))
+    PageCredit.objects.bulk_create(credits)
+
+    # Articles, as load_page builds new ones
+    written_by_file: list[list[tuple[Article, object]]] = []
+    for f, result in zip(files, results, strict=True):
+        page_key = _page_key(f.parsed, f.file_name)
+        occurrences: dict[str, int] = defaultdict(int)
+        written = []
+        for position, item in enumerate(f.parsed.items, start=1):
+            normalized = normalize_headline(item.headline)
+            occurrences[normalized] += 1
+            fields = _item_fields(item)
+            target = resolve_section(item.section or f.parsed.page.name)
+            article = Article(
+                import_key=import_key(f.parsed.issue_date, page_key, item.headline, occurrences[normalized]),
+                **fields,
+            )
+            article.section = target
+            article.page = result.page
+            article.position = position
+            article.source = result.source
+            article.imported_hash = _content_hash(
+                fields, item, target.pk if target else None, result.page.pk, position
+            )
+            article.warnings = list(dict.fromkeys(item.warnings))
+            if publish and article.status in _PUBLISHABLE:
+                article.status = Article.Status.PUBLISHED
+                article.published_at = now
+            written.append((article, item))
+        written_by_file.append(written)
+    Article.objects.bulk_create([a for written in written_by_file for a, _ in written])
+
+    content_type = ContentType.objects.get_for_model(Article)
+    bylines, links, parents = [], [], []
+    for written in written_by_file:
+        heads = {normalize_headline(a.headline): a for a, _ in written}
+        for article, item in written:
+            seen = set()
+            for credit in item.people:
+                person = people.get(credit.name.strip())
+                role = credit.role if credit.role in _ROLES else Role.REPORTER
+                if person is None or (person.pk, role) in seen:
+                    continue
+                seen.add((person.pk, role))
+                bylines.append(Byline(article=article, person=person, role=role, order=len(seen) - 1))
+            names = dict.fromkeys(_fit(t.strip(), Tag, "name") for t in item.tags if t.strip())
+            links += [TaggedItem(content_type=content_type, object_id=article.pk, tag=tags[n]) for n in names]
+            if item.parent_headline:
+                parent = heads.get(normalize_headline(item.parent_headline))
+                if parent is not None and parent.pk != article.pk:
+                    article.parent = parent
+                    parents.append(article)
+    Byline.objects.bulk_create(bylines)
+    TaggedItem.objects.bulk_create(links)
+    Article.objects.bulk_update(parents, ["parent"])
+    for result, written in zip(results, written_by_file, strict=True):
+        _link_continuations(result, written)
+    batch_result = LoadResult(source=None)
+    _index([a.pk for written in written_by_file for a, _ in written], batch_result)
+    for result in results:
+        result.warnings.extend(batch_result.warnings)
+
+    # Which file first brought in each person, so a file sees only people and bylines stored before it.
+    first_file: dict[int, int] = {}
+    for position, names in enumerate(names_by_file):
+        for name in names:
+            pk = people[name].pk
+            if pk > people_before:
+                first_file.setdefault(pk, position)
+    _add_warnings(files, results, written_by_file, cache, first_file)
+    if batch_result.warnings:
+        RawSource.objects.bulk_update([r.source for r in results], ["warnings"])
+    return results
+
+
+def _count_first_use(counts, objects, new_after: int, counted: set) -> None:
+    """Counts as load_page makes them: created for the first file that brings a new object in."""
+    for pk in dict.fromkeys(o.pk for o in objects):
+        if pk > new_after and pk not in counted:
+            counts.created += 1
+        else:
+            counts.unchanged += 1
+        counted.add(pk)
+
+
+def _add_warnings(files, results, written_by_file, cache: LoadCache, first_file: dict[int, int]) -> None:
+    """Possible duplicates and misspelled names, as load_page adds them after each file."""
+    index = cache.shingles
+    batch_pks = {a.pk for written in written_by_file for a, _ in written}
+    dates = [f.parsed.issue_date for f in files]
+    nearby = Q(created_at__gte=timezone.now() - _DUPLICATE_WINDOW) | Q(
+        page__issue__printed_on__range=(min(dates) - _DUPLICATE_WINDOW, max(dates) + _DUPLICATE_WINDOW)
+    )
+    headlines = [a.headline for written in written_by_file for a, _ in written]
+    rows = list(
+        Article.objects.filter(Q(headline__in=headlines) | nearby)
+        .exclude(kind__in=_REPEATING_KINDS)
+        .order_by("-pk")
+        .values_list("pk", "updated_at", "page_id", "source__file_name", "page__issue__printed_on", "created_at")[
+            : _DUPLICATE_CANDIDATE_LIMIT + len(batch_pks)
+        ]
+    )
+    index.refresh({pk: stamp for pk, stamp, *_ in rows if pk not in batch_pks})
+    since = timezone.now() - _DUPLICATE_WINDOW
+    extra: dict[int, list[str]] = defaultdict(list)
+    for f, result, written in zip(files, results, written_by_file, strict=True):
+        articles = [a for a, _ in written if a.kind not in _REPEATING_KINDS]
+        if not articles:
+            continue
+        first = min(a.pk for a in articles)
+        low, high = f.parsed.issue_date - _DUPLICATE_WINDOW, f.parsed.issue_date + _DUPLICATE_WINDOW
+        own_headlines = {a.headline for a in articles}
+        allowed = set()
+        for pk, _, page_id, source_name, printed_on, created_at in rows:
+            if pk >= first or page_id == result.page.pk or source_name == f.file_name:
+                continue
+            entry = index.entries.get(pk)
+            if (
+                created_at >= since
+                or (printed_on and low <= printed_on <= high)
+                or (entry is not None and entry[3] in own_headlines)
+            ):
+                allowed.add(pk)
+                if len(allowed) >= _DUPLICATE_CANDIDATE_LIMIT:
+                    break
+        for article in articles:
+            matches = {pk for pk in index.headlines.get(normalize_headline(article.headline), ()) if pk in allowed}
+            sample = _shingles(article.body)
+            if len(sample) >= _MIN_SHINGLES:
+                overlap: dict[int, int] = defaultdict(int)
+                for value in sample:
+                    for pk in index.postings.get(value, ()):
+                        overlap[pk] += 1
+                for pk, shared in overlap.items():
+                    if pk in allowed and pk not in matches:
+                        smaller = min(len(sample), len(index.entries[pk][2]))
+                        if smaller >= _MIN_SHINGLES and shared / smaller >= _DUPLICATE_OVERLAP:
+                            matches.add(pk)
+            for pk in sorted(matches)[:3]:
+                extra[article.pk].append(f"可能与已入库的稿件重复:《{index.entries[pk][3]}》(编号 {pk})")
+            index.add(article.pk, article.updated_at, article.headline, article.body)
+    all_written = [a for written in written_by_file for a, _ in written]
+    file_of = {a.pk: position for position, written in enumerate(written_by_file) for a, _ in written}
+
+    def visible(article_pk, variant_pk, other_pk):
+        here = file_of[article_pk]
+        return first_file.get(variant_pk, -1) <= here and file_of.get(other_pk, -1) <= here
+
+    for article_pk, message in _variant_warnings(all_written, visible=visible):
+        extra[article_pk].append(message)
+    changed = []
+    for article in all_written:
+        messages = [m for m in extra.get(article.pk, []) if m not in article.warnings]
+        if messages:
+            article.warnings = [*article.warnings, *messages]
+            changed.append(article)
+    Article.objects.bulk_update(changed, ["warnings"])
+    for result, written in zip(results, written_by_file, strict=True):
+        for article, _ in written:
+            if article.warnings:
+                result.article_warnings.setdefault(article.headline, []).extend(article.warnings)
