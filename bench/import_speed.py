@@ -58,7 +58,7 @@ def pages_dir(pages: int) -> Path:
     return directory
 
 
-def child(directory: Path, jobs: int) -> None:
+def child(directory: Path, jobs: int, batch: int) -> None:
     """Runs in the child process: ``manage.py import_pages DIR --jobs J``, with load_page timed."""
     import django
 
@@ -69,20 +69,25 @@ def child(directory: Path, jobs: int) -> None:
     from importers import runner
 
     loading = {"seconds": 0.0}
-    real_load_page = runner.load_page
 
-    def timed_load_page(*args, **kwargs):
-        started = time.perf_counter()
-        try:
-            return real_load_page(*args, **kwargs)
-        finally:
-            loading["seconds"] += time.perf_counter() - started
+    def timed(function):
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                loading["seconds"] += time.perf_counter() - started
 
-    runner.load_page = timed_load_page
+        return wrapper
+
+    # The database phase: everything the writer does to store parsed pages.
+    runner.load_page = timed(runner.load_page)
+    runner.bulkload.load_batch = timed(runner.bulkload.load_batch)
+    runner.bulkload.batchable = timed(runner.bulkload.batchable)
     out = io.StringIO()
     started = time.perf_counter()
     with open(os.devnull, "w") as devnull, contextlib.suppress(CommandError):  # failed files: counted below
-        call_command("import_pages", str(directory), jobs=jobs, stdout=devnull, stderr=out)
+        call_command("import_pages", str(directory), jobs=jobs, batch=batch, stdout=devnull, stderr=out)
     seconds = time.perf_counter() - started
     print(
         json.dumps(
@@ -130,19 +135,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages to import (the issue's full run: 10000)")
     parser.add_argument("--jobs", type=int, default=2, help="parsing processes (import_pages --jobs)")
+    parser.add_argument("--batch", type=int, default=50, help="new pages per transaction (import_pages --batch)")
     parser.add_argument("--keep", action="store_true", help=f"keep the database {DATABASE} afterwards")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.jobs)
+        child(args.child, args.jobs, args.batch)
         return
 
     directory = pages_dir(args.pages)
-    print(f"pages: {args.pages} in {directory}; database {DATABASE}; --jobs {args.jobs}")
+    print(f"pages: {args.pages} in {directory}; database {DATABASE}; --jobs {args.jobs} --batch {args.batch}")
     _benchdb.create(DATABASE)
     try:
         done = subprocess.run(
-            [sys.executable, __file__, "--child", str(directory), "--jobs", str(args.jobs)],
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(directory),
+                "--jobs",
+                str(args.jobs),
+                "--batch",
+                str(args.batch),
+            ],
             env=_benchdb.env(
                 DATABASE,
                 DJANGO_DEBUG="0",
