@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Byline, Role, Section
+from .models import Article, Byline, Person, Role, Section
 
 _DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -41,7 +41,11 @@ class ArticleFilter(django_filters.FilterSet):
         fields = ["section", "person", "role", "tag", "kind", "date_from", "date_to"]
 
     def filter_person(self, queryset, name, value):
-        bylines = Byline.objects.filter(article=OuterRef("pk"), person__slug=value)
+        # By id, not by a join on the slug: PostgreSQL then walks the newest articles and stops early.
+        person_id = Person.objects.filter(slug=value).values_list("pk", flat=True).first()
+        if person_id is None:
+            return queryset.none()
+        bylines = Byline.objects.filter(article=OuterRef("pk"), person_id=person_id)
         role = self.form.cleaned_data.get("role")
         if role:
             bylines = bylines.filter(role=role)

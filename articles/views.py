@@ -3,13 +3,15 @@ small, fixed number of queries whatever the size of the archive."""
 
 import calendar
 import datetime
+from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
 
@@ -22,7 +24,9 @@ PER_PAGE = 20
 HOME_PER_SECTION = 5
 FEATURED = 4
 RELATED = 5
+RELATED_WINDOW = datetime.timedelta(days=14)
 TAG_COUNT_CAP = 1000
+ROLE_COUNT_CAP = 1000
 SEARCH_PER_PAGE = 20
 
 
@@ -163,7 +167,11 @@ def _article_context(request, article, url):
             content_type__model="article",
             tag__in=[t.pk for t in tags],
         )
-        related = list(public_links().filter(Exists(shares_tag)).exclude(pk=article.pk)[:RELATED])
+        # Stories of the same weeks: a bounded window keeps this cheap on a million articles.
+        window = (article.published_at - RELATED_WINDOW, article.published_at + RELATED_WINDOW)
+        related = list(
+            public_links().filter(Exists(shares_tag), published_at__range=window).exclude(pk=article.pk)[:RELATED]
+        )
     absolute_url = _canonical(request, url)
     return {
         "article": article,
@@ -223,12 +231,15 @@ def section_detail(request, slug):
 @require_safe
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
-    counts = dict(
-        person.bylines.filter(article__in=Article.objects.published())
-        .values_list("role")
-        .annotate(n=Count("article", distinct=True))
-        .order_by()
+    # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
+    # thousands. The published() rule as join conditions: an IN (published articles) subquery would read them all.
+    latest = list(
+        person.bylines.filter(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now())
+        .order_by("-article_id")
+        .values_list("role", flat=True)[: ROLE_COUNT_CAP + 1]
     )
+    capped = len(latest) > ROLE_COUNT_CAP
+    counts = {role: f"{n}+" if capped else n for role, n in Counter(latest[:ROLE_COUNT_CAP]).items()}
     if not counts:
         raise Http404("没有此人署名的已发布稿件")
     roles = [(value, label, counts[value]) for value, label in Role.choices if value in counts]
