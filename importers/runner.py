@@ -259,6 +259,7 @@ class Importer:
             "section": self.section.name if self.section else None,
             "section_keywords": self.section_keywords,
             "default_section": self.default_section,
+            "places": self.places,
         }
 
     def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:
