@@ -54,6 +54,7 @@ from .loading import (
     import_key,
     normalize_headline,
     page_number,
+    publication_time,
 )
 from .models import ImportRun, RawSource
 
@@ -201,7 +202,7 @@ def load_batch(
             article.warnings = list(dict.fromkeys(item.warnings))
             if publish and article.status in _PUBLISHABLE:
                 article.status = Article.Status.PUBLISHED
-                article.published_at = now
+                article.published_at = publication_time(f.parsed.issue_date, now)
             written.append((article, item))
         written_by_file.append(written)
     Article.objects.bulk_create([a for written in written_by_file for a, _ in written])

@@ -455,6 +455,19 @@ def _content_hash(fields: dict, item: ParsedItem, section_id, page_id, position:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+# A printed edition goes online in the morning of its date.
+_EDITION_ONLINE_AT = datetime.time(6, 0)
+
+
+def publication_time(issue_date: datetime.date | None, now: datetime.datetime) -> datetime.datetime:
+    """When `--publish` puts an imported article online: its edition's morning for a past
+    edition (an archive keeps its dates), otherwise now."""
+    if issue_date is None:
+        return now
+    morning = timezone.make_aware(datetime.datetime.combine(issue_date, _EDITION_ONLINE_AT))
+    return min(morning, now)
+
+
 def _load_articles(
     parsed: ParsedPage,
     result: LoadResult,
@@ -512,7 +525,7 @@ def _load_articles(
         article.warnings = list(dict.fromkeys(item.warnings))
         if publish and article.status in _PUBLISHABLE:
             article.status = Article.Status.PUBLISHED
-            article.published_at = article.published_at or now
+            article.published_at = article.published_at or publication_time(parsed.issue_date, now)
         by_item[position] = article
 
     Article.objects.bulk_create([article for article, _ in to_create])

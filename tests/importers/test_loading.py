@@ -168,6 +168,23 @@ def test_publish_sets_status_and_time():
     assert list(Article.objects.published()) == [article]
 
 
+def test_a_past_edition_goes_online_at_its_own_date():
+    """An archive import keeps the paper's dates: the edition's morning, not the day it was imported."""
+    from django.utils import timezone
+
+    load(make_page(issue_date=datetime.date(2024, 1, 23)), publish=True)
+    published = timezone.localtime(Article.objects.get().published_at)
+    assert (published.date(), published.hour) == (datetime.date(2024, 1, 23), 6)
+
+
+def test_an_edition_dated_in_the_future_goes_online_now():
+    from django.utils import timezone
+
+    before = timezone.now()
+    load(make_page(issue_date=datetime.date.today() + datetime.timedelta(days=3)), publish=True)
+    assert before <= Article.objects.get().published_at <= timezone.now()
+
+
 def test_publish_on_reimport_leaves_archived_articles_archived():
     load(make_page(make_item(), make_item("另一篇")), raw=b"v1")
     Article.objects.filter(headline="另一篇").update(status=Article.Status.ARCHIVED)
