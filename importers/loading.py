@@ -740,9 +740,13 @@ class _ShingleIndex:
         if entry is None:
             return
         _, normalized, sample, _ = entry
-        self.headlines[normalized].discard(pk)
-        for value in sample:
-            self.postings[value].discard(pk)
+        # Empty sets are dropped, or a run of 100,000 articles would keep millions of them.
+        for mapping, key in ((self.headlines, normalized), *((self.postings, value) for value in sample)):
+            found = mapping.get(key)
+            if found is not None:
+                found.discard(pk)
+                if not found:
+                    del mapping[key]
 
 
 def _duplicate_warnings(result: LoadResult, articles: list[Article], file_name: str, index: _ShingleIndex):
