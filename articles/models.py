@@ -47,9 +47,7 @@ class Section(models.Model):
         verbose_name = _("栏目")
         verbose_name_plural = _("栏目")
         constraints = [
-            models.UniqueConstraint(
-                fields=["is_default"], condition=Q(is_default=True), name="section_single_default"
-            )
+            models.UniqueConstraint(fields=["is_default"], condition=Q(is_default=True), name="section_single_default")
         ]
 
     def __str__(self):
@@ -274,13 +272,16 @@ class Article(models.Model):
     )
     source_lines = models.JSONField(_("来源行号"), default=list, blank=True)
     import_key = models.CharField(
-        _("导入键"), max_length=64, unique=True, null=True, blank=True, editable=False,
+        _("导入键"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("同一稿件重新导入时据此找到它。"),
     )
     imported_hash = models.CharField(max_length=64, blank=True, editable=False)
-    is_edited = models.BooleanField(
-        _("已人工修改"), default=False, help_text=_("编辑改过后,重新导入不会覆盖本稿。")
-    )
+    is_edited = models.BooleanField(_("已人工修改"), default=False, help_text=_("编辑改过后,重新导入不会覆盖本稿。"))
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True, editable=False)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -318,7 +319,9 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         day = self.url_date
-        return reverse("articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": self.pk})
+        return reverse(
+            "articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": self.pk}
+        )
 
     @property
     def url_date(self):
