@@ -707,7 +707,7 @@ class _ShingleIndex:
     An entry is keyed by the article's ``updated_at``, so an article changed since is read again.
     """
 
-    def __init__(self, limit: int = 2 * _DUPLICATE_CANDIDATE_LIMIT):
+    def __init__(self, limit: int = _DUPLICATE_CANDIDATE_LIMIT + 1000):
         self.limit = limit
         self.entries: dict[int, tuple] = {}  # pk -> (updated_at, normalized headline, shingles, headline)
         self.postings: dict[int, set[int]] = defaultdict(set)
