@@ -135,6 +135,18 @@ def ranked(queryset, query: str) -> list[tuple[int, float]]:
         return []
     backend = _backend()
     expression = backend.expression(terms, _query_grams(query))
+    if connection.vendor == "postgresql":
+        # A bounded probe of the GIN index first: walking articles newest first for a term that
+        # matches nothing (or little) would read the whole archive before giving up.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT article_id FROM {TABLE} WHERE {backend.match} LIMIT %s", [expression, SEARCH_WINDOW + 1]
+            )
+            found = [row[0] for row in cursor.fetchall()]
+        if not found:
+            return []
+        if len(found) <= SEARCH_WINDOW:
+            queryset = queryset.filter(pk__in=found)
     rows = (
         queryset.order_by()
         .extra(
