@@ -39,8 +39,9 @@ format: venv
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# The quick benchmark; the others need PostgreSQL, wrk and a bench database (bench/README.md).
 bench: venv
-	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python bench/parse_page.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
