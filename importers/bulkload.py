@@ -29,9 +29,7 @@ from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Ro
 
 from .loading import (
     _DUPLICATE_CANDIDATE_LIMIT,
-    _DUPLICATE_OVERLAP,
     _DUPLICATE_WINDOW,
-    _MIN_SHINGLES,
     _PUBLISHABLE,
     _REPEATING_KINDS,
     _ROLES,
@@ -49,8 +47,9 @@ from .loading import (
     _resolve_people,
     _resolve_tags,
     _section_resolver,
-    _shingles,
     _variant_warnings,
+    duplicate_matches,
+    duplicate_warning,
     import_key,
     normalize_headline,
     page_number,
@@ -301,20 +300,8 @@ def _add_warnings(files, results, written_by_file, cache: LoadCache, first_file:
                 if len(allowed) >= _DUPLICATE_CANDIDATE_LIMIT:
                     break
         for article in articles:
-            matches = {pk for pk in index.headlines.get(normalize_headline(article.headline), ()) if pk in allowed}
-            sample = _shingles(article.body)
-            if len(sample) >= _MIN_SHINGLES:
-                overlap: dict[int, int] = defaultdict(int)
-                for value in sample:
-                    for pk in index.postings.get(value, ()):
-                        overlap[pk] += 1
-                for pk, shared in overlap.items():
-                    if pk in allowed and pk not in matches:
-                        smaller = min(len(sample), len(index.entries[pk][2]))
-                        if smaller >= _MIN_SHINGLES and shared / smaller >= _DUPLICATE_OVERLAP:
-                            matches.add(pk)
-            for pk in sorted(matches)[:3]:
-                extra[article.pk].append(f"可能与已入库的稿件重复:《{index.entries[pk][3]}》(编号 {pk})")
+            for pk in sorted(duplicate_matches(index, article, allowed=allowed))[:3]:
+                extra[article.pk].append(duplicate_warning(index, pk))
             index.add(article.pk, article.updated_at, article.headline, article.body)
     all_written = [a for written in written_by_file for a, _ in written]
     file_of = {a.pk: position for position, written in enumerate(written_by_file) for a, _ in written}

@@ -773,23 +773,32 @@ def _duplicate_warnings(result: LoadResult, articles: list[Article], file_name: 
             stamps[pk] = stamp
     index.refresh(stamps)
     for article in articles:
-        matches = {pk for pk in index.headlines.get(normalize_headline(article.headline), ()) if pk in stamps}
-        sample = _shingles(article.body)
-        if len(sample) >= _MIN_SHINGLES:
-            overlap: dict[int, int] = defaultdict(int)
-            for value in sample:
-                for pk in index.postings.get(value, ()):
-                    overlap[pk] += 1
-            for pk, shared in overlap.items():
-                if pk not in stamps or pk in matches:
-                    continue
-                smaller = min(len(sample), len(index.entries[pk][2]))
-                if smaller >= _MIN_SHINGLES and shared / smaller >= _DUPLICATE_OVERLAP:
-                    matches.add(pk)
-        for pk in sorted(matches)[:3]:
-            yield article.pk, f"可能与已入库的稿件重复:《{index.entries[pk][3]}》(编号 {pk})"
+        for pk in sorted(duplicate_matches(index, article, allowed=stamps))[:3]:
+            yield article.pk, duplicate_warning(index, pk)
         # Later files of the run compare against this one without reading it back.
         index.add(article.pk, article.updated_at, article.headline, article.body)
+
+
+def duplicate_matches(index, article, *, allowed) -> set[int]:
+    """Stored articles (among ``allowed``) with the same headline or most of the same body."""
+    matches = {pk for pk in index.headlines.get(normalize_headline(article.headline), ()) if pk in allowed}
+    sample = _shingles(article.body)
+    if len(sample) < _MIN_SHINGLES:
+        return matches
+    overlap: dict[int, int] = defaultdict(int)
+    for value in sample:
+        for pk in index.postings.get(value, ()):
+            overlap[pk] += 1
+    for pk, shared in overlap.items():
+        if pk in allowed and pk not in matches:
+            smaller = min(len(sample), len(index.entries[pk][2]))
+            if smaller >= _MIN_SHINGLES and shared / smaller >= _DUPLICATE_OVERLAP:
+                matches.add(pk)
+    return matches
+
+
+def duplicate_warning(index, pk: int) -> str:
+    return f"可能与已入库的稿件重复:《{index.entries[pk][3]}》(编号 {pk})"
 
 
 def _one_apart(a: str, b: str) -> bool:
