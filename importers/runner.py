@@ -158,23 +158,11 @@ class Importer:
                 yield self.import_file(path, run=run)
             return
         # Files are read here and parsed in worker processes; this process alone writes.
-        errors: dict[Path, str] = {}
-
-        def read_all():
-            for path in files:
-                try:
-                    raw = self._read(path)
-                except (OSError, ImportOptionError) as error:
-                    errors[path], raw = _reason(error), None
-                yield (path, raw), raw, str(path)
-
-        for (path, raw), outcome in parse_in_workers(read_all(), jobs=self.jobs, options=self._parse_options()):
-            if outcome is None:
-                yield FileReport(path, error=errors.pop(path))
-            elif outcome.error:
-                yield FileReport(path, error=outcome.error)
+        for path, raw, parsed, error in self._parsed_files(files):
+            if error:
+                yield FileReport(path, error=error)
             else:
-                yield self.import_bytes(raw, path=path, run=run, parsed=outcome.parsed)
+                yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
 
     def _parsed_files(self, files: list[Path]):
         """``(path, raw, parsed, error)`` for each file, in order, parsed here or in worker processes."""
