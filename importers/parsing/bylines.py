@@ -348,7 +348,7 @@ def parse_lead(text: str) -> Lead | None:
             return None
         rest = strip(stripped[close + 1 :])
         byline = text[: len(text) - len(stripped) + close + 1]
-        return Lead(dateline=_dateline_label(dateline), byline=strip(byline), people=people, rest=rest)
+        return Lead(dateline=dateline, byline=strip(byline), people=people, rest=rest)
     if not dateline:
         return None
     # Unbracketed: `本报讯 记者 张三 通讯员 李四 昨日,……`. Take the longest run of
@@ -373,10 +373,6 @@ def parse_lead(text: str) -> Lead | None:
     rest = strip("".join(tokens[end:]))
     byline = strip(text[: len(text) - len(stripped)] + "".join(tokens[:end]))
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
-
-
-def _dateline_label(dateline: str) -> str:
-    return dateline
 
 
 def _matching_close(text: str) -> int | None:
