@@ -116,7 +116,7 @@ class IssueDateFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self._date():
-            return queryset.filter(page__issue__printed_on=self._date())
+            return queryset.filter(printed_on=self._date())
         return queryset
 
 
@@ -130,7 +130,7 @@ class PageNumberFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if (self.value() or "").isdigit():
-            return queryset.filter(page__number=int(self.value()))
+            return queryset.filter(page_number=int(self.value()))
         return queryset
 
 
@@ -322,7 +322,7 @@ class ArticleAdmin(VersionAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
     # The latest paper first, each page in print order; pieces without a page at the end.
-    ordering = [F("page__issue__printed_on").desc(nulls_last=True), "page__number", "position", "-id"]
+    ordering = [F("printed_on").desc(nulls_last=True), "page_number", "position", "-id"]  # index article_print_order
     search_fields = [
         "headline",
         "kicker",
@@ -465,7 +465,7 @@ class ArticleAdmin(VersionAdmin):
             return ""
         return format_html('<span class="nr-warn" title="{}">⚠ {}</span>', "\n".join(obj.warnings), len(obj.warnings))
 
-    @admin.display(description=_("版面"), ordering="page__issue__printed_on")
+    @admin.display(description=_("版面"), ordering="printed_on")
     def page_display(self, obj):
         if obj.page is None:
             return ""

@@ -8,7 +8,7 @@ paragraphs separated by blank lines, ``## `` starts an in-body subhead and
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +72,13 @@ class Issue(models.Model):
     def __str__(self):
         return f"{self.printed_on:%Y年%m月%d日}"
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The date is copied onto the issue's articles (Article.printed_on); one UPDATE keeps it true.
+        Article.objects.filter(page__issue=self).exclude(printed_on=self.printed_on).update(
+            printed_on=self.printed_on
+        )
+
     def get_absolute_url(self):
         d = self.printed_on
         return reverse("articles:issue", kwargs={"year": d.year, "month": d.month, "day": d.day})
@@ -107,6 +114,15 @@ class Page(models.Model):
     def __str__(self):
         parts = [str(self.issue), self.label or (f"第{self.number}版" if self.number else ""), self.name]
         return " ".join(p for p in parts if p)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Issue date and page number are copied onto the page's articles (Article.printed_on,
+        # Article.page_number); after moving or renumbering a page one UPDATE keeps them true.
+        printed_on = Issue.objects.filter(pk=self.issue_id).values_list("printed_on", flat=True)
+        Article.objects.filter(page=self).exclude(
+            Q(printed_on=Subquery(printed_on)) & Q(page_number=self.number)
+        ).update(printed_on=Subquery(printed_on), page_number=self.number)
 
     def get_absolute_url(self):
         d = self.issue.printed_on
@@ -191,6 +207,20 @@ class ArticleQuerySet(models.QuerySet):
             "tags",
         )
 
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for obj in objs:
+            obj.copy_print_order()
+        return super().bulk_create(objs, *args, **kwargs)
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        if "page" in fields or "page_id" in fields:
+            objs = list(objs)
+            for obj in objs:
+                obj.copy_print_order()
+            fields = [*fields, "printed_on", "page_number"]
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
     def in_section(self, section):
         return self.filter(section=section)
 
@@ -235,6 +265,11 @@ class Article(models.Model):
         Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name=_("版面")
     )
     position = models.PositiveSmallIntegerField(_("版内顺序"), default=0, help_text=_("在本版的阅读顺序,从 1 起。"))
+    # Copies of page.issue.printed_on and page.number, kept by save(), bulk_create/bulk_update and
+    # Page/Issue.save(): the admin lists a million articles in print order from one index
+    # (article_print_order, migration 0009).
+    printed_on = models.DateField(_("出版日期"), null=True, blank=True, editable=False)
+    page_number = models.PositiveSmallIntegerField(_("版次"), null=True, blank=True, editable=False)
     parent = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -317,6 +352,25 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
+    def save(self, *args, **kwargs):
+        self.copy_print_order()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and ("page" in update_fields or "page_id" in update_fields):
+            kwargs["update_fields"] = {*update_fields, "printed_on", "page_number"}
+        super().save(*args, **kwargs)
+
+    def copy_print_order(self) -> None:
+        """Set printed_on and page_number from the page (no query when the page and issue are loaded)."""
+        if self.page_id is None:
+            self.printed_on = self.page_number = None
+            return
+        if Article.page.is_cached(self) and Page.issue.is_cached(self.page):
+            self.printed_on, self.page_number = self.page.issue.printed_on, self.page.number
+            return
+        self.printed_on, self.page_number = Page.objects.filter(pk=self.page_id).values_list(
+            "issue__printed_on", "number"
+        ).get()
+
     def get_absolute_url(self):
         day = self.url_date
         return reverse(
@@ -330,7 +384,7 @@ class Article(models.Model):
         Neither changes on re-import or headline edits; an address with another date redirects.
         """
         if self.page_id:
-            return self.page.issue.printed_on
+            return self.printed_on or self.page.issue.printed_on
         return timezone.localdate(self.published_at or self.created_at or timezone.now())
 
     @property
