@@ -75,9 +75,7 @@ class Issue(models.Model):
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The date is copied onto the issue's articles (Article.printed_on); one UPDATE keeps it true.
-        Article.objects.filter(page__issue=self).exclude(printed_on=self.printed_on).update(
-            printed_on=self.printed_on
-        )
+        Article.objects.filter(page__issue=self).exclude(printed_on=self.printed_on).update(printed_on=self.printed_on)
 
     def get_absolute_url(self):
         d = self.printed_on
@@ -359,6 +357,12 @@ class Article(models.Model):
             kwargs["update_fields"] = {*update_fields, "printed_on", "page_number"}
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self):
+        day = self.url_date
+        return reverse(
+            "articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": self.pk}
+        )
+
     def copy_print_order(self) -> None:
         """Set printed_on and page_number from the page (no query when the page and issue are loaded)."""
         if self.page_id is None:
@@ -367,14 +371,8 @@ class Article(models.Model):
         if Article.page.is_cached(self) and Page.issue.is_cached(self.page):
             self.printed_on, self.page_number = self.page.issue.printed_on, self.page.number
             return
-        self.printed_on, self.page_number = Page.objects.filter(pk=self.page_id).values_list(
-            "issue__printed_on", "number"
-        ).get()
-
-    def get_absolute_url(self):
-        day = self.url_date
-        return reverse(
-            "articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": self.pk}
+        self.printed_on, self.page_number = (
+            Page.objects.filter(pk=self.page_id).values_list("issue__printed_on", "number").get()
         )
 
     @property
