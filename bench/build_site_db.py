@@ -105,7 +105,7 @@ def build(articles: int, seed: int = 5) -> None:
     columns = (
         "id, kind, kicker, headline, subheadline, series, dateline, body, section_id, page_id, position, "
         "continued_to, continued_from, status, published_at, bylines_text, warnings, duplicates_dropped, "
-        "source_lines, imported_hash, is_edited, reviewed_at, created_at, updated_at"
+        "source_lines, imported_hash, is_edited, reviewed_at, created_at, updated_at, printed_on, page_number"
     )
     tz = datetime.timezone(datetime.timedelta(hours=8))
     warnings_sample = [json.dumps(["没有署名"], ensure_ascii=False), json.dumps(["标题是推测的"], ensure_ascii=False)]
@@ -154,6 +154,8 @@ def build(articles: int, seed: int = 5) -> None:
                     published_at if status == "published" and rng.random() < 0.5 else None,
                     published_at,
                     published_at,
+                    day,
+                    (page - 1) % PAGES_PER_ISSUE + 1,
                 )
             )
             if pk % 200_000 == 0:
