@@ -8,6 +8,11 @@ names them), articles, bylines, tag links, sidebars, continuations, search index
 Each file is still all or nothing: if the batch fails, it is rolled back whole and the caller
 loads its files one by one with ``load_page``, which names the file that fails.
 
+The writer only writes: each article's stored body, duplicate-check shingles and search
+document come made (``importers.prepared``, in the parsing workers of ``--jobs`` runs), and the
+many rows (raw sources, articles, bylines, tag links) go in through ``importers.bulkinsert``
+(``COPY`` on PostgreSQL).
+
 Two differences, both in the editors' warnings: within one batch the possible-misspelling
 check sees the bylines of the whole batch, and the duplicate check compares a file with the
 files before it in the batch as ``load_page`` would, from one query for the whole batch.
@@ -27,6 +32,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Role, Section
 
+from . import bulkinsert
 from .loading import (
     _DUPLICATE_CANDIDATE_LIMIT,
     _DUPLICATE_WINDOW,
@@ -40,7 +46,7 @@ from .loading import (
     _decode,
     _fit,
     _furniture_dict,
-    _index,
+    _index_documents,
     _item_fields,
     _link_continuations,
     _page_key,
@@ -56,6 +62,7 @@ from .loading import (
     publication_time,
 )
 from .models import ImportRun, RawSource
+from .prepared import PreparedItem, prepare, search_document
 
 
 @dataclass
@@ -63,6 +70,7 @@ class PageFile:
     parsed: object  # ParsedPage
     raw: bytes
     file_name: str
+    prepared: list[PreparedItem] | None = None  # prepare(parsed), when a parsing worker made it
 
 
 def batchable(files: list[PageFile]) -> int:
@@ -160,7 +168,8 @@ def load_batch(
                 warnings=result.warnings,
             )
         )
-    for result, source in zip(results, RawSource.objects.bulk_create(sources), strict=True):
+    bulkinsert.insert(sources)
+    for result, source in zip(results, sources, strict=True):
         result.source = source
 
     # Page staff
@@ -178,14 +187,16 @@ def load_batch(
 
     # Articles, as load_page builds new ones
     written_by_file: list[list[tuple[Article, object]]] = []
+    ready: list[tuple[Article, PreparedItem, dict]] = []
     for f, result in zip(files, results, strict=True):
         page_key = _page_key(f.parsed, f.file_name)
         occurrences: dict[str, int] = defaultdict(int)
         written = []
-        for position, item in enumerate(f.parsed.items, start=1):
+        prepared_items = f.prepared or prepare(f.parsed)
+        for position, (item, prepared) in enumerate(zip(f.parsed.items, prepared_items, strict=True), start=1):
             normalized = normalize_headline(item.headline)
             occurrences[normalized] += 1
-            fields = _item_fields(item)
+            fields = _item_fields(item, body=prepared.body)
             target = resolve_section(item.section or f.parsed.page.name)
             article = Article(
                 import_key=import_key(f.parsed.issue_date, page_key, item.headline, occurrences[normalized]),
@@ -193,6 +204,7 @@ def load_batch(
             )
             article.section = target
             article.page = result.page
+            article.copy_print_order()
             article.position = position
             article.source = result.source
             article.imported_hash = _content_hash(
@@ -203,8 +215,9 @@ def load_batch(
                 article.status = Article.Status.PUBLISHED
                 article.published_at = publication_time(f.parsed.issue_date, now)
             written.append((article, item))
+            ready.append((article, prepared, fields))
         written_by_file.append(written)
-    Article.objects.bulk_create([a for written in written_by_file for a, _ in written])
+    bulkinsert.insert([a for written in written_by_file for a, _ in written])
 
     content_type = ContentType.objects.get_for_model(Article)
     bylines, links, parents = [], [], []
@@ -218,21 +231,32 @@ def load_batch(
                 if person is None or (person.pk, role) in seen:
                     continue
                 seen.add((person.pk, role))
-                bylines.append(Byline(article=article, person=person, role=role, order=len(seen) - 1))
+                bylines.append((article.pk, person.pk, role, len(seen) - 1))
             names = dict.fromkeys(_fit(t.strip(), Tag, "name") for t in item.tags if t.strip())
-            links += [TaggedItem(content_type=content_type, object_id=article.pk, tag=tags[n]) for n in names]
+            links += [(tags[n].pk, content_type.pk, article.pk) for n in names]
             if item.parent_headline:
                 parent = heads.get(normalize_headline(item.parent_headline))
                 if parent is not None and parent.pk != article.pk:
                     article.parent = parent
                     parents.append(article)
-    Byline.objects.bulk_create(bylines)
-    TaggedItem.objects.bulk_create(links)
+    bulkinsert.insert_rows(Byline, ["article_id", "person_id", "role", "order"], bylines)
+    bulkinsert.insert_rows(TaggedItem, ["tag_id", "content_type_id", "object_id"], links)
     Article.objects.bulk_update(parents, ["parent"])
     for result, written in zip(results, written_by_file, strict=True):
         _link_continuations(result, written)
     batch_result = LoadResult(source=None)
-    _index([a.pk for written in written_by_file for a, _ in written], batch_result)
+    documents = [
+        (
+            article.pk,
+            *(
+                prepared.document
+                if prepared.matches(fields)
+                else search_document(article.kicker, article.headline, article.subheadline, article.body)
+            ),
+        )
+        for article, prepared, fields in ready
+    ]
+    _index_documents(documents, batch_result)
     for result in results:
         result.warnings.extend(batch_result.warnings)
 
@@ -243,7 +267,8 @@ def load_batch(
             pk = people[name].pk
             if pk > people_before:
                 first_file.setdefault(pk, position)
-    _add_warnings(files, results, written_by_file, cache, first_file)
+    samples = {article.pk: prepared.shingles for article, prepared, _ in ready}
+    _add_warnings(files, results, written_by_file, cache, first_file, samples)
     if batch_result.warnings:
         RawSource.objects.bulk_update([r.source for r in results], ["warnings"])
     return results
@@ -259,7 +284,9 @@ def _count_first_use(counts, objects, new_after: int, counted: set) -> None:
         counted.add(pk)
 
 
-def _add_warnings(files, results, written_by_file, cache: LoadCache, first_file: dict[int, int]) -> None:
+def _add_warnings(
+    files, results, written_by_file, cache: LoadCache, first_file: dict[int, int], samples: dict[int, frozenset]
+) -> None:
     """Possible duplicates and misspelled names, as load_page adds them after each file."""
     index = cache.shingles
     batch_pks = {a.pk for written in written_by_file for a, _ in written}
@@ -300,9 +327,10 @@ def _add_warnings(files, results, written_by_file, cache: LoadCache, first_file:
                 if len(allowed) >= _DUPLICATE_CANDIDATE_LIMIT:
                     break
         for article in articles:
-            for pk in sorted(duplicate_matches(index, article, allowed=allowed))[:3]:
+            sample = samples[article.pk]
+            for pk in sorted(duplicate_matches(index, article, allowed=allowed, sample=sample))[:3]:
                 extra[article.pk].append(duplicate_warning(index, pk))
-            index.add(article.pk, article.updated_at, article.headline, article.body)
+            index.add(article.pk, article.updated_at, article.headline, article.body, sample=sample)
     all_written = [a for written in written_by_file for a, _ in written]
     file_of = {a.pk: position for position, written in enumerate(written_by_file) for a, _ in written}
 

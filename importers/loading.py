@@ -18,10 +18,10 @@ import json
 import logging
 import re
 import unicodedata
-import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
@@ -35,9 +35,11 @@ from taggit.models import Tag, TaggedItem
 
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
+from articles.search import _backend as search_backend
 from articles.search import index_articles
 
 from .models import ImportRun, RawSource
+from .prepared import UNTITLED, shingles
 
 if TYPE_CHECKING:
     from .parsing.model import ParsedItem, ParsedPage
@@ -48,7 +50,6 @@ logger = logging.getLogger(__name__)
 _REPEATING_KINDS = {Article.Kind.ADVERTISEMENT, Article.Kind.PSA, Article.Kind.NOTICE}
 _DUPLICATE_WINDOW = datetime.timedelta(days=3)
 _DUPLICATE_CANDIDATE_LIMIT = 3000
-_SHINGLE = 6
 _MIN_SHINGLES = 8
 _DUPLICATE_OVERLAP = 0.7
 _PAGE_NUMBER = re.compile(r"^\s*0*(\d{1,3})\s*版\s*$")
@@ -421,9 +422,10 @@ def _section_resolver(override: Section | str | None, sections: list[Section]):
     return resolve
 
 
-def _item_fields(item: ParsedItem) -> dict:
+def _item_fields(item: ParsedItem, *, body: str | None = None) -> dict:
+    """The article's fields from the item; ``body`` is ``render_body(item.blocks)`` when already made."""
     kind = item.kind if item.kind in Article.Kind.values else Article.Kind.NEWS
-    headline = item.headline.strip() or "(无标题)"
+    headline = item.headline.strip() or UNTITLED
     return {
         "kind": kind,
         "kicker": _fit(item.kicker, Article, "kicker"),
@@ -431,7 +433,7 @@ def _item_fields(item: ParsedItem) -> dict:
         "subheadline": _fit(item.subheadline, Article, "subheadline"),
         "series": _fit(item.series, Article, "series"),
         "dateline": _fit(item.dateline, Article, "dateline"),
-        "body": render_body(item.blocks),
+        "body": render_body(item.blocks) if body is None else body,
         "continued_to": _fit(item.continued_to, Article, "continued_to"),
         "continued_from": _fit(item.continued_from, Article, "continued_from"),
         "bylines_text": "\n".join(item.bylines),
@@ -550,14 +552,23 @@ def _index(ids: list[int], result: LoadResult) -> None:
 
     The articles stay stored and reachable; ``manage.py rebuild_search_index`` brings the index back.
     """
+    _guarded_index(lambda: index_articles(ids), len(ids), result)
+
+
+def _index_documents(documents: list[tuple], result: LoadResult) -> None:
+    """``_index`` for new articles whose documents are already made (``importers.prepared``)."""
+    _guarded_index(lambda: search_backend().write(documents), len(documents), result)
+
+
+def _guarded_index(write, count: int, result: LoadResult) -> None:
     try:
         with transaction.atomic():
-            index_articles(ids)
+            write()
     except Exception:
         if connection.needs_rollback:
             raise  # the connection itself failed: the whole file rolls back
         logger.warning(
-            "search index update failed for %d articles", len(ids), exc_info=logger.isEnabledFor(logging.DEBUG)
+            "search index update failed for %d articles", count, exc_info=logger.isEnabledFor(logging.DEBUG)
         )
         result.warnings.append("搜索索引未能更新(稿件已保存);请运行 manage.py rebuild_search_index。")
 
@@ -685,22 +696,6 @@ def _add_stored_warnings(result: LoadResult, written, file_name: str, shingles: 
             result.article_warnings.setdefault(article.headline, []).extend(article.warnings)
 
 
-_NOT_TEXT = re.compile(r"[\W_]+")
-
-
-def _shingles(text: str) -> frozenset[int]:
-    """A sample of the body's 6-character shingles, comparable across punctuation and spacing."""
-    text = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text or "").lower())
-    data = memoryview(text.encode("utf-32-le"))  # four bytes a character: a shingle is a fixed-width slice
-    width = _SHINGLE * 4
-    sample = set()
-    for start in range(0, len(data) - width + 1, 4):
-        value = zlib.crc32(data[start : start + width])
-        if value % 4 == 0:
-            sample.add(value)
-    return frozenset(sample)
-
-
 class _ShingleIndex:
     """Headlines and body shingles of stored articles, indexed once and reused by the files of a run.
 
@@ -725,10 +720,11 @@ class _ShingleIndex:
             for pk in [pk for pk in self.entries if pk not in stamps][: len(self.entries) - self.limit]:
                 self.remove(pk)
 
-    def add(self, pk: int, stamp, headline: str, body: str) -> None:
+    def add(self, pk: int, stamp, headline: str, body: str, *, sample: frozenset[int] | None = None) -> None:
+        """Index an article; ``sample`` is ``shingles(body)`` when already made."""
         self.remove(pk)
         normalized = normalize_headline(headline)
-        sample = _shingles(body)
+        sample = shingles(body) if sample is None else sample
         self.entries[pk] = (stamp, normalized, sample, headline)
         if len(normalized) >= 4:
             self.headlines[normalized].add(pk)
@@ -779,18 +775,21 @@ def _duplicate_warnings(result: LoadResult, articles: list[Article], file_name: 
         index.add(article.pk, article.updated_at, article.headline, article.body)
 
 
-def duplicate_matches(index, article, *, allowed) -> set[int]:
-    """Stored articles (among ``allowed``) with the same headline or most of the same body."""
+def duplicate_matches(index, article, *, allowed, sample: frozenset[int] | None = None) -> set[int]:
+    """Stored articles (among ``allowed``) with the same headline or most of the same body.
+
+    ``sample`` is ``shingles(article.body)`` when already made.
+    """
     matches = {pk for pk in index.headlines.get(normalize_headline(article.headline), ()) if pk in allowed}
-    sample = _shingles(article.body)
+    sample = shingles(article.body) if sample is None else sample
     if len(sample) < _MIN_SHINGLES:
         return matches
-    overlap: dict[int, int] = defaultdict(int)
-    for value in sample:
-        for pk in index.postings.get(value, ()):
-            overlap[pk] += 1
+    postings = index.postings
+    overlap = Counter(chain.from_iterable(postings[value] for value in sample if value in postings))
+    # Most of at least _MIN_SHINGLES shingles: fewer shared than this can never match.
+    least = _MIN_SHINGLES * _DUPLICATE_OVERLAP
     for pk, shared in overlap.items():
-        if pk in allowed and pk not in matches:
+        if shared >= least and pk in allowed and pk not in matches:
             smaller = min(len(sample), len(index.entries[pk][2]))
             if smaller >= _MIN_SHINGLES and shared / smaller >= _DUPLICATE_OVERLAP:
                 matches.add(pk)

@@ -1,10 +1,12 @@
 """Parse page files in worker processes while one process writes: ``import_pages --jobs N``.
 
 Parsing is pure CPU work (importers.parsing never touches Django), so it spreads over
-processes; loading stays in the calling process, one file and one transaction at a time,
-in the order the files were given. The workers are started with ``spawn`` and import
-nothing from Django. At most a few files per worker are in flight, so memory does
-not grow with the number of files.
+processes, and so does the per-article text work of the load (``importers.prepared``: the
+stored body, the duplicate check's shingles, the search document). Loading stays in the
+calling process, in the order the files were given. The workers are started with ``spawn``
+and need no ``django.setup()``: they import the parser, ``articles.body`` and
+``articles.search``'s tokenizer, no models. At most a few files per worker are in flight,
+so memory does not grow with the number of files.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .parsing import ParsedPage, ParseError, parse_page
+from .prepared import PreparedItem, prepare
 
 IN_FLIGHT_PER_JOB = 4
 
@@ -23,16 +26,22 @@ IN_FLIGHT_PER_JOB = 4
 class Parsed:
     parsed: ParsedPage | None = None
     error: str = ""
+    prepared: list[PreparedItem] | None = None  # None: the writer prepares the items itself
 
 
 def parse_bytes(raw: bytes, source: str, options: dict) -> Parsed:
-    """``parse_page`` that reports a failure instead of raising it, for a worker process."""
+    """``parse_page`` (and ``prepare``) that reports a failure instead of raising it, for a worker process."""
     try:
-        return Parsed(parsed=parse_page(raw, source=source, **options))
+        parsed = parse_page(raw, source=source, **options)
     except (ParseError, UnicodeError, ValueError) as error:
         return Parsed(error=str(error).strip() or type(error).__name__)
     except Exception as error:  # a bug must not stop the other files
         return Parsed(error=f"内部错误 {type(error).__name__}: {error}")
+    try:
+        prepared = prepare(parsed)
+    except Exception:  # the writer tries again and reports what goes wrong with the file
+        prepared = None
+    return Parsed(parsed=parsed, prepared=prepared)
 
 
 class _Done:

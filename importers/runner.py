@@ -158,23 +158,26 @@ class Importer:
                 yield self.import_file(path, run=run)
             return
         # Files are read here and parsed in worker processes; this process alone writes.
-        for path, raw, parsed, error in self._parsed_files(files):
+        for path, raw, parsed, error, _ in self._parsed_files(files):
             if error:
                 yield FileReport(path, error=error)
             else:
                 yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
 
     def _parsed_files(self, files: list[Path]):
-        """``(path, raw, parsed, error)`` for each file, in order, parsed here or in worker processes."""
+        """``(path, raw, parsed, error, prepared)`` for each file, in order, parsed here or in worker processes.
+
+        ``prepared`` is ``importers.prepared.prepare(parsed)`` when a worker made it, else None.
+        """
         if self.jobs == 1 or len(files) < 2:
             for path in files:
                 try:
                     raw = self._read(path)
                 except (OSError, ImportOptionError) as error:
-                    yield path, None, None, _reason(error)
+                    yield path, None, None, _reason(error), None
                     continue
                 parsed, error = self._parse(raw, path)
-                yield path, raw, parsed, error
+                yield path, raw, parsed, error, None
             return
         errors: dict[Path, str] = {}
 
@@ -188,9 +191,9 @@ class Importer:
 
         for (path, raw), outcome in parse_in_workers(read_all(), jobs=self.jobs, options=self._parse_options()):
             if outcome is None:
-                yield path, None, None, errors.pop(path)
+                yield path, None, None, errors.pop(path), None
             else:
-                yield path, raw, outcome.parsed, outcome.error
+                yield path, raw, outcome.parsed, outcome.error, outcome.prepared
 
     def _parse(self, raw: bytes, path: Path) -> tuple[ParsedPage | None, str]:
         if len(raw) > self.max_bytes:
@@ -209,14 +212,17 @@ class Importer:
         A batch that fails is rolled back whole and its files are loaded one by one, each in its own
         transaction, so the file at fault is named and the others are stored.
         """
-        pending: list[tuple[Path, bytes, ParsedPage]] = []
+        pending: list[tuple[Path, bytes, ParsedPage, list | None]] = []
 
         def flush(limit: int):
             while len(pending) > limit:
-                files = [bulkload.PageFile(parsed, raw, path.name) for path, raw, parsed in pending[: self.batch]]
+                files = [
+                    bulkload.PageFile(parsed, raw, path.name, prepared)
+                    for path, raw, parsed, prepared in pending[: self.batch]
+                ]
                 count = bulkload.batchable(files)
                 if count < 2:
-                    path, raw, parsed = pending.pop(0)
+                    path, raw, parsed, _ = pending.pop(0)
                     yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
                     continue
                 taken, pending[:count] = pending[:count], []
@@ -226,18 +232,18 @@ class Importer:
                     )
                 except Exception:
                     logger.info("batch of %d files failed; loading them one by one", count, exc_info=True)
-                    for path, raw, parsed in taken:
+                    for path, raw, parsed, _ in taken:
                         yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
                     continue
-                for (path, _, parsed), result in zip(taken, results, strict=True):
+                for (path, _, parsed, _), result in zip(taken, results, strict=True):
                     yield FileReport(path, parsed=parsed, result=result)
 
-        for path, raw, parsed, error in parsed_files:
+        for path, raw, parsed, error, prepared in parsed_files:
             if error or parsed is None:
                 yield from flush(0)
                 yield FileReport(path, error=error)
                 continue
-            pending.append((path, raw, parsed))
+            pending.append((path, raw, parsed, prepared))
             yield from flush(self.batch - 1)
         yield from flush(0)
 

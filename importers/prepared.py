@@ -1,0 +1,81 @@
+"""The per-article text work of a load, done where the page is parsed: ``import_pages --jobs N``.
+
+For each parsed item: the body as stored (``articles.body.render_body``), the sample of body
+shingles the duplicate check compares, and the search document (``articles.search`` makes it;
+its format is that module's business). In ``--jobs`` runs this happens in the parsing worker
+processes, so the one writing process only writes. Nothing here touches the database or
+needs ``django.setup()``.
+
+A document is made for the item's text as the parser gives it; the writer uses it only when
+the stored fields are that same text (``matches``), and makes a new one otherwise (a headline
+cut to the column's length, say).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+
+from articles import search
+from articles.body import render_body
+
+SHINGLE = 6
+_NOT_TEXT = re.compile(r"[\W_]+")
+UNTITLED = "(无标题)"
+
+
+def shingles(text: str) -> frozenset[int]:
+    """A sample of the body's 6-character shingles, comparable across punctuation and spacing."""
+    text = _NOT_TEXT.sub("", unicodedata.normalize("NFKC", text or "").lower())
+    data = memoryview(text.encode("utf-32-le"))  # four bytes a character: a shingle is a fixed-width slice
+    width = SHINGLE * 4
+    sample = set()
+    for start in range(0, len(data) - width + 1, 4):
+        value = zlib.crc32(data[start : start + width])
+        if value % 4 == 0:
+            sample.add(value)
+    return frozenset(sample)
+
+
+def search_document(kicker: str, headline: str, subheadline: str, body: str) -> tuple:
+    """``articles.search``'s index document (title tokens, body tokens, bigrams) of this text."""
+    return search._document({"kicker": kicker, "headline": headline, "subheadline": subheadline, "body": body})
+
+
+@dataclass(frozen=True)
+class PreparedItem:
+    kicker: str
+    headline: str
+    subheadline: str
+    body: str
+    shingles: frozenset[int]
+    document: tuple
+
+    def matches(self, fields: dict) -> bool:
+        """Whether the document was made from these stored fields."""
+        return (
+            fields["body"] == self.body
+            and fields["headline"] == self.headline
+            and fields["kicker"] == self.kicker
+            and fields["subheadline"] == self.subheadline
+        )
+
+
+def prepare_item(item) -> PreparedItem:
+    body = render_body(item.blocks)
+    headline = item.headline.strip() or UNTITLED
+    return PreparedItem(
+        kicker=item.kicker,
+        headline=headline,
+        subheadline=item.subheadline,
+        body=body,
+        shingles=shingles(body),
+        document=search_document(item.kicker, headline, item.subheadline, body),
+    )
+
+
+def prepare(parsed) -> list[PreparedItem]:
+    """One ``PreparedItem`` per item of a ``ParsedPage``, in order."""
+    return [prepare_item(item) for item in parsed.items]
