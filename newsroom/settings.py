@@ -46,6 +46,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached readers' page is answered before anything else runs (newsroom/pagecache.py).
+    "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -54,7 +56,6 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -135,6 +136,10 @@ CACHES = {
 # Readers' pages kept whole in the cache (newsroom/pagecache.py); needs a cache shared by all processes.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
 NEWSROOM_CACHE_VERSION_SECONDS = float(os.environ.get("NEWSROOM_CACHE_VERSION_SECONDS", "1"))
+# A page found in Redis is also kept in the process that read it, this long at most (same content version).
+NEWSROOM_PAGE_LOCAL_SECONDS = float(os.environ.get("NEWSROOM_PAGE_LOCAL_SECONDS", "1"))
+# Parts of readers' pages (a rendered article, a list) kept in each process this long at most; 0: never.
+NEWSROOM_FRAGMENT_SECONDS = float(os.environ.get("NEWSROOM_FRAGMENT_SECONDS", "2"))
 NEWSROOM_UNCACHED_PREFIXES = ("/admin/", "/healthz", "/api/")
 
 # Behind a proxy or load balancer that sets X-Forwarded-Proto / X-Forwarded-Host.
