@@ -6,14 +6,19 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connections, router
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
+
+from newsroom import pagecache
 
 from . import search as search_index
 from .filters import ArticleFilter
@@ -71,6 +76,7 @@ NOT_ON_HOME = [Article.Kind.ADVERTISEMENT, Article.Kind.PSA]
 
 
 @require_safe
+@pagecache.memoized_page
 def home(request):
     sections = list(Section.objects.all())
     stories = Article.objects.published().exclude(kind__in=NOT_ON_HOME)
@@ -132,11 +138,59 @@ def _union_all(querysets):
 
 @require_safe
 def article_detail(request, year, month, day, pk):
-    article = get_object_or_404(public_articles().prefetch_related("corrections"), pk=pk)
-    url = article.get_absolute_url()
+    if settings.NEWSROOM_FRAGMENT_SECONDS <= 0 or not pagecache.is_public_read(request):
+        article = get_object_or_404(_article_queryset(), pk=pk)
+        url = article.get_absolute_url()
+        if request.path != url:
+            return redirect(url, permanent=True)
+        return render(request, "articles/article_detail.html", _article_context(request, article, url))
+    # Readers: whether the article is public, and which edit of it, is read on every request (one small
+    # query); the rendered article is a fragment kept for a couple of seconds (newsroom/pagecache.py).
+    stamp = public_stamp(pk)
+    if stamp is None:
+        raise Http404("没有这篇稿件")
+    site = request.build_absolute_uri("/")
+    rendered = pagecache.fragment(
+        ("article", pk, stamp, site, translation.get_language()), lambda: _rendered_article(request, pk)
+    )
+    if rendered is None:  # withdrawn in between
+        raise Http404("没有这篇稿件")
+    url, content = rendered
     if request.path != url:
         return redirect(url, permanent=True)
-    return render(request, "articles/article_detail.html", _article_context(request, article, url))
+    return HttpResponse(content)
+
+
+def public_stamp(pk):
+    """When the article was last changed, if readers may see it now (``published()``), else None.
+
+    One statement written out: it runs on every article page, and the ORM would spend longer building it
+    than the database answering it. tests/articles/test_views.py checks it agrees with ``published()``.
+    """
+    alias = router.db_for_read(Article)
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT {quote('updated_at')} FROM {quote(Article._meta.db_table)} "
+        f"WHERE {quote('id')} = %s AND {quote('status')} = %s AND {quote('published_at')} <= %s"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [pk, Article.Status.PUBLISHED, now])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def _article_queryset():
+    return public_articles().prefetch_related("corrections")
+
+
+def _rendered_article(request, pk):
+    article = _article_queryset().filter(pk=pk).first()
+    if article is None:
+        return None
+    url = article.get_absolute_url()
+    return url, render_to_string("articles/article_detail.html", _article_context(request, article, url), request)
 
 
 @require_safe
@@ -161,11 +215,11 @@ def _article_context(request, article, url):
     tags = list(article.tags.all())
     related = []
     if tags:
+        # The content type by id (cached), not joined: with the join PostgreSQL read every link of a common tag.
         shares_tag = TaggedItem.objects.filter(
+            content_type_id=ContentType.objects.get_for_model(Article).pk,
             object_id=OuterRef("pk"),
-            content_type__app_label="articles",
-            content_type__model="article",
-            tag__in=[t.pk for t in tags],
+            tag_id__in=[t.pk for t in tags],
         )
         # Stories of the same weeks: a bounded window keeps this cheap on a million articles.
         window = (article.published_at - RELATED_WINDOW, article.published_at + RELATED_WINDOW)
@@ -220,6 +274,7 @@ def _news_article_json_ld(request, article, absolute_url):
 
 
 @require_safe
+@pagecache.memoized_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     context = _list_context(
@@ -229,6 +284,7 @@ def section_detail(request, slug):
 
 
 @require_safe
+@pagecache.memoized_page
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
@@ -259,6 +315,7 @@ def person_detail(request, slug):
 
 
 @require_safe
+@pagecache.memoized_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     tagged = Article.objects.published().filter(tags=tag)

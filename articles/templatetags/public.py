@@ -68,9 +68,11 @@ def byline_groups(bylines):
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
 def section_nav(context):
     from articles.models import Section
+    from newsroom.pagecache import fragment
 
     request = context.get("request")
-    return {"sections": list(Section.objects.all()), "path": request.path if request else ""}
+    sections = fragment(("sections",), lambda: list(Section.objects.all()))  # on every page: kept a moment
+    return {"sections": sections, "path": request.path if request else ""}
 
 
 @register.simple_tag
