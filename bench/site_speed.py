@@ -4,10 +4,17 @@
 
 Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles), wrk (apt-get install -y wrk)
 and, for the cached run, a Redis server on 127.0.0.1:6379 (database 15 is used and flushed).
-Starts gunicorn (gunicorn.conf.py, 2 sync workers, DEBUG off) twice: without a page cache,
-then with ``REDIS_URL`` set. Each time wrk measures a static 10 KB file served by whitenoise,
-an article page, the home page, a section, the most prolific person and the most common tag.
-Prints requests/s and the ratios the issue asks for.
+Starts gunicorn (gunicorn.conf.py, 2 sync workers, DEBUG off) three times:
+
+1. no page cache, as deployed without ``REDIS_URL``: each process keeps parts of readers' pages
+   for at most NEWSROOM_FRAGMENT_SECONDS (2 s; the article's own state is read on every request);
+2. no page cache and nothing kept (NEWSROOM_FRAGMENT_SECONDS=0): every page rendered on every request;
+3. ``REDIS_URL`` set: the shared page cache (and its copy in each process).
+
+Each time wrk measures a static 10 KB file served by whitenoise, an article page, the same page
+over 10,000 different articles (random, so almost nothing is kept between two requests), the home
+page, a section, the most prolific person and the most common tag. Prints requests/s and the
+ratios the issue asks for.
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -31,11 +39,37 @@ import _benchdb  # noqa: E402
 DATABASE = "newsroom_bench"
 STATIC_FILE = ROOT / "staticfiles" / "bench" / "10k.html"
 REDIS_URL = "redis://127.0.0.1:6379/15"
+MANY = "article (10,000 different)"
+# Each wrk thread asks for random pages from the list (its own seed).
+ROTATE_LUA = """
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("seed", threads * 7919)
+end
+function init(args)
+  math.randomseed(seed)
+  paths = {}
+  for line in io.lines("%s") do paths[#paths + 1] = line end
+end
+function request()
+  return wrk.format("GET", paths[math.random(#paths)])
+end
+"""
 
 
-def pick_urls() -> dict[str, str]:
+def pick_urls(database: str) -> dict[str, str | list[str]]:
     """Addresses of typical pages of the bench database (found with SQL, as the site builds them)."""
-    with _benchdb.connect(DATABASE) as conn:
+    with _benchdb.connect(database) as conn:
+        conn.execute("SELECT setseed(0.5)")
+        many = [
+            f"/articles/{day:%Y/%m/%d}/{pk}/"
+            for pk, day in conn.execute(
+                "SELECT a.id, i.printed_on FROM articles_article a TABLESAMPLE BERNOULLI (3) REPEATABLE (5) "
+                "JOIN articles_page p ON p.id = a.page_id JOIN articles_issue i ON i.id = p.issue_id "
+                "WHERE a.status = 'published' AND a.published_at <= now() ORDER BY random() LIMIT 10000"
+            )
+        ]
         pk, day = conn.execute(
             "SELECT a.id, i.printed_on FROM articles_article a JOIN articles_page p ON p.id = a.page_id "
             "JOIN articles_issue i ON i.id = p.issue_id WHERE a.status = 'published' "
@@ -53,6 +87,7 @@ def pick_urls() -> dict[str, str]:
     return {
         "static 10 KB (whitenoise)": "/static/bench/10k.html",
         "article": f"/articles/{day:%Y/%m/%d}/{pk}/",
+        MANY: many,
         "home": "/",
         "section": f"/sections/{section}/",
         "person (most bylines)": f"/people/{person}/",
@@ -61,10 +96,10 @@ def pick_urls() -> dict[str, str]:
 
 
 class Server:
-    def __init__(self, port: int, workers: int, redis: bool):
+    def __init__(self, database: str, port: int, workers: int, redis: bool, fragment_seconds: str | None = None):
         self.port = port
         env = _benchdb.env(
-            DATABASE,
+            database,
             DJANGO_DEBUG="0",
             DJANGO_SECURE_SSL_REDIRECT="0",
             DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
@@ -75,8 +110,11 @@ class Server:
             GUNICORN_LOGLEVEL="warning",
         )
         env.pop("REDIS_URL", None)
+        env.pop("NEWSROOM_FRAGMENT_SECONDS", None)
         if redis:
             env["REDIS_URL"] = REDIS_URL
+        if fragment_seconds is not None:
+            env["NEWSROOM_FRAGMENT_SECONDS"] = fragment_seconds
         self.process = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "newsroom.wsgi"],
             cwd=ROOT,
@@ -98,22 +136,32 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, int]:
+def wrk(url: str, seconds: int, connections: int, script: Path | None = None) -> tuple[float, int]:
+    extra = ["-s", str(script)] if script else []
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", *extra, url], capture_output=True, text=True, check=True
     ).stdout
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return rate, int(errors.group(1)) if errors else 0
 
 
-def measure(urls: dict[str, str], port: int, seconds: int, connections: int) -> dict[str, float]:
+def measure(urls: dict[str, str | list[str]], port: int, seconds: int, connections: int) -> dict[str, float]:
     rates = {}
     for name, path in urls.items():
+        script = None
+        if isinstance(path, list):
+            workdir = Path(tempfile.mkdtemp(prefix="site_speed_"))
+            (workdir / "paths.txt").write_text("\n".join(path) + "\n", encoding="utf-8")
+            script = workdir / "rotate.lua"
+            script.write_text(ROTATE_LUA % (workdir / "paths.txt"), encoding="utf-8")
+            path = path[0]
         url = f"http://127.0.0.1:{port}{path}"
         status = urllib.request.urlopen(url, timeout=30).status
-        wrk(url, 2, connections)  # warm up: connections, caches
-        rate, errors = wrk(url, seconds, connections)
+        wrk(url, 2, connections, script)  # warm up: connections, caches
+        rate, errors = wrk(url, seconds, connections, script)
+        if script:
+            shutil.rmtree(script.parent, ignore_errors=True)
         rates[name] = rate
         note = f"  ({errors} non-2xx!)" if errors else ""
         print(f"  {name:28} {rate:9,.0f} requests/s  status {status}{note}", flush=True)
@@ -126,28 +174,35 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--database", default=DATABASE, help="another bench database (for trying the script out)")
     args = parser.parse_args()
-    if not _benchdb.exists(DATABASE):
-        sys.exit(f"{DATABASE} does not exist: run bench/build_site_db.py first")
+    database = args.database
+    if not _benchdb.exists(database):
+        sys.exit(f"{database} does not exist: run bench/build_site_db.py first")
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install -y wrk")
 
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
         cwd=ROOT,
-        env=_benchdb.env(DATABASE),
+        env=_benchdb.env(database),
         check=True,
     )
     STATIC_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATIC_FILE.write_text("<!doctype html><title>bench</title>" + "x" * (10 * 1024 - 34), encoding="utf-8")
-    urls = pick_urls()
+    urls = pick_urls(database)
+    runs = {
+        "no page cache": (False, None),
+        "no page cache, nothing kept": (False, "0"),
+        "page cache (Redis)": (True, None),
+    }
     results = {}
     try:
-        for label, redis in (("uncached", False), ("page cache (Redis)", True)):
+        for label, (redis, fragment_seconds) in runs.items():
             if redis:
                 subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, capture_output=True)
             print(f"{label}: gunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections")
-            server = Server(args.port, args.workers, redis)
+            server = Server(database, args.port, args.workers, redis, fragment_seconds)
             try:
                 server.wait_ready()
                 results[label] = measure(urls, args.port, args.seconds, args.connections)
@@ -156,17 +211,23 @@ def main() -> None:
     finally:
         shutil.rmtree(STATIC_FILE.parent, ignore_errors=True)
 
-    plain, cached = results["uncached"], results["page cache (Redis)"]
-    static = plain["static 10 KB (whitenoise)"]
-    article = plain["article"]
-    print(f"article uncached / static:        {article / static:6.1%}  (target >= 12%)")
-    for name in ["home", "section", "person (most bylines)", "tag (most used)"]:
-        print(f"{name + ' / article':33} {plain[name] / article:6.1%}  (target >= 80%)")
+    lists = ["home", "section", "person (most bylines)", "tag (most used)"]
+    for label in ("no page cache", "no page cache, nothing kept"):
+        plain = results[label]
+        static = plain["static 10 KB (whitenoise)"]
+        print(f"{label}:")
+        for name in ("article", MANY):
+            print(f"  {name + ' / static':38} {plain[name] / static:6.1%}  (target >= 12%)")
+        for name in lists:
+            print(f"  {name + ' / article':38} {plain[name] / plain['article']:6.1%}  (target >= 80%)")
+    cached = results["page cache (Redis)"]
     static_cached = cached["static 10 KB (whitenoise)"]
+    print("page cache (Redis):")
     for name, rate in cached.items():
-        if name.startswith("static"):
+        if name.startswith("static") or name == MANY:
             continue
-        print(f"{name + ' cached / static':33} {rate / static_cached:6.1%}  (target >= 50%)")
+        print(f"  {name + ' cached / static':38} {rate / static_cached:6.1%}  (target >= 50%)")
+    print(f"  {MANY + ' / static':38} {cached[MANY] / static_cached:6.1%}  (mostly misses: each page once)")
 
 
 if __name__ == "__main__":
