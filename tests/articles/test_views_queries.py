@@ -11,7 +11,9 @@ from tests.articles.public_data import grow, story
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 8
+MAX_QUERIES = 10
+# The pages of issue 5's benchmark: home, article, section, person and tag.
+READERS_MAX_QUERIES = 7
 
 
 @pytest.fixture
@@ -91,8 +93,10 @@ def test_public_pages_run_a_constant_number_of_queries(client, paper, fragment_s
     counts = {}
     for grow_by in (0, 6, 18):
         add_more(paper, grow_by)
+        readers = set(urls(paper)[:6])
         for url in urls(paper):
-            with django_assert_max_num_queries(MAX_QUERIES) as captured:
+            limit = READERS_MAX_QUERIES if url in readers else MAX_QUERIES
+            with django_assert_max_num_queries(limit) as captured:
                 response = client.get(url)
             assert response.status_code == 200, url
             counts.setdefault(url, []).append(len(captured.captured_queries))
