@@ -20,6 +20,7 @@ files before it in the batch as ``load_page`` would, from one query for the whol
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -284,6 +285,50 @@ def _count_first_use(counts, objects, new_after: int, counted: set) -> None:
         counted.add(pk)
 
 
+class _Candidates:
+    """Which stored articles a file's articles are compared with, as ``load_page`` picks them:
+    the newest ``_DUPLICATE_CANDIDATE_LIMIT`` stored before the file's first article, from other
+    pages and files, that were stored recently, printed within days of the file, or share a headline.
+
+    ``rows`` are ``(pk, updated_at, page_id, source file name, printed_on, created_at)``, newest first.
+    """
+
+    def __init__(self, rows: list[tuple], index, *, since):
+        self.rows, self.index, self.since = rows, index, since
+        self.descending = [-row[0] for row in rows]  # ascending, for bisect
+        self.pks = [row[0] for row in rows]
+        self.all_recent = all(row[5] >= since for row in rows)
+        self.by_page: dict[int, list[int]] = defaultdict(list)
+        self.by_source: dict[str, list[int]] = defaultdict(list)
+        for position, (_, _, page_id, source_name, _, _) in enumerate(rows):
+            self.by_page[page_id].append(position)
+            self.by_source[source_name].append(position)
+
+    def allowed(self, f: PageFile, page_pk: int, articles: list[Article]) -> set[int]:
+        first = min(a.pk for a in articles)
+        start = bisect.bisect_right(self.descending, -first)  # rows[start:] were stored before `first`
+        excluded = [p for p in (*self.by_page.get(page_pk, ()), *self.by_source.get(f.file_name, ())) if p >= start]
+        if self.all_recent and not excluded:
+            # A bulk import: every row qualifies, the window is the next rows in order.
+            return set(self.pks[start : start + _DUPLICATE_CANDIDATE_LIMIT])
+        low, high = f.parsed.issue_date - _DUPLICATE_WINDOW, f.parsed.issue_date + _DUPLICATE_WINDOW
+        own_headlines = {a.headline for a in articles}
+        allowed = set()
+        for pk, _, page_id, source_name, printed_on, created_at in self.rows[start:]:
+            if page_id == page_pk or source_name == f.file_name:
+                continue
+            entry = self.index.entries.get(pk)
+            if (
+                created_at >= self.since
+                or (printed_on and low <= printed_on <= high)
+                or (entry is not None and entry[3] in own_headlines)
+            ):
+                allowed.add(pk)
+                if len(allowed) >= _DUPLICATE_CANDIDATE_LIMIT:
+                    break
+        return allowed
+
+
 def _add_warnings(
     files, results, written_by_file, cache: LoadCache, first_file: dict[int, int], samples: dict[int, frozenset]
 ) -> None:
@@ -304,28 +349,13 @@ def _add_warnings(
         ]
     )
     index.refresh({pk: stamp for pk, stamp, *_ in rows if pk not in batch_pks})
-    since = timezone.now() - _DUPLICATE_WINDOW
+    candidates = _Candidates(rows, index, since=timezone.now() - _DUPLICATE_WINDOW)
     extra: dict[int, list[str]] = defaultdict(list)
     for f, result, written in zip(files, results, written_by_file, strict=True):
         articles = [a for a, _ in written if a.kind not in _REPEATING_KINDS]
         if not articles:
             continue
-        first = min(a.pk for a in articles)
-        low, high = f.parsed.issue_date - _DUPLICATE_WINDOW, f.parsed.issue_date + _DUPLICATE_WINDOW
-        own_headlines = {a.headline for a in articles}
-        allowed = set()
-        for pk, _, page_id, source_name, printed_on, created_at in rows:
-            if pk >= first or page_id == result.page.pk or source_name == f.file_name:
-                continue
-            entry = index.entries.get(pk)
-            if (
-                created_at >= since
-                or (printed_on and low <= printed_on <= high)
-                or (entry is not None and entry[3] in own_headlines)
-            ):
-                allowed.add(pk)
-                if len(allowed) >= _DUPLICATE_CANDIDATE_LIMIT:
-                    break
+        allowed = candidates.allowed(f, result.page.pk, articles)
         for article in articles:
             sample = samples[article.pk]
             for pk in sorted(duplicate_matches(index, article, allowed=allowed, sample=sample))[:3]:

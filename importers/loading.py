@@ -705,7 +705,8 @@ class _ShingleIndex:
     def __init__(self, limit: int = _DUPLICATE_CANDIDATE_LIMIT + 1000):
         self.limit = limit
         self.entries: dict[int, tuple] = {}  # pk -> (updated_at, normalized headline, shingles, headline)
-        self.postings: dict[int, set[int]] = defaultdict(set)
+        # shingle -> pks; lists, not sets: most shingles belong to one article, and a list is a quarter the size
+        self.postings: dict[int, list[int]] = {}
         self.headlines: dict[str, set[int]] = defaultdict(set)
 
     def refresh(self, stamps: dict[int, datetime.datetime]) -> None:
@@ -728,21 +729,35 @@ class _ShingleIndex:
         self.entries[pk] = (stamp, normalized, sample, headline)
         if len(normalized) >= 4:
             self.headlines[normalized].add(pk)
+        postings = self.postings
         for value in sample:
-            self.postings[value].add(pk)
+            found = postings.get(value)
+            if found is None:
+                postings[value] = [pk]
+            else:
+                found.append(pk)
 
     def remove(self, pk: int) -> None:
         entry = self.entries.pop(pk, None)
         if entry is None:
             return
         _, normalized, sample, _ = entry
-        # Empty sets are dropped, or a run of 100,000 articles would keep millions of them.
-        for mapping, key in ((self.headlines, normalized), *((self.postings, value) for value in sample)):
-            found = mapping.get(key)
-            if found is not None:
-                found.discard(pk)
-                if not found:
-                    del mapping[key]
+        # Empty postings are dropped, or a run of 100,000 articles would keep millions of them.
+        found = self.headlines.get(normalized)
+        if found is not None:
+            found.discard(pk)
+            if not found:
+                del self.headlines[normalized]
+        postings = self.postings
+        for value in sample:
+            found = postings.get(value)
+            if found is None:
+                continue
+            if len(found) == 1:
+                if found[0] == pk:
+                    del postings[value]
+            elif pk in found:
+                found.remove(pk)
 
 
 def _duplicate_warnings(result: LoadResult, articles: list[Article], file_name: str, index: _ShingleIndex):

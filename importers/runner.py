@@ -8,7 +8,9 @@ drive an ``Importer``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -132,7 +134,7 @@ class Importer:
         if not self.dry_run:
             report.run = ImportRun.objects.create(user=self.user, origin=self.origin, options=self.options())
         self.cache = LoadCache()
-        with relaxed_commit():
+        with relaxed_commit(), _fewer_collections():
             for file_report in self._import_files(files, run=report.run):
                 report.files.append(file_report)
                 if on_file is not None:
@@ -344,6 +346,25 @@ class Importer:
         keywords = {s.name: s.keyword_list for s in sections if not s.is_default}
         default = next((s.name for s in sections if s.is_default), "")
         return keywords, default
+
+
+@contextlib.contextmanager
+def _fewer_collections():
+    """Run the garbage collector less often while files are loaded.
+
+    A load builds many small objects that live on (the duplicate index), so Python's default
+    thresholds start a full collection every few hundred articles, each walking the whole heap
+    (Django, the parser's tables): a third of the writer's time. What exists before the run is
+    set aside (``gc.freeze``) and young objects are collected ten times less often.
+    """
+    thresholds = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(thresholds[0] * 10, *thresholds[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 # Reporting

@@ -11,9 +11,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError
+from tqdm import tqdm
 
 from articles.models import Article, Byline, Issue, Page, Person, Section
 from importers import loading, runner
+from importers.management.commands.import_pages import PROGRESS_FORMAT
 from importers.models import ImportRun, RawSource
 from importers.parsing import PageDecodeError, ParseError
 from importers.parsing.model import BodyBlock, PageInfo, ParsedItem, ParsedPage, PersonCredit
@@ -276,8 +278,22 @@ def test_progress_bar_on_a_terminal_for_several_files(stub_parser, pages, monkey
 
     out, _ = run(pages)
 
-    assert "2/2" in terminal.getvalue()
+    assert "2/2 页" in terminal.getvalue() and "页/s" in terminal.getvalue()
     assert "完成:2 个文件" in out
+
+
+def test_progress_line_shows_pages_per_second_and_time_left():
+    line = tqdm.format_meter(n=300, total=1000, elapsed=100.0, unit="页", bar_format=PROGRESS_FORMAT, ncols=100)
+
+    assert "300/1000 页" in line
+    assert "3.00页/s" in line
+    assert "已用 01:40" in line and "剩余约 03:53" in line
+
+
+def test_progress_line_keeps_pages_per_second_when_a_page_takes_longer_than_a_second():
+    line = tqdm.format_meter(n=2, total=10, elapsed=5.0, unit="页", bar_format=PROGRESS_FORMAT, ncols=100)
+
+    assert "0.40页/s" in line and "剩余约 00:20" in line
 
 
 def test_no_progress_bar_for_one_file_or_without_a_terminal(stub_parser, pages, monkeypatch):

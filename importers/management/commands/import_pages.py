@@ -10,6 +10,9 @@ from tqdm import tqdm
 from importers import runner
 from newsroom.pagecache import bump_content_version
 
+# Pages done, pages per second (never inverted to seconds per page) and the time left.
+PROGRESS_FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt} 页 · {rate_noinv_fmt} · 已用 {elapsed} · 剩余约 {remaining}"
+
 
 def issue_date_argument(value):
     try:
@@ -56,6 +59,7 @@ class Command(BaseCommand):
             total=len(files),
             file=sys.stderr,
             unit="页",
+            bar_format=PROGRESS_FORMAT,
             dynamic_ncols=True,
             disable=not (sys.stderr.isatty() and len(files) > 1),
         )
