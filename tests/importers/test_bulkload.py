@@ -1,15 +1,20 @@
 """``import_pages --batch N``: new pages loaded together store what loading them one by one stores."""
 
+import dataclasses
+import datetime
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person
-from importers import bulkload, runner
+from articles.search import rebuild_index
+from importers import bulkload, loading, runner
 from importers.models import RawSource
+from importers.prepared import prepare
 from tests.conftest import SEED_FILES
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -28,6 +33,7 @@ def snapshot():
             a.section_id is not None,
             a.page.source_name if a.page else None,
             a.position,
+            (a.printed_on, a.page_number),
             a.parent.headline if a.parent else None,
             a.continues.headline if a.continues else None,
             tuple(a.warnings),
@@ -42,12 +48,34 @@ def snapshot():
     credits = sorted(PageCredit.objects.values_list("page__source_name", "person__name", "role", "order"))
     people = sorted(Person.objects.values_list("name", "slug"))
     sources = sorted(RawSource.objects.values_list("file_name", "counts", "warnings", "page__source_name"))
-    return articles, pages, credits, people, sources, Issue.objects.count()
+    return articles, pages, credits, people, sources, Issue.objects.count(), search_documents()
+
+
+def search_documents():
+    """The search index, each row keyed by its article's import key instead of its id."""
+    key_of = dict(Article.objects.values_list("pk", "import_key"))
+    if connection.vendor == "sqlite":
+        select = "SELECT rowid, * FROM articles_search"
+    else:  # every column but the id, whatever columns articles.search keeps
+        select = "SELECT article_id, (to_jsonb(s) - 'article_id')::text FROM articles_search AS s"
+    with connection.cursor() as cursor:
+        cursor.execute(select)
+        rows = cursor.fetchall()
+    return sorted((key_of.get(pk), *map(str, rest)) for pk, *rest in rows)
 
 
 def reset():
     for model in (Article, RawSource, PageCredit, Page, Issue, Byline, Person, Tag):
         model.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM articles_search")
+
+
+@pytest.fixture(autouse=True)
+def empty_search_index():
+    """The index is no model table: flushing the database between tests leaves its rows."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM articles_search")
 
 
 @pytest.fixture
@@ -104,3 +132,76 @@ def test_batchable_stops_at_a_page_already_stored(pages):
 
     assert bulkload.batchable(files) == 0
     assert bulkload.batchable(files[1:]) == 2
+
+
+def test_documents_made_in_the_workers_are_what_the_search_module_makes(pages):
+    runner.Importer(batch=8, jobs=2).run(pages)
+    written = search_documents()
+
+    rebuild_index()
+
+    assert written and search_documents() == written
+    assert all(a.printed_on and a.page_number for a in Article.objects.exclude(page__number=None))
+
+
+def test_workers_or_the_writer_preparing_the_articles_store_the_same(pages):
+    runner.Importer(batch=8, jobs=2).run(pages)
+    expected = snapshot()
+    reset()
+
+    runner.Importer(batch=8, jobs=1).run(pages)
+
+    assert snapshot() == expected
+
+
+def test_a_document_made_for_other_text_is_made_again(pages):
+    files = []
+    for path in pages[-3:]:
+        raw = path.read_bytes()
+        parsed = runner.Importer()._parse(raw, path)[0]
+        prepared = prepare(parsed)
+        # As if the stored headline were not the parsed one (a column cut it): the document is stale.
+        prepared[0] = dataclasses.replace(prepared[0], headline="别的标题", document=("别的", "", ["别的"]))
+        files.append(bulkload.PageFile(parsed, raw, path.name, prepared))
+
+    bulkload.load_batch(files)
+    written = search_documents()
+    rebuild_index()
+
+    assert search_documents() == written
+    assert not any("别的" in str(row) for row in written)
+
+
+def test_a_failed_search_index_write_keeps_the_batch(pages, monkeypatch):
+    class Broken:
+        def write(self, documents):
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT * FROM articles_search_does_not_exist")
+
+    monkeypatch.setattr(loading, "search_backend", lambda: Broken())
+
+    report = runner.Importer(batch=8).run(pages)
+
+    assert report.totals()["failed"] == 0
+    assert Article.objects.count() > 0
+    warned = [w for warnings in RawSource.objects.values_list("warnings", flat=True) for w in warnings]
+    assert any("rebuild_search_index" in w for w in warned)
+
+
+def test_the_candidate_window_of_a_bulk_import_is_the_walk_over_the_rows():
+    now = datetime.datetime(2023, 1, 23, 12, tzinfo=datetime.UTC)
+    day = datetime.date(2023, 1, 20)
+    rows = [(pk, now, pk // 10, f"f{pk // 10}.txt", day, now) for pk in range(5000, 0, -1)]
+    index = SimpleNamespace(entries={})
+
+    def allowed(candidates, page_pk, first):
+        f = SimpleNamespace(parsed=SimpleNamespace(issue_date=day), file_name=f"f{page_pk}.txt")
+        return candidates.allowed(f, page_pk, [SimpleNamespace(pk=first, headline="题")])
+
+    fast = bulkload._Candidates(rows, index, since=now - datetime.timedelta(days=3))
+    walk = bulkload._Candidates(rows, index, since=now - datetime.timedelta(days=3))
+    walk.all_recent = False
+    for page_pk, first in ((500, 5001), (499, 4990), (300, 3001), (100, 4000), (7, 70)):
+        assert allowed(fast, page_pk, first) == allowed(walk, page_pk, first)
+    assert len(allowed(fast, 500, 5001)) == loading._DUPLICATE_CANDIDATE_LIMIT
+    assert allowed(fast, 100, 4000).isdisjoint(range(1000, 1010))  # the file's own page is never a candidate
