@@ -88,7 +88,7 @@ class LocalMemory:
 
 
 _pages = LocalMemory(max_entries=500)
-_fragments = LocalMemory(max_entries=2000)
+_fragments = LocalMemory(max_entries=1000)
 
 
 def content_version() -> int:
