@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
@@ -845,13 +845,22 @@ def _variant_warnings(articles: list[Article], *, visible=None):
     variant_pks = {pk for found in variants_of.values() for pk, _ in found}
     if not variant_pks:
         return
-    # (variant, co-bylined person, article) for every article the variants are bylined on.
-    co_bylines: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    for variant_pk, co_pk, article_pk in Byline.objects.filter(
-        article__bylines__person_id__in=variant_pks
-    ).values_list("article__bylines__person_id", "person_id", "article_id"):
+    # (variant, co-bylined person) -> the articles they share: each of ``articles``, and one
+    # stand-in (None) for any number of others, so that what is read does not grow with the archive.
+    co_bylines: dict[int, dict[int, list[int | None]]] = defaultdict(lambda: defaultdict(list))
+    shared = Byline.objects.filter(article__bylines__person_id__in=variant_pks).order_by()
+    pair = ("article__bylines__person_id", "person_id")
+    here: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for variant_pk, co_pk, article_pk in shared.filter(article_id__in=list(article_people)).values_list(
+        *pair, "article_id"
+    ):
+        here[variant_pk, co_pk].add(article_pk)
+    for variant_pk, co_pk, count in shared.values_list(*pair).annotate(articles=Count("article_id", distinct=True)):
         if co_pk != variant_pk:
-            co_bylines[variant_pk][co_pk].append(article_pk)
+            seen = here.get((variant_pk, co_pk), set())
+            co_bylines[variant_pk][co_pk].extend(seen)
+            if count > len(seen):
+                co_bylines[variant_pk][co_pk].append(None)
     visible = visible or (lambda article_pk, variant_pk, other_pk: True)
     for article_pk, people in article_people.items():
         for person_pk, name in people.items():
