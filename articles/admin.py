@@ -123,10 +123,17 @@ class IssueDateFilter(admin.SimpleListFilter):
 class PageNumberFilter(admin.SimpleListFilter):
     title = _("版次")
     parameter_name = "page_number"
+    RECENT_PAGES = 2_000
 
     def lookups(self, request, model_admin):
-        numbers = Page.objects.exclude(number=None).order_by("number").values_list("number", flat=True).distinct()
-        return [(str(n), f"{n:02d}版") for n in numbers]
+        # The numbers the latest pages carry (a DISTINCT over every page ever printed costs a scan).
+        recent = (
+            Page.objects.exclude(number=None).order_by("-id").values_list("number", flat=True)[: self.RECENT_PAGES]
+        )
+        numbers = set(recent)
+        if (self.value() or "").isdigit():
+            numbers.add(int(self.value()))
+        return [(str(n), f"{n:02d}版") for n in sorted(numbers)]
 
     def queryset(self, request, queryset):
         if (self.value() or "").isdigit():
@@ -156,7 +163,7 @@ class PersonFilter(admin.SimpleListFilter):
     parameter_name = "person"
 
     # Counted over the latest articles only: a million articles' bylines are too many to count per page view.
-    RECENT_ARTICLES = 20_000
+    RECENT_ARTICLES = 5_000
 
     def lookups(self, request, model_admin):
         latest = Article.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
@@ -176,7 +183,8 @@ class PersonFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if (self.value() or "").isdigit():
-            return queryset.filter(bylines__person_id=int(self.value())).distinct()
+            # A semi-join, not a join + DISTINCT: no sort of a prolific reporter's 100,000 rows.
+            return queryset.filter(pk__in=Byline.objects.filter(person_id=int(self.value())).values("article_id"))
         return queryset
 
 
@@ -376,7 +384,7 @@ class ArticleAdmin(VersionAdmin):
                 Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order", "id"))
             )
         if not is_editor(request.user):
-            queryset = queryset.filter(bylines__person__user=request.user).distinct()
+            queryset = queryset.filter(pk__in=Byline.objects.filter(person__user=request.user).values("article_id"))
         return queryset
 
     def is_own_draft(self, request, obj) -> bool:
