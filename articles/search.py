@@ -1,33 +1,42 @@
 """Chinese full-text search: rjieba segments in the application, the database indexes the tokens.
 
-The index lives in one table, ``articles_search``, created by migrations 0006-0007 for the
+The index lives in one table, ``articles_search``, created by migrations 0006-0010 for the
 database in use, and is read and written only through this module:
 
 - SQLite: an FTS5 table ``(title, body, grams)`` whose rowid is the article id; the
   columns hold space-joined tokens, ranked with ``bm25()`` (title weighs most, grams least).
-- PostgreSQL: ``(article_id, document tsvector)`` with a GIN index; the document is
-  ``to_tsvector('simple', ...)`` over the same tokens, title weight A, body weight B,
-  bigrams weight D, ranked with ``ts_rank()``.
+- PostgreSQL: ``(article_id, published_on, document, lexemes)``. ``document`` holds the words
+  (``to_tsvector('simple', ...)`` over the same tokens, title weight A, body weight B, with
+  positions) and is read only to rank, with ``ts_rank()``; ``lexemes`` holds every word and
+  bigram, stripped of weights and positions, and is read only to match. One GIN index covers
+  ``(lexemes, published_on)`` (btree_gin), so the newest matches of a common term are found
+  a few days of the archive at a time.
 
 Text is segmented in search mode (``株洲市`` also yields ``株洲``) and a query in
 precise mode; an article matches when it holds every query token, or every pair of
 neighbouring characters of the query (the index also keeps each article's character
 bigrams, so a query that segments differently from the text is still found). Only the
-``SEARCH_WINDOW`` most recent matches are ranked: the database walks articles newest
-first and stops after that many matches of a common term, or uses the GIN index
-for a rare one, so no query ranks every article that mentions 株洲.
+``SEARCH_WINDOW`` most recent matches are ranked, so no query ranks every article that
+mentions 株洲; a bigram-only match ranks by the words it has (often none), below word matches.
 
 The index does not follow saves by itself (no signals): whoever writes article text
 calls ``index_articles(ids)`` afterwards, and ``remove_from_index(ids)`` after deleting.
-Status and publication time are not indexed: queries join the article table, so
-publishing, withdrawing or rescheduling needs no reindexing.
+Status and publication time are read from the article table at query time, so publishing,
+withdrawing or rescheduling needs no reindexing. On PostgreSQL ``published_on`` is a copy of
+the article's publication date (UTC), used only to pick which part of the archive to read
+first; a trigger on the article table (migration 0010) keeps it equal whoever writes
+``published_at``.
 """
 
+import datetime
+import json
 import re
 from collections.abc import Iterable
 
 import rjieba
 from django.db import connection
+from django.db.models import F
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -126,40 +135,14 @@ def rebuild_index(batch_size: int = 2000) -> int:
 def ranked(queryset, query: str) -> list[tuple[int, float]]:
     """``(id, rank)`` of the matches of ``query`` in ``queryset`` (filters applied), best first.
 
-    The ``SEARCH_WINDOW`` most recent matches are fetched in one pass over the index
-    (newest first, so the database stops early on common terms) and ranked here;
-    equal ranks keep the newer first.
+    The ``SEARCH_WINDOW`` most recent matches are ranked; equal ranks keep the newer first.
     """
     terms = query_terms(query)
     if not terms:
         return []
+    grams = _query_grams(query)
     backend = _backend()
-    expression = backend.expression(terms, _query_grams(query))
-    if connection.vendor == "postgresql":
-        # A bounded probe of the GIN index first: walking articles newest first for a term that
-        # matches nothing (or little) would read the whole archive before giving up.
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT article_id FROM {TABLE} WHERE {backend.match} LIMIT %s", [expression, SEARCH_WINDOW + 1]
-            )
-            found = [row[0] for row in cursor.fetchall()]
-        if not found:
-            return []
-        if len(found) <= SEARCH_WINDOW:
-            queryset = queryset.filter(pk__in=found)
-    rows = (
-        queryset.order_by()
-        .extra(
-            tables=[TABLE],
-            where=[backend.join, backend.match],
-            params=[expression],
-            select={"search_rank": backend.rank},
-            select_params=[expression],
-        )
-        .order_by("-published_at", "-pk")
-        .values_list("pk", "search_rank")[:SEARCH_WINDOW]
-    )
-    return sorted(rows, key=lambda row: -row[1])
+    return backend.ranked(queryset, backend.expression(terms, [] if grams == terms else grams))
 
 
 def search(queryset, query: str, *, start: int = 0, stop: int = 20) -> list:
@@ -222,6 +205,10 @@ def excerpt(text: str, terms: Iterable[str], width: int = 120) -> SafeString:
     return mark_safe(prefix + highlight(piece, terms) + suffix)
 
 
+# Newest first, as the public lists; never-published articles (admin querysets) last, as on SQLite.
+_NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("pk").desc())
+
+
 class _SQLiteBackend:
     join = f"{TABLE}.rowid = articles_article.id"
     match = f"{TABLE} MATCH %s"
@@ -234,6 +221,23 @@ class _SQLiteBackend:
             return "(" + " AND ".join('"{}"'.format(word.replace('"', '""')) for word in words) + ")"
 
         return " OR ".join(all_of(words) for words in (terms, grams) if words)
+
+    def ranked(self, queryset, expression):
+        # One pass: the articles newest first, joined to the index; the database stops after
+        # SEARCH_WINDOW matches.
+        rows = (
+            queryset.order_by()
+            .extra(
+                tables=[TABLE],
+                where=[self.join, self.match],
+                params=[expression],
+                select={"search_rank": self.rank},
+                select_params=[expression],
+            )
+            .order_by("-published_at", "-pk")
+            .values_list("pk", "search_rank")[:SEARCH_WINDOW]
+        )
+        return sorted(rows, key=lambda row: -row[1])
 
     def write(self, documents):
         if not documents:
@@ -256,9 +260,17 @@ class _SQLiteBackend:
 
 
 class _PostgresBackend:
-    join = f"{TABLE}.article_id = articles_article.id"
-    match = f"{TABLE}.document @@ to_tsquery('simple', %s)"
-    rank = f"ts_rank({TABLE}.document, to_tsquery('simple', %s))"
+    """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
+
+    query = "to_tsquery('simple', %s)"
+    # At most this many matches are read at once from the index (article ids and dates).
+    BATCH = 4 * SEARCH_WINDOW
+    # The first days read for a query, and how much further each next read may reach.
+    FIRST_DAYS, MAX_GROWTH = 8, 32
+    # Past this many matches read per match kept, the filters are the narrower side.
+    MAX_READ = 20
+    # A query the planner expects to match at most this share of the rows is read whole at once.
+    RARE = 0.01
 
     @staticmethod
     def expression(terms, grams):
@@ -269,16 +281,151 @@ class _PostgresBackend:
 
         return " | ".join(all_of(words) for words in (terms, grams) if words)
 
+    def ranked(self, queryset, expression):
+        newest = self.newest(queryset, expression)
+        # sorted() is stable: equal ranks stay newest first.
+        return sorted(newest, key=lambda row: -row[1])
+
+    def newest(self, queryset, expression) -> list[tuple[int, float]]:
+        """``(id, rank)`` of the ``SEARCH_WINDOW`` newest matches in ``queryset``, newest first.
+
+        A term the planner does not count among the most common lexemes is read whole at once.
+        A common one is read newest first through the GIN index over (lexemes, published_on),
+        from a few days back to further and further back (each read covers every later day too,
+        so the reads grow geometrically), sized by what the days read so far held, down to the
+        oldest article; never-published articles last. When the queryset's filters keep almost
+        none of the matches, the filtered articles lead instead. Each read is one statement
+        that also ranks what it keeps.
+        """
+        if self._rare(expression):
+            count, kept, _ = self._read(queryset, expression, None, None, SEARCH_WINDOW)
+            if count <= self.BATCH:
+                return kept
+        today = datetime.datetime.now(datetime.UTC).date()
+        found: list[tuple[int, float]] = []
+        matched = 0  # matches read so far, before the queryset's filters
+        oldest = None  # the oldest publication date, learnt from the first read
+        upper, span = None, self.FIRST_DAYS  # the days read next: [upper - span, upper), None: no bound
+        while True:
+            start = upper or today
+            lower = start - datetime.timedelta(days=min(int(span) + 1, (start - (oldest or datetime.date.min)).days))
+            count, kept, first = self._read(queryset, expression, lower, upper, SEARCH_WINDOW - len(found))
+            oldest = first or lower
+            if count > self.BATCH:  # too many matches at once: fewer days
+                if span < 2:
+                    return found + self._walk(queryset, expression, upper, SEARCH_WINDOW - len(found))
+                span /= 4
+                continue
+            matched += count
+            found += kept
+            wanted = SEARCH_WINDOW - len(found)
+            if not wanted:
+                return found
+            if lower <= oldest:  # every dated article read: those never published remain
+                return found + self._read(queryset, expression, None, None, wanted, undated=True)[1]
+            if matched >= self.BATCH and len(found) * self.MAX_READ < matched:
+                # The filters keep under one match in MAX_READ: the filtered articles lead.
+                return found + self._walk(queryset, expression, lower, wanted)
+            days = (today - lower).days or 1
+            per_day, kept_per_day = matched / days, len(found) / days
+            span = min(
+                wanted / kept_per_day * 1.25 if kept_per_day else float("inf"),  # enough to finish
+                self.BATCH / 2 / per_day if per_day else float("inf"),  # well under BATCH matches
+                days * self.MAX_GROWTH,
+            )
+            upper = lower
+
+    def _rare(self, expression) -> bool:
+        """Whether the planner expects few matches: under half a BATCH, or at most RARE of the rows.
+
+        The planner's lexeme statistics know the most common lexemes; the others it estimates
+        at 0.5 % of the rows at most, and RARE allows two of them in an OR.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE lexemes @@ {self.query} "
+                f"UNION ALL SELECT 1 FROM {TABLE}",
+                [expression],
+            )
+            plan = cursor.fetchone()[0]
+        matching, everything = (
+            node["Plan Rows"] for node in (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
+        )
+        return matching <= max(self.RARE * everything, self.BATCH / 2)
+
+    def _read(
+        self, queryset, expression, lower, upper, count, *, undated=False
+    ) -> tuple[int, list[tuple[int, float]], datetime.date | None]:
+        """Matches published on ``[lower, upper)`` (dates, None: unbounded), or never (``undated``):
+        how many, the newest ``count`` of them in ``queryset`` with their ranks (none kept when
+        there are over BATCH), and the oldest publication date of all articles."""
+        where, params = [f"lexemes @@ {self.query}"], [expression]
+        if undated:
+            where.append("published_on = '-infinity'")
+        if lower is not None:
+            # Through the index: btree_gin reads the entries from this day on.
+            where.append("published_on >= %s")
+            params.append(lower)
+        if upper is not None:
+            # On the rows found, not in the index: btree_gin would read every earlier day.
+            where.append("published_on + 0 < %s")
+            params.append(upper)
+        matches = f"SELECT article_id FROM {TABLE} WHERE {' AND '.join(where)} LIMIT %s"
+        kept = queryset.filter(pk__in=RawSQL("SELECT article_id FROM search_matches", ())).extra(
+            where=["(SELECT count(*) FROM search_matches) <= %s"], params=[self.BATCH]
+        )
+        return self._ranked_newest(kept, count, (matches, [*params, self.BATCH + 1]), expression)
+
+    def _walk(self, queryset, expression, before, count) -> list[tuple[int, float]]:
+        """The newest ``count`` matches in ``queryset`` published before ``before`` (a date; None: any)."""
+        match = f"articles_article.id IN (SELECT article_id FROM {TABLE} WHERE lexemes @@ {self.query})"
+        queryset = queryset.extra(where=[match], params=[expression])
+        dated = queryset.filter(published_at__isnull=False)
+        if before is not None:
+            dated = queryset.filter(published_at__lt=datetime.datetime.combine(before, datetime.time(), datetime.UTC))
+        # In the order of the publication-time index (never-published rows apart), so that it can lead.
+        found = self._ranked_newest(dated, count, None, expression, order=("-published_at", "-pk"))[1]
+        if len(found) < count:
+            undated = queryset.filter(published_at__isnull=True)
+            found += self._ranked_newest(undated, count - len(found), None, expression)[1]
+        return found
+
+    def _ranked_newest(self, queryset, count, matches, expression, order=_NEWEST_FIRST):
+        """One statement: ``matches`` (SQL, params) as ``search_matches``; its size, the newest
+        ``count`` rows of ``queryset`` with their ranks, and the oldest publication date."""
+        newest = queryset.order_by(*order).values_list("pk", "published_at")[:count]
+        newest_sql, newest_params = newest.query.sql_with_params()
+        order = "k.published_at DESC NULLS LAST, k.id DESC"
+        sql = (
+            f"SELECT {'(SELECT count(*) FROM search_matches)' if matches else '0'}, "
+            f"array_agg(k.id ORDER BY {order}), array_agg(ts_rank(s.document, {self.query}) ORDER BY {order}), "
+            "(SELECT (min(published_at) AT TIME ZONE 'UTC')::date FROM articles_article) "
+            f"FROM ({newest_sql}) AS k (id, published_at) JOIN {TABLE} AS s ON s.article_id = k.id"
+        )
+        params = [expression, *newest_params]
+        if matches:
+            sql = f"WITH search_matches AS MATERIALIZED ({matches[0]}) {sql}"
+            params = [*matches[1], *params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            size, ids, ranks, oldest = cursor.fetchone()
+        return size, list(zip(ids or [], ranks or [], strict=True)), oldest
+
     def write(self, documents):
         if not documents:
             return
-        # Words carry positions and weigh A (title) or B (body); bigrams are a bare set at weight D.
+        # Words carry positions and weigh A (title) or B (body); lexemes are the words and the
+        # bigrams, bare. The date is the article's, as the trigger on the article table keeps it.
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE} (article_id, document) VALUES (%s, "
-                "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
-                "|| setweight(array_to_tsvector(%s::text[]), 'D')) "
-                "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document",
+                f"INSERT INTO {TABLE} (article_id, published_on, document, lexemes) "
+                "SELECT d.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), "
+                "d.document, strip(d.document || array_to_tsvector(d.grams)) "
+                "FROM (SELECT %s::bigint AS article_id, setweight(to_tsvector('simple', %s), 'A') "
+                "|| setweight(to_tsvector('simple', %s), 'B') AS document, %s::text[] AS grams) AS d "
+                "LEFT JOIN articles_article AS a ON a.id = d.article_id "
+                "ON CONFLICT (article_id) DO UPDATE SET published_on = EXCLUDED.published_on, "
+                "document = EXCLUDED.document, lexemes = EXCLUDED.lexemes",
                 documents,
             )
 
