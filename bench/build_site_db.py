@@ -178,8 +178,9 @@ def build(articles: int, seed: int = 5) -> None:
                 copy.write_row((pk, content_type, tag))
     log("tag links copied", started)
 
-    # The search index as index_articles() writes it: headline words A, body words B, bigrams D.
-    conn.execute("DROP INDEX IF EXISTS articles_search_document")
+    # The search index as index_articles() writes it (articles.search): headline words A and body
+    # words B in ``document``, every word and bigram stripped in ``lexemes``, the publication date.
+    conn.execute("DROP INDEX IF EXISTS articles_search_lexemes")
     conn.execute("CREATE UNLOGGED TABLE bench_search_source (article_id bigint, title text, body text, grams text[])")
     search_source.seek(0)
     with conn.cursor().copy("COPY bench_search_source (article_id, title, body, grams) FROM STDIN") as copy:
@@ -187,15 +188,17 @@ def build(articles: int, seed: int = 5) -> None:
             copy.write(data)
     search_source.close()
     conn.execute(
-        "INSERT INTO articles_search (article_id, document) SELECT article_id, "
-        "setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B') "
-        "|| setweight(array_to_tsvector(grams), 'D') "
-        "FROM bench_search_source"
+        "INSERT INTO articles_search (article_id, published_on, document, lexemes) "
+        "SELECT s.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), d.document, "
+        "strip(d.document || array_to_tsvector(s.grams)) "
+        "FROM bench_search_source AS s JOIN articles_article AS a ON a.id = s.article_id, "
+        "LATERAL (SELECT setweight(to_tsvector('simple', s.title), 'A') "
+        "|| setweight(to_tsvector('simple', s.body), 'B') AS document) AS d"
     )
     conn.execute("DROP TABLE bench_search_source")
     log("search documents written", started)
     conn.execute("SET maintenance_work_mem = '512MB'")
-    conn.execute("CREATE INDEX articles_search_document ON articles_search USING gin (document)")
+    conn.execute("CREATE INDEX articles_search_lexemes ON articles_search USING gin (lexemes, published_on)")
     log("search index built", started)
     for table in ["articles_issue", "articles_page", "articles_person", "taggit_tag", "articles_article"]:
         conn.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
