@@ -134,8 +134,11 @@ class Importer:
         if not self.dry_run:
             report.run = ImportRun.objects.create(user=self.user, origin=self.origin, options=self.options())
         self.cache = LoadCache()
+        statistics = bulkload.TableStatistics()
         with relaxed_commit(), _fewer_collections():
             for file_report in self._import_files(files, run=report.run):
+                if file_report.result is not None:
+                    statistics.add(file_report.result.articles.created)
                 report.files.append(file_report)
                 if on_file is not None:
                     on_file(file_report)

@@ -205,3 +205,32 @@ def test_the_candidate_window_of_a_bulk_import_is_the_walk_over_the_rows():
         assert allowed(fast, page_pk, first) == allowed(walk, page_pk, first)
     assert len(allowed(fast, 500, 5001)) == loading._DUPLICATE_CANDIDATE_LIMIT
     assert allowed(fast, 100, 4000).isdisjoint(range(1000, 1010))  # the file's own page is never a candidate
+
+
+def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch):
+    statements = []
+    monkeypatch.setattr(bulkload.TableStatistics, "FIRST", 10)
+    statistics = bulkload.TableStatistics()
+    original = connection.cursor
+
+    def recording_cursor(*args, **kwargs):
+        cursor = original(*args, **kwargs)
+        execute = cursor.execute
+
+        def record(sql, params=None):
+            statements.append(sql)
+            return execute(sql, params)
+
+        cursor.execute = record
+        return cursor
+
+    monkeypatch.setattr(connection, "cursor", recording_cursor)
+
+    analyzed = [statistics.add(n) for n in (4, 5, 1, 9, 0, 21)]
+
+    if connection.vendor == "postgresql":
+        assert analyzed == [False, False, True, False, False, True]  # at 10, then at 2 x 10 = 20 and beyond
+        assert sum(s.startswith("ANALYZE") for s in statements) == 2
+        assert "articles_search" in statements[-1] and '"articles_article"' in statements[-1]
+    else:
+        assert not any(analyzed) and not statements
