@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable
 
 import rjieba
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import F
 from django.db.models.expressions import RawSQL
@@ -263,7 +264,7 @@ class _PostgresBackend:
     """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
 
     query = "to_tsquery('simple', %s)"
-    # At most this many matches are read at once from the index (article ids and dates).
+    # At most this many matches (article ids) are read at once from the index.
     BATCH = 4 * SEARCH_WINDOW
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
@@ -291,7 +292,7 @@ class _PostgresBackend:
 
         A term the planner does not count among the most common lexemes is read whole at once.
         A common one is read newest first through the GIN index over (lexemes, published_on),
-        from a few days back to further and further back (each read covers every later day too,
+        a few days, then further and further back (the index passes over the later days again,
         so the reads grow geometrically), sized by what the days read so far held, down to the
         oldest article; never-published articles last. When the queryset's filters keep almost
         none of the matches, the filtered articles lead instead. Each read is one statement
@@ -394,7 +395,10 @@ class _PostgresBackend:
         """One statement: ``matches`` (SQL, params) as ``search_matches``; its size, the newest
         ``count`` rows of ``queryset`` with their ranks, and the oldest publication date."""
         newest = queryset.order_by(*order).values_list("pk", "published_at")[:count]
-        newest_sql, newest_params = newest.query.sql_with_params()
+        try:
+            newest_sql, newest_params = newest.query.sql_with_params()
+        except EmptyResultSet:  # the filters rule everything out (an unknown person, ``none()``)
+            return 0, [], None
         order = "k.published_at DESC NULLS LAST, k.id DESC"
         sql = (
             f"SELECT {'(SELECT count(*) FROM search_matches)' if matches else '0'}, "

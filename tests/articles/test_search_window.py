@@ -101,6 +101,11 @@ def test_filters_that_keep_few_matches(archive, monkeypatch, max_read):
     assert picked(kept, "商会") == newest([a for a in some if a.is_public])
 
 
+def test_filters_that_rule_everything_out(archive, client):
+    assert search.search(Article.objects.none(), "商会") == []
+    assert client.get("/search/", {"q": "商会", "person": "nobody"}).status_code == 200
+
+
 def test_many_matches_on_one_day():
     today = [story(headline=f"商会今日{n}", published_at=days_ago(0, hours=1)) for n in range(12)]
     story(headline="商会去年", published_at=days_ago(400))
