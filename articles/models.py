@@ -198,12 +198,15 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, and its publication time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
-    def with_related(self):
-        """Everything a list or page shows, in a fixed number of queries."""
-        return self.select_related("section", "page__issue").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order", "id")),
-            "tags",
-        )
+    def with_related(self, *, tags: bool = True):
+        """Everything a list or page shows, in a fixed number of queries.
+
+        ``tags=False`` for lists that never print tags: taggit's prefetch costs more in Python
+        (~13 ms for 20 articles) than the rest of loading them.
+        """
+        bylines = Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order", "id"))
+        queryset = self.select_related("section", "page__issue").prefetch_related(bylines)
+        return queryset.prefetch_related("tags") if tags else queryset
 
     def bulk_create(self, objs, *args, **kwargs):
         objs = list(objs)

@@ -35,8 +35,9 @@ ROLE_COUNT_CAP = 1000
 SEARCH_PER_PAGE = 20
 
 
-def public_articles():
-    return Article.objects.published().with_related()
+def public_articles(*, tags: bool = False):
+    """Published articles with what a list prints (section, page, bylines); ``tags=True`` adds their tags."""
+    return Article.objects.published().with_related(tags=tags)
 
 
 def public_links():
@@ -182,7 +183,7 @@ def public_stamp(pk):
 
 
 def _article_queryset():
-    return public_articles().prefetch_related("corrections")
+    return public_articles(tags=True).prefetch_related("corrections")
 
 
 def _rendered_article(request, pk):

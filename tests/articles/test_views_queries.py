@@ -103,3 +103,20 @@ def test_public_pages_run_a_constant_number_of_queries(client, paper, fragment_s
     for url, seen in counts.items():
         assert len(set(seen)) == 1, f"{url} ran {seen} queries as the data grew"
     print({url: seen[0] for url, seen in counts.items()})
+
+
+def test_lists_that_print_no_tags_do_not_load_them(client, paper, settings):
+    """taggit's prefetch cost more than the rest of loading a page of results; only the article page shows tags."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.NEWSROOM_FRAGMENT_SECONDS = 0
+    lists = ["/", paper["section"].get_absolute_url(), paper["person"].get_absolute_url(), "/search/?q=民营经济"]
+    for url in [*lists, paper["page"].get_absolute_url()]:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert not [q for q in queries if "taggit_tag" in q["sql"]], url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(paper["article"].get_absolute_url())
+    assert [q for q in queries if "taggit_tag" in q["sql"]]
+    assert "商会" in response.content.decode()
