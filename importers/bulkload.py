@@ -64,7 +64,7 @@ from .loading import (
     publication_time,
 )
 from .models import ImportRun, RawSource
-from .prepared import PreparedItem, prepare, search_document
+from .prepared import PreparedItem, prepare
 
 
 @dataclass
@@ -253,7 +253,7 @@ def load_batch(
             *(
                 prepared.document
                 if prepared.matches(fields)
-                else search_document(article.kicker, article.headline, article.subheadline, article.body)
+                else search.document(article.kicker, article.headline, article.subheadline, article.body)
             ),
         )
         for article, prepared, fields in ready

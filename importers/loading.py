@@ -35,8 +35,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
-from articles.search import _backend as search_backend
-from articles.search import index_articles
+from articles.search import index_articles, write_documents
 
 from .models import ImportRun, RawSource
 from .prepared import UNTITLED, shingles
@@ -557,7 +556,7 @@ def _index(ids: list[int], result: LoadResult) -> None:
 
 def _index_documents(documents: list[tuple], result: LoadResult) -> None:
     """``_index`` for new articles whose documents are already made (``importers.prepared``)."""
-    _guarded_index(lambda: search_backend().write(documents), len(documents), result)
+    _guarded_index(lambda: write_documents(documents), len(documents), result)
 
 
 def _guarded_index(write, count: int, result: LoadResult) -> None:

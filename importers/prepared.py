@@ -39,11 +39,6 @@ def shingles(text: str) -> frozenset[int]:
     return frozenset(sample)
 
 
-def search_document(kicker: str, headline: str, subheadline: str, body: str) -> tuple:
-    """``articles.search``'s index document (title tokens, body tokens, bigrams) of this text."""
-    return search._document({"kicker": kicker, "headline": headline, "subheadline": subheadline, "body": body})
-
-
 @dataclass(frozen=True)
 class PreparedItem:
     kicker: str
@@ -72,7 +67,7 @@ def prepare_item(item) -> PreparedItem:
         subheadline=item.subheadline,
         body=body,
         shingles=shingles(body),
-        document=search_document(item.kicker, headline, item.subheadline, body),
+        document=search.document(item.kicker, headline, item.subheadline, body),
     )
 
 

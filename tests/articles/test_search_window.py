@@ -157,9 +157,7 @@ def test_the_index_keeps_the_publication_date_whoever_writes_it():
 def test_migration_0010_converts_the_old_documents_into_the_written_ones():
     """0010 turns the old whole document into ``document`` and ``lexemes`` in SQL; same as write()."""
     article = story(headline="全市商会人民调解组织成立", body="株洲日报讯 服务保障民营经济健康发展,GDP增长。")
-    title, body, grams = search._document(
-        {"kicker": "", "headline": article.headline, "subheadline": "", "body": article.body}
-    )
+    title, body, grams = search.document("", article.headline, "", article.body)
     with connection.cursor() as cursor:
         # The document as 0007 wrote it, converted as 0010 does.
         cursor.execute(
