@@ -154,6 +154,16 @@ def test_the_index_keeps_the_publication_date_whoever_writes_it():
 
 
 @postgres_only
+def test_the_date_trigger_fires_only_when_the_publication_time_changes():
+    """No work per inserted article (an import inserts 100,000): a new article has no document yet."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE tgname = 'articles_search_follow_article'")
+        (definition,) = cursor.fetchone()
+    assert "AFTER UPDATE OF published_at" in definition and "INSERT" not in definition
+    assert "old.published_at is distinct from new.published_at" in definition.lower()
+
+
+@postgres_only
 def test_migration_0010_converts_the_old_documents_into_the_written_ones():
     """0010 turns the old whole document into ``document`` and ``lexemes`` in SQL; same as write()."""
     article = story(headline="全市商会人民调解组织成立", body="株洲日报讯 服务保障民营经济健康发展,GDP增长。")
