@@ -85,3 +85,19 @@ def test_the_admin_lists_in_print_order(admin_client):
     response = admin_client.get("/admin/articles/article/")
     listed = [a.headline for a in response.context["cl"].result_list]
     assert listed == ["新一版第一篇", "新一版第二篇", "新二版", "旧一版", loose.headline]
+
+
+def test_a_raw_save_of_an_old_version_gets_the_copies():
+    """History reverts, fixtures and import_content deserialize without Article.save()."""
+    from django.core import serializers
+
+    article = ArticleFactory(page=PageFactory(issue=IssueFactory(printed_on=datetime.date(2024, 3, 5)), number=6))
+    data = serializers.serialize("json", [article])
+    Article.objects.filter(pk=article.pk).update(printed_on=None, page_number=None)
+    stale = data.replace('"printed_on": "2024-03-05"', '"printed_on": null').replace(
+        '"page_number": 6', '"page_number": null'
+    )
+    assert stale != data
+    for restored in serializers.deserialize("json", stale):
+        restored.save()
+    assert copies(article) == (datetime.date(2024, 3, 5), 6)
