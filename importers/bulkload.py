@@ -32,7 +32,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles import search
-from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Role, Section
+from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Section
 
 from . import bulkinsert
 from .loading import (
@@ -56,6 +56,7 @@ from .loading import (
     _resolve_tags,
     _section_resolver,
     _variant_warnings,
+    byline_credits,
     duplicate_matches,
     duplicate_warning,
     import_key,
@@ -226,14 +227,8 @@ def load_batch(
     for written in written_by_file:
         heads = {normalize_headline(a.headline): a for a, _ in written}
         for article, item in written:
-            seen = set()
-            for credit in item.people:
-                person = people.get(credit.name.strip())
-                role = credit.role if credit.role in _ROLES else Role.REPORTER
-                if person is None or (person.pk, role) in seen:
-                    continue
-                seen.add((person.pk, role))
-                bylines.append((article.pk, person.pk, role, len(seen) - 1))
+            credits = byline_credits(item, people)
+            bylines += [(article.pk, person.pk, role, order) for order, (person, role) in enumerate(credits)]
             names = dict.fromkeys(_fit(t.strip(), Tag, "name") for t in item.tags if t.strip())
             links += [(tags[n].pk, content_type.pk, article.pk) for n in names]
             if item.parent_headline:

@@ -572,18 +572,24 @@ def _guarded_index(write, count: int, result: LoadResult) -> None:
         result.warnings.append("搜索索引未能更新(稿件已保存);请运行 manage.py rebuild_search_index。")
 
 
+def byline_credits(item: ParsedItem, people: dict[str, Person]) -> list[tuple[Person, str]]:
+    """The item's credits as (person, role), in order, each pair once; unknown roles count as reporter."""
+    credits = []
+    for credit in item.people:
+        person = people.get(credit.name.strip())
+        role = credit.role if credit.role in _ROLES else Role.REPORTER
+        if person is not None and (person, role) not in credits:
+            credits.append((person, role))
+    return credits
+
+
 def _replace_bylines(written, people: dict[str, Person], *, updated: list[int]) -> None:
     Byline.objects.filter(article_id__in=updated).delete()
-    bylines = []
-    for article, item in written:
-        seen = set()
-        for credit in item.people:
-            person = people.get(credit.name.strip())
-            role = credit.role if credit.role in _ROLES else Role.REPORTER
-            if person is None or (person.pk, role) in seen:
-                continue
-            seen.add((person.pk, role))
-            bylines.append(Byline(article=article, person=person, role=role, order=len(seen) - 1))
+    bylines = [
+        Byline(article=article, person=person, role=role, order=order)
+        for article, item in written
+        for order, (person, role) in enumerate(byline_credits(item, people))
+    ]
     Byline.objects.bulk_create(bylines)
 
 
