@@ -7,7 +7,6 @@ from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
@@ -18,12 +17,14 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
 
-from newsroom import pagecache
+from newsroom import pagecache, routers
 
+from . import renderings
 from . import search as search_index
 from .filters import ArticleFilter
 from .models import Article, Issue, Page, Person, Role, Section
 from .pagination import keyset_page
+from .templatetags.public import section_nav
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
@@ -139,59 +140,51 @@ def _union_all(querysets):
 
 @require_safe
 def article_detail(request, year, month, day, pk):
-    if settings.NEWSROOM_FRAGMENT_SECONDS <= 0 or not pagecache.is_public_read(request):
+    if not (renderings.enabled() and pagecache.is_public_read(request)):
         article = get_object_or_404(_article_queryset(), pk=pk)
         url = article.get_absolute_url()
         if request.path != url:
             return redirect(url, permanent=True)
         return render(request, "articles/article_detail.html", _article_context(request, article, url))
-    # Readers: whether the article is public, and which edit of it, is read on every request (one small
-    # query); the rendered article is a fragment kept for a couple of seconds (newsroom/pagecache.py).
-    stamp = public_stamp(pk)
-    if stamp is None:
+    # Readers: one query reads whether the article is public now and its stored page, if that is still
+    # good; the page is rendered and stored when it is not (articles/renderings.py).
+    key = renderings.variant(request.build_absolute_uri("/"), translation.get_language())
+    found = renderings.read(pk, key)
+    if found is None:
         raise Http404("没有这篇稿件")
-    site = request.build_absolute_uri("/")
-    rendered = pagecache.fragment(
-        ("article", pk, stamp, site, translation.get_language()), lambda: _rendered_article(request, pk)
-    )
-    if rendered is None:  # withdrawn in between
-        raise Http404("没有这篇稿件")
-    url, content = rendered
+    url, html = found
+    if html is None:
+        rendered = _render_and_store(request, pk, key)
+        if rendered is None:  # withdrawn in between
+            raise Http404("没有这篇稿件")
+        url, html = rendered
     if request.path != url:
         return redirect(url, permanent=True)
-    return HttpResponse(content)
-
-
-def public_stamp(pk):
-    """When the article was last changed, if readers may see it now (``published()``), else None.
-
-    One statement written out: it runs on every article page, and the ORM would spend longer building it
-    than the database answering it. tests/articles/test_views.py checks it agrees with ``published()``.
-    """
-    alias = router.db_for_read(Article)
-    connection = connections[alias]
-    quote = connection.ops.quote_name
-    sql = (
-        f"SELECT {quote('updated_at')} FROM {quote(Article._meta.db_table)} "
-        f"WHERE {quote('id')} = %s AND {quote('status')} = %s AND {quote('published_at')} <= %s"
-    )
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [pk, Article.Status.PUBLISHED, now])
-        row = cursor.fetchone()
-    return row[0] if row else None
+    return HttpResponse(renderings.with_nav(html, _section_nav()))
 
 
 def _article_queryset():
     return public_articles(tags=True).prefetch_related("corrections")
 
 
-def _rendered_article(request, pk):
-    article = _article_queryset().filter(pk=pk).first()
-    if article is None:
-        return None
-    url = article.get_absolute_url()
-    return url, render_to_string("articles/article_detail.html", _article_context(request, article, url), request)
+def _render_and_store(request, pk, key):
+    started = timezone.now()
+    with routers.primary_reads():  # a page kept for a long time must not come from a lagging replica
+        article = _article_queryset().filter(pk=pk).first()
+        if article is None:
+            return None
+        url = article.get_absolute_url()
+        context = {**_article_context(request, article, url), "defer_section_nav": True}
+        html = render_to_string("articles/article_detail.html", context, request)
+        renderings.store(article, key, url, html, started=started)
+    return url, html
+
+
+def _section_nav():
+    """The section menu as an article page shows it (no entry is the current one)."""
+    return pagecache.fragment(
+        ("article-section-nav",), lambda: render_to_string("includes/section_nav.html", section_nav({}))
+    )
 
 
 @require_safe

@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
+from . import renderings
 from .models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Section
 
 # The role groups created by migration 0004_editorial_groups.
@@ -35,8 +36,19 @@ def _rows(articles: QuerySet[Article]) -> QuerySet[Article]:
     return Article.objects.filter(pk__in=articles.order_by().values("pk"))
 
 
+def _changing(rows: QuerySet[Article]) -> None:
+    """The readers' pages that show these articles (their own, neighbours', related) are out of date.
+
+    ``update()`` sends no signals: every function here that changes articles says so itself, inside its
+    transaction and before the change, so that both the old and the new state are covered.
+    """
+    renderings.changed(around=rows)
+
+
+@transaction.atomic
 def submit_for_review(*, articles: QuerySet[Article], by: User) -> int:
     """Drafts go to the review queue; anything else is left alone."""
+    _changing(_rows(articles))
     return (
         _rows(articles)
         .filter(status=Article.Status.DRAFT)
@@ -44,14 +56,17 @@ def submit_for_review(*, articles: QuerySet[Article], by: User) -> int:
     )
 
 
+@transaction.atomic
 def mark_reviewed(*, articles: QuerySet[Article], by: User, at: datetime.datetime | None = None) -> int:
     """Stamp who checked the articles (and their import warnings); drafts move to review."""
     at = at or timezone.now()
     rows = _rows(articles).exclude(status=Article.Status.ARCHIVED)
+    _changing(rows)
     rows.filter(status=Article.Status.DRAFT).update(status=Article.Status.REVIEW)
     return rows.update(reviewed_at=at, reviewed_by=by, updated_at=at)
 
 
+@transaction.atomic
 def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.datetime | None = None) -> int:
     """Publish; with ``at`` (past or future) every article goes live at that time.
 
@@ -61,6 +76,7 @@ def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.date
     """
     now = timezone.now()
     rows = _rows(articles)
+    _changing(rows)
     if at is not None:
         return rows.update(status=Article.Status.PUBLISHED, published_at=at, updated_at=now)
     return rows.exclude(status=Article.Status.PUBLISHED).update(
@@ -68,8 +84,10 @@ def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.date
     )
 
 
+@transaction.atomic
 def unpublish_articles(*, articles: QuerySet[Article], by: User) -> int:
     """Take published (or scheduled) articles off the site; they go back to review."""
+    _changing(_rows(articles))
     return (
         _rows(articles)
         .filter(status=Article.Status.PUBLISHED)
@@ -77,7 +95,9 @@ def unpublish_articles(*, articles: QuerySet[Article], by: User) -> int:
     )
 
 
+@transaction.atomic
 def archive_articles(*, articles: QuerySet[Article], by: User) -> int:
+    _changing(_rows(articles))
     return (
         _rows(articles)
         .exclude(status=Article.Status.ARCHIVED)
@@ -85,7 +105,9 @@ def archive_articles(*, articles: QuerySet[Article], by: User) -> int:
     )
 
 
+@transaction.atomic
 def move_to_section(*, articles: QuerySet[Article], section: Section | None, by: User) -> int:
+    _changing(_rows(articles))
     return _rows(articles).update(section=section, is_edited=True, updated_at=timezone.now())
 
 
@@ -106,6 +128,7 @@ def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -> i
     ids = list(_rows(articles).values_list("pk", flat=True))
     if not tag_objects or not ids:
         return 0
+    renderings.changed(around=ids)
     content_type = ContentType.objects.get_for_model(Article)
     links = TaggedItem.objects.filter(content_type=content_type, object_id__in=ids, tag__in=tag_objects)
     before = links.count()
@@ -123,6 +146,7 @@ def remove_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -
     tag_objects = _tags(tags, create=False)
     if not tag_objects:
         return 0
+    _changing(_rows(articles))
     removed, _ = TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(Article),
         object_id__in=_rows(articles).values("pk"),
@@ -160,6 +184,8 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     if not other_ids:
         return MergeResult(0, 0, 0, 0, ())
     names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
+    # Bylines move by update(): the pages of every article of these people, theirs now and into's after.
+    renderings.changed(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
 
     duplicate_bylines = Byline.objects.filter(person_id__in=other_ids).filter(
         Q(article__bylines__person=into) & Q(article__bylines__role=F("role"))

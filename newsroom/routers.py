@@ -37,6 +37,16 @@ def is_public_read(request) -> bool:
     )
 
 
+@contextlib.contextmanager
+def primary_reads():
+    """Within this block, reads use the primary even in a public read (what is read will be stored)."""
+    token = _public_read.set(False)
+    try:
+        yield
+    finally:
+        _public_read.reset(token)
+
+
 class ReplicaReadsMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -140,6 +140,11 @@ NEWSROOM_CACHE_VERSION_SECONDS = float(os.environ.get("NEWSROOM_CACHE_VERSION_SE
 NEWSROOM_PAGE_LOCAL_SECONDS = float(os.environ.get("NEWSROOM_PAGE_LOCAL_SECONDS", "1"))
 # Parts of readers' pages (a rendered article, a list) kept in each process this long at most; 0: never.
 NEWSROOM_FRAGMENT_SECONDS = float(os.environ.get("NEWSROOM_FRAGMENT_SECONDS", "2"))
+# Article pages are rendered once and kept in the database until something they show changes
+# (articles/renderings.py); off: every request renders.
+NEWSROOM_STORED_RENDERINGS = env_bool("NEWSROOM_STORED_RENDERINGS", True)
+# A page rendered this soon after a write marked it is served but not stored (web nodes' clocks differ a little).
+NEWSROOM_RENDERING_MARGIN_SECONDS = float(os.environ.get("NEWSROOM_RENDERING_MARGIN_SECONDS", "1"))
 NEWSROOM_UNCACHED_PREFIXES = ("/admin/", "/healthz", "/api/")
 
 # Behind a proxy or load balancer that sets X-Forwarded-Proto / X-Forwarded-Host.

@@ -43,9 +43,12 @@ def objects():
 def test_every_model_is_registered():
     from django.apps import apps
 
+    from articles.models import Rendering
+
+    internal = {Rendering}  # stored article pages: written and dropped by the site itself, nothing to edit
     for app_label in ("articles", "importers"):
         for model in apps.get_app_config(app_label).get_models():
-            assert admin.site.is_registered(model), model
+            assert admin.site.is_registered(model) or model in internal, model
 
 
 def test_smoke_every_changelist_add_and_change_form(admin_client, admin_user, rf, objects):

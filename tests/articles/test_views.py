@@ -382,15 +382,15 @@ def fragments(settings):
     ],
 )
 def test_the_per_request_check_agrees_with_published(fields):
-    from articles.views import public_stamp
+    from articles import renderings
 
     article = story(**fields)
     public = Article.objects.published().filter(pk=article.pk).exists()
 
-    assert (public_stamp(article.pk) is not None) == public
+    assert (renderings.read(article.pk, "any") is not None) == public
 
 
-def test_a_kept_article_costs_one_small_query(client, fragments, lead_story, django_assert_num_queries):
+def test_a_stored_article_costs_one_small_query(client, lead_story, django_assert_num_queries):
     url = lead_story.get_absolute_url()
     first = client.get(url)
 
@@ -429,16 +429,14 @@ def test_a_write_in_the_process_ends_kept_fragments(client, fragments, lead_stor
     assert "另一条调解新闻" in client.get(url).content.decode()
 
 
-def test_kept_fragments_end_with_the_content_version(client, fragments, lead_story, settings):
-    """A write on another node bumps the shared version; a process sees it within a second."""
-    settings.NEWSROOM_CACHE_VERSION_SECONDS = 0
+def test_a_story_withdrawn_by_the_workflow_leaves_related_lists_at_once(client, lead_story):
+    from articles import workflow
+
     related = story(headline="另一条调解新闻", tags=["调解"])
     url = lead_story.get_absolute_url()
     assert "另一条调解新闻" in client.get(url).content.decode()
 
-    Article.objects.filter(pk=related.pk).update(status=Article.Status.DRAFT)  # withdrawn elsewhere: no signal here
-    assert "另一条调解新闻" in client.get(url).content.decode()  # still kept here...
-    fragments.bump_content_version()  # ...until that node's request bumps the version
+    workflow.unpublish_articles(articles=Article.objects.filter(pk=related.pk), by=None)  # update(): no signal
 
     assert "另一条调解新闻" not in client.get(url).content.decode()
 

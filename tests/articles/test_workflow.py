@@ -138,7 +138,8 @@ def test_move_to_section_query_count_is_constant(chief):
     _, few = count_queries(workflow.move_to_section, articles=Article.objects.all(), section=target, by=chief)
     ArticleFactory.create_batch(30)
     _, many = count_queries(workflow.move_to_section, articles=Article.objects.all(), section=target, by=chief)
-    assert few == many == 1
+    # The update, and marking the readers' pages it changes (ids, their pages and times, the mark) in a savepoint.
+    assert few == many <= 7
 
 
 def test_bulk_publishing_5000_articles_takes_seconds(chief):
@@ -149,7 +150,7 @@ def test_bulk_publishing_5000_articles_takes_seconds(chief):
     started = time.monotonic()
     count, queries = count_queries(workflow.publish_articles, articles=Article.objects.all(), by=chief)
     assert count == 5000
-    assert queries == 1
+    assert queries <= 7  # as many as for three articles: the update, the stored pages marked, a savepoint
     assert time.monotonic() - started < 5
     assert Article.objects.published().count() == 5000
 
