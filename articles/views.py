@@ -154,7 +154,7 @@ def article_detail(request, year, month, day, pk):
         raise Http404("没有这篇稿件")
     url, html = found
     if html is None:
-        rendered = _render_and_store(request, pk, key)
+        rendered = render_and_store(request, pk, key)
         if rendered is None:  # withdrawn in between
             raise Http404("没有这篇稿件")
         url, html = rendered
@@ -167,7 +167,7 @@ def _article_queryset():
     return public_articles(tags=True).prefetch_related("corrections")
 
 
-def _render_and_store(request, pk, key):
+def render_and_store(request, pk, key):
     started = timezone.now()
     with routers.primary_reads():  # a page kept for a long time must not come from a lagging replica
         article = _article_queryset().filter(pk=pk).first()

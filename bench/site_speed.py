@@ -6,9 +6,12 @@ Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles), wrk (apt-
 and, for the cached run, a Redis server on 127.0.0.1:6379 (database 15 is used and flushed).
 Starts gunicorn (gunicorn.conf.py, 2 sync workers, DEBUG off) three times:
 
-1. no page cache, as deployed without ``REDIS_URL``: each process keeps parts of readers' pages
-   for at most NEWSROOM_FRAGMENT_SECONDS (2 s; the article's own state is read on every request);
-2. no page cache and nothing kept (NEWSROOM_FRAGMENT_SECONDS=0): every page rendered on every request;
+1. no page cache, as deployed without ``REDIS_URL``: article pages are stored in the database
+   (articles/renderings.py; the pages measured are stored first with ``manage.py render_articles``,
+   as readers' first visits would) and each process keeps parts of list pages for at most
+   NEWSROOM_FRAGMENT_SECONDS (2 s);
+2. no page cache, nothing kept and nothing stored (NEWSROOM_FRAGMENT_SECONDS=0,
+   NEWSROOM_STORED_RENDERINGS=0): every page rendered on every request;
 3. ``REDIS_URL`` set: the shared page cache (and its copy in each process).
 
 Each time wrk measures a static 10 KB file served by whitenoise, an article page, the same page
@@ -95,26 +98,49 @@ def pick_urls(database: str) -> dict[str, str | list[str]]:
     }
 
 
-class Server:
-    def __init__(self, database: str, port: int, workers: int, redis: bool, fragment_seconds: str | None = None):
-        self.port = port
-        env = _benchdb.env(
-            database,
-            DJANGO_DEBUG="0",
-            DJANGO_SECURE_SSL_REDIRECT="0",
-            DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
-            DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
-            WEB_CONCURRENCY=str(workers),
-            GUNICORN_BIND=f"127.0.0.1:{port}",
-            GUNICORN_ACCESSLOG="",
-            GUNICORN_LOGLEVEL="warning",
+def site_env(database: str, port: int, workers: int, redis: bool, overrides: dict[str, str]) -> dict[str, str]:
+    """The environment of the site as deployed (the same for gunicorn and for manage.py commands)."""
+    env = _benchdb.env(
+        database,
+        DJANGO_DEBUG="0",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        WEB_CONCURRENCY=str(workers),
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_ACCESSLOG="",
+        GUNICORN_LOGLEVEL="warning",
+    )
+    for name in ("REDIS_URL", "NEWSROOM_FRAGMENT_SECONDS", "NEWSROOM_STORED_RENDERINGS"):
+        env.pop(name, None)
+    if redis:
+        env["REDIS_URL"] = REDIS_URL
+    env.update(overrides)
+    return env
+
+
+def store_pages(env: dict[str, str], port: int, urls: dict[str, str | list[str]]) -> float:
+    """``manage.py render_articles`` for every article page measured; returns the seconds it took."""
+    paths = [urls["article"], *urls[MANY]]
+    workdir = Path(tempfile.mkdtemp(prefix="site_speed_"))
+    try:
+        ids = workdir / "ids.txt"
+        ids.write_text("\n".join(path.rstrip("/").rsplit("/", 1)[1] for path in paths) + "\n", encoding="utf-8")
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "manage.py", "render_articles", "--site", f"http://127.0.0.1:{port}/", "--ids", str(ids)],
+            cwd=ROOT,
+            env=env,
+            check=True,
         )
-        env.pop("REDIS_URL", None)
-        env.pop("NEWSROOM_FRAGMENT_SECONDS", None)
-        if redis:
-            env["REDIS_URL"] = REDIS_URL
-        if fragment_seconds is not None:
-            env["NEWSROOM_FRAGMENT_SECONDS"] = fragment_seconds
+        return time.perf_counter() - started
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+class Server:
+    def __init__(self, env: dict[str, str], port: int):
+        self.port = port
         self.process = subprocess.Popen(
             [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", str(ROOT / "gunicorn.conf.py"), "newsroom.wsgi"],
             cwd=ROOT,
@@ -192,17 +218,21 @@ def main() -> None:
     STATIC_FILE.write_text("<!doctype html><title>bench</title>" + "x" * (10 * 1024 - 34), encoding="utf-8")
     urls = pick_urls(database)
     runs = {
-        "no page cache": (False, None),
-        "no page cache, nothing kept": (False, "0"),
-        "page cache (Redis)": (True, None),
+        "no page cache": (False, {}),
+        "no page cache, nothing kept": (False, {"NEWSROOM_FRAGMENT_SECONDS": "0", "NEWSROOM_STORED_RENDERINGS": "0"}),
+        "page cache (Redis)": (True, {}),
     }
     results = {}
     try:
-        for label, (redis, fragment_seconds) in runs.items():
+        for label, (redis, overrides) in runs.items():
             if redis:
                 subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, capture_output=True)
+            env = site_env(database, args.port, args.workers, redis, overrides)
+            if label == "no page cache":
+                seconds = store_pages(env, args.port, urls)
+                print(f"render_articles stored {1 + len(urls[MANY]):,} article pages in {seconds:.0f} s")
             print(f"{label}: gunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections")
-            server = Server(database, args.port, args.workers, redis, fragment_seconds)
+            server = Server(env, args.port)
             try:
                 server.wait_ready()
                 results[label] = measure(urls, args.port, args.seconds, args.connections)

@@ -254,3 +254,49 @@ def test_marks_of_a_rolled_back_transaction_are_dropped(printed):
         renderings.changed(own=[neighbour.pk])
         assert renderings._waiting("default") == [((), (neighbour.pk,), None, ())]
     assert renderings._waiting("default") == []
+
+
+def test_render_articles_stores_the_pages_readers_will_ask_for(client, printed, tmp_path):
+    from django.core.management import call_command
+
+    unpublished = story(headline="草稿", status=Article.Status.DRAFT)
+    out = tmp_path / "out.txt"
+    with out.open("w") as stdout:
+        call_command("render_articles", "--site", "http://testserver/", stdout=stdout)
+    assert "2 篇" in out.read_text()
+    stored_pages = set(Rendering.objects.exclude(html="").values_list("article_id", flat=True))
+    assert stored_pages == {printed["lead"].pk, printed["neighbour"].pk} and unpublished.pk not in stored_pages
+
+    lead = printed["lead"]
+    with mock.patch("articles.views._article_context", side_effect=AssertionError("rendered again")):
+        assert "民营经济商会调解中心揭牌" in page_of(client, lead)  # what the command stored is what readers get
+        call_command("render_articles", "--site", "http://testserver/", stdout=out.open("w"))
+    assert "0 篇" in out.read_text()
+
+
+def test_render_articles_takes_a_list_of_ids(printed, tmp_path):
+    from django.core.management import call_command
+
+    ids = tmp_path / "ids.txt"
+    ids.write_text(f"{printed['neighbour'].pk}\n")
+    call_command(
+        "render_articles", "--site", "http://testserver/", "--ids", str(ids), stdout=(tmp_path / "o").open("w")
+    )
+    assert list(Rendering.objects.exclude(html="").values_list("article_id", flat=True)) == [printed["neighbour"].pk]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--site", "testserver"], "完整的网站地址"),
+        (["--site", "http://evil.example/"], "DJANGO_ALLOWED_HOSTS"),
+        (["--site", "http://testserver/", "--language", "fr"], "不支持的语言"),
+        (["--site", "http://testserver/", "--ids", "/nonexistent/ids.txt"], "读不了"),
+    ],
+)
+def test_render_articles_refuses_bad_arguments_and_stores_nothing(printed, arguments, message):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match=message):
+        call_command("render_articles", *arguments)
+    assert not Rendering.objects.exclude(html="").exists()
