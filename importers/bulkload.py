@@ -31,7 +31,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles import search
+from articles import renderings, search
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Section
 
 from . import bulkinsert
@@ -241,6 +241,8 @@ def load_batch(
     Article.objects.bulk_update(parents, ["parent"])
     for result, written in zip(results, written_by_file, strict=True):
         _link_continuations(result, written)
+    # COPY sends no signals: the stored readers' pages these articles appear on are out of date.
+    renderings.changed(around=[a.pk for written in written_by_file for a, _ in written])
     batch_result = LoadResult(source=None)
     documents = [
         (

@@ -300,3 +300,30 @@ def test_render_articles_refuses_bad_arguments_and_stores_nothing(printed, argum
     with pytest.raises(CommandError, match=message):
         call_command("render_articles", *arguments)
     assert not Rendering.objects.exclude(html="").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("batch", ["1", "5"], ids=["one by one", "in batches"])
+def test_an_import_marks_the_pages_it_may_change(client, batch, tmp_path):
+    """Importers write with bulk_create and COPY (no signals): a story of the same weeks must hear of it."""
+    from django.core.management import call_command
+
+    from importers.loading import publication_time
+    from importers.parsing import parse_page
+    from tests.conftest import SEED_FILES
+
+    seed = SEED_FILES[0]
+    printed_at = publication_time(
+        parse_page(seed.read_text(encoding="utf-8"), source=seed.name).issue_date, timezone.now()
+    )
+    same_weeks = story(headline="同一周的旧稿件", published_at=printed_at - datetime.timedelta(days=3))
+    long_before = story(headline="很久以前的稿件", published_at=printed_at - datetime.timedelta(days=300))
+    for article in (same_weeks, long_before):
+        stored(client, article)
+
+    call_command("import_pages", str(seed), "--publish", "--batch", batch, stdout=(tmp_path / "out").open("w"))
+
+    pages = dict(Rendering.objects.values_list("article_id", "html"))
+    assert pages[same_weeks.pk] == "" and pages[long_before.pk] != ""
+    imported = Article.objects.exclude(pk__in=[same_weeks.pk, long_before.pk])
+    assert imported.exists() and set(imported.values_list("pk", flat=True)) <= set(pages)  # marked after the commit
