@@ -388,7 +388,8 @@ def _page(sender, instance, using, created=False, **kwargs):
 def _issue(sender, instance, raw, using, created=False, **kwargs):
     if created:  # nothing shows it yet
         return
-    changed(own=Article.objects.filter(page__issue=instance.pk), using=using)
+    # Its date is in its articles' addresses, which related lists of other issues link to.
+    changed(around=Article.objects.filter(page__issue=instance.pk), using=using)
 
 
 def _section(sender, instance, raw, using, created=False, **kwargs):

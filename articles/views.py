@@ -30,7 +30,8 @@ PER_PAGE = 20
 HOME_PER_SECTION = 5
 FEATURED = 4
 RELATED = 5
-RELATED_WINDOW = datetime.timedelta(days=14)
+# Related stories come from the same weeks (renderings.RELATED_WINDOW either side): stored pages depend on it.
+RELATED_WINDOW = renderings.RELATED_WINDOW
 TAG_COUNT_CAP = 1000
 ROLE_COUNT_CAP = 1000
 SEARCH_PER_PAGE = 20
