@@ -352,6 +352,7 @@ def search(request):
         {
             "query": query,
             "filter": filterset,
+            "filters": _search_filters(request, filterset),
             "results": results,
             "terms": terms,
             "too_short": too_short,
@@ -363,6 +364,15 @@ def search(request):
             "canonical_url": _canonical(request, reverse("articles:search")),
             "noindex": True,
         },
+    )
+
+
+def _search_filters(request, filterset):
+    """The filter form, the same for every query with the same filters: kept a moment (~4 ms of a search)."""
+    chosen = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists() if name not in {"q", "page"}))
+    return pagecache.fragment(
+        ("search-filters", chosen, translation.get_language()),
+        lambda: render_to_string("articles/search_filters.html", {"filter": filterset}, request),
     )
 
 

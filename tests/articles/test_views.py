@@ -309,6 +309,19 @@ def test_search_page_filters(client, lead_story, people):
     assert response.context["results"] == []
 
 
+def test_kept_search_filters_show_the_filters_of_each_request(client, lead_story, fragments):
+    """The filter form is kept a moment per set of filters: another query shares it, other filters do not."""
+    plain = client.get("/search/", {"q": "调解"}).content.decode()
+    assert '<details class="search-filters">' in plain and 'value="commentary" selected' not in plain
+
+    chosen = client.get("/search/", {"q": "商会", "kind": "commentary"}).content.decode()
+    assert '<details class="search-filters" open>' in chosen and 'value="commentary" selected' in chosen
+
+    again = client.get("/search/", {"q": "民营经济"}).content.decode()
+    assert '<details class="search-filters">' in again and 'value="commentary" selected' not in again
+    assert "“民营经济”的搜索结果" in again and 'value="民营经济"' in again
+
+
 def test_robots_txt(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
