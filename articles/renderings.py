@@ -158,16 +158,37 @@ def store(article: Article, key: str, url: str, html: str, *, started: datetime.
         f" ON CONFLICT ({quote('article_id')}) DO UPDATE SET {updates}"
         f" WHERE {table}.{quote('invalidated_at')} IS NULL OR {table}.{quote('invalidated_at')} < %s"
     )
-    # A savepoint only inside a transaction (a failed statement would break it); alone, one statement is atomic.
-    atomic = transaction.atomic(using=alias) if connection.in_atomic_block else contextlib.nullcontext()
+    margin = datetime.timedelta(seconds=settings.NEWSROOM_RENDERING_MARGIN_SECONDS)
     try:
-        with atomic, connection.cursor() as cursor:
-            margin = datetime.timedelta(seconds=settings.NEWSROOM_RENDERING_MARGIN_SECONDS)
+        with transaction.atomic(using=alias), _briefly_waiting(connection) as cursor:
             cursor.execute(sql, [*values, *expires_params, adapt(started - margin)])
             return cursor.rowcount == 1
-    except DatabaseError:
-        logger.warning("could not store the page of article %s", article.pk, exc_info=True)
+    except DatabaseError as error:  # busy (a writer holds the row or the file), read-only, ...
+        logger.info("the page of article %s was not stored: %s", article.pk, error)
         return False
+
+
+@contextlib.contextmanager
+def _briefly_waiting(connection):
+    """A cursor whose statements give up after ~0.1 s waiting for a lock: a reader is waiting for this page.
+
+    A writer marking pages holds their rows (or, on SQLite, the whole file) until it commits, which for an
+    import batch takes seconds; the page is served anyway and stored by a later reader.
+    """
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL lock_timeout = '100ms'")
+            yield cursor
+        elif connection.vendor == "sqlite":
+            cursor.execute("PRAGMA busy_timeout")
+            (before,) = cursor.fetchone()
+            cursor.execute("PRAGMA busy_timeout = 100")
+            try:
+                yield cursor
+            finally:
+                cursor.execute(f"PRAGMA busy_timeout = {int(before)}")
+        else:
+            yield cursor
 
 
 def with_nav(html: str, nav: str) -> str:

@@ -8,7 +8,7 @@ import datetime
 from unittest import mock
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag
 
@@ -327,3 +327,26 @@ def test_an_import_marks_the_pages_it_may_change(client, batch, tmp_path):
     assert pages[same_weeks.pk] == "" and pages[long_before.pk] != ""
     imported = Article.objects.exclude(pk__in=[same_weeks.pk, long_before.pk])
     assert imported.exists() and set(imported.values_list("pk", flat=True)) <= set(pages)  # marked after the commit
+
+
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="row locks; the tests' SQLite is in memory, where a lock stops reads too",
+)
+@pytest.mark.django_db(transaction=True)
+def test_a_page_whose_row_a_writer_holds_is_served_but_not_waited_for(client, printed):
+    """An import batch holds the rows it marked until it commits: a reader does not wait for it to store."""
+    import psycopg
+
+    lead = Article.objects.get(pk=printed["lead"].pk)
+    stored(client, lead)
+    Rendering.objects.filter(article=lead).update(html="")
+    writer = psycopg.connect(**connection.get_connection_params())
+    writer.execute("UPDATE articles_rendering SET invalidated_at = now() WHERE article_id = %s", [lead.pk])
+    try:
+        assert "民营经济商会调解中心揭牌" in page_of(client, lead)
+        assert Rendering.objects.get(article=lead).html == ""
+    finally:
+        writer.rollback()
+        writer.close()
+    assert "民营经济商会调解中心揭牌" in stored(client, lead)
