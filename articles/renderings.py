@@ -233,14 +233,15 @@ def changed(*, around=None, own=None, rows=(), using: str = "default") -> None:
     mark = (around_ids, own_ids, own_query, tuple(rows) + _rows(around_ids, using))
     connection = connections[using]
     if not connection.in_atomic_block:
-        _mark([mark], using, tombstones=True)
+        _mark([mark], using, tombstones=True, reread=False)
         return
-    _mark([mark], using, tombstones=False)
+    _mark([mark], using, tombstones=False, reread=False)
     waiting = _waiting(using)
     if not any(getattr(func, "func", None) is _flush_pending for _, func, _ in connection.run_on_commit):
         # No flush is due: whatever waits belongs to a transaction (or savepoint) that was rolled back.
         waiting.clear()
-        transaction.on_commit(functools.partial(_flush_pending, using), using=using)
+        # robust: a failure here is logged, not raised at the writer whose change is already committed.
+        transaction.on_commit(functools.partial(_flush_pending, using), using=using, robust=True)
     waiting.append(mark)
 
 
@@ -269,7 +270,7 @@ def _flush_pending(using: str) -> None:
     marks = _waiting(using)[:]
     _waiting(using).clear()
     if marks:
-        _mark(marks, using, tombstones=True)
+        _mark(marks, using, tombstones=True, reread=True)
 
 
 def _rows(ids, using) -> tuple:
@@ -293,7 +294,7 @@ def _windows(times):
     return merged
 
 
-def _affected(marks, using) -> list:
+def _affected(marks, using, *, reread: bool) -> list:
     """The articles whose stored pages the marks concern: querysets of a bounded number of parameters each."""
     rows, around, own, condition = set(), set(), set(), Q()
     for mark_around, own_ids, own_query, mark_rows in marks:
@@ -302,7 +303,8 @@ def _affected(marks, using) -> list:
         own.update(own_ids or ())
         if own_query is not None:
             condition |= Q(pk__in=own_query)
-    rows.update(_rows(around, using))  # after an update(): their new pages and times
+    if reread:  # after the commit: their new pages and times too
+        rows.update(_rows(around, using))
     for start, end in _windows(published for _, published, _ in rows):
         condition |= Q(published_at__range=(start, end))
     found = []
@@ -321,12 +323,12 @@ def _affected(marks, using) -> list:
     return [Article.objects.using(using).filter(q) for q in found]
 
 
-def _mark(marks, using: str, *, tombstones: bool) -> None:
+def _mark(marks, using: str, *, tombstones: bool, reread: bool) -> None:
     connection = connections[using]
     quote = connection.ops.quote_name
     table = quote(Rendering._meta.db_table)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    for affected in _affected(marks, using):
+    for affected in _affected(marks, using, reread=reread):
         ids = affected.order_by().annotate(affected_id=F("pk")).values("affected_id").distinct()
         ids_sql, params = ids.query.get_compiler(using).as_sql()
         _mark_ids(connection, table, ids_sql, [now, *params], tombstones=tombstones)
