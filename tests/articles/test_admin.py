@@ -499,3 +499,32 @@ def test_edits_and_deletions_in_the_admin_keep_search_current(admin_client):
     delete = reverse("admin:articles_article_delete", args=[article.pk])
     assert admin_client.post(delete, {"post": "yes"}).status_code == 302
     assert search.search(Article.objects.all(), "商会") == []
+
+
+def test_readers_see_an_admin_edit_and_a_history_revert_at_once(admin_client, client, settings):
+    """Article pages are stored (articles/renderings.py): the admin's saves and reverts must reach them."""
+    settings.NEWSROOM_STORED_RENDERINGS = True
+    settings.NEWSROOM_RENDERING_MARGIN_SECONDS = 0
+    article = ArticleFactory(published=True, headline="读者先看到的标题", tags=["经济"])
+    local = timezone.localtime(article.published_at)
+    published = {"published_at_0": f"{local:%Y-%m-%d}", "published_at_1": f"{local:%H:%M:%S}"}
+    public_url = article.get_absolute_url()
+    assert "读者先看到的标题" in client.get(public_url).text
+    change = reverse("admin:articles_article_change", args=[article.pk])
+
+    for headline in ("第一次修改", "第二次修改"):
+        assert (
+            admin_client.post(change, _article_form_data(article, headline=headline, **published)).status_code == 302
+        )
+        assert headline in client.get(public_url).text
+
+    history = admin_client.get(reverse("admin:articles_article_history", args=[article.pk])).context["diffs"]
+    data = _article_form_data(article, headline="第一次修改", **published)
+    assert admin_client.post(history[-1]["url"], data).status_code == 302  # back to the first edit (raw saves)
+    page = client.get(public_url).text
+    assert "第一次修改" in page and "第二次修改" not in page
+
+    data = _article_form_data(article, headline="又一次修改", tags="经济, 新标签", **published)
+    assert admin_client.post(change, data).status_code == 302
+    page = client.get(public_url).text
+    assert "又一次修改" in page and "新标签" in page
