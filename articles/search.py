@@ -99,8 +99,89 @@ def document(kicker: str, headline: str, subheadline: str, body: str) -> tuple[s
     return " ".join(tokenize(title)), " ".join(tokenize(text)), bigrams(f"{title}\n{text}")
 
 
-def write_documents(documents: list[tuple[int, str, str, list[str]]]) -> None:
-    """Store ``(article_id, title_tokens, body_tokens, bigrams)`` documents, replacing any for those ids."""
+# Tokens that PostgreSQL's default text parser reads as one word and the 'simple' dictionary keeps
+# as they are: lower-case ASCII letters and digits, and CJK ideographs every libc classes as letters
+# (Unicode 3.0's). A document of such tokens only has its tsvectors made by ``vectors()``.
+_PLAIN_TEXT = re.compile(r"[a-z0-9\u3400-\u4db5\u4e00-\u9fa5 ]*")
+_LAST_POSITION = 16383  # PostgreSQL's MAXENTRYPOS - 1: later words share this position
+_MAX_POSITIONS = 256  # MAXNUMPOS: positions kept per lexeme
+_MAX_WORD_BYTES = 2047  # MAXSTRLEN: longer words are left out of a tsvector
+
+
+def vectors(title: str, body: str, grams: list[str]) -> tuple[str, str] | None:
+    """A document's ``document`` and ``lexemes`` as tsvector literals, or None when it has a token
+    this module does not parse as PostgreSQL does.
+
+    The same vectors as ``write_documents()`` has the database build from the tokens
+    (``setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')``
+    and, stripped, with the bigrams): the import's parsing workers make them, so that the database
+    only stores them.
+    """
+    if not (_PLAIN_TEXT.fullmatch(title) and _PLAIN_TEXT.fullmatch(body)):
+        return None
+    if any("'" in gram or "\\" in gram for gram in grams):
+        return None
+    title_words, body_words = _word_positions(title.split()), _word_positions(body.split())
+    if title_words is None or body_words is None:
+        return None
+    # ``||`` shifts the right-hand positions past the last one on the left, and keeps at most
+    # _MAX_POSITIONS a word, none after _LAST_POSITION.
+    shift = max((positions[-1] for positions in title_words.values()), default=0)
+    words = []
+    for word, positions in title_words.items():
+        listed = "A,".join(map(str, positions)) + "A"
+        later = body_words.pop(word, None)
+        if later and len(positions) < _MAX_POSITIONS and positions[-1] != _LAST_POSITION:
+            listed += "," + _shifted(later, shift, _MAX_POSITIONS - len(positions))
+        words.append(f"'{word}':{listed}")
+    words += [f"'{word}':{_shifted(positions, shift, _MAX_POSITIONS)}" for word, positions in body_words.items()]
+    lexemes = dict.fromkeys(title_words)
+    lexemes.update(dict.fromkeys(body_words))
+    lexemes.update(dict.fromkeys(grams))
+    return " ".join(words), "'" + "' '".join(lexemes) + "'" if lexemes else ""
+
+
+def _shifted(positions: list[int], shift: int, room: int) -> str:
+    """Body positions after ``shift`` title positions, weight B, as ``||`` appends them."""
+    if shift + positions[min(room, len(positions)) - 1] >= _LAST_POSITION:
+        kept = []
+        for position in positions[:room]:
+            kept.append(min(position + shift, _LAST_POSITION))
+            if kept[-1] == _LAST_POSITION:
+                break
+        positions, shift = kept, 0
+    return "B,".join(map(str, map(shift.__add__, positions[:room]))) + "B"
+
+
+def _word_positions(tokens: list[str]) -> dict[str, list[int]] | None:
+    """``to_tsvector('simple', ' '.join(tokens))``: each word's positions (``tokens`` are plain)."""
+    if tokens and len(max(tokens, key=len).encode()) >= _MAX_WORD_BYTES:
+        return None
+    words: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens, start=1):
+        kept = words.get(token)
+        if kept is None:
+            words[token] = [position]
+        else:
+            kept.append(position)
+    if len(tokens) >= _LAST_POSITION or max(map(len, words.values()), default=0) >= _MAX_POSITIONS:
+        # A word keeps at most _MAX_POSITIONS - 1 positions, and later words share the last one.
+        for word, positions in words.items():
+            kept = []
+            for position in positions:
+                position = min(position, _LAST_POSITION)
+                if len(kept) >= _MAX_POSITIONS - 1 or (kept and kept[-1] == _LAST_POSITION):
+                    break
+                kept.append(position)
+            words[word] = kept
+    return words
+
+
+def write_documents(documents: list[tuple]) -> None:
+    """Store ``(article_id, title_tokens, body_tokens, bigrams)`` documents, replacing any for those ids.
+
+    A fifth item, the document's ``vectors()`` made beforehand, spares PostgreSQL building them.
+    """
     _backend().write(documents)
 
 
@@ -259,7 +340,7 @@ class _SQLiteBackend:
             self._delete(cursor, [doc[0] for doc in documents])
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, title, body, grams) VALUES (%s, %s, %s, %s)",
-                [(pk, title, body, " ".join(grams)) for pk, title, body, grams in documents],
+                [(pk, title, body, " ".join(grams)) for pk, title, body, grams, *_ in documents],
             )
 
     def delete(self, ids):
@@ -427,36 +508,67 @@ class _PostgresBackend:
             size, ids, ranks, oldest = cursor.fetchone()
         return size, list(zip(ids or [], ranks or [], strict=True)), oldest
 
-    # The documents are copied into a temporary table of this session, then built and stored by one
-    # statement: no parameter quoting of thousands of bigram arrays on the client (a fifth of an
-    # import's writer time), and one round trip whatever the number of documents.
+    # The documents are copied into a temporary table of this session, then stored by one statement:
+    # no parameter quoting of thousands of bigram arrays on the client, and one round trip whatever
+    # the number of documents. A document comes with its vectors made (``vectors()``, in the import's
+    # parsing workers) or as tokens, and then the database builds them.
     STAGE = "articles_search_stage"
+    # Words of every kind ``vectors()`` reads, with a repeated word, for ``_parses_as_vectors()``.
+    PROBE = ("株洲日报 2023年 g20 1e5 0x1f 一 龥 㐀 䶵 abc", "abc 株洲 123abc 00012 株洲", ["株洲", "洲日"])
 
     def write(self, documents):
         if not documents:
             return
+        latest = {doc[0]: doc for doc in documents}  # the last document given for an id wins
         with transaction.atomic(), connection.cursor() as cursor:
+            made = any(len(doc) > 4 and doc[4] is not None for doc in latest.values())
+            made = made and self._parses_as_vectors(cursor)
             cursor.execute(
-                f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.STAGE} "
-                "(n integer, article_id bigint, title text, body text, grams text) ON COMMIT DELETE ROWS"
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.STAGE} (article_id bigint, title text, body text, "
+                "grams text, document tsvector, lexemes tsvector) ON COMMIT DELETE ROWS"
             )
-            with cursor.copy(f"COPY {self.STAGE} (n, article_id, title, body, grams) FROM STDIN") as copy:
-                for n, (pk, title, body, grams) in enumerate(documents):
-                    copy.write_row((n, pk, title, body, " ".join(grams)))  # bigrams hold no space
+            columns = "article_id, title, body, grams, document, lexemes"
+            with cursor.copy(f"COPY {self.STAGE} ({columns}) FROM STDIN") as copy:
+                for pk, title, body, grams, *vectors in sorted(latest.values(), key=lambda doc: doc[0]):
+                    if made and vectors and vectors[0] is not None:
+                        copy.write_row((pk, None, None, None, *vectors[0]))
+                    else:
+                        copy.write_row((pk, title, body, " ".join(grams), None, None))  # bigrams hold no space
             # Words carry positions and weigh A (title) or B (body); lexemes are the words and the
             # bigrams, bare. The date is the article's, as the trigger on the article table keeps it.
             cursor.execute(
                 f"INSERT INTO {TABLE} (article_id, published_on, document, lexemes) "
-                "SELECT d.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), "
-                "d.document, strip(d.document || array_to_tsvector(d.grams)) "
-                "FROM (SELECT DISTINCT ON (article_id) article_id, "
-                "setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B') "
-                f"AS document, string_to_array(grams, ' ') AS grams FROM {self.STAGE} ORDER BY article_id, n DESC) AS d "
-                "LEFT JOIN articles_article AS a ON a.id = d.article_id "
+                "SELECT s.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), d.document, "
+                "coalesce(s.lexemes, strip(d.document || array_to_tsvector(string_to_array(s.grams, ' ')))) "
+                f"FROM {self.STAGE} AS s CROSS JOIN LATERAL (SELECT coalesce(s.document, "
+                "setweight(to_tsvector('simple', s.title), 'A') || setweight(to_tsvector('simple', s.body), 'B')) "
+                "AS document) AS d LEFT JOIN articles_article AS a ON a.id = s.article_id "
                 "ON CONFLICT (article_id) DO UPDATE SET published_on = EXCLUDED.published_on, "
                 "document = EXCLUDED.document, lexemes = EXCLUDED.lexemes"
             )
             cursor.execute(f"DELETE FROM {self.STAGE}")  # an outer transaction may write again
+
+    _parser_checked: dict[tuple, bool] = {}
+
+    def _parses_as_vectors(self, cursor) -> bool:
+        """Whether this database builds from tokens the vectors ``vectors()`` makes (once per database).
+
+        It does wherever its text parser classes CJK ideographs as letters, as every libc does; if
+        one did not, the documents would be built there from their tokens.
+        """
+        settings = connection.settings_dict
+        key = (settings["HOST"], settings["PORT"], settings["NAME"])
+        if key not in self._parser_checked:
+            title, body, grams = self.PROBE
+            document, lexemes = vectors(title, body, grams)
+            cursor.execute(
+                "SELECT d.document = %s::tsvector AND strip(d.document || array_to_tsvector(%s::text[])) = %s::tsvector "
+                "FROM (SELECT setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+                "AS document) AS d",
+                [document, grams, lexemes, title, body],
+            )
+            self._parser_checked[key] = cursor.fetchone()[0]
+        return self._parser_checked[key]
 
     def delete(self, ids):
         if ids:

@@ -1,10 +1,10 @@
 """The per-article text work of a load, done where the page is parsed: ``import_pages --jobs N``.
 
 For each parsed item: the body as stored (``articles.body.render_body``), the sample of body
-shingles the duplicate check compares, and the search document (``articles.search`` makes it;
-its format is that module's business). In ``--jobs`` runs this happens in the parsing worker
-processes, so the one writing process only writes. Nothing here touches the database or
-needs ``django.setup()``.
+shingles the duplicate check compares, and the search document with its PostgreSQL vectors
+(``articles.search`` makes both; their format is that module's business). In ``--jobs`` runs
+this happens in the parsing worker processes, so the one writing process only writes. Nothing
+here touches the database or needs ``django.setup()``.
 
 A document is made for the item's text as the parser gives it; the writer uses it only when
 the stored fields are that same text (``matches``), and makes a new one otherwise (a headline
@@ -61,13 +61,14 @@ class PreparedItem:
 def prepare_item(item) -> PreparedItem:
     body = render_body(item.blocks)
     headline = item.headline.strip() or UNTITLED
+    document = search.document(item.kicker, headline, item.subheadline, body)
     return PreparedItem(
         kicker=item.kicker,
         headline=headline,
         subheadline=item.subheadline,
         body=body,
         shingles=shingles(body),
-        document=search.document(item.kicker, headline, item.subheadline, body),
+        document=(*document, search.vectors(*document)),  # a row of search.write_documents() but its id
     )
 
 

@@ -1,7 +1,7 @@
 """write_documents(): what the import and index_articles() store, on both databases."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from articles import search
 from tests.articles.public_data import story
@@ -35,3 +35,87 @@ def test_an_article_without_bigrams_or_body_is_stored():
     article = story(headline="GDP", body="")
     search.write_documents([(article.pk, *search.document("", "GDP", "", ""))])
     assert found("gdp") == ["GDP"]
+
+
+postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's tsvectors")
+
+
+def built_by_the_database(title, body, grams):
+    """``document`` and ``lexemes`` as write_documents() has PostgreSQL build them from the tokens."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT d.document::text, strip(d.document || array_to_tsvector(%s::text[]))::text FROM (SELECT "
+            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') AS document) AS d",
+            [grams, title, body],
+        )
+        return cursor.fetchone()
+
+
+def as_stored(literals):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT %s::tsvector::text, %s::tsvector::text", list(literals))
+        return cursor.fetchone()
+
+
+def seed_documents():
+    from articles.body import render_body
+    from importers.parsing import parse_page
+    from tests.conftest import SEED_FILES
+
+    for path in SEED_FILES:
+        for item in parse_page(path.read_bytes(), source=str(path)).items:
+            yield search.document(item.kicker, item.headline, item.subheadline, render_body(item.blocks))
+
+
+@postgres_only
+def test_vectors_made_in_python_are_the_ones_the_database_builds_for_every_seed_article():
+    documents = list(seed_documents())
+    assert len(documents) > 40
+    for title, body, grams in documents:
+        literals = search.vectors(title, body, grams)
+        assert literals is not None, (title, body)
+        assert as_stored(literals) == built_by_the_database(title, body, grams), (title, body)
+
+
+@postgres_only
+@pytest.mark.parametrize(
+    "title, body",
+    [
+        ("", ""),
+        ("gdp", ""),
+        ("", "株洲 株洲"),
+        ("株洲 株洲 日报", "株洲 日报 商会 株洲"),
+        ("2023年 g20 1e5 0x1f 123abc 00012", "1e5 g20 一 龥 㐀 䶵"),
+        # Words repeated past the positions a lexeme keeps (255 in one text, 256 in both).
+        (" ".join(["株洲"] * 300), " ".join(["株洲", "日报"] * 300)),
+        (" ".join(["株洲"] * 100 + ["日报"]), " ".join(["株洲"] * 200)),
+        # Texts past the last position (16383): later words share it.
+        ("商会", " ".join(f"w{n % 500}" for n in range(17000))),
+        (" ".join(f"t{n % 300}" for n in range(16500)), "t1 t2 新词 t1"),
+    ],
+)
+def test_vectors_follow_the_database_at_the_edges(title, body):
+    grams = search.bigrams(title.replace(" ", "") + body.replace(" ", ""))[:50]
+    assert as_stored(search.vectors(title, body, grams)) == built_by_the_database(title, body, grams)
+
+
+@pytest.mark.parametrize("token", ["a_b", "ａｂ", "²", "é", "ß", "x" * 2047, "鿿", "\U00020000"])
+def test_a_token_vectors_does_not_parse_as_postgresql_does_leaves_the_building_to_the_database(token):
+    assert search.vectors(f"株洲 {token}", "日报", ["株洲"]) is None
+    assert search.vectors("株洲", f"日报 {token}", ["株洲"]) is None
+
+
+def test_documents_written_with_or_without_their_vectors_are_stored_alike():
+    first = story(headline="民营经济商会调解", body="株洲日报讯 全市商会人民调解组织成立。")
+    second = story(headline="Ⅱ号线 ａｂ", body="株洲日报讯 社区居民议事会开到家门口。")
+    documents = [(a.pk, *search.document("", a.headline, "", a.body)) for a in (first, second)]
+    search.write_documents(documents)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {search.TABLE} ORDER BY 1")
+        built = cursor.fetchall()
+        search.write_documents([(*doc, search.vectors(*doc[1:])) for doc in documents])
+        cursor.execute(f"SELECT * FROM {search.TABLE} ORDER BY 1")
+        assert cursor.fetchall() == built
+    assert search.vectors(*documents[1][1:]) is None
+    assert found("商会") == ["民营经济商会调解"]
+    assert found("议事") == ["Ⅱ号线 ａｂ"]
