@@ -80,11 +80,13 @@ def child(directory: Path, jobs: int, batch: int) -> None:
 
         return wrapper
 
-    # The database phase: everything the writer does to store parsed pages (and to ANALYZE as it goes).
+    # The database phase: everything the writer does to store parsed pages (and to ANALYZE as it goes,
+    # and to merge the search index's pending entries at the end).
     runner.load_page = timed(runner.load_page)
     runner.bulkload.load_batch = timed(runner.bulkload.load_batch)
     runner.bulkload.batchable = timed(runner.bulkload.batchable)
     runner.bulkload.TableStatistics.add = timed(runner.bulkload.TableStatistics.add)
+    runner.bulkload.merge_search_entries = timed(runner.bulkload.merge_search_entries)
     out = io.StringIO()
     started = time.perf_counter()
     with open(os.devnull, "w") as devnull, contextlib.suppress(CommandError):  # failed files: counted below

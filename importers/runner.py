@@ -218,8 +218,10 @@ class Importer:
         transaction, so the file at fault is named and the others are stored.
         """
         pending: list[tuple[Path, bytes, ParsedPage, list | None]] = []
+        batches = 0
 
         def flush(limit: int):
+            nonlocal batches
             while len(pending) > limit:
                 files = [
                     bulkload.PageFile(parsed, raw, path.name, prepared)
@@ -240,6 +242,7 @@ class Importer:
                     for path, raw, parsed, _ in taken:
                         yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
                     continue
+                batches += 1
                 for (path, _, parsed, _), result in zip(taken, results, strict=True):
                     yield FileReport(path, parsed=parsed, result=result)
 
@@ -251,6 +254,8 @@ class Importer:
             pending.append((path, raw, parsed, prepared))
             yield from flush(self.batch - 1)
         yield from flush(0)
+        if batches:
+            bulkload.merge_search_entries()
 
     def _parse_options(self) -> dict:
         return {

@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime
+import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,6 +11,7 @@ import pytest
 from django.db import DatabaseError, connection
 from taggit.models import Tag
 
+from articles import search
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person
 from articles.search import rebuild_index
 from importers import bulkload, loading, runner
@@ -233,3 +235,33 @@ def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch):
         assert "articles_search" in statements[-1] and '"articles_article"' in statements[-1]
     else:
         assert not any(analyzed) and not statements
+
+
+def test_a_batch_import_merges_the_search_index_pending_entries_once_at_the_end(pages, monkeypatch):
+    merged = []
+    merge = bulkload.merge_search_entries
+    monkeypatch.setattr(bulkload, "merge_search_entries", lambda: merged.append(Article.objects.count()) or merge())
+
+    runner.Importer(batch=8).run(pages)
+    runner.Importer(batch=8).run(pages)  # nothing new: no batch, nothing to merge
+
+    assert merged == [Article.objects.count()]
+    assert search.search(Article.objects.all(), "株洲")
+
+
+def test_the_search_index_pending_entries_are_left_to_autovacuum_without_the_index_ownership(caplog):
+    if connection.vendor != "postgresql":
+        bulkload.merge_search_entries()  # nothing to merge elsewhere
+        return
+    role = f"newsroom_test_reader_{os.getpid()}"
+    with connection.cursor() as cursor:
+        cursor.execute(f"CREATE ROLE {role}")
+        cursor.execute(f"SET ROLE {role}")
+    try:
+        with caplog.at_level("INFO", logger="importers.bulkload"):
+            bulkload.merge_search_entries()
+        assert "autovacuum" in caplog.text
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+            cursor.execute(f"DROP ROLE {role}")
