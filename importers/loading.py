@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import json
 import logging
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.text import slugify
@@ -377,6 +378,7 @@ def _resolve_tags(names: Iterable[str]) -> tuple[dict[str, Tag], Counts]:
 # Articles
 
 
+@functools.lru_cache(maxsize=16384)  # a load asks for each headline several times (keys, duplicates, sidebars)
 def normalize_headline(text: str) -> str:
     """What two printings of one headline share: no spaces, no punctuation, NFKC."""
     text = unicodedata.normalize("NFKC", text or "")
@@ -854,21 +856,23 @@ def _variant_warnings(articles: list[Article], *, visible=None):
     if not variant_pks:
         return
     # (variant, co-bylined person) -> the articles they share: each of ``articles``, and one
-    # stand-in (None) for any number of others, so that what is read does not grow with the archive.
+    # stand-in (None) for any number of others. Only the pairs the articles ask about are looked up,
+    # each until a first shared article: what is read grows with the archive only for a pair that
+    # never shared one.
     co_bylines: dict[int, dict[int, list[int | None]]] = defaultdict(lambda: defaultdict(list))
-    shared = Byline.objects.filter(article__bylines__person_id__in=variant_pks).order_by()
-    pair = ("article__bylines__person_id", "person_id")
-    here: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for variant_pk, co_pk, article_pk in shared.filter(article_id__in=list(article_people)).values_list(
-        *pair, "article_id"
-    ):
-        here[variant_pk, co_pk].add(article_pk)
-    for variant_pk, co_pk, count in shared.values_list(*pair).annotate(articles=Count("article_id", distinct=True)):
-        if co_pk != variant_pk:
-            seen = here.get((variant_pk, co_pk), set())
-            co_bylines[variant_pk][co_pk].extend(seen)
-            if count > len(seen):
-                co_bylines[variant_pk][co_pk].append(None)
+    asked = set()
+    for people in article_people.values():
+        for person_pk, name in people.items():
+            for variant_pk, _ in variants_of.get(name, []):
+                if variant_pk not in people:
+                    asked.update((variant_pk, co_pk) for co_pk in people if co_pk != person_pk)
+    for article_pk, people in article_people.items():
+        for variant_pk in variant_pks.intersection(people):
+            for co_pk in people:
+                if (variant_pk, co_pk) in asked:
+                    co_bylines[variant_pk][co_pk].append(article_pk)
+    for variant_pk, co_pk in _bylined_together_elsewhere(sorted(asked), list(article_people)):
+        co_bylines[variant_pk][co_pk].append(None)
     visible = visible or (lambda article_pk, variant_pk, other_pk: True)
     for article_pk, people in article_people.items():
         for person_pk, name in people.items():
@@ -887,6 +891,23 @@ def _variant_warnings(articles: list[Article], *, visible=None):
                         f"署名“{name}”可能是已知人员“{variant_name}”的误写(两人都与{'、'.join(sorted(shared))}共同署名),"
                         "请核对;确认后可在人员中合并。",
                     )
+
+
+def _bylined_together_elsewhere(pairs: list[tuple[int, int]], articles: list[int], chunk: int = 500):
+    """The ``(person, other person)`` pairs bylined together on an article not among ``articles``."""
+    table = connection.ops.quote_name(Byline._meta.db_table)
+    excluded = articles or [0]
+    for start in range(0, len(pairs), chunk):
+        part = pairs[start : start + chunk]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT p.column1, p.column2 FROM (VALUES {', '.join(['(%s, %s)'] * len(part))}) AS p "
+                f"WHERE EXISTS (SELECT 1 FROM {table} AS a JOIN {table} AS b ON b.article_id = a.article_id "
+                "WHERE a.person_id = p.column1 AND b.person_id = p.column2 "
+                f"AND a.article_id NOT IN ({', '.join(['%s'] * len(excluded))}))",
+                [*chain.from_iterable(part), *excluded],
+            )
+            yield from cursor.fetchall()
 
 
 def _fit(value: str, model, field_name: str) -> str:
