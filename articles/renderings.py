@@ -213,7 +213,7 @@ def suspended():
         _suspended.reset(token)
 
 
-def changed(*, around=None, own=None, rows=(), using: str = "default") -> None:
+def changed(*, around=None, own=None, rows=(), created=(), using: str = "default") -> None:
     """Mark the stored pages that show these articles as changed, now and again after the commit.
 
     ``around``: articles (ids or a queryset) whose headline, address, publication, page or tags change or
@@ -221,6 +221,8 @@ def changed(*, around=None, own=None, rows=(), using: str = "default") -> None:
     as ``(page_id, published_at, continues_id)`` values read before a change. ``own``: articles (ids or a
     queryset) whose own page alone changed (a byline, a correction, a renamed person). A fixed number of
     queries however many articles: call it before an ``update()`` and the new state is covered after the commit.
+    ``created``: those of ``around`` inserted in this transaction: no reader can have begun rendering them, so
+    they get no mark of their own (an import would otherwise write one for every new article).
     """
     if _suspended.get() or not settings.NEWSROOM_STORED_RENDERINGS:
         return
@@ -230,7 +232,7 @@ def changed(*, around=None, own=None, rows=(), using: str = "default") -> None:
     )
     if not (around_ids or own_ids or own_query is not None or rows):
         return
-    mark = (around_ids, own_ids, own_query, tuple(rows) + _rows(around_ids, using))
+    mark = (around_ids, own_ids, own_query, tuple(rows) + _rows(around_ids, using), frozenset(created))
     connection = connections[using]
     if not connection.in_atomic_block:
         _mark([mark], using, tombstones=True, reread=False)
@@ -296,8 +298,9 @@ def _windows(times):
 
 def _affected(marks, using, *, reread: bool) -> list:
     """The articles whose stored pages the marks concern: querysets of a bounded number of parameters each."""
-    rows, around, own, condition = set(), set(), set(), Q()
-    for mark_around, own_ids, own_query, mark_rows in marks:
+    rows, around, own, created, condition = set(), set(), set(), set(), Q()
+    for mark_around, own_ids, own_query, mark_rows, mark_created in marks:
+        created.update(mark_created)
         rows.update(mark_rows)
         around.update(mark_around or ())
         own.update(own_ids or ())
@@ -320,7 +323,10 @@ def _affected(marks, using, *, reread: bool) -> list:
         found.append(condition)
     if len(found) > 1 and 2 * len(around) + len(own) + len(rows) <= _CHUNK:
         found = [functools.reduce(operator.or_, found)]  # usually: one statement
-    return [Article.objects.using(using).filter(q) for q in found]
+    affected = [Article.objects.using(using).filter(q) for q in found]
+    if created and len(created) <= _CHUNK // 2:  # (more: marked too, which is only more than needed)
+        affected = [queryset.exclude(pk__in=sorted(created)) for queryset in affected]
+    return affected
 
 
 def _mark(marks, using: str, *, tombstones: bool, reread: bool) -> None:

@@ -246,7 +246,8 @@ def load_batch(
     for result, written in zip(results, written_by_file, strict=True):
         _link_continuations(result, written)
     # COPY sends no signals: the stored readers' pages these articles appear on are out of date.
-    renderings.changed(around=[a.pk for written in written_by_file for a, _ in written])
+    new_ids = [a.pk for written in written_by_file for a, _ in written]
+    renderings.changed(around=new_ids, created=new_ids)
     batch_result = LoadResult(source=None)
     documents = [
         (

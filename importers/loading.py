@@ -544,7 +544,7 @@ def _load_articles(
     _link_sidebars(parsed, by_item)
     _link_continuations(result, written)
     # bulk_create sends no signals: the stored readers' pages these articles appear on are out of date.
-    renderings.changed(around=[article.pk for article, _ in written])
+    renderings.changed(around=[article.pk for article, _ in written], created=[article.pk for article, _ in to_create])
     _index([article.pk for article, _ in written], result)  # the public search sees new and changed text
     if existing or not result.page_created:
         _report_stale(result, {key for key, _ in keyed})
