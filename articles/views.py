@@ -169,6 +169,7 @@ def _article_queryset():
 
 
 def render_and_store(request, pk, key):
+    """Render the article page for readers and store it under ``key``; (url, html), or None if it is not public."""
     started = timezone.now()
     with routers.primary_reads():  # a page kept for a long time must not come from a lagging replica
         article = _article_queryset().filter(pk=pk).first()

@@ -138,7 +138,7 @@ NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", 
 NEWSROOM_CACHE_VERSION_SECONDS = float(os.environ.get("NEWSROOM_CACHE_VERSION_SECONDS", "1"))
 # A page found in Redis is also kept in the process that read it, this long at most (same content version).
 NEWSROOM_PAGE_LOCAL_SECONDS = float(os.environ.get("NEWSROOM_PAGE_LOCAL_SECONDS", "1"))
-# Parts of readers' pages (a rendered article, a list) kept in each process this long at most; 0: never.
+# Parts of readers' pages (a rendered list, the section menu, the search filters) kept in each process this long at most; 0: never.
 NEWSROOM_FRAGMENT_SECONDS = float(os.environ.get("NEWSROOM_FRAGMENT_SECONDS", "2"))
 # Article pages are rendered once and kept in the database until something they show changes
 # (articles/renderings.py); off: every request renders.
