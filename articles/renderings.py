@@ -394,16 +394,19 @@ def _article_tags(sender, instance, action, model, pk_set, using, **kwargs):
         changed(around=pk_set, using=using)
 
 
-def _person(sender, instance, raw, using, created=False, **kwargs):
-    if created:  # nothing shows it yet
-        return
-    changed(own=Article.objects.filter(bylines__person=instance.pk), using=using)
+def _shown_by(lookup: str, *, around: bool = False):
+    """A ``post_save`` handler for a model the pages of articles show (``lookup``: from Article to it).
 
+    ``around``: the articles' addresses change with it, which neighbours and related lists link to.
+    """
 
-def _tag(sender, instance, raw, using, created=False, **kwargs):
-    if created:  # nothing shows it yet
-        return
-    changed(own=Article.objects.filter(tagged_items__tag=instance.pk), using=using)
+    def handler(sender, instance, using, created=False, **kwargs):
+        if created:  # nothing shows it yet
+            return
+        articles = Article.objects.filter(**{lookup: instance.pk})
+        changed(**{"around" if around else "own": articles}, using=using)
+
+    return handler
 
 
 def _page(sender, instance, using, created=False, **kwargs):
@@ -412,19 +415,6 @@ def _page(sender, instance, using, created=False, **kwargs):
     # Before a delete, read the ids now: the articles lose their page with it.
     ids = list(Article.objects.using(using).filter(page=instance.pk).values_list("pk", flat=True))
     changed(own=ids, using=using)
-
-
-def _issue(sender, instance, raw, using, created=False, **kwargs):
-    if created:  # nothing shows it yet
-        return
-    # Its date is in its articles' addresses, which related lists of other issues link to.
-    changed(around=Article.objects.filter(page__issue=instance.pk), using=using)
-
-
-def _section(sender, instance, raw, using, created=False, **kwargs):
-    if created:  # nothing shows it yet
-        return
-    changed(own=Article.objects.filter(section=instance.pk), using=using)
 
 
 def connect() -> None:
@@ -437,9 +427,9 @@ def connect() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_tagged_item, sender=TaggedItem, dispatch_uid=f"renderings.taggeditem.{signal}")
     m2m_changed.connect(_article_tags, sender=Article.tags.through, dispatch_uid="renderings.article_tags")
-    post_save.connect(_person, sender=Person, dispatch_uid="renderings.person")
-    post_save.connect(_tag, sender=Tag, dispatch_uid="renderings.tag")
+    for model, lookup in ((Person, "bylines__person"), (Tag, "tagged_items__tag"), (Section, "section")):
+        post_save.connect(_shown_by(lookup), sender=model, weak=False, dispatch_uid=f"renderings.{model.__name__}")
+    # An issue's date is in its articles' addresses.
+    post_save.connect(_shown_by("page__issue", around=True), sender=Issue, weak=False, dispatch_uid="renderings.issue")
     post_save.connect(_page, sender=Page, dispatch_uid="renderings.page_save")
     pre_delete.connect(_page, sender=Page, dispatch_uid="renderings.page_delete")
-    post_save.connect(_issue, sender=Issue, dispatch_uid="renderings.issue")
-    post_save.connect(_section, sender=Section, dispatch_uid="renderings.section")
