@@ -197,7 +197,9 @@ def with_nav(html: str, nav: str) -> str:
 
 def clear(using: str = "default") -> None:
     """Forget every stored page (after a restore of the whole content)."""
-    Rendering.objects.using(using)._raw_delete(using)
+    # One statement: QuerySet.delete() would load every row, since a catch-all post_delete handler listens.
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connections[using].ops.quote_name(Rendering._meta.db_table)}")
 
 
 # Marking pages as changed --------------------------------------------------------------------
@@ -364,12 +366,12 @@ def _mark_ids(connection, table, ids_sql, params, *, tombstones: bool) -> None:
 
 
 def _article_pre_save(sender, instance, raw, using, **kwargs):
-    if instance.pk is not None:
-        changed(rows=_rows([instance.pk], using), using=using)
+    # Where it was (page, time, continuation): the save may move it, and the old neighbours must hear of it.
+    instance._rendering_rows = _rows([instance.pk], using) if instance.pk is not None else ()
 
 
 def _article_post_save(sender, instance, raw, using, **kwargs):
-    changed(around=[instance.pk], using=using)
+    changed(around=[instance.pk], rows=getattr(instance, "_rendering_rows", ()), using=using)
 
 
 def _article_pre_delete(sender, instance, using, **kwargs):

@@ -20,13 +20,22 @@ _public_read = contextvars.ContextVar("newsroom_public_read", default=False)
 
 
 @contextlib.contextmanager
-def public_reads():
-    """Within this block, reads may go to the replica (when there is one)."""
-    token = _public_read.set(True)
+def _reads(public: bool):
+    token = _public_read.set(public)
     try:
         yield
     finally:
         _public_read.reset(token)
+
+
+def public_reads():
+    """Within this block, reads may go to the replica (when there is one)."""
+    return _reads(True)
+
+
+def primary_reads():
+    """Within this block, reads use the primary even in a public read (what is read will be stored)."""
+    return _reads(False)
 
 
 def is_public_read(request) -> bool:
@@ -35,16 +44,6 @@ def is_public_read(request) -> bool:
         and not request.path.startswith(settings.NEWSROOM_PRIMARY_ONLY_PREFIXES)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
     )
-
-
-@contextlib.contextmanager
-def primary_reads():
-    """Within this block, reads use the primary even in a public read (what is read will be stored)."""
-    token = _public_read.set(False)
-    try:
-        yield
-    finally:
-        _public_read.reset(token)
 
 
 class ReplicaReadsMiddleware:
