@@ -24,6 +24,8 @@ import bisect
 import hashlib
 import logging
 from collections import defaultdict
+from collections.abc import Callable
+from concurrent import futures
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -49,7 +51,7 @@ from .loading import (
     _decode,
     _fit,
     _furniture_dict,
-    _index_documents,
+    _index_new_documents,
     _item_fields,
     _link_continuations,
     _page_key,
@@ -260,7 +262,12 @@ def load_batch(
         )
         for article, prepared, fields in ready
     ]
-    _index_documents(documents, batch_result)
+    samples = {article.pk: prepared.shingles for article, prepared, _ in ready}
+    match_duplicates = _duplicate_check(files, results, written_by_file, cache, samples)
+    # The duplicate check is Python alone: it runs while the database stores the search documents.
+    with futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="duplicate-check") as alongside:
+        duplicates = alongside.submit(match_duplicates)
+        _index_new_documents(documents, {a.pk: a.published_at for a, _, _ in ready}, batch_result)
     for result in results:
         result.warnings.extend(batch_result.warnings)
 
@@ -271,8 +278,7 @@ def load_batch(
             pk = people[name].pk
             if pk > people_before:
                 first_file.setdefault(pk, position)
-    samples = {article.pk: prepared.shingles for article, prepared, _ in ready}
-    _add_warnings(files, results, written_by_file, cache, first_file, samples)
+    _add_warnings(results, written_by_file, first_file, duplicates.result())
     if batch_result.warnings:
         RawSource.objects.bulk_update([r.source for r in results], ["warnings"])
     return results
@@ -401,10 +407,11 @@ class _Candidates:
         return allowed
 
 
-def _add_warnings(
-    files, results, written_by_file, cache: LoadCache, first_file: dict[int, int], samples: dict[int, frozenset]
-) -> None:
-    """Possible duplicates and misspelled names, as load_page adds them after each file."""
+def _duplicate_check(
+    files, results, written_by_file, cache: LoadCache, samples: dict[int, frozenset]
+) -> Callable[[], dict[int, list[str]]]:
+    """Possible duplicates, as load_page finds them after each file: the stored candidates are read
+    here, and the comparison is returned to be run, with no database, as ``{article pk: [warning]}``."""
     index = cache.shingles
     batch_pks = {a.pk for written in written_by_file for a, _ in written}
     dates = [f.parsed.issue_date for f in files]
@@ -422,17 +429,26 @@ def _add_warnings(
     )
     index.refresh({pk: stamp for pk, stamp, *_ in rows if pk not in batch_pks})
     candidates = _Candidates(rows, index, since=timezone.now() - _DUPLICATE_WINDOW)
-    extra: dict[int, list[str]] = defaultdict(list)
-    for f, result, written in zip(files, results, written_by_file, strict=True):
-        articles = [a for a, _ in written if a.kind not in _REPEATING_KINDS]
-        if not articles:
-            continue
-        allowed = candidates.allowed(f, result.page.pk, articles)
-        for article in articles:
-            sample = samples[article.pk]
-            for pk in sorted(duplicate_matches(index, article, allowed=allowed, sample=sample))[:3]:
-                extra[article.pk].append(duplicate_warning(index, pk))
-            index.add(article.pk, article.updated_at, article.headline, article.body, sample=sample)
+
+    def compare() -> dict[int, list[str]]:
+        found: dict[int, list[str]] = defaultdict(list)
+        for f, result, written in zip(files, results, written_by_file, strict=True):
+            articles = [a for a, _ in written if a.kind not in _REPEATING_KINDS]
+            if not articles:
+                continue
+            allowed = candidates.allowed(f, result.page.pk, articles)
+            for article in articles:
+                sample = samples[article.pk]
+                for pk in sorted(duplicate_matches(index, article, allowed=allowed, sample=sample))[:3]:
+                    found[article.pk].append(duplicate_warning(index, pk))
+                index.add(article.pk, article.updated_at, article.headline, article.body, sample=sample)
+        return found
+
+    return compare
+
+
+def _add_warnings(results, written_by_file, first_file: dict[int, int], extra: dict[int, list[str]]) -> None:
+    """The duplicate check's warnings (``extra``) and possible misspelled names, as load_page adds them."""
     all_written = [a for written in written_by_file for a, _ in written]
     file_of = {a.pk: position for position, written in enumerate(written_by_file) for a, _ in written}
 

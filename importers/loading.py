@@ -37,7 +37,7 @@ from taggit.models import Tag, TaggedItem
 from articles import renderings
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
-from articles.search import index_articles, write_documents
+from articles.search import add_documents, index_articles
 
 from .models import ImportRun, RawSource
 from .prepared import UNTITLED, shingles
@@ -559,9 +559,9 @@ def _index(ids: list[int], result: LoadResult) -> None:
     _guarded_index(lambda: index_articles(ids), len(ids), result)
 
 
-def _index_documents(documents: list[tuple], result: LoadResult) -> None:
-    """``_index`` for new articles whose documents are already made (``importers.prepared``)."""
-    _guarded_index(lambda: write_documents(documents), len(documents), result)
+def _index_new_documents(documents: list[tuple], published_at: dict, result: LoadResult) -> None:
+    """``_index`` for articles just created, whose documents are already made (``importers.prepared``)."""
+    _guarded_index(lambda: add_documents(documents, published_at), len(documents), result)
 
 
 def _guarded_index(write, count: int, result: LoadResult) -> None:

@@ -119,3 +119,42 @@ def test_documents_written_with_or_without_their_vectors_are_stored_alike():
     assert search.vectors(*documents[1][1:]) is None
     assert found("商会") == ["民营经济商会调解"]
     assert found("议事") == ["Ⅱ号线 ａｂ"]
+
+
+def stored_index():
+    columns = "article_id, published_on::text, document::text, lexemes::text"
+    if connection.vendor == "sqlite":
+        columns = "rowid, title, body, grams"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns} FROM {search.TABLE} ORDER BY 1")
+        return cursor.fetchall()
+
+
+@pytest.mark.parametrize("with_vectors", [True, False])
+def test_documents_of_new_articles_are_stored_as_write_documents_stores_them(with_vectors):
+    """add_documents() (the batch import's path: no staging, no conflict check) against write_documents()."""
+    import datetime
+
+    from articles.models import Article
+
+    late_evening = datetime.datetime(2023, 1, 22, 23, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
+    articles = [
+        story(headline="民营经济商会调解", body="株洲日报讯 全市商会人民调解组织成立。", index=False),
+        story(headline="荷塘区社区议事", body="株洲日报讯 社区居民议事会。", published_at=late_evening, index=False),
+        story(headline="未发布的稿件商会", body="草稿", status=Article.Status.DRAFT, index=False),
+        story(headline="Ⅱ号线 ａｂ", body="株洲日报讯 地铁。", index=False),  # no vectors made in Python
+    ]
+    documents = [(a.pk, *search.document("", a.headline, "", a.body)) for a in articles]
+    if with_vectors:
+        documents = [(*doc, search.vectors(*doc[1:])) for doc in documents]
+    search.write_documents(documents)
+    written = stored_index()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {search.TABLE}")
+
+    with transaction.atomic():
+        search.add_documents(documents, {a.pk: a.published_at for a in articles})
+
+    assert stored_index() == written
+    assert found("商会") == ["民营经济商会调解"]  # the draft is indexed, not public
+    assert found("议事") == ["荷塘区社区议事"]

@@ -175,11 +175,11 @@ def test_a_document_made_for_other_text_is_made_again(pages):
 
 
 def test_a_failed_search_index_write_keeps_the_batch(pages, monkeypatch):
-    def broken(documents):
+    def broken(documents, published_at):
         with connection.cursor() as cursor:
             cursor.execute("SELECT * FROM articles_search_does_not_exist")
 
-    monkeypatch.setattr(loading, "write_documents", broken)
+    monkeypatch.setattr(loading, "add_documents", broken)
 
     report = runner.Importer(batch=8).run(pages)
 
