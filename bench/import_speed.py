@@ -86,7 +86,7 @@ def child(directory: Path, jobs: int, batch: int) -> None:
     runner.bulkload.load_batch = timed(runner.bulkload.load_batch)
     runner.bulkload.batchable = timed(runner.bulkload.batchable)
     runner.bulkload.TableStatistics.add = timed(runner.bulkload.TableStatistics.add)
-    runner.bulkload.merge_search_entries = timed(runner.bulkload.merge_search_entries)
+    runner.bulkload.finish_search_index = timed(runner.bulkload.finish_search_index)
     out = io.StringIO()
     started = time.perf_counter()
     with open(os.devnull, "w") as devnull, contextlib.suppress(CommandError):  # failed files: counted below

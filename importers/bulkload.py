@@ -287,7 +287,7 @@ def load_batch(
 # New entries of the search index's GIN wait in its pending list until the list outgrows
 # gin_pending_list_limit (4 MB by default); the insert that finds it full then merges it into the
 # index, sorting it in work_mem (4 MB). A merge costs less per entry the more it holds: a batch
-# import lets the list grow larger, and merges the rest when it is done (merge_search_entries), so
+# import lets the list grow larger, and merges the rest when it is done (finish_search_index), so
 # that searches never read a long pending list afterwards.
 _PENDING_LIST = "32MB"
 _MERGE_MEMORY = "64MB"
@@ -301,10 +301,11 @@ def _gather_search_entries() -> None:
             cursor.execute(f"SET LOCAL work_mem = '{_MERGE_MEMORY}'")
 
 
-def merge_search_entries() -> None:
-    """Merge what the search index's pending list holds into the index, once a batch import is done.
+def finish_search_index() -> None:
+    """Once a batch import is done: merge the search index's pending entries into the index, and
+    refresh the statistics that searches are planned with (``TableStatistics`` leaves them out).
 
-    Needs the ownership of the index (as VACUUM does); without it, autovacuum or later inserts merge them.
+    Needs the ownership of the index (as VACUUM does); without it, autovacuum or later inserts do both.
     """
     if connection.vendor != "postgresql":
         return
@@ -312,6 +313,7 @@ def merge_search_entries() -> None:
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(f"SET LOCAL maintenance_work_mem = '{_MERGE_MEMORY}'")
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [f"{search.TABLE}_lexemes"])
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(search.TABLE)}")
     except DatabaseError:
         logger.info("the search index's pending entries were left to autovacuum", exc_info=True)
 
@@ -325,6 +327,10 @@ class TableStatistics:
     the whole table: the import slows down with every page. Analyzing at 500, 1,000, 2,000...
     articles keeps the plans right for a few seconds over 100,000 articles; a large archive is
     analyzed again only once an import has doubled it.
+
+    The search index is left out: the import never reads it, and its statistics (word frequencies
+    over large tsvectors) cost more than all the other tables' together; ``finish_search_index``
+    refreshes them once at the end.
     """
 
     FIRST = 500
@@ -348,7 +354,7 @@ class TableStatistics:
         quote = connection.ops.quote_name
         tables = [model._meta.db_table for model in (Article, Byline, TaggedItem, RawSource, Page, Issue, Person)]
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {', '.join(quote(t) for t in [*tables, Tag._meta.db_table, search.TABLE])}")
+            cursor.execute(f"ANALYZE {', '.join(quote(t) for t in [*tables, Tag._meta.db_table])}")
         self.next_at = 2 * self.written
         return True
 

@@ -255,7 +255,7 @@ class Importer:
             yield from flush(self.batch - 1)
         yield from flush(0)
         if batches:
-            bulkload.merge_search_entries()
+            bulkload.finish_search_index()
 
     def _parse_options(self) -> dict:
         return {

@@ -208,10 +208,10 @@ def test_the_candidate_window_of_a_bulk_import_is_the_walk_over_the_rows():
     assert allowed(fast, 100, 4000).isdisjoint(range(1000, 1010))  # the file's own page is never a candidate
 
 
-def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch):
+@pytest.fixture
+def statements(monkeypatch):
+    """The SQL run through ``connection.cursor()`` from here on."""
     statements = []
-    monkeypatch.setattr(bulkload.TableStatistics, "FIRST", 10)
-    statistics = bulkload.TableStatistics()
     original = connection.cursor
 
     def recording_cursor(*args, **kwargs):
@@ -226,21 +226,27 @@ def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch):
         return cursor
 
     monkeypatch.setattr(connection, "cursor", recording_cursor)
+    return statements
 
+
+def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch, statements):
+    monkeypatch.setattr(bulkload.TableStatistics, "FIRST", 10)
+    statistics = bulkload.TableStatistics()
     analyzed = [statistics.add(n) for n in (4, 5, 1, 9, 0, 21)]
 
     if connection.vendor == "postgresql":
         assert analyzed == [False, False, True, False, False, True]  # at 10, then at 2 x 10 = 20 and beyond
         assert sum(s.startswith("ANALYZE") for s in statements) == 2
-        assert "articles_search" in statements[-1] and '"articles_article"' in statements[-1]
+        assert '"articles_article"' in statements[-1] and '"articles_byline"' in statements[-1]
+        assert "articles_search" not in statements[-1]  # analyzed once, at the end (finish_search_index)
     else:
         assert not any(analyzed) and not statements
 
 
 def test_a_batch_import_merges_the_search_index_pending_entries_once_at_the_end(pages, monkeypatch):
     merged = []
-    merge = bulkload.merge_search_entries
-    monkeypatch.setattr(bulkload, "merge_search_entries", lambda: merged.append(Article.objects.count()) or merge())
+    merge = bulkload.finish_search_index
+    monkeypatch.setattr(bulkload, "finish_search_index", lambda: merged.append(Article.objects.count()) or merge())
 
     runner.Importer(batch=8).run(pages)
     runner.Importer(batch=8).run(pages)  # nothing new: no batch, nothing to merge
@@ -249,9 +255,19 @@ def test_a_batch_import_merges_the_search_index_pending_entries_once_at_the_end(
     assert search.search(Article.objects.all(), "株洲")
 
 
+def test_the_search_index_is_merged_and_analyzed_when_a_batch_import_is_done(statements):
+    bulkload.finish_search_index()
+
+    if connection.vendor == "postgresql":
+        assert any("gin_clean_pending_list" in s for s in statements)
+        assert statements[-1] == f"ANALYZE {connection.ops.quote_name(search.TABLE)}"
+    else:
+        assert not statements
+
+
 def test_the_search_index_pending_entries_are_left_to_autovacuum_without_the_index_ownership(caplog):
     if connection.vendor != "postgresql":
-        bulkload.merge_search_entries()  # nothing to merge elsewhere
+        bulkload.finish_search_index()  # nothing to merge elsewhere
         return
     role = f"newsroom_test_reader_{os.getpid()}"
     with connection.cursor() as cursor:
@@ -259,7 +275,7 @@ def test_the_search_index_pending_entries_are_left_to_autovacuum_without_the_ind
         cursor.execute(f"SET ROLE {role}")
     try:
         with caplog.at_level("INFO", logger="importers.bulkload"):
-            bulkload.merge_search_entries()
+            bulkload.finish_search_index()
         assert "autovacuum" in caplog.text
     finally:
         with connection.cursor() as cursor:
