@@ -186,8 +186,8 @@ def write_documents(documents: list[tuple]) -> None:
 
 
 def add_documents(documents: list[tuple], published_at: dict[int, datetime.datetime | None]) -> None:
-    """Store the documents of articles that have none yet (created in this transaction), as
-    ``write_documents()`` would; ``published_at`` gives each article's publication time.
+    """Store the documents of articles that have none yet (created in this transaction), one each,
+    as ``write_documents()`` would; ``published_at`` gives each article's publication time.
 
     The batch import's path: on PostgreSQL, documents whose vectors come made go straight into the
     index table, without the staging table and the conflict check that a replacement needs.
