@@ -40,8 +40,9 @@ def _set_storage(schema_editor, storage):
     if rows <= REWRITE_ROWS:
         schema_editor.execute(f"VACUUM FULL {TABLE}")
     else:
+        where = "in their rows" if storage == "MAIN" else "out of line"
         sys.stdout.write(
-            f"\n  {TABLE} holds over {REWRITE_ROWS:,} documents: new and re-indexed ones are stored {storage}"
+            f"\n  {TABLE} holds over {REWRITE_ROWS:,} documents: new and re-indexed ones are kept {where}"
             f" from now on. Run 'VACUUM FULL {TABLE}' in a maintenance window to move the others.\n"
         )
 
