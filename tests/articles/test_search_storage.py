@@ -5,7 +5,6 @@ was an index probe and two chunks more. SQLite's FTS5 index is not concerned.
 """
 
 import importlib
-from pathlib import Path
 
 import pytest
 from django.apps import apps
@@ -14,10 +13,11 @@ from django.db import connection
 from articles import search
 from articles.models import Article
 from tests.articles.public_data import story
+from tests.conftest import SEEDS_DIR
 
 postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's storage")
 migration = importlib.import_module("articles.migrations.0013_search_document_inline")
-SEED = Path(__file__).resolve().parents[2] / "seeds" / "001_d2a89e1a3a1b2016.txt"
+SEED = SEEDS_DIR / "001_d2a89e1a3a1b2016.txt"
 
 
 def out_of_line_bytes():
