@@ -11,6 +11,7 @@ address is fetched once to warm up, then ``--repeat`` times; prints median and p
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import statistics
 import sys
@@ -22,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import _benchdb  # noqa: E402
+from _collector import Pauses  # noqa: E402
 
 DATABASE = "newsroom_bench"
 
@@ -37,9 +39,8 @@ def main() -> None:
             DATABASE, DJANGO_DEBUG="0", DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_SECRET_KEY="bench-only-" + "x" * 40
         )
     )
-    import django
-
-    django.setup()
+    # Started as a web worker starts (newsroom.wsgi): Django set up, its startup objects frozen.
+    importlib.import_module("newsroom.wsgi")
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -71,6 +72,7 @@ def main() -> None:
         "review queue, with warnings, unreviewed": f"{base}?status__exact=review&warnings=yes&reviewed=no",
     }
     print(f"{DATABASE}: {args.repeat} requests each, logged in as a superuser")
+    pauses = Pauses().start()
     worst = 0.0
     for name, url in pages.items():
         response = client.get(url)
@@ -88,6 +90,7 @@ def main() -> None:
             f"  {name:42} median {statistics.median(timings):6.0f} ms  p95 {p95:6.0f} ms  "
             f"{len(queries.captured_queries)} queries"
         )
+    print(pauses.summary())
     print(f"worst p95: {worst:.0f} ms (target < 200 ms)")
 
 

@@ -13,6 +13,8 @@ p95 per query (target: p95 under 50 ms).
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import os
 import statistics
 import sys
@@ -24,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import _benchdb  # noqa: E402
+from _collector import Pauses  # noqa: E402
 
 DATABASE = "newsroom_bench"
 # Candidates by length; the script finds which are common, rare or absent in the database.
@@ -68,6 +71,9 @@ def matches(word: str, cap: int) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument(
+        "--thaw", action="store_true", help="unfreeze the startup objects (what web workers did before gc.freeze())"
+    )
     args = parser.parse_args()
     if not _benchdb.exists(DATABASE):
         sys.exit(f"{DATABASE} does not exist: run bench/build_site_db.py first")
@@ -77,9 +83,11 @@ def main() -> None:
         )
     )
     os.environ.pop("REDIS_URL", None)
-    import django
+    # Started as a web worker starts (newsroom.wsgi): Django set up, its startup objects frozen.
+    importlib.import_module("newsroom.wsgi")
 
-    django.setup()
+    if args.thaw:
+        gc.unfreeze()
     from django.conf import settings
     from django.test import Client
 
@@ -97,6 +105,7 @@ def main() -> None:
             if kind in found:
                 chosen.append((length, kind, *found[kind]))
     print(f"{DATABASE}: {args.repeat} requests per query, first page of /search/")
+    pauses = Pauses().start()
     worst = 0.0
     for length, kind, word, count in chosen:
         url = f"/search/?q={word}"
@@ -115,6 +124,7 @@ def main() -> None:
             f"  {length} chars {kind:6} {word:6} matches {shown:>8}  median {statistics.median(timings):6.1f} ms"
             f"  p95 {p95:6.1f} ms"
         )
+    print(pauses.summary())
     print(f"worst p95: {worst:.1f} ms (target < 50 ms)")
 
 
