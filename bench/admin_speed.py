@@ -5,7 +5,8 @@
 Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles). Runs in this process
 through Django's test client, logged in as a superuser it creates there, DEBUG off; each
 address is fetched once to warm up, then ``--repeat`` times; prints median and p95 in ms
-(target: under 200 ms) and the number of SQL queries.
+(target: under 200 ms), the number of SQL queries and the garbage collector's passes. The process
+starts as a web worker does (newsroom.wsgi).
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
     .venv/bin/python bench/search_speed.py [--repeat 20]
 
 Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles). Each query goes through
-the public search page (``/search/?q=...``, Django's test client in this process, DEBUG off):
-relevance-ranked, first page, rendered. Queries are classed by how many published articles
-match as the search matches them (all the query's words, or all its bigrams; common: 10,000
-or more, rare: 1 to 999, absent: none), counted once with a bounded query. Prints median and
-p95 per query (target: p95 under 50 ms).
+the public search page (``/search/?q=...``, Django's test client in this process, DEBUG off; the
+process starts as a web worker does, through newsroom.wsgi): relevance-ranked, first page,
+rendered. Queries are classed by how many published articles match as the search matches them
+(all the query's words, or all its bigrams; common: 10,000 or more, rare: 1 to 999, absent:
+none), counted once with a bounded query. Prints median and p95 per query (target: p95 under
+50 ms), and the garbage collector's passes during the requests.
 """
 
 from __future__ import annotations
