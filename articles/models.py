@@ -5,6 +5,8 @@ paragraphs separated by blank lines, ``## `` starts an in-body subhead and
 ``> `` a photo caption.
 """
 
+import datetime
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
@@ -56,7 +58,11 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", kwargs={"slug": self.slug})
+        return self.address(self.slug)
+
+    @staticmethod
+    def address(slug: str) -> str:
+        return reverse("articles:section", kwargs={"slug": slug})
 
     @property
     def keyword_list(self) -> list[str]:
@@ -130,9 +136,12 @@ class Page(models.Model):
 
     @property
     def display_label(self) -> str:
-        if self.number:
-            return f"第{self.number}版"
-        return self.label
+        return self.label_for(self.number, self.label)
+
+    @staticmethod
+    def label_for(number: int | None, label: str) -> str:
+        """``第3版`` from the page's number, else its printed label."""
+        return f"第{number}版" if number else label
 
 
 class Person(models.Model):
@@ -363,10 +372,12 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        day = self.url_date
-        return reverse(
-            "articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": self.pk}
-        )
+        return self.address(self.pk, self.url_date)
+
+    @staticmethod
+    def address(pk: int, day: datetime.date) -> str:
+        """An article's public address, with the date ``url_date`` gives."""
+        return reverse("articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": pk})
 
     def copy_print_order(self) -> None:
         """Set printed_on and page_number from the page (no query when the page and issue are loaded)."""
@@ -387,7 +398,12 @@ class Article(models.Model):
         """
         if self.page_id:
             return self.printed_on or self.page.issue.printed_on
-        return timezone.localdate(self.published_at or self.created_at or timezone.now())
+        return self.online_date(self.published_at, self.created_at)
+
+    @staticmethod
+    def online_date(published_at, created_at) -> datetime.date:
+        """The local day an article without a printed page went online (``url_date``)."""
+        return timezone.localdate(published_at or created_at or timezone.now())
 
     @property
     def title(self) -> str:

@@ -20,6 +20,7 @@ from taggit.models import Tag, TaggedItem
 from newsroom import pagecache, routers
 
 from . import renderings
+from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
 from .models import Article, Issue, Page, Person, Role, Section
@@ -344,7 +345,7 @@ def search(request):
     if query and not too_short:
         terms = search_index.highlight_terms(query)
         start = (page_number - 1) * SEARCH_PER_PAGE
-        results = search_index.search(filterset.qs, query, start=start, stop=start + SEARCH_PER_PAGE + 1)
+        results = search_results.results(filterset.qs, query, start=start, stop=start + SEARCH_PER_PAGE + 1)
         has_next = len(results) > SEARCH_PER_PAGE and page_number < max_pages
         results = results[:SEARCH_PER_PAGE]
     return render(

@@ -30,9 +30,9 @@ def highlight(text, terms):
 
 
 @register.filter
-def excerpt(article, terms):
-    """Body text around the first match of the search terms, highlighted."""
-    return search.excerpt(" ".join(block.text for block in article.blocks), terms)
+def excerpt(text, terms):
+    """About 120 characters of ``text`` around the first match of the search terms, highlighted."""
+    return search.excerpt(text, terms)
 
 
 @register.filter
