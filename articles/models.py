@@ -396,14 +396,13 @@ class Article(models.Model):
 
         Neither changes on re-import or headline edits; an address with another date redirects.
         """
-        if self.page_id:
-            return self.printed_on or self.page.issue.printed_on
-        return self.online_date(self.published_at, self.created_at)
+        printed_on = (self.printed_on or self.page.issue.printed_on) if self.page_id else None
+        return self.address_date(printed_on, self.published_at, self.created_at)
 
     @staticmethod
-    def online_date(published_at, created_at) -> datetime.date:
-        """The local day an article without a printed page went online (``url_date``)."""
-        return timezone.localdate(published_at or created_at or timezone.now())
+    def address_date(printed_on, published_at, created_at) -> datetime.date:
+        """``url_date`` from the printed edition's date (None: not printed), else the local day online."""
+        return printed_on or timezone.localdate(published_at or created_at or timezone.now())
 
     @property
     def title(self) -> str:

@@ -11,7 +11,7 @@ section link, each person once (``tests/articles/test_search_results.py``).
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import search
 from .body import parse_body
@@ -26,7 +26,6 @@ _FIELDS = (
     "published_at",
     "created_at",
     "printed_on",
-    "page_id",
     "page__number",
     "page__label",
     "page__issue__printed_on",
@@ -47,8 +46,8 @@ class Result:
     section_name: str
     section_url: str
     page_label: str
-    names: list[str] = field(default_factory=list)  # each person once, in byline order
-    search_rank: float = 0.0
+    names: list[str]  # each person once, in byline order
+    search_rank: float
 
 
 def results(queryset, query: str, *, start: int = 0, stop: int = 20) -> list[Result]:
@@ -72,10 +71,10 @@ def results(queryset, query: str, *, start: int = 0, stop: int = 20) -> list[Res
         slug = row["section__slug"]
         if slug and slug not in section_urls:
             section_urls[slug] = Section.address(slug)
-        if row["page_id"]:  # as Article.url_date
-            day = row["printed_on"] or row["page__issue__printed_on"]
-        else:
-            day = Article.online_date(row["published_at"], row["created_at"])
+        # Without a page, both printed dates are None (printed_on is the page's copy).
+        day = Article.address_date(
+            row["printed_on"] or row["page__issue__printed_on"], row["published_at"], row["created_at"]
+        )
         found.append(
             Result(
                 pk=pk,
@@ -87,7 +86,7 @@ def results(queryset, query: str, *, start: int = 0, stop: int = 20) -> list[Res
                 published_at=row["published_at"],
                 section_name=row["section__name"] or "",
                 section_url=section_urls.get(slug, ""),
-                page_label=Page.label_for(row["page__number"], row["page__label"]) if row["page_id"] else "",
+                page_label=Page.label_for(row["page__number"], row["page__label"] or ""),
                 names=names[pk],
                 search_rank=rank,
             )
