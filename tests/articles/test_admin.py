@@ -241,6 +241,35 @@ def test_changelist_shows_status_and_warnings_at_a_glance(admin_client):
     assert "定时发布" in response.text
 
 
+def test_changelist_names_each_articles_people_with_their_roles_in_byline_order(admin_client):
+    article = ArticleFactory(headline="株洲日报讯")
+    BylineFactory(article=article, person=PersonFactory(name="杨如"), role=Role.PHOTOGRAPHER, order=2)
+    BylineFactory(article=article, person=PersonFactory(name="成姣兰"), role=Role.REPORTER, order=0)
+    BylineFactory(article=article, person=PersonFactory(name="王海艳"), role=Role.CORRESPONDENT, order=1)
+    ArticleFactory(headline="没有署名")
+    response = admin_client.get(CHANGELIST)
+    assert "记者/成姣兰、通讯员/王海艳、摄影/杨如" in response.text
+
+
+def test_a_changelist_request_leaves_no_bylines_or_people_to_the_garbage_collector(admin_client):
+    """The byline column is read as values: no prefetched bylines pointing back to their articles (bench/README)."""
+    import gc
+
+    for _ in range(5):
+        BylineFactory(article=ArticleFactory(page=PageFactory()))
+    admin_client.get(CHANGELIST)  # what the first request makes and keeps (templates, caches)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        assert admin_client.get(CHANGELIST).status_code == 200  # the response is let go: its rows are garbage now
+        gc.collect()
+        left = [type(o).__name__ for o in gc.garbage if isinstance(o, (Byline, Person))]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert left == []
+
+
 def _act(client, action, articles, **extra):
     data = {"action": action, ACTION_CHECKBOX_NAME: [a.pk for a in articles], "index": "0", **extra}
     return client.post(CHANGELIST, data)
