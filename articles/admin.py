@@ -311,7 +311,7 @@ class ArticleChangeList(ChangeList):
 
     Prefetched, each article kept a queryset of its bylines and each byline pointed back to its
     article: reference cycles, ~1,500 of the ~2,500 objects a page of 50 rows left to the garbage
-    collector, whose full passes took 60-75 ms inside some editor's request (bench/README.md,
+    collector, whose full passes took 60-97 ms inside some editor's request (bench/README.md,
     Admin). The rows themselves still wait for it: Django's template context is a cycle too.
     """
 

@@ -242,7 +242,7 @@ def test_changelist_shows_status_and_warnings_at_a_glance(admin_client):
 
 
 def test_changelist_names_each_articles_people_with_their_roles_in_byline_order(admin_client):
-    article = ArticleFactory(headline="株洲日报讯")
+    article = ArticleFactory(headline="荷塘区社区新闻")
     BylineFactory(article=article, person=PersonFactory(name="杨如"), role=Role.PHOTOGRAPHER, order=2)
     BylineFactory(article=article, person=PersonFactory(name="成姣兰"), role=Role.REPORTER, order=0)
     BylineFactory(article=article, person=PersonFactory(name="王海艳"), role=Role.CORRESPONDENT, order=1)
