@@ -300,8 +300,7 @@ def byline_labels(article_ids) -> dict[int, str]:
     """``记者/成姣兰、摄影/杨如`` for each article, in byline order: one query of plain values."""
     roles = dict(Role.choices)
     labels: dict[int, list[str]] = {}
-    bylines = Byline.objects.filter(article_id__in=article_ids).order_by("article_id", "order", "id")
-    for article_id, role, name in bylines.values_list("article_id", "role", "person__name"):
+    for article_id, role, name in Byline.of_articles(article_ids).values_list("article_id", "role", "person__name"):
         labels.setdefault(article_id, []).append(f"{roles.get(role, role)}/{name}")
     return {article_id: "、".join(names) for article_id, names in labels.items()}
 

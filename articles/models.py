@@ -437,6 +437,11 @@ class Byline(models.Model):
     def __str__(self):
         return f"{self.get_role_display()}/{self.person}"
 
+    @classmethod
+    def of_articles(cls, article_ids):
+        """These articles' bylines, each article's in byline order (by id: Meta's "article" would join articles)."""
+        return cls.objects.filter(article_id__in=article_ids).order_by("article_id", "order", "id")
+
 
 class Correction(models.Model):
     """A dated 更正 note shown under a published article."""

@@ -58,8 +58,7 @@ def results(queryset, query: str, *, start: int = 0, stop: int = 20) -> list[Res
     chosen = queryset.prefetch_related(None).filter(pk__in=[pk for pk, _ in window])
     rows = {row["pk"]: row for row in chosen.values(*_FIELDS)}
     names: dict[int, list[str]] = {pk: [] for pk in rows}
-    bylines = Byline.objects.filter(article_id__in=list(rows)).order_by("article_id", "order", "id")
-    for article_pk, name in bylines.values_list("article_id", "person__name"):
+    for article_pk, name in Byline.of_articles(list(rows)).values_list("article_id", "person__name"):
         if name not in names[article_pk]:
             names[article_pk].append(name)
     section_urls: dict[str, str] = {}

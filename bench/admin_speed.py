@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import _benchdb  # noqa: E402
+import _timings  # noqa: E402
 from _collector import Pauses  # noqa: E402
 
 DATABASE = "newsroom_bench"
@@ -31,7 +32,7 @@ DATABASE = "newsroom_bench"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    # Of 10 requests the p95 is the slowest, so one pause of the machine or the collector decides it; of 100, the sixth.
+    # 100: see _timings.p95.
     parser.add_argument("--repeat", type=int, default=100)
     args = parser.parse_args()
     if not _benchdb.exists(DATABASE):
@@ -85,8 +86,7 @@ def main() -> None:
                 started = time.perf_counter()
                 client.get(url)
                 timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+        p95 = _timings.p95(timings)
         worst = max(worst, p95)
         print(
             f"  {name:42} median {statistics.median(timings):6.0f} ms  p95 {p95:6.0f} ms  "

@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import _benchdb  # noqa: E402
+import _timings  # noqa: E402
 from _collector import Pauses  # noqa: E402
 
 DATABASE = "newsroom_bench"
@@ -71,7 +72,7 @@ def matches(word: str, cap: int) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    # Of 20 requests the p95 is the second slowest, so one stall of the machine decides it; of 100, the sixth.
+    # 100: see _timings.p95.
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument(
         "--thaw", action="store_true", help="unfreeze the startup objects (what web workers did before gc.freeze())"
@@ -118,8 +119,7 @@ def main() -> None:
             started = time.perf_counter()
             client.get(url)
             timings.append((time.perf_counter() - started) * 1000)
-        timings.sort()
-        p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+        p95 = _timings.p95(timings)
         worst = max(worst, p95)
         shown = f"{count:,}+" if count >= COMMON else f"{count:,}"
         print(
