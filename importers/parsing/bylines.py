@@ -20,40 +20,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import (
+    AUTHOR,
+    BASE_ROLES,
+    COMPOUND_SURNAMES,
+    INTERN,
+    PHOTOGRAPHER,
+    REPORTER,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    STAFF_ROLE_WORDS,
+)
 from .model import PersonCredit
 from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, strip
 
-REPORTER = "reporter"
-CORRESPONDENT = "correspondent"
-INTERN = "intern"
-PHOTOGRAPHER = "photographer"
-AUTHOR = "author"
-EDITOR = "editor"
-ART_EDITOR = "art_editor"
-DESIGNER = "designer"
-
-# Role words. 记者, 通讯员 and 评论员 take any run of modifiers (全媒体首席记者,
-# 本报特约记者, 驻湘记者); the modifier 摄影 makes a photographer, 实习 an intern.
-_MODIFIERS = (
-    "全媒体|融媒体|新媒体|见习|特约|首席|驻站|主任|高级|本报|本刊|特派|资深|签约|专职|文字|视频|摄影|实习|"
-    f"驻[{HAN}]{{1,3}}?(?=记者)"
-)
-_BASE_ROLES = {"记者": REPORTER, "通讯员": CORRESPONDENT, "评论员": AUTHOR}
-_ROLE_WORDS = {
-    "实习生": INTERN,
-    "见习生": INTERN,
-    "作者": AUTHOR,
-    "撰文": AUTHOR,
-    "撰稿": AUTHOR,
-    "摄影": PHOTOGRAPHER,
-    "摄像": PHOTOGRAPHER,
-    "图片": PHOTOGRAPHER,
-    "图文": "both",
-    "文图": "both",
-    "文": AUTHOR,
-    "图": PHOTOGRAPHER,
-    "摄": PHOTOGRAPHER,
-}
+_MODIFIERS = "|".join(ROLE_MODIFIERS) + f"|驻[{HAN}]{{1,3}}?(?=记者)"
+_BASE_ROLES = BASE_ROLES
+_ROLE_WORDS = ROLE_WORDS
 
 
 def _role_of(word: str) -> str:
@@ -68,19 +51,6 @@ def _role_of(word: str) -> str:
     return _ROLE_WORDS[word]
 
 
-STAFF_ROLE_WORDS = {
-    "责任编辑": EDITOR,
-    "本版编辑": EDITOR,
-    "执行编辑": EDITOR,
-    "编辑": EDITOR,
-    "美术编辑": ART_EDITOR,
-    "美编": ART_EDITOR,
-    "版式设计": DESIGNER,
-    "版式": DESIGNER,
-    "设计": DESIGNER,
-    "组版": DESIGNER,
-    "校对": EDITOR,
-}
 
 _SLASH = SLASHES
 _BRA = OPEN_PAREN
@@ -95,40 +65,6 @@ _NOT_NAMES = {"今年", "去年", "明年", "近年", "日内", "目前", "当�
 _ORG_SUFFIX = "报|社|网|台|视|新闻|客户端|媒体|财经|时报|中心|频道|传媒|之声|广播|时刻|号"
 _ORG = f"(?:[{HAN}A-Za-z0-9·•+\\-{SLASHES}|]{{0,20}}?(?:{_ORG_SUFFIX})[{HAN}A-Za-z0-9·•+]{{0,6}}?)"
 
-COMPOUND_SURNAMES = [
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "尉迟",
-    "公孙",
-    "慕容",
-    "长孙",
-    "宇文",
-    "司徒",
-    "夏侯",
-    "轩辕",
-    "令狐",
-    "钟离",
-    "端木",
-    "独孤",
-    "南宫",
-    "西门",
-    "百里",
-    "呼延",
-    "万俟",
-    "闻人",
-    "澹台",
-    "公冶",
-    "宗政",
-    "濮阳",
-    "太叔",
-    "申屠",
-    "赫连",
-    "拓跋",
-]
 
 
 def _role_pattern(words, bases=()) -> re.Pattern:
@@ -147,7 +83,6 @@ def _role_pattern(words, bases=()) -> re.Pattern:
 _ROLE_RE = _role_pattern(_ROLE_WORDS, _BASE_ROLES)
 _STAFF_RE = _role_pattern(STAFF_ROLE_WORDS)
 _NAME_RE = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,5}}[·•\u30fb\u2027][{HAN}]{{2,6}}$")
-_SPACED_NAME_RE = re.compile(f"^[{HAN}](?:[{SPACES}]+[{HAN}]){{1,3}}$")
 
 # A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
 _DATELINE_RE = re.compile(
@@ -182,8 +117,6 @@ def _clean_name(token: str) -> str | None:
     token = strip(token).strip(_SLASH + COLONS)
     if _NAME_RE.match(token):
         return token
-    if _SPACED_NAME_RE.match(token):
-        return token  # 张 胜 男: kept as printed
     return None
 
 
@@ -203,17 +136,40 @@ def _split_run_together(token: str) -> list[str] | None:
     return None
 
 
+def _padded_names(chars: list[str]) -> list[str]:
+    """Names printed one character at a time: papers pad a two-character name to the width
+    of three (`袁  泉`) with the same spaces that separate names, so single characters pair
+    up (`孟  祥  吕  晓` is 孟祥 and 吕晓); three alone are one name (`张 胜 男`), and an odd
+    run ends with a three-character name."""
+    if len(chars) == 3 or (len(chars) == 4 and "".join(chars[:2]) in COMPOUND_SURNAMES):
+        return ["".join(chars)]
+    names = []
+    while len(chars) > 3 or len(chars) == 2:
+        names.append("".join(chars[:2]))
+        chars = chars[2:]
+    if len(chars) == 3:
+        names.append("".join(chars))
+    return names if not chars or len(chars) == 3 else []
+
+
 def _names(segment: str) -> list[str] | None:
     """Names after a role word, or None when the segment is not a list of names."""
     segment = strip(segment).strip(_SLASH + COLONS)
     if not segment:
         return []
-    # A spaced single name (张 胜 男) before splitting on spaces.
-    if _SPACED_NAME_RE.match(segment):
-        return [segment]
-    names = []
-    for token in _NAME_SEP.split(segment):
+    names: list[str] = []
+    singles: list[str] = []
+    for token in [*_NAME_SEP.split(segment), ""]:
         token = token.strip(_SLASH + COLONS)
+        if len(token) == 1 and re.fullmatch(f"[{HAN}]", token):
+            singles.append(token)
+            continue
+        if singles:
+            padded = _padded_names(singles)
+            if not padded:
+                return None
+            names.extend(padded)
+            singles = []
         if not token:
             continue
         name = _clean_name(token)
@@ -418,12 +374,16 @@ _AUTHOR_MARKS = "□■◎●◆★☆"
 
 
 def author_name(text: str) -> str:
-    """The name on a commentary's author line: `朱理平`, `□ 钱十一`."""
-    return strip(strip(text).lstrip(_AUTHOR_MARKS))
+    """The name on a commentary's author line: `朱理平`, `□ 钱十一`, padded `朱  磊` (朱磊)."""
+    name = strip(strip(text).lstrip(_AUTHOR_MARKS))
+    padded = name.split()
+    if len(padded) > 1 and all(len(part) == 1 for part in padded):
+        return "".join(padded)
+    return name
 
 
 def is_name(text: str) -> bool:
-    """A line that is only a person's name (a commentary's author line): 朱理平, □ 欧阳瑞丰."""
+    """A line that is only a person's name (a commentary's author line): 朱理平, □ 欧阳瑞丰, 朱  磊."""
     text = author_name(text)
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True

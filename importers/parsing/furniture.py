@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from .bylines import STAFF_ROLE_WORDS, parse_staff
+from .bylines import parse_staff
+from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
 from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
 
@@ -32,40 +33,17 @@ _PAGE_LABEL = re.compile(
 _MASTHEAD = re.compile(
     f"^[{HAN}]{{2,10}}报[{SPACES}·]*(?:[A-Za-z][0-9]{{1,2}}|第?[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)(?:版)?$"
 )
+# The page's number and name on one line: `10  政治`, `要闻  2`, `A02  长沙新闻`, `第3版  要闻`.
+_PAGE_NO = f"(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[0-9]{{1,3}}版)"
+_NUMBERED_HEADER = re.compile(
+    f"^(?:{_PAGE_NO}[{SPACES}]+[{HAN}·・•]{{2,10}}|[{HAN}·・•]{{2,10}}[{SPACES}]+{_PAGE_NO})$"
+)
+# The date in the page's head, with the paper's name or the lunar date around it:
+# `2024年1月23日 星期二`, `湖南日报  2024年1月9日  星期二`, `2025年1月10日 星期五 农历甲辰年腊月十一`.
 _PAGE_DATE = re.compile(
-    f"^[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日])?$"
+    f"^(?:[{HAN}]{{2,10}}报[{SPACES}]+)?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日"
+    f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?(?:[{SPACES}]+农历[{HAN}]{{2,12}})?$"
 )
-_SECTION_WORDS = set(
-    [
-        "要闻",
-        "综合",
-        "城区",
-        "县市",
-        "经济",
-        "社会",
-        "文化",
-        "体育",
-        "评论",
-        "时政",
-        "国内",
-        "国际",
-        "副刊",
-        "专版",
-        "专题",
-        "民生",
-        "教育",
-        "健康",
-        "法治",
-        "视点",
-        "聚焦",
-        "财经",
-        "科技",
-        "旅游",
-        "乡村振兴",
-        "广告专版",
-    ]
-)
-_AD_LABELS = {"广告", "公益广告", "商业广告", "广告专版", "公益"}
 _PUBLISHER = re.compile(f"^[{HAN}]{{1,12}}(?:报|办|部|委|局|台|社|会)[{SPACES}]*(?:宣|宣制|制|供稿)$")
 _SLOGAN_SEGMENT = re.compile(f"^[{HAN}]{{2,6}}$")
 
@@ -81,12 +59,12 @@ def classify(text: str) -> Furniture | None:
         label = squeeze(jump.group("label")).removeprefix("第")
         direction = "to" if jump.group("dir") in ("下转", "转") else "from"
         return Furniture("continuation", line, continued_to=label if direction == "to" else "")
-    if flat in _AD_LABELS:
+    if flat in AD_LABELS:
         return Furniture("ad_label", line)
-    if _PAGE_HEADER.match(flat) or flat in _SECTION_WORDS:
-        return Furniture("page_header", line)
     if _PAGE_LABEL.match(line) or _MASTHEAD.match(line):
         return Furniture("page_label", line)
+    if _PAGE_HEADER.match(flat) or flat in PAGE_NAMES or _NUMBERED_HEADER.match(line):
+        return Furniture("page_header", line)
     if _PAGE_DATE.match(line):
         return Furniture("page_date", line)
     if _PUBLISHER.match(flat) and len(flat) <= 14:

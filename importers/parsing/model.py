@@ -68,8 +68,9 @@ class ParsedItem:
 
 @dataclass(frozen=True)
 class PageInfo:
-    label: str = ""
-    name: str = ""
+    label: str = ""  # as printed: `02版`, `A05`, `10`
+    name: str = ""  # `综合·城区`, `政治`
+    number: int | None = None
     staff: tuple[PersonCredit, ...] = ()
 
 

@@ -12,7 +12,8 @@ from .bylines import author_name
 from .decoding import decode_bytes
 from .errors import ParseError
 from .furniture import continued_from
-from .model import BodyBlock, Furniture, PageInfo, ParsedItem, ParsedPage, PersonCredit
+from .model import BodyBlock, ParsedItem, ParsedPage, PersonCredit
+from .pagehead import page_info
 from .repair import repair_body
 from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment
 from .text import ends_sentence, squeeze, strip
@@ -54,7 +55,7 @@ def parse_page(
     units, single = split_units(text)
     seg = segment(units, single=single)
     furniture = tuple(seg.furniture)
-    page = _page_info(furniture)
+    page = page_info(furniture, source)
 
     found_date, date_source = issue_date, "option" if issue_date else ""
     if found_date is None:
@@ -129,21 +130,6 @@ def _unaccounted(units, items, furniture) -> list[str]:
             if rest and rest not in kept:
                 missing.append(strip(line))
     return missing
-
-
-def _label(text: str) -> str:
-    """`湘江晚报 A05` → `A05`; `第3版` → `第3版`."""
-    return squeeze(text).split("报")[-1] if "报" in text else squeeze(text)
-
-
-def _page_info(furniture: tuple[Furniture, ...]) -> PageInfo:
-    label = next((_label(f.text) for f in furniture if f.kind == "page_label"), "")
-    name = next((f.text for f in furniture if f.kind == "page_header"), "")
-    staff: list[PersonCredit] = []
-    for f in furniture:
-        if f.kind == "staff":
-            staff.extend(p for p in f.people if p not in staff)
-    return PageInfo(label=squeeze(label), name=name, staff=tuple(staff))
 
 
 def _item(draft: Draft) -> ParsedItem:

@@ -43,6 +43,20 @@ def _idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2]
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    """The words of jieba's dictionary (the same table rjieba segments with)."""
+    spec = importlib.util.find_spec("jieba")
+    path = Path(spec.origin).parent / "dict.txt"
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.split(" ", 1)[0] for line in handle)
+
+
+def is_known_word(word: str) -> bool:
+    """A dictionary word or a place of the gazetteer: what a tag may be."""
+    return word in _dictionary() or word in gazetteer()
+
+
 def _word_list(name: str) -> list[str]:
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

@@ -30,7 +30,10 @@ def people(credits):
             [("杨如", "photographer"), ("谭红冰", "photographer"), ("文钦", "photographer")],
         ),
         # other papers and wires
-        ("本报记者 张 胜 男", [("张 胜 男", "reporter")]),
+        ("本报记者 张 胜 男", [("张胜男", "reporter")]),
+        # names padded to the width of three characters, separated by the same spaces (人民日报)
+        ("本报记者  贺  勇  曹继炜", [("贺勇", "reporter"), ("曹继炜", "reporter")]),
+        ("本报记者  胡婧怡", [("胡婧怡", "reporter")]),
         ("（记者 王五 实习生 赵六）", [("王五", "reporter"), ("赵六", "intern")]),
         ("新华社记者 欧阳瑞丰 李四", [("欧阳瑞丰", "reporter"), ("李四", "reporter")]),
         ("全媒体首席记者 张三", [("张三", "reporter")]),
@@ -148,10 +151,14 @@ def test_caption_with_credit():
 def test_page_staff():
     assert people(parse_staff("责任编辑/胡乐 美术编辑/张武")) == [("胡乐", "editor"), ("张武", "art_editor")]
     assert people(parse_staff("设计/左骏")) == [("左骏", "designer")]
+    # 人民日报: labels with a colon, names padded to three characters' width
+    assert people(parse_staff("本版责编：孟  祥  吕  晓")) == [("孟祥", "editor"), ("吕晓", "editor")]
+    assert people(parse_staff("版式设计：许佳宁")) == [("许佳宁", "designer")]
 
 
 def test_author_line():
     assert is_name("朱理平")
     assert is_name("□ 钱十一")
+    assert is_name("朱  磊")  # 人民日报 pads a two-character name
     assert not is_name("枫溪街道:")
     assert not is_name("情暖退役军人")

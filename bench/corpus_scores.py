@@ -1,0 +1,252 @@
+"""The importer scored on the development corpus, per source and overall (issue 18).
+
+    .venv/bin/python bench/corpus_scores.py [--corpus DIR] [--verbose] [--check FLOORS.json]
+
+Every page of ``tests/importers/corpus/<source>/`` with a gold ``.json`` beside its ``.txt`` goes
+through the real ``import_pages --dry-run --format json`` (on a migrated in-memory database, the
+sections editors start with) and the shared scorer ``../shared/tools/score_import.py``, exactly as
+pages we have not seen are scored. Prints each page's figure with ``--verbose``, then the mean of
+each measure per source and over all pages; the section accuracy of matched editorial items against
+the gold's ``section``; the tag quality (share of tags that are not dictionary words or known names,
+share used once); and the byline corpus (``bylines/bylines.jsonl``: each byline set in a small page at
+its printed position, people F1 per position and overall).
+
+``--check FLOORS.json`` exits 1 when a source's mean falls below its recorded floor
+(``tests/importers/test_corpus_scores.py`` runs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from io import StringIO
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "tests" / "importers" / "corpus"
+SCORER = ROOT.parent / "shared" / "tools" / "score_import.py"
+MEASURES = ("items", "titles", "people", "levels", "body", "paragraphs")
+_FIGURE = re.compile(
+    r"items F1 (?P<items>[\d.]+), titles (?P<titles>[\d.]+), people F1 (?P<people>[\d.]+), "
+    r"levels (?P<levels>[\d.]+), body (?P<body>[\d.]+), paragraphs F1 (?P<paragraphs>[\d.]+)"
+)
+EDITORIAL = {"news", "photo", "commentary", "sidebar"}
+
+
+def setup_django() -> None:
+    os.environ["DATABASE_URL"] = "sqlite://:memory:"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    os.environ.pop("REDIS_URL", None)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def dry_run(paths: list[Path]) -> list[dict]:
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("import_pages", *map(str, paths), dry_run=True, format="json", stdout=out, stderr=StringIO())
+    return json.loads(out.getvalue())["files"]
+
+
+def pages(corpus: Path) -> dict[str, list[Path]]:
+    """Gold files per source folder."""
+    found: dict[str, list[Path]] = defaultdict(list)
+    for gold in sorted(corpus.glob("*/*.json")):
+        if gold.with_suffix(".txt").exists():
+            found[gold.parent.name].append(gold)
+    return dict(found)
+
+
+def score(gold: Path, pred: dict, verbose: bool) -> dict[str, float]:
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
+        json.dump({"files": [pred]}, handle, ensure_ascii=False)
+    try:
+        run = subprocess.run(
+            [sys.executable, str(SCORER), str(gold), handle.name, *(["--verbose"] if verbose else [])],
+            capture_output=True,
+            text=True,
+        )
+    finally:
+        os.unlink(handle.name)
+    if verbose:
+        print(run.stdout.rstrip())
+    match = _FIGURE.search(run.stdout.strip().splitlines()[-1])
+    return {k: float(v) for k, v in match.groupdict().items()}
+
+
+def _norm(text: str) -> str:
+    import unicodedata
+
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def _title(item: dict) -> str:
+    return "".join(_norm(item.get(k, "")) for k in ("kicker", "headline", "subheadline"))
+
+
+def matched_items(gold: dict, pred: dict) -> list[tuple[dict, dict]]:
+    """Gold and predicted editorial items paired as the scorer pairs them (whole title, best first)."""
+    import difflib
+
+    g_items = [g for g in gold["items"] if g["kind"] in EDITORIAL]
+    p_items = [p for p in pred["items"] if p.get("kind") in EDITORIAL]
+    pairs = []
+    for gi, g in enumerate(g_items):
+        for pi, p in enumerate(p_items):
+            ratio = difflib.SequenceMatcher(None, _title(g), _title(p), autojunk=False).ratio()
+            if ratio >= 0.6:
+                pairs.append((ratio, gi, pi))
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((g_items[gi], p_items[pi]))
+    return out
+
+
+def tag_quality(preds: list[dict]) -> tuple[int, float, float, list[str]]:
+    """(tags, share not a dictionary word or known name, share used once, examples of the former)."""
+    from importers.parsing.tagging import is_known_word
+
+    tags = [tag for pred in preds for item in pred["items"] if item.get("kind") in EDITORIAL for tag in item["tags"]]
+    if not tags:
+        return 0, 0.0, 0.0, []
+    names = {p["name"] for pred in preds for item in pred["items"] for p in item["people"]}
+    unknown = [t for t in tags if not is_known_word(t) and t not in names]
+    counts = Counter(tags)
+    once = sum(1 for t in counts if counts[t] == 1)
+    return len(tags), len(unknown) / len(tags), once / len(counts), sorted(set(unknown))[:20]
+
+
+_BYLINE_PAGES = {
+    # Each byline in a small page at its printed position; the rest of the page is plain text
+    # that names nobody, so that the people found are the byline's.
+    "lead": "测试新闻标题在这里\n\n{text}本市近日举行了一次活动，现场气氛热烈。\n\n活动吸引了不少市民参加。\n",
+    "standalone": "测试新闻标题在这里\n\n{text}\n\n本市近日举行了一次活动，现场气氛热烈。\n\n活动吸引了不少市民参加。\n",
+    "trailing": "测试新闻标题在这里\n\n本市近日举行了一次活动，现场气氛热烈。\n\n活动吸引了不少市民参加。\n\n{text}\n",
+    "credit": "测试新闻标题在这里\n\n活动现场，市民们正在参观展览。{text}\n",
+}
+
+
+def byline_scores(path: Path, verbose: bool) -> dict[str, tuple[int, int, int]]:
+    """(true positives, false positives, false negatives) of people per position."""
+    entries = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for n, entry in enumerate(entries):
+            page = Path(tmp) / f"byline_{n:04d}.txt"
+            page.write_text(_BYLINE_PAGES[entry["position"]].format(text=entry["text"]), encoding="utf-8")
+            files.append(page)
+        preds = dry_run(files)
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for entry, pred in zip(entries, preds, strict=True):
+        want = {(_norm(p["name"]), p["role"]) for p in entry["people"]}
+        got = {(_norm(p["name"]), p["role"]) for item in pred["items"] for p in item["people"]}
+        for key in (entry["position"], "all"):
+            counts[key][0] += len(want & got)
+            counts[key][1] += len(got - want)
+            counts[key][2] += len(want - got)
+        if verbose and want != got:
+            print(f"BYLINE {entry['position']:<10} {entry['text']}  missing={sorted(want - got)} extra={sorted(got - want)}")
+    return {k: tuple(v) for k, v in counts.items()}
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--check", type=Path, metavar="FLOORS.json", help="exit 1 below a recorded floor")
+    args = parser.parse_args()
+    if not SCORER.exists():
+        print(f"the shared scorer is missing: {SCORER}", file=sys.stderr)
+        return 2
+    setup_django()
+    sources = pages(args.corpus)
+    means: dict[str, dict[str, float]] = {}
+    all_figures: list[dict[str, float]] = []
+    section_hits = section_total = 0
+    section_misses: Counter[tuple[str, str]] = Counter()
+    all_preds = []
+    for source, golds in sources.items():
+        preds = dry_run([g.with_suffix(".txt") for g in golds])
+        all_preds += preds
+        figures = []
+        for gold_path, pred in zip(golds, preds, strict=True):
+            figure = score(gold_path, pred, args.verbose)
+            figures.append(figure)
+            if args.verbose:
+                print()
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            for g, p in matched_items(gold, pred):
+                if g.get("section"):
+                    section_total += 1
+                    section_hits += g["section"] == p.get("section")
+                    if g["section"] != p.get("section"):
+                        section_misses[(g["section"], p.get("section") or "-")] += 1
+        means[source] = {m: sum(f[m] for f in figures) / len(figures) for m in MEASURES}
+        all_figures += figures
+    print(f"{'source':<10} {'pages':>5} " + " ".join(f"{m:>10}" for m in MEASURES))
+    for source, mean in means.items():
+        print(f"{source:<10} {len(sources[source]):>5} " + " ".join(f"{mean[m]:>10.3f}" for m in MEASURES))
+    if all_figures:
+        overall = {m: sum(f[m] for f in all_figures) / len(all_figures) for m in MEASURES}
+        print(f"{'all':<10} {len(all_figures):>5} " + " ".join(f"{overall[m]:>10.3f}" for m in MEASURES))
+    if section_total:
+        print(f"\nsections: {section_hits}/{section_total} = {section_hits / section_total:.3f} of matched items right")
+        if args.verbose:
+            for (want, got), n in section_misses.most_common():
+                print(f"  gold {want} -> {got}: {n}")
+    tags, unknown_share, once_share, unknown = tag_quality(all_preds)
+    if tags:
+        print(
+            f"tags: {tags} on editorial items; not a dictionary word or known name {unknown_share:.1%}; "
+            f"used once {once_share:.1%} of distinct tags"
+        )
+        if args.verbose and unknown:
+            print("  e.g. " + " ".join(unknown))
+    byline_file = args.corpus / "bylines" / "bylines.jsonl"
+    byline_f1 = None
+    if byline_file.exists():
+        counts = byline_scores(byline_file, args.verbose)
+        parts = [f"{k} {f1(*v):.3f} (n={v[0] + v[2]})" for k, v in sorted(counts.items()) if k != "all"]
+        byline_f1 = f1(*counts["all"])
+        print(f"bylines: people F1 {byline_f1:.3f} over {sum(counts['all'][::2])} people; " + ", ".join(parts))
+    if args.check:
+        return check(json.loads(args.check.read_text(encoding="utf-8")), means, byline_f1)
+    return 0
+
+
+def check(floors: dict, means: dict[str, dict[str, float]], byline_f1: float | None) -> int:
+    failed = []
+    for source, floor in floors.get("sources", {}).items():
+        if source not in means:
+            failed.append(f"{source}: no pages")
+            continue
+        for measure, value in floor.items():
+            if means[source][measure] + 1e-9 < value:
+                failed.append(f"{source} {measure} {means[source][measure]:.3f} < floor {value:.3f}")
+    if "bylines" in floors and (byline_f1 is None or byline_f1 + 1e-9 < floors["bylines"]):
+        failed.append(f"bylines people F1 {byline_f1} < floor {floors['bylines']}")
+    for line in failed:
+        print("BELOW FLOOR: " + line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""Which page a dump is, from the heads papers print (人民日报, 株洲日报, evening papers) and file names."""
+
+import pytest
+
+from importers.parsing.furniture import classify
+from importers.parsing.pagehead import number_of, page_info
+
+
+def info(lines, source=""):
+    return page_info(tuple(f for f in map(classify, lines) if f), source)
+
+
+@pytest.mark.parametrize(
+    ("lines", "label", "number", "name"),
+    [
+        (["10  政治", "2025年1月10日\u3000星期五"], "10", 10, "政治"),  # 人民日报
+        (["14  社会"], "14", 14, "社会"),
+        (["要闻  2"], "2", 2, "要闻"),
+        (["A02  长沙新闻"], "A02", 2, "长沙新闻"),
+        (["湘江晚报 A05", "文化"], "A05", 5, "文化"),
+        (["综合·城区"], "", None, "综合·城区"),  # 株洲日报 prints its page's name only
+        (["第3版"], "第3版", 3, ""),
+        (["第三版  要闻"], "第三版", 3, "要闻"),
+        (["02版"], "02版", 2, ""),
+    ],
+)
+def test_page_head(lines, label, number, name):
+    page = info(lines)
+    assert (page.label, page.number, page.name) == (label, number, name)
+
+
+def test_number_from_the_file_name_only_after_a_date():
+    assert info(["综合·城区"], "rmrb_20250110_05.txt").number == 5
+    assert info(["综合·城区"], "pages/20240123-A3.txt").number == 3
+    assert info(["综合·城区"], "000_a19f70ba52195d0f.txt").number is None  # a seed's serial, not a page
+    assert info(["要闻  2"], "x_20250110_05.txt").number == 2  # what the page prints wins
+
+
+@pytest.mark.parametrize(("label", "number"), [("A02", 2), ("第十二版", 12), ("第二十版", 20), ("十", 10), ("X", None)])
+def test_number_of(label, number):
+    assert number_of(label) == number
