@@ -159,7 +159,9 @@ def byline_scores(path: Path, verbose: bool) -> dict[str, tuple[int, int, int]]:
             counts[key][1] += len(got - want)
             counts[key][2] += len(want - got)
         if verbose and want != got:
-            print(f"BYLINE {entry['position']:<10} {entry['text']}  missing={sorted(want - got)} extra={sorted(got - want)}")
+            print(
+                f"BYLINE {entry['position']:<10} {entry['text']}  missing={sorted(want - got)} extra={sorted(got - want)}"
+            )
     return {k: tuple(v) for k, v in counts.items()}
 
 
@@ -208,7 +210,9 @@ def main() -> int:
         overall = {m: sum(f[m] for f in all_figures) / len(all_figures) for m in MEASURES}
         print(f"{'all':<10} {len(all_figures):>5} " + " ".join(f"{overall[m]:>10.3f}" for m in MEASURES))
     if section_total:
-        print(f"\nsections: {section_hits}/{section_total} = {section_hits / section_total:.3f} of matched items right")
+        print(
+            f"\nsections: {section_hits}/{section_total} = {section_hits / section_total:.3f} of matched items right"
+        )
         if args.verbose:
             for (want, got), n in section_misses.most_common():
                 print(f"  gold {want} -> {got}: {n}")

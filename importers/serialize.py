@@ -40,7 +40,12 @@ def page_to_dict(page: ParsedPage, path: str) -> dict:
         "sha256": page.sha256,
         "issue_date": page.issue_date.isoformat() if page.issue_date else None,
         "issue_date_source": page.issue_date_source,
-        "page": {"label": page.page.label, "number": page.page.number, "name": page.page.name, "staff": _people(page.page.staff)},
+        "page": {
+            "label": page.page.label,
+            "number": page.page.number,
+            "name": page.page.name,
+            "staff": _people(page.page.staff),
+        },
         "furniture": [
             {"kind": f.kind, "text": f.text, **({"people": _people(f.people)} if f.people else {})}
             | ({"continued_to": f.continued_to} if f.continued_to else {})

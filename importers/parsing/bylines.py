@@ -51,7 +51,6 @@ def _role_of(word: str) -> str:
     return _ROLE_WORDS[word]
 
 
-
 _SLASH = SLASHES
 _BRA = OPEN_PAREN
 _KET = CLOSE_PAREN
@@ -64,7 +63,6 @@ _NOT_NAMES = {"今年", "去年", "明年", "近年", "日内", "目前", "当�
 # 湖南日报·新湖南客户端记者, 扬子晚报/紫牛新闻记者.
 _ORG_SUFFIX = "报|社|网|台|视|新闻|客户端|媒体|财经|时报|中心|频道|传媒|之声|广播|时刻|号"
 _ORG = f"(?:[{HAN}A-Za-z0-9·•+\\-{SLASHES}|]{{0,20}}?(?:{_ORG_SUFFIX})[{HAN}A-Za-z0-9·•+]{{0,6}}?)"
-
 
 
 def _role_pattern(words, bases=()) -> re.Pattern:
@@ -99,7 +97,9 @@ _NEWS_DATELINE = re.compile(
     f"(?:[{HAN}]{{0,6}}?[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,2}}月[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,3}}日)?"
     "(?:讯|电|消息)$"
 )
-_PHOTO_SUFFIX = re.compile(f"[{SPACES}{_SLASH}]*(?P<suffix>摄影报道|摄影|摄|图)$")
+# Where a photo came from, printed after its credit: `葛高烽摄（影像中国）`, `王江海摄（人民视觉）`.
+_PHOTO_SOURCE = f"(?:[{SPACES}]*[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?"
+_PHOTO_SUFFIX = re.compile(f"[{SPACES}{_SLASH}]*(?P<suffix>摄影报道|摄影|摄|图){_PHOTO_SOURCE}$")
 _REPORT_SUFFIX = re.compile(f"[{SPACES}]*(?:报道|采写|整理|发自[{HAN}]{{1,8}})$")
 
 
@@ -204,7 +204,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     text = strip(text)
     if not text or len(text) > 80:
         return None
-    if text[0] in _BRA and text[-1] in _KET:
+    if text[0] in _BRA and text[-1] in _KET and _matching_close(text) == len(text) - 1:
         text = strip(text[1:-1])
     text = text.lstrip("□■◎●◆★☆·•—-" + SPACES)
     text = _AGENCY_RELEASE.sub("", text)  # 新华社发 张三 摄
@@ -343,22 +343,32 @@ def _matching_close(text: str) -> int | None:
     return None
 
 
+_BARE_ROLE = re.compile(f"^(?:{_ORG}|本报)?(?:{_MODIFIERS})*(?:记者|评论员|通讯员)$")
+
+
+def is_bare_role(text: str) -> bool:
+    """`本报记者` on its own line naming nobody (人民日报 names its reporters at the end)."""
+    return bool(_BARE_ROLE.match(strip(text).lstrip(_AUTHOR_MARKS + SPACES)))
+
+
 def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
     """Page staff: `责任编辑/胡乐 美术编辑/张武`, `设计/左骏`."""
     return parse_credit(text, staff=True)
 
 
+# A name as credits print it: 杨如, 欧阳瑞丰, or padded 沈  群.
+_CREDIT_NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}](?:[{SPACES}]{{1,3}}[{HAN}]){{1,2}})"
 _CAPTION_CREDIT = re.compile(
     f"(?P<caption>.*[\u3002!?\uff01\uff1f\u201d{CLOSE_PAREN}])[{SPACES}]*(?P<credit>(?:{_ORG})?"
     f"(?:[{HAN}]{{0,4}}记者|通讯员|摄影|实习生)?[{SPACES}{_SLASH}]*"
-    f"[{HAN}]{{2,4}}(?:[{SPACES}、]+[{HAN}]{{2,4}})*[{SPACES}{_SLASH}]*摄(?:影报道|影)?)$"
+    f"{_CREDIT_NAME}(?:[{SPACES}、]+{_CREDIT_NAME})*[{SPACES}{_SLASH}]*摄(?:影报道|影)?{_PHOTO_SOURCE})$"
 )
 
 
 def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
     """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people."""
     text = strip(text)
-    if "摄" not in text[-8:]:
+    if "摄" not in text[-16:]:
         return None
     match = _CAPTION_CREDIT.match(text)
     if not match:

@@ -180,6 +180,7 @@ def _item(draft: Draft) -> ParsedItem:
             first_text=first_text,
             has_headline=bool(title_lines),
             photo=kind == PHOTO,
+            deck=kind == COMMENTARY,
         )
         if editorial
         else None

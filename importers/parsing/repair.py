@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from .bylines import parse_credit
 from .model import BodyBlock, PersonCredit
-from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, squeeze, strip
-from .titles import is_subhead_like
+from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, strip
+from .titles import is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 PARAGRAPH = "paragraph"
@@ -40,7 +40,10 @@ class _Piece:
     unit: Unit | None = None
 
 
-def repair_body(units: list[Unit], *, first_text: str = "", has_headline: bool, photo: bool = False) -> Repaired:
+def repair_body(
+    units: list[Unit], *, first_text: str = "", has_headline: bool, photo: bool = False, deck: bool = False
+) -> Repaired:
+    """``deck``: the first line of the body may be a deck, complete without its 。 (commentary)."""
     result = Repaired()
     pieces: list[_Piece] = []
     if first_text:
@@ -79,6 +82,12 @@ def repair_body(units: list[Unit], *, first_text: str = "", has_headline: bool, 
                 pieces.append(_Piece(PARAGRAPH, unit.lead.rest, unit))
         elif unit.shape == SERIES:
             pieces.append(_Piece(PARAGRAPH, unit.text, unit))
+        elif deck and not pieces and unit.shape == TEXT and is_deck(unit.text):
+            pieces.append(_Piece(SUBHEAD, unit.text, unit))
+        elif not photo and _whole_phrase(unit, prev, nxt, first=not pieces):
+            # A deck or a subhead with commas in it (`做好医保关系转移接续，保障待遇不中断`):
+            # complete without a closing 。, between complete paragraphs.
+            pieces.append(_Piece(PARAGRAPH if not pieces else SUBHEAD, unit.text, unit))
         else:
             pieces.append(_Piece(CAPTION_BLOCK if photo else PARAGRAPH, unit.text, unit))
     pieces = _join(pieces, photo=photo)
@@ -86,6 +95,14 @@ def repair_body(units: list[Unit], *, first_text: str = "", has_headline: bool, 
     _trailing_credit(pieces, result)
     result.blocks = [BodyBlock(p.kind, p.text) for p in pieces if strip(p.text)]
     return result
+
+
+def _whole_phrase(unit: Unit, prev: Unit | None, nxt: Unit | None, *, first: bool) -> bool:
+    if unit.shape != TEXT or not unit.phrase or not is_short_phrase(unit.text):
+        return False
+    if not (first or prev is None or prev.shape != TEXT or ends_sentence(prev.text)):
+        return False
+    return nxt is None or nxt.shape != TEXT or not runs_on(unit.text, nxt.text)
 
 
 def _credit(result: Repaired, text: str, people) -> None:

@@ -115,7 +115,8 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         if unit.shape == LEAD:
             kind = NEWS
         elif unit.shape == CREDIT and _opens_story(seq, i):
-            kind = COMMENTARY if all(p.role == "author" for p in unit.people) else NEWS
+            authors = [p.role == "author" for p in unit.people] or [unit.text.endswith("评论员")]
+            kind = COMMENTARY if all(authors) else NEWS
         elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT:
@@ -143,6 +144,8 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
     prev = seq[i - 1] if i > 0 else None
     if prev is None or prev.shape in (TITLE, PHOTO_CREDIT, CREDIT, SERIES) or seq[i].barrier_before:
         return True
+    if _title_phrase(seq, i - 1):
+        return True
     return prev.shape == CAPTION
 
 
@@ -154,7 +157,10 @@ def _is_author_line(seq: list[Unit], i: int) -> bool:
 
 
 def _title_start(seq: list[Unit], i: int, single: bool) -> int:
-    """Index of the first title unit above the anchor at i (captions may sit between)."""
+    """Index of the first title unit above the anchor at i (captions may sit between).
+
+    A line that reads as a whole phrase with commas in it (`取消户籍限制，就业地能参加医保`) is
+    a title here, over a byline, when what stands above it does not run on into it."""
     j = i
     titles = 0
     while j > 0 and not seq[j].barrier_before:
@@ -162,13 +168,16 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         if prev.shape == SERIES and j == i:
             j -= 1
             continue
-        if prev.shape == TITLE and titles < _MAX_TITLE_UNITS + 1:
+        if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0:
             pass
         else:
             break
         j -= 1
+    for k in range(j, i):
+        if seq[k].shape == TEXT and seq[k].phrase:
+            seq[k].shape = TITLE
     run = [k for k in range(j, i) if seq[k].shape == TITLE]
     if len(run) > _MAX_TITLE_UNITS:
         keep = _trim_title_run(seq, run, single)
@@ -177,6 +186,20 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         keep = _trim_title_run(seq, run, single)
         j = keep[0] if keep else j
     return j
+
+
+def _title_phrase(seq: list[Unit], k: int) -> bool:
+    """A phrase at k that can be a title line: the unit above it ends, or is a title itself."""
+    if seq[k].shape != TEXT or not seq[k].phrase:
+        return False
+    above = seq[k - 1] if k > 0 else None
+    return (
+        above is None
+        or seq[k].barrier_before
+        or above.shape in (TITLE, FURNITURE, PHOTO_CREDIT, CREDIT)
+        or above.phrase
+        or ends_sentence(above.text)
+    )
 
 
 def _trim_title_run(seq: list[Unit], run: list[int], single: bool) -> list[int]:
@@ -281,7 +304,7 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
             if titles > _MAX_TITLE_UNITS:
                 return False
             continue
-        return titles > 0 and unit.shape == TEXT
+        return titles > 0 and unit.shape in (TEXT, CAPTION)
     return False
 
 

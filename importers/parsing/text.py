@@ -52,7 +52,7 @@ def ends_sentence(text: str) -> bool:
     last = text[-1]
     if last in STOPS:
         return True
-    if text.endswith("……") or text.endswith("..."):
+    if text.endswith(("……", "...", "\u2014\u2014")):  # an ellipsis or a dash closes a paragraph too
         return True
     if last in _CLOSERS + CLOSE_PAREN:
         body = text.rstrip(_CLOSERS + CLOSE_PAREN)
@@ -64,3 +64,19 @@ def ends_sentence(text: str) -> bool:
 
 def has_digits(text: str) -> bool:
     return bool(_DIGITS.search(text))
+
+
+def runs_on(left: str, right: str) -> bool:
+    """True when a word of the segmenter straddles the end of `left` and the start of `right`:
+    `…其中,市温` / `州商会…` (温州) was one sentence cut by a column break."""
+    import rjieba
+
+    left, right = squeeze(left)[-6:], squeeze(right)[:6]
+    if not left or not right:
+        return False
+    position = 0
+    for token in rjieba.cut(left + right):
+        if position < len(left) < position + len(token):
+            return True
+        position += len(token)
+    return False

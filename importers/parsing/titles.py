@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 
-from .text import COLONS, COMMAS, HAN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
 
 _LEAD_IN_VERBS = "强调|指出|要求|表示|提出|时说|寄语|希望|批示|讲话"
 _LEAD_IN = re.compile(f"^(?P<kicker>.{{4,40}}?时(?:{_LEAD_IN_VERBS}))[{SPACES}]+(?P<headline>.+)$")
 _COLON_LEAD_IN = re.compile(f"^(?P<kicker>[^{SPACES}{COLONS}]{{2,10}}[{COLONS}])[{SPACES}]*(?P<headline>.+)$")
 _PLACE = re.compile(f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区)$")
-_KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|[{COLONS}])$")
+# A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
+_KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|[{COLONS}]|\u2014\u2014)$")
 _BULLET = "●■◆▲★☆◎○•·▶►"
 # Labels printed over a boxed item inside a story; over a title they are its kicker.
 BOX_LABEL = re.compile(
@@ -29,6 +30,7 @@ BOX_LABEL = re.compile(
     r"[】\]]?[:\uff1a]?$"
 )
 _MAX_TITLE = 60
+_MAX_DECK = 36
 _MAX_LINES = 3
 
 
@@ -44,6 +46,8 @@ def is_title_like(text: str) -> bool:
     if not lines or len(lines) > _MAX_LINES:
         return False
     flat = squeeze(text)
+    if is_note(flat):
+        return False
     if not 2 <= len(flat) <= _MAX_TITLE or len(re.findall(f"[{HAN}A-Za-z]", flat)) < 2:
         return False
     if "\u3002" in flat:  # 。
@@ -51,7 +55,7 @@ def is_title_like(text: str) -> bool:
     last = lines[-1]
     if last[-1] in COMMAS + SEMICOLONS + "\u3001":
         return False
-    if ends_sentence(last) and last[-1] not in "!?\uff01\uff1f\u201d\u2026":
+    if ends_sentence(last) and last[-1] not in "!?\uff01\uff1f\u201d\u2026\u2014":
         return False
     if last[-1] in "!?\uff01\uff1f" and len(flat) > 20:
         return False
@@ -66,6 +70,65 @@ def is_title_like(text: str) -> bool:
     elif any(len(squeeze(line)) > 30 for line in lines):
         return False
     return True
+
+
+def is_note(text: str) -> bool:
+    """A line wholly in brackets is a note or a credit, never a title: `（作者为本报河北分社记者）`."""
+    flat = squeeze(text)
+    return (
+        len(flat) > 2
+        and flat[0] in OPEN_PAREN
+        and flat[-1] in CLOSE_PAREN
+        and not any(c in OPEN_PAREN + CLOSE_PAREN for c in flat[1:-1])
+    )
+
+
+# Characters a phrase does not end on: a line stopping there was cut by a column break.
+_OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之{COMMAS}{SEMICOLONS}{COLONS}\u3001+\-—/（(“\u2018《"
+
+
+# A number and its measure word wait for the noun they count: `…推出一批` / `创新金融产品`.
+_COUNTED = re.compile("[0-9一二三四五六七八九十两几数多每][批个些种项位名家条件次份]$")
+_MAX_SUBHEAD_CLAUSE = 14
+
+
+def is_short_phrase(text: str) -> bool:
+    """A subhead with a comma: two short clauses (`做好医保关系转移接续，保障待遇不中断`)."""
+    clauses = [c for c in re.split(f"[{COMMAS}]", squeeze(text)) if c]
+    return len(clauses) <= 2 and all(len(c) <= _MAX_SUBHEAD_CLAUSE for c in clauses)
+
+
+def could_be_title(text: str) -> bool:
+    """A line that reads as a whole phrase: a title or a deck with commas inside
+    (`取消户籍限制，就业地能参加医保`), a quoted headline (`“手机电量太低就会慌，怕群众找不到我”`).
+    Whether it is one is decided by where it stands (above a byline, between paragraphs)."""
+    if "\n" in text:
+        return False
+    flat = squeeze(text)
+    if not 4 <= len(flat) <= _MAX_DECK or "\u3002" in flat[:-1] or is_note(flat):
+        return False
+    if re.search(f"[{SEMICOLONS}]", flat) or flat[-1] in _OPEN_END or flat[-1].isdigit() or _COUNTED.search(flat):
+        return False
+    quoted = flat[0] in '“"' and flat[-1] in '”"'
+    if ends_sentence(flat) and not quoted:
+        return False
+    return len(re.findall(f"[{HAN}]", flat)) >= 4
+
+
+_MAX_DECK_LINE = 80
+
+
+def is_deck(text: str) -> bool:
+    """The summary printed under a commentary's title: one sentence without its closing 。
+    (`千方百计用好人才资源，确保目标不变、靶心不散，多点发力、同向用力`)."""
+    flat = squeeze(text)
+    return (
+        "\n" not in text
+        and 8 <= len(flat) <= _MAX_DECK_LINE
+        and not re.search(f"[\u3002!?\uff01\uff1f{SEMICOLONS}]", flat)
+        and flat[-1] not in _OPEN_END
+        and not flat[-1].isdigit()
+    )
 
 
 def is_subhead_like(text: str) -> bool:

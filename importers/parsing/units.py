@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import Lead, is_name, parse_credit, parse_lead, split_caption_credit
+from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, split_caption_credit
 from .furniture import classify as classify_furniture
 from .model import Furniture, PersonCredit
-from .text import SPACES, squeeze, strip
-from .titles import is_title_like
+from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
+from .titles import could_be_title, is_title_like
 
 FURNITURE = "furniture"
 LEAD = "lead"
@@ -26,7 +26,7 @@ TITLE = "title"
 TEXT = "text"
 
 _SERIES = re.compile(r"^[\u2014\-]{1,2}.*(?:系列|评论|述评|随笔|论)")
-_PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影)[{SPACES}]*$")
+_PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
 # Share of non-blank lines directly followed by another: above it, one paragraph per line.
 _SINGLE_NEWLINE_SHARE = 0.3
 
@@ -44,6 +44,7 @@ class Unit:
     credit: str = ""
     is_name: bool = False
     barrier_before: bool = False  # furniture stood between this unit and the one before
+    phrase: bool = False  # text that reads as a whole phrase: a title or deck where it stands so
 
     @property
     def key(self) -> str:
@@ -104,6 +105,9 @@ def classify(unit: Unit) -> None:
             unit.caption, unit.credit, unit.people = caption
             return
         people = parse_credit(text)
+        if is_bare_role(text):
+            unit.shape, unit.credit = CREDIT, text
+            return
         if people:
             unit.people, unit.credit = people, text
             unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text) else CREDIT
@@ -116,3 +120,4 @@ def classify(unit: Unit) -> None:
         unit.is_name = "\n" not in text and is_name(text)
         return
     unit.shape = TEXT
+    unit.phrase = could_be_title(text)

@@ -36,6 +36,8 @@ def test_number_from_the_file_name_only_after_a_date():
     assert info(["要闻  2"], "x_20250110_05.txt").number == 2  # what the page prints wins
 
 
-@pytest.mark.parametrize(("label", "number"), [("A02", 2), ("第十二版", 12), ("第二十版", 20), ("十", 10), ("X", None)])
+@pytest.mark.parametrize(
+    ("label", "number"), [("A02", 2), ("第十二版", 12), ("第二十版", 20), ("十", 10), ("X", None)]
+)
 def test_number_of(label, number):
     assert number_of(label) == number
