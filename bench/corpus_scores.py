@@ -154,6 +154,8 @@ def byline_scores(path: Path, verbose: bool) -> dict[str, tuple[int, int, int]]:
     for entry, pred in zip(entries, preds, strict=True):
         want = {(_norm(p["name"]), p["role"]) for p in entry["people"]}
         got = {(_norm(p["name"]), p["role"]) for item in pred["items"] for p in item["people"]}
+        # an editor's credit (`责任编辑:魏新民`) is page staff: counted where the page keeps it
+        got |= {(_norm(p["name"]), p["role"]) for f in pred["furniture"] for p in f.get("people", [])}
         for key in (entry["position"], "all"):
             counts[key][0] += len(want & got)
             counts[key][1] += len(got - want)
