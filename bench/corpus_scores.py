@@ -59,12 +59,19 @@ def dry_run(paths: list[Path]) -> list[dict]:
     return json.loads(out.getvalue())["files"]
 
 
-def pages(corpus: Path) -> dict[str, list[Path]]:
-    """Gold files per source folder."""
-    found: dict[str, list[Path]] = defaultdict(list)
+SEED_GOLD = ROOT.parent / "shared" / "gold"
+
+
+def pages(corpus: Path) -> dict[str, list[tuple[Path, Path]]]:
+    """(gold, page) per source folder, and the annotated seed pages as the source `seeds`."""
+    found: dict[str, list[tuple[Path, Path]]] = defaultdict(list)
+    for gold in sorted(SEED_GOLD.glob("*.json")):
+        page = ROOT / "seeds" / f"{gold.stem}.txt"
+        if page.exists():
+            found["seeds"].append((gold, page))
     for gold in sorted(corpus.glob("*/*.json")):
         if gold.with_suffix(".txt").exists():
-            found[gold.parent.name].append(gold)
+            found[gold.parent.name].append((gold, gold.with_suffix(".txt")))
     return dict(found)
 
 
@@ -188,10 +195,10 @@ def main() -> int:
     section_misses: Counter[tuple[str, str]] = Counter()
     all_preds = []
     for source, golds in sources.items():
-        preds = dry_run([g.with_suffix(".txt") for g in golds])
+        preds = dry_run([page for _, page in golds])
         all_preds += preds
         figures = []
-        for gold_path, pred in zip(golds, preds, strict=True):
+        for (gold_path, _), pred in zip(golds, preds, strict=True):
             figure = score(gold_path, pred, args.verbose)
             figures.append(figure)
             if args.verbose:

@@ -159,6 +159,8 @@ def _item(draft: Draft) -> ParsedItem:
             else:
                 bylines.append(anchor.text)
                 people.extend(anchor.people)
+        elif anchor.shape == CAPTION:  # photo news whose credit is on its caption
+            body.append(anchor)
         elif anchor.shape == SERIES:
             series = "\n".join(series_lines + [anchor.text])
         elif anchor.shape == TITLE:  # a commentary's author line

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .model import Furniture
 from .text import COLONS, ends_sentence
-from .titles import BOX_LABEL, dedupe_title_lines, is_subhead_like, starts_with_bullet
+from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_subhead_like, starts_with_bullet
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 NEWS = "news"
@@ -119,7 +119,7 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             kind = COMMENTARY if all(authors) else NEWS
         elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
-        elif unit.shape == PHOTO_CREDIT:
+        elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
             start = _photo_start(seq, i, single)
             if start is not None:
                 starts[start] = (PHOTO, i)
@@ -215,11 +215,20 @@ def _trim_title_run(seq: list[Unit], run: list[int], single: bool) -> list[int]:
     return run[-_MAX_TITLE_UNITS:]
 
 
+def _closes_photo(seq: list[Unit], i: int) -> bool:
+    """A caption with its credit (`…张望。 新华社记者 魏培全 摄`) that ends a run of captions
+    under a title, with no story after it: photo news whose credit is on its caption."""
+    if seq[i].shape != CAPTION:
+        return False
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
+
+
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
-    """Photo news: title, one to three caption units, then the photo credit at i."""
+    """Photo news: title, one to three caption units, then the photo credit (or captioned photo) at i."""
     j = i - 1
     captions = 0
-    while j >= 0 and seq[j].shape == TEXT and captions < _MAX_PHOTO_CAPTIONS:
+    while j >= 0 and seq[j].shape in (TEXT, CAPTION) and captions < _MAX_PHOTO_CAPTIONS:
         if seq[j + 1].barrier_before and j + 1 != i:
             break
         captions += 1
@@ -299,6 +308,8 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
     titles = 0
     for k in following:
         unit = seq[k]
+        if titles == 0 and unit.shape == TITLE and ENUMERATED.match(unit.text):
+            return False  # `(一)寒潮蓝色预警信号`: a numbered subhead of the item above
         if unit.shape == TITLE and not unit.text.endswith(tuple(COLONS)):
             titles += 1
             if titles > _MAX_TITLE_UNITS:
