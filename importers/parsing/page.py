@@ -146,6 +146,9 @@ def _item(draft: Draft) -> ParsedItem:
     kind = draft.kind
     warnings: list[str] = []
 
+    for credit in (u for u in draft.title if u.shape == CREDIT):  # a byline line over its lead
+        bylines.append(credit.text)
+        people.extend(credit.people)
     if anchor is not None:
         if anchor.shape == LEAD:
             dateline = anchor.lead.dateline
@@ -202,8 +205,8 @@ def _item(draft: Draft) -> ParsedItem:
         for person in repaired.people:
             if person not in people:
                 people.append(person)
-        if repaired.floated_headline is not None and not title_lines:
-            title_lines = [repaired.floated_headline.text]
+        if repaired.floated_headline and not title_lines:
+            title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
     kicker, headline, subheadline = split_title(title_lines)

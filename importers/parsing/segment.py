@@ -114,7 +114,7 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         kind = None
         if unit.shape == LEAD:
             kind = NEWS
-        elif unit.shape == CREDIT and _opens_story(seq, i):
+        elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == "author" for p in unit.people] or [unit.text.endswith("评论员")]
             kind = COMMENTARY if all(authors) else NEWS
         elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
@@ -133,6 +133,12 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
                 continue
             starts[start] = (kind, i)
     return starts
+
+
+def _over_lead(seq: list[Unit], i: int) -> bool:
+    """`株洲日报记者 罗欣` over `株洲日报讯 9月22日,…`: the byline of the story the lead opens."""
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return nxt is not None and nxt.shape == LEAD and not nxt.barrier_before
 
 
 def _opens_story(seq: list[Unit], i: int) -> bool:
@@ -165,7 +171,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
     titles = 0
     while j > 0 and not seq[j].barrier_before:
         prev = seq[j - 1]
-        if prev.shape == SERIES and j == i:
+        if (prev.shape == SERIES or prev.shape == CREDIT and _over_lead(seq, j - 1)) and j == i:
             j -= 1
             continue
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
