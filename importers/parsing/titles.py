@@ -78,13 +78,11 @@ def is_title_like(text: str) -> bool:
 
 
 def is_note(text: str) -> bool:
-    """A line wholly in brackets is a note or a credit, never a title: `（作者为本报河北分社记者）`."""
+    """A line wholly in round brackets is a note or a credit, never a title: `（作者为本报河北分社记者）`.
+    (A column label in square brackets, `【短评】`, is a kicker.)"""
     flat = squeeze(text)
-    return (
-        len(flat) > 2
-        and flat[0] in OPEN_PAREN
-        and flat[-1] in CLOSE_PAREN
-        and not any(c in OPEN_PAREN + CLOSE_PAREN for c in flat[1:-1])
+    return len(flat) > 2 and flat[0] in "(\uff08" and flat[-1] in ")\uff09" and not any(
+        c in OPEN_PAREN + CLOSE_PAREN for c in flat[1:-1]
     )
 
 
