@@ -30,6 +30,7 @@ _NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|�
 _CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
 _MAX_TITLE_UNITS = 3
 _MAX_PHOTO_CAPTIONS = 3
+_MAX_PHOTOS = 12
 _MAX_SUBHEAD_IN_CUT = 16
 
 
@@ -231,15 +232,22 @@ def _closes_photo(seq: list[Unit], i: int) -> bool:
 
 
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
-    """Photo news: title, one to three caption units, then the photo credit (or captioned photo) at i."""
+    """Photo news: a title, then photos, each one to three caption units closed by its credit
+    (or a caption with its credit on it); i is the last credit. A spread of several photos
+    under one title is one item."""
     j = i - 1
-    captions = 0
-    while j >= 0 and seq[j].shape in (TEXT, CAPTION) and captions < _MAX_PHOTO_CAPTIONS:
+    texts = photos = 0
+    while j >= 0 and photos < _MAX_PHOTOS:
         if seq[j + 1].barrier_before and j + 1 != i:
             break
-        captions += 1
+        if seq[j].shape in (CAPTION, PHOTO_CREDIT):
+            texts, photos = 0, photos + 1
+        elif seq[j].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS:
+            texts += 1
+        else:
+            break
         j -= 1
-    if captions == 0 or j < 0 or seq[j].shape != TITLE:
+    if j + 1 == i and seq[i].shape != CAPTION or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
 
@@ -344,11 +352,14 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     anchor = seq[anchor_index] if anchor_index in indexes else None
     rest = [k for k in indexes if k > anchor_index]
     if kind == PHOTO:
+        # Text after the last photo, before any title, is the photo story's own text.
+        own = next((n for n, k in enumerate(rest) if seq[k].shape == TITLE), len(rest))
         draft = Draft(kind=PHOTO, title=[u for u in title if u.shape == TITLE], anchor=anchor)
-        draft.body = [u for u in title if u.shape != TITLE]
+        draft.body = [u for u in title if u.shape != TITLE] + [anchor] + [seq[k] for k in rest[:own]]
+        draft.anchor = None
         yield indexes[0], draft
-        if rest:
-            yield from _anchorless(seq, rest)
+        if rest[own:]:
+            yield from _anchorless(seq, rest[own:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
     split_at = _split_point(seq, rest, has_title=any(u.shape == TITLE for u in title))

@@ -110,7 +110,7 @@ def classify(unit: Unit) -> None:
             return
         if people:
             unit.people, unit.credit = people, text
-            unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text) else CREDIT
+            unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text.rstrip(CLOSE_PAREN + SPACES)) else CREDIT
             return
         if _SERIES.match(text) and len(squeeze(text)) <= 60:
             unit.shape = SERIES
