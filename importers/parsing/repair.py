@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .bylines import parse_credit
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, strip
-from .titles import is_deck, is_short_phrase, is_subhead_like
+from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 PARAGRAPH = "paragraph"
@@ -175,7 +175,8 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
             and (out[-1] is open_piece or waiting)
             and not ends_sentence(open_piece.text)
         )
-        if piece.kind == text_kind and is_open and (not photo or piece.unit is not None):
+        numbered = ENUMERATED.match(piece.text) is not None  # `一、…` opens a paragraph of its own
+        if piece.kind == text_kind and is_open and not numbered and (not photo or piece.unit is not None):
             open_piece.text += piece.text
             continue
         if piece.kind == CAPTION_BLOCK and not photo and is_open:
