@@ -356,28 +356,28 @@ def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
     return parse_credit(text, staff=True)
 
 
-# A name as credits print it: 杨如, 欧阳瑞丰, or padded 沈  群.
-_CREDIT_NAME = f"(?:[{HAN}]{{2,4}}|[{HAN}](?:[{SPACES}]{{1,3}}[{HAN}]){{1,2}})"
-_CAPTION_CREDIT = re.compile(
-    f"(?P<caption>.*[\u3002!?\uff01\uff1f\u201d{CLOSE_PAREN}])[{SPACES}]*(?P<credit>(?:{_ORG})?"
-    f"(?:[{HAN}]{{0,4}}记者|通讯员|摄影|实习生)?[{SPACES}{_SLASH}]*"
-    f"{_CREDIT_NAME}(?:[{SPACES}、]+{_CREDIT_NAME})*[{SPACES}{_SLASH}]*摄(?:影报道|影)?{_PHOTO_SOURCE})$"
-)
+_CAPTION_END = re.compile(f"[\u3002!?\uff01\uff1f\u201d{CLOSE_PAREN}]|[{SPACES}]+")
+_PHOTO_CREDIT_END = re.compile(f"摄(?:影报道|影)?[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
+_MAX_CREDIT = 60
 
 
 def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
-    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people."""
+    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people.
+
+    The credit is the longest tail, after a sentence's end or a space, that reads as a
+    photo credit and nothing else (`…增收21600元。湖南日报记者李健 通讯员 童建胜 摄影报道`,
+    `神农庙会现场 株洲日报全媒体记者/温琳 摄`, `…巡边踏查。  葛高烽摄（影像中国）`)."""
     text = strip(text)
-    if "摄" not in text[-16:]:
-        return None
-    match = _CAPTION_CREDIT.match(text)
-    if not match:
-        return None
-    credit = strip(match.group("credit"))
-    people = parse_credit(credit)
-    if not people:
-        return None
-    return strip(match.group("caption")), credit, people
+    if not _PHOTO_CREDIT_END.search(text) or parse_credit(text):
+        return None  # a credit naming several people is not a caption
+    for match in _CAPTION_END.finditer(text, max(0, len(text) - _MAX_CREDIT)):
+        caption, credit = strip(text[: match.end()]), strip(text[match.end() :])
+        if not caption or not credit or parse_credit(caption):
+            continue
+        people = parse_credit(credit)
+        if people and any(p.role == PHOTOGRAPHER for p in people):
+            return caption, credit, people
+    return None
 
 
 _AUTHOR_MARKS = "□■◎●◆★☆"
