@@ -112,8 +112,7 @@ def could_be_title(text: str) -> bool:
         return False
     if re.search(f"[{SEMICOLONS}]", flat) or flat[-1] in _OPEN_END or flat[-1].isdigit() or _COUNTED.search(flat):
         return False
-    quoted = flat[0] in '“"' and flat[-1] in '”"'
-    if ends_sentence(flat) and not quoted:
+    if ends_sentence(flat) and flat[-1] not in '”"':  # a title may end on a quoted word
         return False
     return len(re.findall(f"[{HAN}]", flat)) >= 4
 
