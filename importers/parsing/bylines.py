@@ -215,8 +215,10 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         if match and match.start() > 0:
             suffix = match.group("suffix")
             head = text[: match.start()]
-            # `图` alone at the end is a role only after a name (`张三 图`).
-            if suffix != "图" or re.search(f"[{HAN}]{{2,4}}[{SPACES}{_SLASH}]*$", head):
+            # `图` alone at the end is a role only after a name and a space or slash (`张三 图`,
+            # `张三/图`), never the end of a word (`管制路段示意图`).
+            separated = match.group(0)[0] in SPACES + _SLASH
+            if suffix != "图" or separated and re.search(f"[{HAN}]{{2,4}}$", head):
                 photo = True
                 reporting = suffix == "摄影报道"
                 text = strip(head)

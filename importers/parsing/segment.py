@@ -355,7 +355,9 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         # Text after the last photo, before any title, is the photo story's own text.
         own = next((n for n, k in enumerate(rest) if seq[k].shape == TITLE), len(rest))
         draft = Draft(kind=PHOTO, title=[u for u in title if u.shape == TITLE], anchor=anchor)
-        draft.body = [u for u in title if u.shape != TITLE] + [anchor] + [seq[k] for k in rest[:own]]
+        draft.body = (
+            [u for u in title if u.shape != TITLE] + ([anchor] if anchor else []) + [seq[k] for k in rest[:own]]
+        )
         draft.anchor = None
         yield indexes[0], draft
         if rest[own:]:

@@ -81,8 +81,11 @@ def is_note(text: str) -> bool:
     """A line wholly in round brackets is a note or a credit, never a title: `（作者为本报河北分社记者）`.
     (A column label in square brackets, `【短评】`, is a kicker.)"""
     flat = squeeze(text)
-    return len(flat) > 2 and flat[0] in "(\uff08" and flat[-1] in ")\uff09" and not any(
-        c in OPEN_PAREN + CLOSE_PAREN for c in flat[1:-1]
+    return (
+        len(flat) > 2
+        and flat[0] in "(\uff08"
+        and flat[-1] in ")\uff09"
+        and not any(c in OPEN_PAREN + CLOSE_PAREN for c in flat[1:-1])
     )
 
 
@@ -93,6 +96,7 @@ _OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之
 # A number and its measure word wait for the noun they count: `…推出一批` / `创新金融产品`.
 _COUNTED = re.compile("[0-9一二三四五六七八九十两几数多每][批个些种项位名家条件次份]$")
 _MAX_SUBHEAD_CLAUSE = 14
+_MAX_CRY = 20
 
 
 def is_short_phrase(text: str) -> bool:
@@ -112,8 +116,10 @@ def could_be_title(text: str) -> bool:
         return False
     if re.search(f"[{SEMICOLONS}]", flat) or flat[-1] in _OPEN_END or flat[-1].isdigit() or _COUNTED.search(flat):
         return False
-    if ends_sentence(flat) and flat[-1] not in '”"':  # a title may end on a quoted word
-        return False
+    if ends_sentence(flat) and flat[-1] not in '”"':  # a title may end on a quoted word,
+        # or be a short cry or question: `喜迎八方宾客!`, `想去长沙解放西?重大活动交通管制!`
+        if flat[-1] not in "!?\uff01\uff1f" or len(flat) > _MAX_CRY:
+            return False
     return len(re.findall(f"[{HAN}]", flat)) >= 4
 
 
