@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .model import Furniture
 from .text import COLONS, ends_sentence
-from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_subhead_like, starts_with_bullet
+from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_kicker, is_subhead_like, starts_with_bullet
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 NEWS = "news"
@@ -304,7 +304,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for n, k in enumerate(indexes):
         if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
             previous = seq[groups[-1][-1]] if groups else None
-            if previous is None or previous.shape == TITLE or ends_sentence(previous.text):
+            if previous is None or previous.shape in (TITLE, CREDIT) or ends_sentence(previous.text):
                 groups.append([k])
                 continue
         groups[-1].append(k)
@@ -313,7 +313,13 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         title = []
         while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
             title.append(units.pop(0))
+        if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
+            units[0].shape = TITLE  # the headline under a kicker, with a comma in it
+            title.append(units.pop(0))
         kind = NOTICE if _is_notice(title, units) else NEWS
+        signed = units and units[-1].shape == CREDIT and units[-1].people
+        if kind == NEWS and signed and all(p.role == "author" for p in units[-1].people):
+            kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
 
 
@@ -364,6 +370,13 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield from _anchorless(seq, rest[own:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
+    closed = _after_closing_credit(seq, rest)
+    if closed is not None:
+        # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
+        draft.body = [seq[k] for k in rest[:closed]]
+        yield indexes[0], draft
+        yield from _anchorless(seq, rest[closed:])
+        return
     split_at = _split_point(seq, rest, has_title=any(u.shape == TITLE for u in title))
     body, tail = (rest, []) if split_at is None else (rest[: rest.index(split_at)], rest[rest.index(split_at) :])
     draft.body = [seq[k] for k in body]
@@ -377,6 +390,18 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         if child_kind == SIDEBAR:
             child.parent = draft
         yield tail[0], child
+
+
+def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
+    """Position in ``rest`` of a title that follows a story's closing credit and heads text:
+    an item with no byline of its own above its body (a short commentary signed at its end)."""
+    for n in range(1, len(rest) - 1):
+        credit, unit = seq[rest[n - 1]], seq[rest[n]]
+        if credit.shape == CREDIT and unit.shape == TITLE and _opens_anchorless(seq, rest[n:]):
+            before = seq[rest[n - 2]] if n >= 2 else None
+            if before is not None and before.shape == TEXT and ends_sentence(before.text):
+                return n
+    return None
 
 
 def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | None:

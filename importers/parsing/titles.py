@@ -116,10 +116,11 @@ def could_be_title(text: str) -> bool:
         return False
     if re.search(f"[{SEMICOLONS}]", flat) or flat[-1] in _OPEN_END or flat[-1].isdigit() or _COUNTED.search(flat):
         return False
-    if ends_sentence(flat) and flat[-1] not in '”"':  # a title may end on a quoted word,
-        # or be a short cry or question: `喜迎八方宾客!`, `想去长沙解放西?重大活动交通管制!`
-        if flat[-1] not in "!?\uff01\uff1f" or len(flat) > _MAX_CRY:
-            return False
+    # A title may end on a quoted word, or be a short cry or question (`喜迎八方宾客!`,
+    # `想去长沙解放西?重大活动交通管制!`); any other sentence's end is no title.
+    cry = flat[-1] in "!?\uff01\uff1f" and len(flat) <= _MAX_CRY
+    if ends_sentence(flat) and flat[-1] not in '”"' and not cry:
+        return False
     return len(re.findall(f"[{HAN}]", flat)) >= 4
 
 
@@ -194,10 +195,21 @@ def _split_one(line: str) -> tuple[str, str, str]:
     return "", line, ""
 
 
+_COLUMN_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+
+
+def is_kicker(line: str) -> bool:
+    """A line that cannot be a whole title: it leads into the headline under it
+    (`…时强调`, `枫溪街道:`, `…所长张宇航——`, a column label `【短评】`)."""
+    flat = squeeze(line)
+    return bool(_KICKER_END.search(flat) or _COLUMN_LABEL.match(flat))
+
+
 def _is_lead_in(line: str) -> bool:
     flat = squeeze(line)
     return bool(
         _KICKER_END.search(flat)
+        or _COLUMN_LABEL.match(flat)
         or BOX_LABEL.match(flat)
         or _PLACE.match(flat)
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))
