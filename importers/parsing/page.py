@@ -71,23 +71,23 @@ def parse_page(
             warnings.append(f"出版日期 {found_date.isoformat()} 是从正文推断的,请核对")
 
     items = [_item(draft) for draft in seg.drafts]
-    page_section = sections.from_header(page.name, section_keywords or {})
     staff_names = {p.name for p in page.staff}
     finished = []
     for item in items:
-        item_section = (
-            section
-            or page_section
-            or sections.from_keywords(
-                item.kicker + item.headline + item.subheadline + "\n" + item.text, section_keywords or {}
-            )
+        item_section = section or sections.assign(
+            item.kind,
+            f"{item.kicker} {item.headline} {item.subheadline}",
+            item.text,
+            header=page.name,
+            keywords=section_keywords or {},
+            default=default_section,
         )
         tags = ()
         if item.kind in EDITORIAL:
             staff = staff_names | {p.name for p in item.people}
             title = f"{item.kicker} {item.headline} {item.subheadline}"
             tags = tagging.extract_tags(title, item.text, exclude=staff, places=places)
-        finished.append(replace(item, section=item_section or default_section, tags=tags))
+        finished.append(replace(item, section=item_section, tags=tags))
 
     unassigned = _unaccounted(units, finished, furniture)
     if unassigned:
