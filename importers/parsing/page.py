@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -33,6 +33,8 @@ def parse_page(
     section_keywords: Mapping[str, Sequence[str]] | None = None,
     default_section: str = "",
     places: Sequence[str] | None = None,
+    tag_stopwords: Iterable[str] = (),
+    preferred_tags: Iterable[str] = (),
 ) -> ParsedPage:
     """Parse one page dump.
 
@@ -42,6 +44,8 @@ def parse_page(
     from the page header, then from ``section_keywords`` (name → words, in
     the editors' order), then ``default_section``. ``places`` replaces the
     gazetteer shipped in data/gazetteer.txt (editors keep their own list).
+    ``tag_stopwords`` are words never made tags, ``preferred_tags`` tags already in use
+    or chosen by editors, which win over new words.
     """
     if isinstance(data, str):
         text, encoding, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), "text", []
@@ -72,6 +76,7 @@ def parse_page(
 
     items = [_item(draft) for draft in seg.drafts]
     staff_names = {p.name for p in page.staff}
+    stop_tags, preferred = frozenset(tag_stopwords), frozenset(preferred_tags)
     finished = []
     for item in items:
         item_section = section or sections.assign(
@@ -86,7 +91,9 @@ def parse_page(
         if item.kind in EDITORIAL:
             staff = staff_names | {p.name for p in item.people}
             title = f"{item.kicker} {item.headline} {item.subheadline}"
-            tags = tagging.extract_tags(title, item.text, exclude=staff, places=places)
+            tags = tagging.extract_tags(
+                title, item.text, exclude=staff, places=places, stop=stop_tags, preferred=preferred
+            )
         finished.append(replace(item, section=item_section, tags=tags))
 
     unassigned = _unaccounted(units, finished, furniture)
