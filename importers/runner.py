@@ -268,6 +268,8 @@ class Importer:
             "places": self.places,
             "tag_stopwords": self.tag_stopwords,
             "preferred_tags": self.preferred_tags,
+            # Stored articles get readers' typography; a dry run reports the text as printed.
+            "for_readers": not self.dry_run,
         }
 
     def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:

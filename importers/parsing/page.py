@@ -18,6 +18,7 @@ from .repair import repair_body
 from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment
 from .text import ends_sentence, squeeze, strip
 from .titles import split_title
+from .typography import punctuate, title_for_readers
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TITLE, split_units
 
 EDITORIAL = {NEWS, PHOTO, COMMENTARY, SIDEBAR}
@@ -35,6 +36,7 @@ def parse_page(
     places: Sequence[str] | None = None,
     tag_stopwords: Iterable[str] = (),
     preferred_tags: Iterable[str] = (),
+    for_readers: bool = False,
 ) -> ParsedPage:
     """Parse one page dump.
 
@@ -45,7 +47,9 @@ def parse_page(
     the editors' order), then ``default_section``. ``places`` replaces the
     gazetteer shipped in data/gazetteer.txt (editors keep their own list).
     ``tag_stopwords`` are words never made tags, ``preferred_tags`` tags already in use
-    or chosen by editors, which win over new words.
+    or chosen by editors, which win over new words. ``for_readers`` gives titles and text
+    as readers get them (typography.py: Chinese punctuation, titles without print-line
+    spaces); without it they are as printed, which is what a dry run reports.
     """
     if isinstance(data, str):
         text, encoding, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), "text", []
@@ -97,6 +101,8 @@ def parse_page(
         finished.append(replace(item, section=item_section, tags=tags))
 
     unassigned = _unaccounted(units, finished, furniture)
+    if for_readers:
+        finished = [_for_readers(item) for item in finished]
     if unassigned:
         warnings.append(f"{len(unassigned)} 行无法归入任何稿件,见“未归属的行”")
     return ParsedPage(
@@ -112,6 +118,17 @@ def parse_page(
         warnings=tuple(warnings),
         line_count=len([line for line in text.split("\n") if strip(line)]),
         duplicates_dropped=sum(item.duplicates_dropped for item in finished),
+    )
+
+
+def _for_readers(item: ParsedItem) -> ParsedItem:
+    """Titles on one line without their print spaces, Chinese punctuation in Chinese text."""
+    return replace(
+        item,
+        kicker=title_for_readers(item.kicker),
+        headline=title_for_readers(item.headline),
+        subheadline=title_for_readers(item.subheadline),
+        blocks=tuple(BodyBlock(b.kind, punctuate(b.text)) for b in item.blocks),
     )
 
 
