@@ -23,6 +23,7 @@ from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TITLE, split_uni
 
 EDITORIAL = {NEWS, PHOTO, COMMENTARY, SIDEBAR}
 _GUESSED_HEADLINE_CHARS = 30
+_MAX_TITLE_LINES = 3
 
 
 def parse_page(
@@ -193,6 +194,10 @@ def _item(draft: Draft) -> ParsedItem:
         elif anchor.shape == TITLE:  # a commentary's author line
             bylines.append(anchor.text)
             people.append(PersonCredit(author_name(anchor.text), "author"))
+    if not title_lines and anchor is not None and anchor.shape == CREDIT and kind == NEWS:
+        # `■记者 刘芳 通讯员 林子其` printed over its headline: the title lines follow the byline.
+        while body and body[0].shape == TITLE and len(title_lines) < _MAX_TITLE_LINES and len(body) > 1:
+            title_lines.append(body.pop(0).text)
     if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:
         author = body.pop(0)
         bylines.append(author.text)
