@@ -90,6 +90,7 @@ _DATELINE_RE = re.compile(
     f"|(?:{_ORG})"
     f")"
 )
+_BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z·]{{1,20}}?(?:讯|电))】")
 _AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:发|供图)[{SPACES}{COLONS}]*(?=[{HAN}])")
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
@@ -289,6 +290,10 @@ def parse_lead(text: str) -> Lead | None:
     The credit must name people (a role word and names); a dateline alone is not a lead.
     """
     text = strip(text)
+    boxed = _BOXED_DATELINE.match(text)
+    if boxed and strip(text[boxed.end() :]):
+        # `【新华社重庆十四日电】拉萨讯:…` (older wire copy): the dateline without its brackets.
+        return Lead(boxed.group("dateline"), strip(boxed.group(0)), (), strip(text[boxed.end() :]))
     match = _DATELINE_RE.match(text)
     dateline = ""
     after = text

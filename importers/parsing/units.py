@@ -123,7 +123,8 @@ def classify(unit: Unit) -> None:
             return
         if people:
             unit.people, unit.credit = people, text
-            unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text.rstrip(CLOSE_PAREN + SPACES)) else CREDIT
+            photo = _PHOTO_END.search(text) or _PHOTO_END.search(text.rstrip(CLOSE_PAREN + SPACES))  # (杜华举摄)
+            unit.shape = PHOTO_CREDIT if photo else CREDIT
             return
         if _SERIES.match(text) and len(squeeze(text)) <= 60:
             unit.shape = SERIES

@@ -1,0 +1,109 @@
+"""The print forms of several papers, each rule shown on pages of at least two of them
+(tests/importers/corpus: real article text laid out as printed)."""
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from importers.parsing import parse_page
+from importers.parsing.text import squeeze
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+@cache
+def items(page: str):
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    return parse_page(path.read_bytes(), source=path.name).items
+
+
+def item(page: str, headline: str):
+    found = [i for i in items(page) if squeeze(headline) in squeeze(i.kicker + i.headline + i.subheadline)]
+    assert found, [i.headline for i in items(page)]
+    return found[0]
+
+
+def people(i):
+    return {(p.name, p.role) for p in i.people}
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline", "subheadline"),
+    [
+        # titles with commas over a byline
+        (
+            "rmrb_20250109_14",
+            "灵活就业人员持居住证可办理",
+            "取消户籍限制，就业地能参加医保",
+            "可参加职工医保，也可参加居民医保",
+        ),
+        ("cswb_20170908_A05", "", "“睦邻长廊”里,居民笑敞心门", "芙蓉区朝阳社区提质提档大蝶变,居民自治构筑“乐邻圈”"),
+        # a kicker ending in —— over a quoted headline
+        ("rmrb_20250110_10", "辽宁抚顺县公安局后安派出所所长张宇航——", "“手机电量太低就会慌，怕群众找不到我”", ""),
+        # a byline printed over its headline
+        ("zzrb_20130802_03", "", "工业布局:一区五园 城市框架:一城五区", "——茶陵以“湘赣边界中心县”为目标助推发展升级"),
+    ],
+)
+def test_titles(page, kicker, headline, subheadline):
+    found = item(page, headline)
+    assert squeeze(found.kicker + found.headline + found.subheadline) == squeeze(kicker + headline + subheadline)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "expected"),
+    [
+        # a standalone byline over a bare dateline lead (株洲日报); a bare 本报记者 with the
+        # reporters named at the end (人民日报)
+        ("zzrb_20210923_02", "蔡溪主持召开市政协九届五十七次主席会议", {("罗欣", "reporter")}),
+        (
+            "rmrb_20250109_14",
+            "取消户籍限制，就业地能参加医保",
+            {(n, "reporter") for n in ("孙秀艳", "邵玉姿", "罗阳奇", "张文豪", "张云河")},
+        ),
+        # padded names (人民日报, 光明日报)
+        ("rmrb_20250110_05", "下沉市场助力消费升级", {("朱磊", "author")}),
+        ("gmrb_20260228_01", "冰雪旅游人气旺", {("任爽", "reporter"), ("李玉兰", "reporter")}),
+        # a photo credit on its caption, after the caption's end or a space (长沙晚报, 人民日报)
+        ("cswb_20180925_A04", "月满中秋 欢乐长沙", {("邹麟", "photographer")}),
+        (
+            "rmrb_20250110_10",
+            "你的平安  我来守护",
+            {(n, "photographer") for n in ("葛高烽", "沈群", "刘教清", "王江海")},
+        ),
+    ],
+)
+def test_people(page, headline, expected):
+    assert people(item(page, headline)) == expected
+
+
+def test_a_photo_spread_under_one_title_is_one_item():
+    # 人民日报 prints nine photos with their credits under one title; 长沙晚报 five photo items
+    spread = item("rmrb_20230107_05", "建设宜居宜业和美乡村")
+    assert spread.kind == "photo" and len(spread.people) == 9
+    photos = [i for i in items("cswb_20180925_A04") if i.kind == "photo"]
+    assert len(photos) >= 4
+
+
+def test_a_closing_credit_ends_a_story():
+    # 光明日报: the story ends with (本报记者 …), a short commentary follows, signed at its end
+    page = items("gmrb_20260228_01")
+    assert [i.kind for i in page][:2] == ["news", "commentary"]
+    assert people(page[1]) == {("王丹", "author")}
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "first"),
+    [
+        # a commentary's deck is its first paragraph, complete without 。 (人民日报, 光明日报)
+        ("rmrb_20250110_05", "乡村聚才要巧搭台", "千方百计用好人才资源，确保目标不变、靶心不散，多点发力、同向用力"),
+        # a title floated into its body is found again, the paragraph it cut joined (人民日报 1989)
+        ("rmrb_19890425_01", "铁路重点区段治安秩序开始好转", None),
+    ],
+)
+def test_bodies(page, headline, first):
+    found = item(page, headline)
+    paragraphs = [squeeze(p) for p in found.paragraphs]
+    if first:
+        assert paragraphs[0] == squeeze(first)
+    assert not any(squeeze(found.headline) in p for p in paragraphs)
