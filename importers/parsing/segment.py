@@ -393,13 +393,19 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
 
 
 def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
-    """Position in ``rest`` of a title that follows a story's closing credit and heads text:
-    an item with no byline of its own above its body (a short commentary signed at its end)."""
+    """Position in ``rest`` where another item with no byline above its body begins: a title
+    after the story's closing credit (a short commentary signed at its end), or a title of two
+    or three lines after a finished paragraph (an in-body subhead is one line)."""
     for n in range(1, len(rest) - 1):
-        credit, unit = seq[rest[n - 1]], seq[rest[n]]
-        if credit.shape == CREDIT and unit.shape == TITLE and _opens_anchorless(seq, rest[n:]):
-            before = seq[rest[n - 2]] if n >= 2 else None
-            if before is not None and before.shape == TEXT and ends_sentence(before.text):
+        before, unit = seq[rest[n - 1]], seq[rest[n]]
+        if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
+            continue
+        if before.shape == CREDIT:
+            earlier = seq[rest[n - 2]] if n >= 2 else None
+            if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
+                return n
+        elif before.shape == TEXT and ends_sentence(before.text) and seq[rest[n + 1]].shape == TITLE:
+            if not BOX_LABEL.match(unit.key) and not ENUMERATED.match(unit.text):
                 return n
     return None
 
