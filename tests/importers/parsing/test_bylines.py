@@ -2,6 +2,7 @@
 
 import pytest
 
+from importers.parsing import parse_page
 from importers.parsing.bylines import (
     is_name,
     parse_credit,
@@ -536,3 +537,13 @@ def test_not_a_caption_credit(text):
 )
 def test_staff_lines(text, expected):
     assert people(parse_staff_line(text)) == expected
+
+
+def test_staff_lines_are_page_furniture():
+    page = parse_page(
+        "测试新闻标题在这里\n\n本市近日举行了一次活动，现场气氛热烈。\n\n【编辑:张萌】\n\n責任編輯: 李知微\n".encode(),
+        source="page.txt",
+    )
+    staff = [(f.text, people(f.people)) for f in page.furniture if f.kind == "staff"]
+    assert staff == [("【编辑:张萌】", [("张萌", E)]), ("責任編輯: 李知微", [("李知微", E)])]
+    assert all(not item.people for item in page.items)
