@@ -59,12 +59,19 @@ def dry_run(paths: list[Path]) -> list[dict]:
     return json.loads(out.getvalue())["files"]
 
 
-def pages(corpus: Path) -> dict[str, list[Path]]:
-    """Gold files per source folder."""
-    found: dict[str, list[Path]] = defaultdict(list)
+SEED_GOLD = ROOT.parent / "shared" / "gold"
+
+
+def pages(corpus: Path) -> dict[str, list[tuple[Path, Path]]]:
+    """(gold, page) per source folder, and the annotated seed pages as the source `seeds`."""
+    found: dict[str, list[tuple[Path, Path]]] = defaultdict(list)
+    for gold in sorted(SEED_GOLD.glob("*.json")):
+        page = ROOT / "seeds" / f"{gold.stem}.txt"
+        if page.exists():
+            found["seeds"].append((gold, page))
     for gold in sorted(corpus.glob("*/*.json")):
         if gold.with_suffix(".txt").exists():
-            found[gold.parent.name].append(gold)
+            found[gold.parent.name].append((gold, gold.with_suffix(".txt")))
     return dict(found)
 
 
@@ -176,6 +183,9 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--check", type=Path, metavar="FLOORS.json", help="exit 1 below a recorded floor")
+    parser.add_argument(
+        "--raise-floors", type=Path, metavar="FLOORS.json", help="raise the recorded floors to today's figures"
+    )
     args = parser.parse_args()
     if not SCORER.exists():
         print(f"the shared scorer is missing: {SCORER}", file=sys.stderr)
@@ -188,10 +198,10 @@ def main() -> int:
     section_misses: Counter[tuple[str, str]] = Counter()
     all_preds = []
     for source, golds in sources.items():
-        preds = dry_run([g.with_suffix(".txt") for g in golds])
+        preds = dry_run([page for _, page in golds])
         all_preds += preds
         figures = []
-        for gold_path, pred in zip(golds, preds, strict=True):
+        for (gold_path, _), pred in zip(golds, preds, strict=True):
             figure = score(gold_path, pred, args.verbose)
             figures.append(figure)
             if args.verbose:
@@ -233,12 +243,30 @@ def main() -> int:
         parts = [f"{k} {f1(*v):.3f} (n={v[0] + v[2]})" for k, v in sorted(counts.items()) if k != "all"]
         byline_f1 = f1(*counts["all"])
         print(f"bylines: people F1 {byline_f1:.3f} over {sum(counts['all'][::2])} people; " + ", ".join(parts))
+    if args.raise_floors:
+        raise_floors(args.raise_floors, means, byline_f1, section_hits / section_total if section_total else None)
     if args.check:
-        return check(json.loads(args.check.read_text(encoding="utf-8")), means, byline_f1)
+        sections = section_hits / section_total if section_total else None
+        return check(json.loads(args.check.read_text(encoding="utf-8")), means, byline_f1, sections)
     return 0
 
 
-def check(floors: dict, means: dict[str, dict[str, float]], byline_f1: float | None) -> int:
+def raise_floors(path: Path, means, byline_f1, sections) -> None:
+    """Floors only go up: each becomes today's figure (rounded down to 0.01) where that is higher."""
+    floors = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    down = lambda value: int(value * 100) / 100  # noqa: E731
+    for source, mean in means.items():
+        old = floors.setdefault("sources", {}).setdefault(source, {})
+        for measure in ("items", "titles", "people", "body", "paragraphs"):
+            old[measure] = max(old.get(measure, 0.0), down(mean[measure]))
+    if byline_f1 is not None:
+        floors["bylines"] = max(floors.get("bylines", 0.0), down(byline_f1))
+    if sections is not None:
+        floors["sections"] = max(floors.get("sections", 0.0), down(sections))
+    path.write_text(json.dumps(floors, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def check(floors: dict, means: dict[str, dict[str, float]], byline_f1: float | None, sections: float | None) -> int:
     failed = []
     for source, floor in floors.get("sources", {}).items():
         if source not in means:
@@ -247,6 +275,8 @@ def check(floors: dict, means: dict[str, dict[str, float]], byline_f1: float | N
         for measure, value in floor.items():
             if means[source][measure] + 1e-9 < value:
                 failed.append(f"{source} {measure} {means[source][measure]:.3f} < floor {value:.3f}")
+    if "sections" in floors and (sections is None or sections + 1e-9 < floors["sections"]):
+        failed.append(f"sections {sections} < floor {floors['sections']}")
     if "bylines" in floors and (byline_f1 is None or byline_f1 + 1e-9 < floors["bylines"]):
         failed.append(f"bylines people F1 {byline_f1} < floor {floors['bylines']}")
     for line in failed:

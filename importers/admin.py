@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Section
 
-from .models import ImportRun, Place, RawSource
+from .models import ImportRun, Place, RawSource, TagRule
 
 _SESSION_KEY = "newsroom_pending_imports"
 MAX_FILES = 50
@@ -380,4 +380,15 @@ class PlaceAdmin(admin.ModelAdmin):
     """The gazetteer: places of the paper's area that become tags of the stories naming them."""
 
     search_fields = ["name"]
+    list_per_page = 200
+
+
+@admin.register(TagRule)
+class TagRuleAdmin(admin.ModelAdmin):
+    """Words the importer never makes a tag of (停用词), and words it prefers (优先词); tags already in use
+    are preferred too."""
+
+    list_display = ["word", "rule"]
+    list_filter = ["rule"]
+    search_fields = ["word"]
     list_per_page = 200

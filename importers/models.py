@@ -80,3 +80,22 @@ class Place(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class TagRule(models.Model):
+    """An editor's word for the importer's tags: never a tag, or a tag to prefer over new words."""
+
+    class Rule(models.TextChoices):
+        STOP = "stop", _("不作标签")
+        PREFER = "prefer", _("优先作标签")
+
+    word = models.CharField(_("词语"), max_length=50, unique=True)
+    rule = models.CharField(_("规则"), max_length=10, choices=Rule.choices, default=Rule.STOP)
+
+    class Meta:
+        ordering = ["rule", "word"]
+        verbose_name = _("标签规则")
+        verbose_name_plural = _("标签规则(停用词/优先词)")
+
+    def __str__(self):
+        return f"{self.word}({self.get_rule_display()})"

@@ -19,12 +19,13 @@ from pathlib import Path
 from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles.models import Section
 
 from . import bulkload
 from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
-from .models import ImportRun, Place
+from .models import ImportRun, Place, TagRule
 from .parallel import parse_in_workers
 from .parsing import ParsedPage, ParseError, parse_page
 from .retry import with_retry
@@ -126,6 +127,7 @@ class Importer:
         self.section = self._find_section(section) if section else None
         self.section_keywords, self.default_section = self._section_keywords()
         self.places = self._places()
+        self.tag_stopwords, self.preferred_tags = self._tag_rules()
         self.max_bytes = settings.NEWSROOM_MAX_PAGE_BYTES
 
     def run(self, paths: Iterable[str | Path], *, on_file: Callable[[FileReport], None] | None = None) -> RunReport:
@@ -264,6 +266,8 @@ class Importer:
             "section_keywords": self.section_keywords,
             "default_section": self.default_section,
             "places": self.places,
+            "tag_stopwords": self.tag_stopwords,
+            "preferred_tags": self.preferred_tags,
         }
 
     def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:
@@ -343,6 +347,18 @@ class Importer:
             return list(Place.objects.values_list("name", flat=True)) or None
         except DatabaseError:  # a dry run against a database that was never migrated
             return None
+
+    @staticmethod
+    def _tag_rules() -> tuple[frozenset[str], frozenset[str]]:
+        """The editors' words never made tags, and the words tags prefer: their own and the tags in use."""
+        try:
+            rules = list(TagRule.objects.values_list("word", "rule"))
+            in_use = set(Tag.objects.values_list("name", flat=True))
+        except DatabaseError:  # a dry run against a database that was never migrated
+            return frozenset(), frozenset()
+        stop = frozenset(word for word, rule in rules if rule == TagRule.Rule.STOP)
+        prefer = frozenset(word for word, rule in rules if rule == TagRule.Rule.PREFER)
+        return stop, (prefer | in_use) - stop
 
     @staticmethod
     def _section_keywords() -> tuple[dict[str, list[str]], str]:

@@ -666,17 +666,18 @@ def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
 _CAPTION_CUT = re.compile(f"[{STOPS}\u201d\u300d{CLOSE_PAREN}]|(?<=[{HAN}])(?P<space>[{SPACES}]+)")
 _PHOTO_HINT = re.compile("[摄攝图圖拍]")
 _MAX_CAPTION_CREDIT = 60
+_MAX_SPACE_CUTS = 4
 
 
 def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
-    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people. The credit names
-    a photographer and follows the caption's last sentence (`…。新华社发(高建中 摄)`,
-    `…。摄影:楚天都市报记者陈凌燕`), or a space when it opens with a role word
-    (`神农庙会现场 株洲日报全媒体记者/温琳 摄`)."""
+    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people. The credit is the
+    longest tail that names a photographer and nothing else, after the caption's last sentence
+    (`…。新华社发(高建中 摄)`, `…。摄影:楚天都市报记者陈凌燕`, `…增收21600元。湖南日报记者李健
+    通讯员 童建胜 摄影报道`) or after a space (`神农庙会现场 株洲日报全媒体记者/温琳 摄`)."""
     text = strip(text)
     start = max(0, len(text) - _MAX_CAPTION_CREDIT)
-    if not _PHOTO_HINT.search(text, start):
-        return None
+    if not _PHOTO_HINT.search(text, start) or parse_credit(text):
+        return None  # a credit naming several people is not a caption
     if text[:1] in OPEN_PAREN and _matching_close(text) == len(text) - 1:
         # `(3月28日,…。以上图片均由 湖南日报全媒体记者 唐俊 摄)`: caption and credit in one bracket;
         # each keeps its bracket, so that nothing printed is lost
@@ -686,19 +687,23 @@ def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]]
 
 
 def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
-    tried_space = False
+    spaces_tried = 0
     for cut in _CAPTION_CUT.finditer(text, start):
         credit = strip(text[cut.end() :])
         if not credit:
             continue
         if cut.group("space"):
-            # after a plain space only the first credit that opens with a role word is tried
-            if tried_space or not _ROLE_RE.match(credit):
+            # after a plain space: a caption with no role word, then a credit that opens with its
+            # label or names people with no label who read as names (`…赏花 张三 摄`, not
+            # `月满中秋 欢乐长沙 张三 摄` from 月满中秋); a few tries only
+            spaces_tried += 1
+            if spaces_tried > _MAX_SPACE_CUTS or not _caption_then_credit(text[: cut.start()]):
                 continue
-            tried_space = True
-            if not _caption_then_credit(text[: cut.start()]):
+            people = parse_credit(credit)
+            if not people or not (_ROLE_RE.match(credit) or all(_unlabeled_name(p.name) for p in people)):
                 continue
-        people = parse_credit(credit)
+        else:
+            people = parse_credit(credit)
         if people and any(p.role == PHOTOGRAPHER for p in people):
             return strip(text[: cut.end()]), credit, people
     return None

@@ -142,6 +142,9 @@ PAGE_NAMES = {
     "广告专版",
 }
 
+# The section commentary goes to, whatever page it is printed on.
+COMMENTARY_SECTION = "评论"
+
 AD_LABELS = {"广告", "公益广告", "商业广告", "广告专版", "公益"}
 
 # Two-character surnames: a name that starts with one of them may have four characters.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -33,6 +33,8 @@ def parse_page(
     section_keywords: Mapping[str, Sequence[str]] | None = None,
     default_section: str = "",
     places: Sequence[str] | None = None,
+    tag_stopwords: Iterable[str] = (),
+    preferred_tags: Iterable[str] = (),
 ) -> ParsedPage:
     """Parse one page dump.
 
@@ -42,6 +44,8 @@ def parse_page(
     from the page header, then from ``section_keywords`` (name → words, in
     the editors' order), then ``default_section``. ``places`` replaces the
     gazetteer shipped in data/gazetteer.txt (editors keep their own list).
+    ``tag_stopwords`` are words never made tags, ``preferred_tags`` tags already in use
+    or chosen by editors, which win over new words.
     """
     if isinstance(data, str):
         text, encoding, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), "text", []
@@ -71,23 +75,26 @@ def parse_page(
             warnings.append(f"出版日期 {found_date.isoformat()} 是从正文推断的,请核对")
 
     items = [_item(draft) for draft in seg.drafts]
-    page_section = sections.from_header(page.name, section_keywords or {})
     staff_names = {p.name for p in page.staff}
+    stop_tags, preferred = frozenset(tag_stopwords), frozenset(preferred_tags)
     finished = []
     for item in items:
-        item_section = (
-            section
-            or page_section
-            or sections.from_keywords(
-                item.kicker + item.headline + item.subheadline + "\n" + item.text, section_keywords or {}
-            )
+        item_section = section or sections.assign(
+            item.kind,
+            f"{item.kicker} {item.headline} {item.subheadline}",
+            item.text,
+            header=page.name,
+            keywords=section_keywords or {},
+            default=default_section,
         )
         tags = ()
         if item.kind in EDITORIAL:
             staff = staff_names | {p.name for p in item.people}
             title = f"{item.kicker} {item.headline} {item.subheadline}"
-            tags = tagging.extract_tags(title, item.text, exclude=staff, places=places)
-        finished.append(replace(item, section=item_section or default_section, tags=tags))
+            tags = tagging.extract_tags(
+                title, item.text, exclude=staff, places=places, stop=stop_tags, preferred=preferred
+            )
+        finished.append(replace(item, section=item_section, tags=tags))
 
     unassigned = _unaccounted(units, finished, furniture)
     if unassigned:
@@ -146,6 +153,9 @@ def _item(draft: Draft) -> ParsedItem:
     kind = draft.kind
     warnings: list[str] = []
 
+    for credit in (u for u in draft.title if u.shape == CREDIT):  # a byline line over its lead
+        bylines.append(credit.text)
+        people.extend(credit.people)
     if anchor is not None:
         if anchor.shape == LEAD:
             dateline = anchor.lead.dateline
@@ -159,6 +169,8 @@ def _item(draft: Draft) -> ParsedItem:
             else:
                 bylines.append(anchor.text)
                 people.extend(anchor.people)
+        elif anchor.shape == CAPTION:  # photo news whose credit is on its caption
+            body.append(anchor)
         elif anchor.shape == SERIES:
             series = "\n".join(series_lines + [anchor.text])
         elif anchor.shape == TITLE:  # a commentary's author line
@@ -200,8 +212,8 @@ def _item(draft: Draft) -> ParsedItem:
         for person in repaired.people:
             if person not in people:
                 people.append(person)
-        if repaired.floated_headline is not None and not title_lines:
-            title_lines = [repaired.floated_headline.text]
+        if repaired.floated_headline and not title_lines:
+            title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
     kicker, headline, subheadline = split_title(title_lines)

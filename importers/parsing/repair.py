@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .bylines import parse_credit
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, strip
-from .titles import is_deck, is_short_phrase, is_subhead_like
+from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 PARAGRAPH = "paragraph"
@@ -30,7 +30,7 @@ class Repaired:
     duplicates_dropped: int = 0
     bylines: list[str] = field(default_factory=list)
     people: list[PersonCredit] = field(default_factory=list)
-    floated_headline: Unit | None = None
+    floated_headline: list[Unit] = field(default_factory=list)
 
 
 @dataclass
@@ -49,6 +49,9 @@ def repair_body(
     if first_text:
         pieces.append(_Piece(PARAGRAPH, first_text))
     kept = _drop_repeats(units, result, seed=[first_text] if first_text else [])
+    if not has_headline and not photo:
+        result.floated_headline = _floated_title(kept)
+        kept = [u for u in kept if all(u is not t for t in result.floated_headline)]
     for n, unit in enumerate(kept):
         prev = kept[n - 1] if n > 0 else None
         nxt = kept[n + 1] if n + 1 < len(kept) else None
@@ -67,9 +70,7 @@ def repair_body(
                 and nxt is not None
                 and nxt.shape == TEXT
             )
-            if sandwiched and not has_headline and result.floated_headline is None:
-                result.floated_headline = unit
-            elif sandwiched and has_headline:
+            if sandwiched:
                 # A title line in a cut paragraph: keep the text, do not cut the paragraph.
                 pieces.append(_Piece(SUBHEAD, unit.text, unit))
             elif is_subhead_like(unit.text) or unit.text[:1] in "●■◆▲★":
@@ -95,6 +96,27 @@ def repair_body(
     _trailing_credit(pieces, result)
     result.blocks = [BodyBlock(p.kind, p.text) for p in pieces if strip(p.text)]
     return result
+
+
+_MAX_TITLE_LINES = 3
+
+
+def _floated_title(units: list[Unit]) -> list[Unit]:
+    """The title lines of a story with none above it that a column break floated into its body:
+    one to three title lines between the two halves of a cut paragraph (`…但` / title / `入职企业…`)."""
+    for n, unit in enumerate(units):
+        if unit.shape != TITLE or n == 0:
+            continue
+        prev = units[n - 1]
+        if prev.shape != TEXT or ends_sentence(prev.text):
+            continue
+        run = [unit]
+        while n + len(run) < len(units) and units[n + len(run)].shape == TITLE and len(run) < _MAX_TITLE_LINES:
+            run.append(units[n + len(run)])
+        after = units[n + len(run)] if n + len(run) < len(units) else None
+        if after is not None and after.shape == TEXT:
+            return run
+    return []
 
 
 def _whole_phrase(unit: Unit, prev: Unit | None, nxt: Unit | None, *, first: bool) -> bool:
@@ -153,7 +175,8 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
             and (out[-1] is open_piece or waiting)
             and not ends_sentence(open_piece.text)
         )
-        if piece.kind == text_kind and is_open and (not photo or piece.unit is not None):
+        numbered = ENUMERATED.match(piece.text) is not None  # `一、…` opens a paragraph of its own
+        if piece.kind == text_kind and is_open and not numbered and (not photo or piece.unit is not None):
             open_piece.text += piece.text
             continue
         if piece.kind == CAPTION_BLOCK and not photo and is_open:

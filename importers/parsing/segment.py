@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .model import Furniture
 from .text import COLONS, ends_sentence
-from .titles import BOX_LABEL, dedupe_title_lines, is_subhead_like, starts_with_bullet
+from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_kicker, is_subhead_like, starts_with_bullet
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 NEWS = "news"
@@ -30,6 +30,7 @@ _NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|�
 _CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
 _MAX_TITLE_UNITS = 3
 _MAX_PHOTO_CAPTIONS = 3
+_MAX_PHOTOS = 12
 _MAX_SUBHEAD_IN_CUT = 16
 
 
@@ -114,12 +115,12 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         kind = None
         if unit.shape == LEAD:
             kind = NEWS
-        elif unit.shape == CREDIT and _opens_story(seq, i):
+        elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == "author" for p in unit.people] or [unit.text.endswith("评论员")]
             kind = COMMENTARY if all(authors) else NEWS
         elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
-        elif unit.shape == PHOTO_CREDIT:
+        elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
             start = _photo_start(seq, i, single)
             if start is not None:
                 starts[start] = (PHOTO, i)
@@ -133,6 +134,12 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
                 continue
             starts[start] = (kind, i)
     return starts
+
+
+def _over_lead(seq: list[Unit], i: int) -> bool:
+    """`株洲日报记者 罗欣` over `株洲日报讯 9月22日,…`: the byline of the story the lead opens."""
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return nxt is not None and nxt.shape == LEAD and not nxt.barrier_before
 
 
 def _opens_story(seq: list[Unit], i: int) -> bool:
@@ -165,7 +172,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
     titles = 0
     while j > 0 and not seq[j].barrier_before:
         prev = seq[j - 1]
-        if prev.shape == SERIES and j == i:
+        if (prev.shape == SERIES or prev.shape == CREDIT and _over_lead(seq, j - 1)) and j == i:
             j -= 1
             continue
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
@@ -215,16 +222,32 @@ def _trim_title_run(seq: list[Unit], run: list[int], single: bool) -> list[int]:
     return run[-_MAX_TITLE_UNITS:]
 
 
+def _closes_photo(seq: list[Unit], i: int) -> bool:
+    """A caption with its credit (`…张望。 新华社记者 魏培全 摄`) that ends a run of captions
+    under a title, with no story after it: photo news whose credit is on its caption."""
+    if seq[i].shape != CAPTION:
+        return False
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
+
+
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
-    """Photo news: title, one to three caption units, then the photo credit at i."""
+    """Photo news: a title, then photos, each one to three caption units closed by its credit
+    (or a caption with its credit on it); i is the last credit. A spread of several photos
+    under one title is one item."""
     j = i - 1
-    captions = 0
-    while j >= 0 and seq[j].shape == TEXT and captions < _MAX_PHOTO_CAPTIONS:
+    texts = photos = 0
+    while j >= 0 and photos < _MAX_PHOTOS:
         if seq[j + 1].barrier_before and j + 1 != i:
             break
-        captions += 1
+        if seq[j].shape in (CAPTION, PHOTO_CREDIT):
+            texts, photos = 0, photos + 1
+        elif seq[j].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS:
+            texts += 1
+        else:
+            break
         j -= 1
-    if captions == 0 or j < 0 or seq[j].shape != TITLE:
+    if j + 1 == i and seq[i].shape != CAPTION or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
 
@@ -281,7 +304,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for n, k in enumerate(indexes):
         if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
             previous = seq[groups[-1][-1]] if groups else None
-            if previous is None or previous.shape == TITLE or ends_sentence(previous.text):
+            if previous is None or previous.shape in (TITLE, CREDIT) or ends_sentence(previous.text):
                 groups.append([k])
                 continue
         groups[-1].append(k)
@@ -290,7 +313,13 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         title = []
         while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
             title.append(units.pop(0))
+        if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
+            units[0].shape = TITLE  # the headline under a kicker, with a comma in it
+            title.append(units.pop(0))
         kind = NOTICE if _is_notice(title, units) else NEWS
+        signed = units and units[-1].shape == CREDIT and units[-1].people
+        if kind == NEWS and signed and all(p.role == "author" for p in units[-1].people):
+            kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
 
 
@@ -299,6 +328,8 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
     titles = 0
     for k in following:
         unit = seq[k]
+        if titles == 0 and unit.shape == TITLE and ENUMERATED.match(unit.text):
+            return False  # `(一)寒潮蓝色预警信号`: a numbered subhead of the item above
         if unit.shape == TITLE and not unit.text.endswith(tuple(COLONS)):
             titles += 1
             if titles > _MAX_TITLE_UNITS:
@@ -327,13 +358,25 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     anchor = seq[anchor_index] if anchor_index in indexes else None
     rest = [k for k in indexes if k > anchor_index]
     if kind == PHOTO:
+        # Text after the last photo, before any title, is the photo story's own text.
+        own = next((n for n, k in enumerate(rest) if seq[k].shape == TITLE), len(rest))
         draft = Draft(kind=PHOTO, title=[u for u in title if u.shape == TITLE], anchor=anchor)
-        draft.body = [u for u in title if u.shape != TITLE]
+        draft.body = (
+            [u for u in title if u.shape != TITLE] + ([anchor] if anchor else []) + [seq[k] for k in rest[:own]]
+        )
+        draft.anchor = None
         yield indexes[0], draft
-        if rest:
-            yield from _anchorless(seq, rest)
+        if rest[own:]:
+            yield from _anchorless(seq, rest[own:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
+    closed = _after_closing_credit(seq, rest)
+    if closed is not None:
+        # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
+        draft.body = [seq[k] for k in rest[:closed]]
+        yield indexes[0], draft
+        yield from _anchorless(seq, rest[closed:])
+        return
     split_at = _split_point(seq, rest, has_title=any(u.shape == TITLE for u in title))
     body, tail = (rest, []) if split_at is None else (rest[: rest.index(split_at)], rest[rest.index(split_at) :])
     draft.body = [seq[k] for k in body]
@@ -347,6 +390,18 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         if child_kind == SIDEBAR:
             child.parent = draft
         yield tail[0], child
+
+
+def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
+    """Position in ``rest`` of a title that follows a story's closing credit and heads text:
+    an item with no byline of its own above its body (a short commentary signed at its end)."""
+    for n in range(1, len(rest) - 1):
+        credit, unit = seq[rest[n - 1]], seq[rest[n]]
+        if credit.shape == CREDIT and unit.shape == TITLE and _opens_anchorless(seq, rest[n:]):
+            before = seq[rest[n - 2]] if n >= 2 else None
+            if before is not None and before.shape == TEXT and ends_sentence(before.text):
+                return n
+    return None
 
 
 def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | None:

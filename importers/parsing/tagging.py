@@ -18,7 +18,13 @@ import rjieba
 from .bylines import COMPOUND_SURNAMES
 
 _DATA = Path(__file__).parent / "data"
-_KEEP_POS = {"n", "nz", "ns", "nt", "nw", "vn", "j", "l", "an", "nrt"}
+# Parts of speech a tag may have: nouns, places, organisations, other proper nouns, abbreviations;
+# set phrases (人民调解) named twice; verbal nouns (服务) only when a story has too few tags otherwise.
+_NOUNS = frozenset({"n", "nz", "ns", "nt", "nw", "j", "l"})
+_LOOSE = _NOUNS | {"vn"}
+_PREFERRED_BOOST = 2.0
+# A dictionary word seen fewer times than this in jieba's corpus is treated as unknown.
+_RARE = 10
 _NUMERIC = re.compile(r"^[\d\.%%〇零一二三四五六七八九十百千万亿第]+$")
 _MIN_TAGS, _MAX_TAGS, _MAX_PLACES = 3, 8, 3
 _TITLE_WEIGHT = 3
@@ -44,12 +50,16 @@ def _idf() -> tuple[dict[str, float], float]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
-    """The words of jieba's dictionary (the same table rjieba segments with)."""
+def _dictionary() -> dict[str, int]:
+    """The words of jieba's dictionary (the same table rjieba segments with) and their counts."""
     spec = importlib.util.find_spec("jieba")
     path = Path(spec.origin).parent / "dict.txt"
+    table = {}
     with open(path, encoding="utf-8") as handle:
-        return frozenset(line.split(" ", 1)[0] for line in handle)
+        for line in handle:
+            word, count, *_ = line.split(" ")
+            table[word] = int(count)
+    return table
 
 
 def is_known_word(word: str) -> bool:
@@ -85,49 +95,42 @@ def find_places(text: str, places=None) -> list[str]:
     return [place for place, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _candidates(text: str, exclude, stop) -> list[str]:
+def _candidates(text: str, exclude, stop, pos: frozenset[str]) -> list[str]:
     """Nouns of the text, without numbers, stopwords, names or the pieces of a name
     that the segmenter split (胡 + 长春, 欧阳 + 瑞丰)."""
     words = []
     skip_next = False
-    for word, pos in rjieba.tag(text):
+    for word, tag in rjieba.tag(text):
         if skip_next:
             skip_next = False
-        elif (pos == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
+        elif (tag == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
             skip_next = True
-        elif (
-            pos in _KEEP_POS
-            and len(word) > 1
-            and word not in stop
-            and word not in exclude
-            and not _NUMERIC.match(word)
-        ):
+        elif tag in pos and len(word) > 1 and word not in stop and word not in exclude and not _NUMERIC.match(word):
             words.append(word)
     return words
 
 
-def extract_tags(title: str, body: str, *, exclude=frozenset(), places=None) -> tuple[str, ...]:
-    """3 to 8 topic words for a story, most telling first."""
-    idf, median = _idf()
-    stop = stopwords()
-    counts: Counter[str] = Counter()
-    seen: Counter[str] = Counter()
-    for weight, text in ((_TITLE_WEIGHT, title), (1, body)):
-        for word in _candidates(text, exclude, stop):
-            counts[word] += weight
-            seen[word] += 1
-    total = sum(counts.values()) or 1
-    scored = []
-    for word, count in counts.items():
-        weight = idf.get(word)
-        if weight is None:
-            if len(word) < _UNKNOWN_MIN_LENGTH or seen[word] < _UNKNOWN_MIN_COUNT:
-                continue
-            weight = median
-        elif weight < _MIN_IDF:
-            continue
-        scored.append((count / total * weight, word))
-    ranked = [word for _, word in sorted(scored, key=lambda pair: (-pair[0], pair[1]))]
+def extract_tags(
+    title: str,
+    body: str,
+    *,
+    exclude=frozenset(),
+    places=None,
+    stop: frozenset[str] = frozenset(),
+    preferred: frozenset[str] = frozenset(),
+) -> tuple[str, ...]:
+    """3 to 8 topic words for a story, most telling first.
+
+    Tags are nouns, places and names of organisations the segmenter knows (a word it does
+    not know counts only when long and repeated), never adjectives, verbs or fragments;
+    ``stop`` holds the editors' words that are never tags, ``preferred`` the tags already in
+    use, which win over new words. Verbal nouns and set phrases fill in only when a story
+    has fewer than three tags otherwise."""
+    never = stopwords() | stop
+    ranked = _ranked(title, body, exclude, never, preferred, _NOUNS)
+    if len(ranked) < _MIN_TAGS:
+        loose = _ranked(title, body, exclude, never, preferred, _LOOSE, min_count=1)
+        ranked += [w for w in loose if w not in ranked]
     found_places = [p for p in find_places(title + "\n" + body, places) if p not in exclude and p not in stop]
     tags: list[str] = []
     for place in found_places:
@@ -139,3 +142,32 @@ def extract_tags(title: str, body: str, *, exclude=frozenset(), places=None) -> 
         if word not in tags and not any(word in place or place in word for place in tags):
             tags.append(word)
     return tuple(tags)
+
+
+def _ranked(title, body, exclude, stop, preferred, pos, *, min_count=2) -> list[str]:
+    idf, median = _idf()
+    counts: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for weight, text in ((_TITLE_WEIGHT, title), (1, body)):
+        for word in _candidates(text, exclude, stop, pos):
+            counts[word] += weight
+            seen[word] += 1
+    total = sum(counts.values()) or 1
+    scored = []
+    dictionary = _dictionary()
+    for word, count in counts.items():
+        weight = idf.get(word)
+        if word in preferred:
+            weight = max(weight or median, median) * _PREFERRED_BOOST
+        elif count < min_count:
+            continue  # named once in the body only: not what the story is about
+        elif weight is None or dictionary.get(word, 0) < _RARE:
+            # A word the segmenter hardly knows is often a piece of two (家商 of 温州商会,
+            # 组组长 of 巡察组组长): it counts only when long and repeated.
+            if len(word) < _UNKNOWN_MIN_LENGTH or seen[word] < _UNKNOWN_MIN_COUNT:
+                continue
+            weight = weight or median
+        elif weight < _MIN_IDF:
+            continue
+        scored.append((count / total * weight, word))
+    return [word for _, word in sorted(scored, key=lambda pair: (-pair[0], pair[1]))]

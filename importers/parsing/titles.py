@@ -29,6 +29,11 @@ BOX_LABEL = re.compile(
     r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|记者观察|数说|资料)"
     r"[】\]]?[:\uff1a]?$"
 )
+# A numbered subhead: `(一)寒潮蓝色预警信号`, `一、…`, `1.…`, `①…`, `第一，…`.
+ENUMERATED = re.compile(
+    f"^(?:[{OPEN_PAREN}][一二三四五六七八九十0-9]{{1,3}}[{CLOSE_PAREN}]|[一二三四五六七八九十]{{1,3}}[、.．]"
+    f"|[0-9]{{1,2}}[、.．](?![0-9])|[\u2460-\u2473]|第[一二三四五六七八九十]{{1,3}}[{COMMAS}、])"
+)
 _MAX_TITLE = 60
 _MAX_DECK = 36
 _MAX_LINES = 3
@@ -73,12 +78,13 @@ def is_title_like(text: str) -> bool:
 
 
 def is_note(text: str) -> bool:
-    """A line wholly in brackets is a note or a credit, never a title: `（作者为本报河北分社记者）`."""
+    """A line wholly in round brackets is a note or a credit, never a title: `（作者为本报河北分社记者）`.
+    (A column label in square brackets, `【短评】`, is a kicker.)"""
     flat = squeeze(text)
     return (
         len(flat) > 2
-        and flat[0] in OPEN_PAREN
-        and flat[-1] in CLOSE_PAREN
+        and flat[0] in "(\uff08"
+        and flat[-1] in ")\uff09"
         and not any(c in OPEN_PAREN + CLOSE_PAREN for c in flat[1:-1])
     )
 
@@ -90,6 +96,7 @@ _OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之
 # A number and its measure word wait for the noun they count: `…推出一批` / `创新金融产品`.
 _COUNTED = re.compile("[0-9一二三四五六七八九十两几数多每][批个些种项位名家条件次份]$")
 _MAX_SUBHEAD_CLAUSE = 14
+_MAX_CRY = 20
 
 
 def is_short_phrase(text: str) -> bool:
@@ -109,8 +116,10 @@ def could_be_title(text: str) -> bool:
         return False
     if re.search(f"[{SEMICOLONS}]", flat) or flat[-1] in _OPEN_END or flat[-1].isdigit() or _COUNTED.search(flat):
         return False
-    quoted = flat[0] in '“"' and flat[-1] in '”"'
-    if ends_sentence(flat) and not quoted:
+    # A title may end on a quoted word, or be a short cry or question (`喜迎八方宾客!`,
+    # `想去长沙解放西?重大活动交通管制!`); any other sentence's end is no title.
+    cry = flat[-1] in "!?\uff01\uff1f" and len(flat) <= _MAX_CRY
+    if ends_sentence(flat) and flat[-1] not in '”"' and not cry:
         return False
     return len(re.findall(f"[{HAN}]", flat)) >= 4
 
@@ -186,10 +195,21 @@ def _split_one(line: str) -> tuple[str, str, str]:
     return "", line, ""
 
 
+_COLUMN_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+
+
+def is_kicker(line: str) -> bool:
+    """A line that cannot be a whole title: it leads into the headline under it
+    (`…时强调`, `枫溪街道:`, `…所长张宇航——`, a column label `【短评】`)."""
+    flat = squeeze(line)
+    return bool(_KICKER_END.search(flat) or _COLUMN_LABEL.match(flat))
+
+
 def _is_lead_in(line: str) -> bool:
     flat = squeeze(line)
     return bool(
         _KICKER_END.search(flat)
+        or _COLUMN_LABEL.match(flat)
         or BOX_LABEL.match(flat)
         or _PLACE.match(flat)
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))

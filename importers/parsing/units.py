@@ -76,7 +76,20 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             units.append(Unit(line, (number,), gap_before=position == 0))
     for unit in units:
         classify(unit)
+    _join_broken_photo_credits(units)
     return units, single
+
+
+def _join_broken_photo_credits(units: list[Unit]) -> None:
+    """A photo credit broken over two lines (`株洲日报全媒体记者/杨如` / `通讯员/彭露 摄`):
+    the first line's people took the photos too."""
+    for first, second in zip(units, units[1:], strict=False):
+        if first.shape == CREDIT and second.shape == PHOTO_CREDIT and first.people:
+            together = parse_credit(f"{first.text} {second.text}") or ()
+            mine = {p.name for p in first.people}
+            if together and all(p.role == "photographer" for p in together):
+                first.shape = PHOTO_CREDIT
+                first.people = tuple(p for p in together if p.name in mine)
 
 
 def _is_short_block(block: list[tuple[int, str]]) -> bool:
@@ -116,7 +129,7 @@ def classify(unit: Unit) -> None:
             return
         if people:
             unit.people, unit.credit = people, text
-            unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text) else CREDIT
+            unit.shape = PHOTO_CREDIT if _PHOTO_END.search(text.rstrip(CLOSE_PAREN + SPACES)) else CREDIT
             return
         if _SERIES.match(text) and len(squeeze(text)) <= 60:
             unit.shape = SERIES

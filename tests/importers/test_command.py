@@ -26,9 +26,7 @@ pytestmark = pytest.mark.django_db
 STUB_DATE = datetime.date(2023, 1, 23)
 
 
-def stub_parse_page(
-    data, *, source, issue_date=None, section=None, section_keywords=None, default_section="", places=None
-):
+def stub_parse_page(data, *, source, issue_date=None, section=None, section_keywords=None, default_section="", **_):
     """Blocks separated by blank lines: a headline line, then ``reporter: NAME`` and body lines."""
     if isinstance(data, bytes):
         try:

@@ -1,0 +1,27 @@
+"""The importer on the development corpus (tests/importers/corpus): no paper's mean score, the
+section accuracy or the byline corpus' people F1 may fall below the floor recorded in floors.json.
+
+Runs bench/corpus_scores.py, which scores every page the way pages we have not seen are scored:
+the real dry-run command and the shared scorer."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+SCORER = PROJECT.parent / "shared" / "tools" / "score_import.py"
+FLOORS = PROJECT / "tests" / "importers" / "corpus" / "floors.json"
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools is not beside the project")
+def test_no_source_falls_below_its_floor():
+    run = subprocess.run(
+        [sys.executable, PROJECT / "bench" / "corpus_scores.py", "--check", FLOORS],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "BELOW FLOOR" not in run.stdout
