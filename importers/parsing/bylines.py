@@ -574,8 +574,8 @@ def parse_lead(text: str) -> Lead | None:
     a lead only when it is a newsroom's (`本报讯 近日,…`).
     """
     text = strip(text)
-    if not text:
-        return None
+    if not text or _AGENCY_RELEASE.match(text):
+        return None  # `新华社发(王继林 摄)`: a newsroom's photo, not a story's dateline
     match = _DATELINE_RE.match(text)
     dateline = match.group("dateline") if match else ""
     after = text[match.end() :] if match else text

@@ -547,3 +547,10 @@ def test_staff_lines_are_page_furniture():
     staff = [(f.text, people(f.people)) for f in page.furniture if f.kind == "staff"]
     assert staff == [("【编辑:张萌】", [("张萌", E)]), ("責任編輯: 李知微", [("李知微", E)])]
     assert all(not item.people for item in page.items)
+
+
+def test_a_release_is_no_dateline():
+    # 新华社 and 新华网 photos (xinhua_20211220_A03, bylines.jsonl): credits, not leads
+    assert parse_lead("新华社发(王继林 摄)") is None
+    assert parse_lead("新华网发(高山岳 摄)") is None
+    assert people(parse_credit("新华社发(王继林 摄)")) == [("王继林", P)]
