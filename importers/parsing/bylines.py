@@ -1,107 +1,211 @@
 """Datelines, bylines and photo credits.
 
-Accepted shapes (full-width and half-width brackets and slashes alike):
+Accepted shapes (full-width and half-width brackets, colons and slashes alike; the traditional
+forms of the words around names, 記者, 攝, 電, 報道, as well):
 
     株洲日报讯(全媒体记者/成姣兰 通讯员/王海艳) 1月22日,……     lead with dateline
     株洲日报(全媒体记者/杨凌凌 通讯员/罗金鹏)从……               dateline without 讯
     本报讯 记者 张三 通讯员 李四 昨日……                          unbracketed lead
+    本报讯 记者李茜、刘桂莲报道……   全媒体记者李晨翀报道……        lead closed by 报道
     新华社北京1月2日电(记者王五、赵六)……                          wire dateline
-    (记者/张三 通讯员/李四)                                        bracketed credit
+    湖南日报·新湖南客户端7月25日讯(…)   三秦都市报-三秦网讯(…)     composite newsrooms
+    枣庄网视讯 通讯员(徐艳 赵国滕)                                 role outside the bracket
+    (记者/张三 通讯员/李四)   (吕劲)   本报讯 (赵叶舟)             bracketed credit
     株洲日报全媒体记者/刘芳 通讯员/徐芳 张海峰                    standalone byline
-    本报记者 张 胜 男                                               spaced name
-    全媒体记者/杨如通讯员/周奕江                                    names run together
-    记者/杨凌凌摄   记者/杨如 摄   通讯员 张虹霞/摄                photo credits
+    本报记者 张 胜 男   本报记者  贺  勇  曹继炜                   padded names
+    全媒体记者/杨如通讯员/周奕江   本报记者曾坤颜世贵              names run together
+    王星海 耿志清   李静、陈晓璇                                   names with no label
+    记者/杨凌凌摄   (高建中 摄)   新华社发(高建中 摄)              photo credits
+    刘贵雄摄(人民视觉)   (光明网记者潘迪 摄/光明图片)              … with the photo's source
+    摄影:楚天都市报记者陈凌燕   本版摄影:高新生 栗卢建             photo label first
     株洲日报全媒体记者/易楚瞳 通讯员/胡琼 摄影报道                wrote and photographed
-    文/张三 图/李四   张三/文                                       text and picture credits
+    文/张三 图/李四   张三/文   记者 孙庆辉 文/图   □图/文 周国屏   text and picture credits
+    本报记者 周国强 实习生 高宇辰 摄 本报记者 厉苒苒 文           two credits on one line
+    红网时刻新闻记者 陈彦兵 株洲报道   时代周报记者 李兮言 发自广州  where it was reported
+    记者:黄伊罕 编辑:邢维   系列报道策划:秦晖                     editors inside a credit
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     AUTHOR,
     BASE_ROLES,
     COMPOUND_SURNAMES,
+    EDITOR,
     INTERN,
+    NEUTRAL_LABELS,
+    NOT_A_ROLE_AFTER,
+    NOT_DATELINE_AFTER,
+    NOT_NAMES,
+    ORG_SUFFIXES,
+    OUTLETS,
+    PHOTO_AGENCY_WORDS,
+    PHOTO_SET_QUALIFIERS,
+    PHOTO_SET_WORDS,
     PHOTOGRAPHER,
+    QUALIFIED_EDITOR_LABELS,
     REPORTER,
+    REPORTING_WORDS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     STAFF_ROLE_WORDS,
+    SURNAMES,
+    TRADITIONAL,
+    UNLABELED_PHOTO_REPORT,
 )
 from .model import PersonCredit
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, strip
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, STOPS, strip
 
-_MODIFIERS = "|".join(ROLE_MODIFIERS) + f"|驻[{HAN}]{{1,3}}?(?=记者)"
-_BASE_ROLES = BASE_ROLES
-_ROLE_WORDS = ROLE_WORDS
+__all__ = [
+    "COMPOUND_SURNAMES",
+    "Lead",
+    "author_name",
+    "is_bare_role",
+    "is_name",
+    "parse_credit",
+    "parse_lead",
+    "parse_staff",
+    "parse_staff_line",
+    "split_caption_credit",
+]
+
+_SIMPLIFY = str.maketrans({traditional: simple for simple, traditional in TRADITIONAL.items()})
 
 
-def _role_of(word: str) -> str:
-    for base, role in _BASE_ROLES.items():
-        if word.endswith(base):
-            modifiers = word[: -len(base)]
-            if role == REPORTER and "摄影" in modifiers:
-                return PHOTOGRAPHER
-            if role == REPORTER and "实习" in modifiers:
-                return INTERN
-            return role
-    return _ROLE_WORDS[word]
+def _simplified(text: str) -> str:
+    return text.translate(_SIMPLIFY)
+
+
+def _word(word: str) -> str:
+    """A word as a pattern that also matches its traditional form: 记者 → [记記]者."""
+    return "".join(f"[{c}{TRADITIONAL[c]}]" if c in TRADITIONAL else re.escape(c) for c in word)
+
+
+def _words(words) -> str:
+    return "|".join(_word(w) for w in sorted(words, key=len, reverse=True))
 
 
 _SLASH = SLASHES
-_BRA = OPEN_PAREN
-_KET = CLOSE_PAREN
-_NAME_SEP = re.compile(f"[{SPACES}\u3001{SEMICOLONS}{COMMAS}{SLASHES}]+")  # space, 、, ;, ,, /
-# Words that follow a credit in unbracketed leads and are not names.
-_NOT_NAMES = {"今年", "去年", "明年", "近年", "日内", "目前", "当前", "此外", "同时", "随后", "据悉", "据了解"} | set(
-    ["近日", "昨日", "今日", "日前", "昨天", "今天", "近期", "目前", "当天", "当日", "日内", "此前", "本报", "记者"]
-)
-# A newsroom's name glued to a role word: 株洲日报全媒体记者, 新华社记者,
-# 湖南日报·新湖南客户端记者, 扬子晚报/紫牛新闻记者.
-_ORG_SUFFIX = "报|社|网|台|视|新闻|客户端|媒体|财经|时报|中心|频道|传媒|之声|广播|时刻|号"
-_ORG = f"(?:[{HAN}A-Za-z0-9·•+\\-{SLASHES}|]{{0,20}}?(?:{_ORG_SUFFIX})[{HAN}A-Za-z0-9·•+]{{0,6}}?)"
-
-
-def _role_pattern(words, bases=()) -> re.Pattern:
-    """Role words, longest first; one-character roles (文, 图, 摄) only when they
-    stand alone before a slash or space, so that 文钦 and 言文杰 stay names."""
-    long_words = sorted((w for w in words if len(w) > 1), key=len, reverse=True)
-    alternatives = "|".join(map(re.escape, long_words))
-    if bases:
-        alternatives = f"(?:{_MODIFIERS})*(?:{'|'.join(bases)})|" + alternatives
-    single = "".join(w for w in words if len(w) == 1)
-    if single:
-        alternatives += f"|(?<![{HAN}])[{single}](?=[{SPACES}{_SLASH}{COLONS}])"
-    return re.compile(f"(?:{alternatives})")
-
-
-_ROLE_RE = _role_pattern(_ROLE_WORDS, _BASE_ROLES)
-_STAFF_RE = _role_pattern(STAFF_ROLE_WORDS)
+_BRA = OPEN_PAREN + "["
+_KET = CLOSE_PAREN + "]"
+_BRA_CLASS, _KET_CLASS = re.escape(_BRA), re.escape(_KET)
+_PIPES = "|\uff5c"
+_BULLETS = "□■◎●◆★☆·•—-"
+_QUOTE_CHARS = '\u201c\u201d\u300c\u300d\u300e\u300f"'
+_QUOTES = str.maketrans({q: " " for q in _QUOTE_CHARS})
+_QUOTE_RE = re.compile(f"[{_QUOTE_CHARS}]")
+_NUM = "0-9\uff10-\uff19一二三四五六七八九十〇零"
+_MAX_CREDIT = 120
+_NAME_SEP = re.compile(f"[{SPACES}\u3001{SEMICOLONS}{COMMAS}{SLASHES}{_PIPES}]+")  # space, 、, ;, ,, /, |
+_SENTENCE_STOP = re.compile(f"[{STOPS}]")
 _NAME_RE = re.compile(f"^[{HAN}]{{2,4}}$|^[{HAN}]{{2,5}}[·•\u30fb\u2027][{HAN}]{{2,6}}$")
+_HAN_RE = re.compile(f"[{HAN}]")
+_SURNAME_RANK = {c: n for n, c in enumerate(SURNAMES)}
+# Names with no label: at most this many on an unbracketed line (a longer run of names is a list
+# in the body, such as an award's winners).
+_MAX_UNLABELED = 4
+
+# A newsroom's name glued to a role word: 株洲日报全媒体记者, 新华社记者, 湖南日报·新湖南客户端记者,
+# 扬子晚报/紫牛新闻记者, 看看新闻Knews记者, 南方+记者, 南都记者.
+_ORG = (
+    f"(?<![{HAN}A-Za-z0-9·•+\\-])(?:[{HAN}A-Za-z0-9·•+\\-{SLASHES}|]{{0,20}}?(?:{_words(ORG_SUFFIXES)})[{HAN}A-Za-z0-9·•+]{{0,6}}?"
+    f"|{_words(OUTLETS)})"
+)
+_MODIFIERS = "|".join(_word(m) for m in ROLE_MODIFIERS) + f"|{_word('驻')}[{HAN}]{{1,3}}?(?={_word('记者')})"
+_ROLE_ENDINGS = sorted({*ROLE_WORDS, *BASE_ROLES, *NEUTRAL_LABELS}, key=len, reverse=True)
+_SINGLE_ROLE = f"(?<![{HAN}])(?:{'|'.join(_word(w) for w in ROLE_WORDS if len(w) == 1)})(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}])"
+_NOT_A_ROLE_AFTER = f"(?![{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 通讯组 are places, not people
+
+
+def _credit_roles() -> str:
+    long_roles = [w for w in _ROLE_ENDINGS if len(w) > 1]
+    staff = [w for w in STAFF_ROLE_WORDS if len(w) > 1]
+    qualified = f"[{HAN}]{{0,4}}?(?:{_words(QUALIFIED_EDITOR_LABELS)})(?=[{COLONS}{SPACES}])"
+    return (
+        f"(?:{_words(staff)}){_NOT_A_ROLE_AFTER}"
+        f"|(?:{_MODIFIERS})*(?:{_words(long_roles)}){_NOT_A_ROLE_AFTER}"
+        f"|{qualified}"
+        f"|{_SINGLE_ROLE}"
+    )
+
+
+_CREDIT_ROLES = _credit_roles()
+# The newsroom's name never starts with a role word: in `图/本报记者 张三` 图 is a role.
+_ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
+_STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
+# What every credit holds, checked before parsing: a role word or a credit mark, or else
+# brackets, or a newsroom's name and names, or a short list of names.
+_ROLE_HINT = re.compile(
+    f"{_words([*ROLE_WORDS, *BASE_ROLES, *STAFF_ROLE_WORDS, *QUALIFIED_EDITOR_LABELS])}"
+    f"|[摄攝]|(?<![{HAN}])[文图圖]|[文图圖](?![{HAN}])"
+)
+_UNLABELED_SHAPE = re.compile(
+    f"^(?:[^{SPACES}]{{2,30}}[{SPACES}]+)?[{HAN}]{{2,4}}(?:[{SPACES}\u3001{COMMAS}{SEMICOLONS}]+[{HAN}]{{2,4}}){{0,3}}$"
+)
+_LEADING_ORG = re.compile(f"^[{SPACES}]*{_ORG}(?=[{SPACES}]|$)")
+
+# Where the photo came from, after its credit: 摄(中经视觉), 摄/光明图片, 摄 视觉重庆.
+_PHOTO_SOURCE = re.compile(
+    f"(?<=[摄攝])[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{1,12}}[{_KET_CLASS}]"
+    f"|[{HAN}A-Za-z]{{0,6}}(?:{_words(PHOTO_AGENCY_WORDS)})[{HAN}A-Za-z]{{0,4}})$"
+)
+# A note after the last name: 谢黎明(春城晚报), 张启明(实习); where the text came from: /来源:南京晨报.
+_TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}]{{1,8}}[{_KET_CLASS}]$")
+_SOURCE_NOTE = re.compile(f"[{SPACES}{SLASHES}]*{_word('来源')}[{COLONS}].*$")
+# How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州.
+_REPORTED = re.compile(
+    f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
+)
+# A place printed before 报道 after the names: 陈彦兵 株洲报道, 吳千、于海江 哈爾濱報道.
+_PLACE_REPORTED = re.compile(f"(?P<before>[^{SPACES}]+)[{SPACES}]+[{HAN}]{{2,5}}{_word('报道')}$")
+# A credit printed after its names: 张三 摄, 张三/文, 吴亚明文/图, 吕依霖 摄影报道. 摄, 摄影报道 and the
+# compound text-and-picture marks may be glued to the name; 文, 图 and 摄影 stand after a space or a
+# slash (文钦, 特约摄影 刘佳), except 摄影 at the very end (陈治普摄影).
+_BOTH_MARK = (
+    f"{_word('文')}[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*(?:{_word('图')}|{_word('摄')})"
+    f"|(?:{_word('图')}|{_word('摄')})[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*{_word('文')}"
+)
+_MARKER = re.compile(
+    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_word('摄影报道')}|{_word('摄')})"
+    f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', '图文', '文图', '文', '图'])})"
+    f"|(?<=[{HAN}])(?P<end>{_word('摄影')})(?=[{SPACES}]*$))"
+    f"(?=[{SPACES}]*$|[{SPACES}]+[^{SPACES}])"
+)
+# A credit for several photos at once: 以上图片均由 湖南日报全媒体记者 唐俊 摄, 均为长沙晚报全媒体记者 X 摄.
+_COLLECTIVE = re.compile(
+    f"^(?:(?:{_words(PHOTO_SET_QUALIFIERS)})?(?:{_words(PHOTO_SET_WORDS)}){_word('均')}?|{_word('均')})"
+    f"[由为][{SPACES}]*(?=[^{SPACES}])"
+)
+# A newsroom's release before the credit: 新华社发(高建中 摄), 中新社发 吴水斌 摄.
+_AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:{_word('发')}|{_word('供图')})[{SPACES}{COLONS}]*(?=[{HAN}{_BRA_CLASS}])")
 
 # A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
 _DATELINE_RE = re.compile(
     f"^(?P<dateline>"
-    f"(?:[{HAN}A-Za-z]{{1,12}}?[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,2}}月[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,3}}日(?:电|讯))"
-    f"|(?:[{HAN}]{{1,16}}?(?:讯|电|消息))"
-    f"|(?:{_ORG})"
+    f"[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]{{0,30}}?"
+    f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|{_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
+    f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"
 )
 _BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z·]{{1,20}}?(?:讯|电))】")
-_AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:发|供图)[{SPACES}{COLONS}]*(?=[{HAN}])")
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
-    f"^(?:本报|据?[{HAN}A-Za-z·]{{0,16}}?(?:{_ORG_SUFFIX}))"
-    f"(?:[{HAN}]{{0,6}}?[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,2}}月[0-9\uff10-\uff19一二三四五六七八九十〇零]{{1,3}}日)?"
-    "(?:讯|电|消息)$"
+    f"^(?:本{_word('报')}|据?[{HAN}A-Za-z·•\\-]{{0,16}}?(?:{_words(ORG_SUFFIXES)}))"
+    f"(?:[{HAN}]{{0,6}}?[{_NUM}]{{1,2}}月[{_NUM}]{{1,3}}日)?"
+    f"(?:{_word('讯')}|{_word('电')}|{_word('消息')})$"
 )
-# Where a photo came from, printed after its credit: `葛高烽摄（影像中国）`, `王江海摄（人民视觉）`.
-_PHOTO_SOURCE = f"(?:[{SPACES}]*[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?"
-_PHOTO_SUFFIX = re.compile(f"[{SPACES}{_SLASH}]*(?P<suffix>摄影报道|摄影|摄|图){_PHOTO_SOURCE}$")
-_REPORT_SUFFIX = re.compile(f"[{SPACES}]*(?:报道|采写|整理|发自[{HAN}]{{1,8}})$")
+# An unbracketed credit that ends with 报道, the body glued after it.
+_REPORTED_LEAD = re.compile(
+    f"^[^{COMMAS}\u3002{SEMICOLONS}!?\uff01\uff1f{_BRA_CLASS}]{{2,40}}?{_word('报道')}(?![了的着过])"
+)
+
+
+_OPENS_SOON = re.compile(f"[{OPEN_PAREN}]")
+_REPORTED_SOON = re.compile(_word("报道"))
 
 
 @dataclass(frozen=True)
@@ -114,24 +218,56 @@ class Lead:
     rest: str  # body text on the same line after the credit
 
 
-def _clean_name(token: str) -> str | None:
-    token = strip(token).strip(_SLASH + COLONS)
-    if _NAME_RE.match(token):
-        return token
+def _unlabeled_name(token: str) -> bool:
+    """A name with no label: a surname of the table, two or three characters (four with a
+    compound surname: `游玩购物 商圈火爆` is a headline)."""
+    if token[:2] in COMPOUND_SURNAMES:
+        return len(token) in (3, 4)
+    return token[0] in _SURNAME_RANK and len(token) in (2, 3)
+
+
+def _piece_cost(piece: str) -> int | None:
+    """How unlikely a piece of run-together names is as one name, or None when it is none."""
+    if piece[:2] in COMPOUND_SURNAMES and len(piece) in (3, 4):
+        return 20
+    if len(piece) in (2, 3) and piece[0] in _SURNAME_RANK:
+        return 20 + _SURNAME_RANK[piece[0]]
     return None
 
 
-def _split_run_together(token: str) -> list[str] | None:
-    """`徐芳张海峰` printed without a space: split when both halves are names."""
-    if not re.fullmatch(f"[{HAN}]{{5,8}}", token):
+@lru_cache(maxsize=2048)
+def _surname_split(token: str) -> tuple[str, ...] | None:
+    """Names run together, split so that every piece starts with a surname of the table; of two
+    splits the one with the commoner surnames wins (卢磊邓少华 → 卢磊 邓少华)."""
+    best: dict[int, tuple[int, tuple[str, ...]]] = {len(token): (0, ())}
+    for start in range(len(token) - 2, -1, -1):
+        options = []
+        for length in (2, 3, 4):
+            end = start + length
+            if end not in best:
+                continue
+            cost = _piece_cost(token[start:end])
+            if cost is not None:
+                options.append((cost + best[end][0], (token[start:end], *best[end][1])))
+        if options:
+            best[start] = min(options)
+    found = best.get(0)
+    return found[1] if found and len(found[1]) > 1 else None
+
+
+def _split_run_together(token: str, *, labelled: bool) -> list[str] | None:
+    """`徐芳张海峰` printed without a space: split into names (see _surname_split). With no split
+    by surnames, six characters after a role word still make two names of three."""
+    if not re.fullmatch(f"[{HAN}]{{5,12}}", token):
+        return None
+    pieces = _surname_split(token)
+    if pieces:
+        return list(pieces)
+    if not labelled:
         return None
     for compound in COMPOUND_SURNAMES:
-        if token.startswith(compound) and len(token) in (6, 7):
-            first, second = token[:4], token[4:]
-            if _NAME_RE.match(second):
-                return [first, second]
-    if len(token) == 5:
-        return None  # 2+3 or 3+2 cannot be told apart
+        if token.startswith(compound) and len(token) in (6, 7) and _NAME_RE.match(token[4:]):
+            return [token[:4], token[4:]]
     if len(token) == 6:
         return [token[:3], token[3:]]
     return None
@@ -153,16 +289,22 @@ def _padded_names(chars: list[str]) -> list[str]:
     return names if not chars or len(chars) == 3 else []
 
 
-def _names(segment: str) -> list[str] | None:
-    """Names after a role word, or None when the segment is not a list of names."""
-    segment = strip(segment).strip(_SLASH + COLONS)
+def _names(segment: str, *, strict: bool = False, labelled: bool = True) -> list[str] | None:
+    """Names after a role word, or None when the segment is not a list of names.
+
+    ``strict`` (names with no label and no credit mark): every name starts with a surname of the
+    table, and single padded characters do not pair up. Names with no label (``labelled`` False)
+    run together split only by surnames."""
+    segment = strip(segment).strip(_SLASH + COLONS + SEMICOLONS + _PIPES + SPACES)
     if not segment:
         return []
     names: list[str] = []
     singles: list[str] = []
     for token in [*_NAME_SEP.split(segment), ""]:
         token = token.strip(_SLASH + COLONS)
-        if len(token) == 1 and re.fullmatch(f"[{HAN}]", token):
+        if len(token) == 1 and _HAN_RE.match(token):
+            if strict:
+                return None
             singles.append(token)
             continue
         if singles:
@@ -173,26 +315,189 @@ def _names(segment: str) -> list[str] | None:
             singles = []
         if not token:
             continue
-        name = _clean_name(token)
-        if name in _NOT_NAMES:
+        if _simplified(token) in NOT_NAMES:
             return None
-        if name:
-            names.append(name)
+        if _NAME_RE.match(token) and (not strict or _unlabeled_name(token)):
+            names.append(token)
             continue
-        pieces = _split_run_together(token)
+        if strict and len(token) < 5:
+            return None
+        pieces = _split_run_together(token, labelled=labelled and not strict)
         if pieces is None:
             return None
         names.extend(pieces)
     return names
 
 
-def _normalize_trailing_roles(text: str) -> str:
-    """`张三/文 李四/图` → `文/张三 图/李四` (a trailing `/摄` credits everyone before it)."""
-    return re.sub(
-        f"([{HAN}]{{2,4}})[{_SLASH}](文|图)(?=$|[{SPACES}])",
-        lambda m: f"{m.group(2)}/{m.group(1)}",
-        text,
+@lru_cache(maxsize=512)
+def _role_of(word: str) -> str:
+    """The role a label gives: 全媒体记者 reporter, 摄影记者 photographer, 实习记者 intern,
+    本版摄影 photographer, 系列报道策划 editor; '' for a label with no role (制作)."""
+    word = _simplified(word)
+    if word in STAFF_ROLE_WORDS:
+        return STAFF_ROLE_WORDS[word]
+    if word.endswith(QUALIFIED_EDITOR_LABELS):
+        return EDITOR
+    for ending in _ROLE_ENDINGS:
+        if word.endswith(ending):
+            if ending in NEUTRAL_LABELS:
+                return ""
+            role = ROLE_WORDS.get(ending) or BASE_ROLES[ending]
+            modifiers = word[: -len(ending)]
+            if role == REPORTER and "摄影" in modifiers:
+                return PHOTOGRAPHER
+            if role == REPORTER and "实习" in modifiers:
+                return INTERN
+            return role
+    return AUTHOR
+
+
+def _combine(pending: list[str], role: str) -> list[str]:
+    """Roles printed with no name of their own apply to the names of the label that follows:
+    `图文/张三` and `文/图 张三` make author and photographer; `文/图 本报记者 张三` reporter and
+    photographer; `图/本报记者 张三` and `摄影:楚天都市报记者 X` photographer; `文/本报记者 张三`
+    and `采写:南都记者 X` reporter; `记者/编辑:X` reporter and editor."""
+    labels = [r for r in [*pending, role] if r]
+    photo_label = PHOTOGRAPHER in pending or "both" in pending
+    photo = photo_label or PHOTOGRAPHER in labels or "both" in labels
+    text_roles = [r for r in labels if r not in (PHOTOGRAPHER, "both")]
+    wrote = AUTHOR in text_roles or "both" in labels
+    if photo_label and not wrote:
+        return [PHOTOGRAPHER]
+    specific = [r for r in text_roles if r != AUTHOR]
+    roles = list(dict.fromkeys(specific)) or ([AUTHOR] if wrote else [])
+    return roles + ([PHOTOGRAPHER] if photo else [])
+
+
+def _has_name(text: str) -> bool:
+    """Whether anything but role words is left: the names a trailing credit mark closes."""
+    return len(_HAN_RE.findall(_ROLE_RE.sub(" ", text))) >= 2
+
+
+def _name_characters(text: str) -> list[int]:
+    """How many Han characters outside role words stand before each position of the text."""
+    outside = _ROLE_RE.sub(lambda m: " " * len(m.group(0)), text)
+    counts = [0]
+    for char in outside:
+        counts.append(counts[-1] + (1 if _HAN_RE.match(char) else 0))
+    return counts
+
+
+def _groups(text: str) -> list[tuple[str, str | None]]:
+    """A credit cut after each trailing mark: `本报记者 周国强 摄 本报记者 厉苒苒 文` is two."""
+    groups: list[tuple[str, str | None]] = []
+    start = 0
+    names_before = None  # characters of names (not of role words) before each position
+    for match in _MARKER.finditer(text):
+        if names_before is None:
+            names_before = _name_characters(text)
+        if names_before[match.start()] - names_before[start] < 2:
+            continue  # `文/图 张三`: the mark closes no name
+        following = text[match.end() :].lstrip(SPACES)
+        if following and text[match.start() - 1] not in SLASHES and not _ROLE_RE.match(following):
+            continue  # `实习生 张文怡 摄影 王慧晴`: a label of the names after it, not a closing mark
+        mark = _simplified(_squeeze_marks(match.group(0)))
+        if mark == "摄影报道":
+            kind = "report"
+        elif mark in ("摄", "摄影", "图"):
+            kind = "photo"
+        elif mark == "文":
+            kind = "text"
+        else:
+            kind = "both"
+        groups.append((text[start : match.start()], kind))
+        start = match.end()
+    rest = text[start:]
+    if strip(rest) or not groups:
+        groups.append((rest, None))
+    return groups
+
+
+def _squeeze_marks(mark: str) -> str:
+    return re.sub(f"[{SPACES}{SLASHES}{_PIPES}]", "", mark)
+
+
+def _strip_reported(text: str) -> str:
+    place = _PLACE_REPORTED.search(text)
+    if place and not _ROLE_RE.fullmatch(place.group("before")):
+        return strip(text[: place.start("before") + len(place.group("before"))])
+    return strip(_REPORTED.sub("", text))
+
+
+def _name_list(text: str, names: list[str]) -> bool:
+    """Names with no label and no brackets make a credit only as a short list, each name printed
+    apart, one at least of three characters (`王星海 耿志清`, `李静、陈晓璇`): words run together
+    (`石家庄高新区`) or two words (`陈述 申辩`) stay text."""
+    return (
+        2 <= len(names) <= _MAX_UNLABELED
+        and len(_NAME_SEP.split(strip(text))) == len(names)
+        and any(len(name) == 3 for name in names)
     )
+
+
+def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[PersonCredit] | None:
+    text = _strip_reported(strip(text))
+    strict = mark is None
+    entries: list[tuple[list[str], list[str]]] = []
+    matches = list(_ROLE_RE.finditer(text))
+    head = text[: matches[0].start()] if matches else text
+    if strip(head):
+        org = _LEADING_ORG.match(head)
+        body = head[org.end() :] if org else head
+        if strip(body):
+            # names before the first label: checked against the surname table unless a credit
+            # mark closes them with nothing else (泱波摄); `神农庙会现场 株洲日报全媒体记者/温琳 摄`
+            # is a caption and its credit, not three people
+            names = _names(body, strict=strict or bool(matches), labelled=False)
+            if not names:
+                return None
+            if not matches and strict and not (bracketed or org or _name_list(body, names)):
+                return None  # a lone name is an author line (朱理平), not a credit
+            entries.append(([AUTHOR], names))
+    pending: list[str] = []
+    for i, match in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        names = _names(text[match.end() : end])
+        if names is None:
+            return None
+        role = _role_of(match.group("role"))
+        if not names:
+            if i + 1 < len(matches):
+                pending.append(role)
+                continue
+            return None  # a role with nobody after it ends no credit
+        entries.append((_combine(pending, role), names))
+        pending = []
+    if mark == "photo":
+        return [PersonCredit(name, PHOTOGRAPHER) for _, names in entries for name in names]
+    if mark in ("report", "both"):
+        default = UNLABELED_PHOTO_REPORT if mark == "report" else AUTHOR
+        wrote, shot = [], []
+        for roles, names in entries:
+            text_roles = [r for r in roles if r != PHOTOGRAPHER]
+            text_roles = [default if r == AUTHOR else r for r in text_roles] or ([] if roles else [default])
+            for name in names:
+                wrote += [PersonCredit(name, r) for r in text_roles]
+                shot.append(PersonCredit(name, PHOTOGRAPHER))
+        return wrote + shot
+    return [PersonCredit(name, role) for roles, names in entries for name in names for role in roles]
+
+
+def _unwrap(text: str) -> tuple[str, bool]:
+    """The credit inside its bullet, brackets and newsroom's release: `■记者 X`, `(记者 X)`,
+    `新华社发(高建中 摄)`; and whether it was bracketed."""
+    bracketed = False
+    for _ in range(3):
+        text = strip(text).lstrip(_BULLETS + SPACES)
+        release = _AGENCY_RELEASE.match(text) or _COLLECTIVE.match(text)
+        if release:
+            text = text[release.end() :]
+        if text and text[0] in _BRA and _matching_close(text) == len(text) - 1:
+            text = text[1:-1]
+            bracketed = True
+            continue
+        break
+    return strip(text), bracketed
 
 
 def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] | None:
@@ -202,77 +507,56 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     徐芳 and 张海峰. `记者/杨凌凌摄` → photographer 杨凌凌. Body text such as
     `记者从市教育局考试院获悉,…` is not a credit and gives None.
     """
-    text = strip(text)
-    if not text or len(text) > 80:
+    if len(text) > 2 * _MAX_CREDIT:
         return None
-    if text[0] in _BRA and text[-1] in _KET and _matching_close(text) == len(text) - 1:
-        text = strip(text[1:-1])
-    text = text.lstrip("□■◎●◆★☆·•—-" + SPACES)
-    text = _AGENCY_RELEASE.sub("", text)  # 新华社发 张三 摄
-    photo = reporting = False
-    if not staff:
-        text = _normalize_trailing_roles(text)
-        match = _PHOTO_SUFFIX.search(text)
-        if match and match.start() > 0:
-            suffix = match.group("suffix")
-            head = text[: match.start()]
-            # `图` alone at the end is a role only after a name and a space or slash (`张三 图`,
-            # `张三/图`), never the end of a word (`管制路段示意图`).
-            separated = match.group(0)[0] in SPACES + _SLASH
-            if suffix != "图" or separated and re.search(f"[{HAN}]{{2,4}}$", head):
-                photo = True
-                reporting = suffix == "摄影报道"
-                text = strip(head)
-        text = _REPORT_SUFFIX.sub("", text)
-    role_re = _STAFF_RE if staff else _ROLE_RE
-    matches = list(role_re.finditer(text))
+    text = strip(text)
+    if not text or len(text) > _MAX_CREDIT or _SENTENCE_STOP.search(text):
+        return None
+    if staff:
+        return _parse_staff(text)
+    if _QUOTE_RE.search(text):
+        text = text.translate(_QUOTES)
+    text, bracketed = _unwrap(text)
+    if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):
+        return None  # nothing a credit is made of: most titles and short lines stop here
+    text = _SOURCE_NOTE.sub("", text)
+    text = _PHOTO_SOURCE.sub("", text)
+    text = strip(_TRAILING_NOTE.sub("", text))
+    if not text:
+        return None
+    people: list[PersonCredit] = []
+    for content, mark in _groups(text):
+        group = _parse_group(content, mark, bracketed=bracketed)
+        if group is None:
+            return None
+        people.extend(group)
+    return tuple(_unique(people)) or None
+
+
+def _parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
+    matches = list(_STAFF_RE.finditer(text))
     if not matches:
-        if photo:
-            names = _names(text)
-            if names:
-                return tuple(PersonCredit(n, PHOTOGRAPHER) for n in names)
         return None
     prefix = text[: matches[0].start()]
     if prefix and not re.fullmatch(f"{_ORG}|[{SPACES}]*", prefix):
         return None
     people: list[PersonCredit] = []
-    pending: list[str] = []  # roles printed with no name of their own: 文/图 张三, 图/本报记者 张三
+    pending: list[str] = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         names = _names(text[match.end() : end])
         if names is None:
             return None
-        role = STAFF_ROLE_WORDS[match.group(0)] if staff else _role_of(match.group(0))
+        role = STAFF_ROLE_WORDS[_simplified(match.group("role"))]
         if not names:
             if i + 1 < len(matches):
                 pending.append(role)
                 continue
-            return None  # a role with nobody after it ends no credit
-        roles = _roles_with_pending(role, pending)
-        pending = []
+            return None
         for name in names:
-            for one in roles:
-                people.append(PersonCredit(name, PHOTOGRAPHER if photo and not reporting else one))
-    if not people:
-        return None
-    if reporting:
-        people += [PersonCredit(p.name, PHOTOGRAPHER) for p in people if p.role != PHOTOGRAPHER]
-    return tuple(_unique(people))
-
-
-def _roles_with_pending(role: str, pending: list[str]) -> list[str]:
-    """Roles printed with no name of their own apply to the names that follow:
-    `图文/张三` and `文/图 张三` make author and photographer; `文/图 本报记者 张三`
-    reporter and photographer; `图/本报记者 张三` photographer; `文/本报记者 张三` reporter."""
-    if role == "both" or "both" in pending:
-        return [AUTHOR, PHOTOGRAPHER] if role in ("both", AUTHOR, PHOTOGRAPHER) else [role, PHOTOGRAPHER]
-    if PHOTOGRAPHER in pending:
-        if AUTHOR in pending:
-            return [AUTHOR, PHOTOGRAPHER] if role in (AUTHOR, PHOTOGRAPHER) else [role, PHOTOGRAPHER]
-        return [PHOTOGRAPHER]
-    if AUTHOR in pending and role == PHOTOGRAPHER:
-        return [AUTHOR, PHOTOGRAPHER]
-    return [role]
+            people += [PersonCredit(name, r) for r in dict.fromkeys([*pending, role])]
+        pending = []
+    return tuple(_unique(people)) or None
 
 
 def _unique(people):
@@ -287,40 +571,49 @@ def _unique(people):
 def parse_lead(text: str) -> Lead | None:
     """The dateline and credit a story opens with, or None.
 
-    The credit must name people (a role word and names); a dateline alone is not a lead.
+    The credit must name people (a role word and names, or bracketed names); a dateline alone is
+    a lead only when it is a newsroom's (`本报讯 近日,…`).
     """
     text = strip(text)
+    if not text or _AGENCY_RELEASE.match(text):
+        return None  # `新华社发(王继林 摄)`: a newsroom's photo, not a story's dateline
     boxed = _BOXED_DATELINE.match(text)
     if boxed and strip(text[boxed.end() :]):
         # `【新华社重庆十四日电】拉萨讯:…` (older wire copy): the dateline without its brackets.
         return Lead(boxed.group("dateline"), strip(boxed.group(0)), (), strip(text[boxed.end() :]))
     match = _DATELINE_RE.match(text)
-    dateline = ""
-    after = text
-    if match:
-        dateline = match.group("dateline")
-        after = text[match.end() :]
+    dateline = match.group("dateline") if match else ""
+    after = text[match.end() :] if match else text
     stripped = after.lstrip(SPACES)
-    if stripped[:1] in _BRA:
-        close = _matching_close(stripped)
+    offset = len(text) - len(stripped)
+    # `(记者 X)` or, with the role outside, `通讯员(徐艳 赵国滕)`.
+    label = _ROLE_RE.match(stripped) if _OPENS_SOON.search(stripped, 1, 16) else None
+    opening = label.end() if label and stripped[label.end() : label.end() + 1] in OPEN_PAREN else 0
+    if stripped[opening : opening + 1] in OPEN_PAREN:
+        close = _matching_close(stripped[opening:])
         if close is None:
             return None
-        inner = stripped[1:close]
-        people = parse_credit(inner)
+        close += opening
+        group = stripped[opening : close + 1]
+        people = parse_credit(f"{stripped[:opening]} {group[1:-1]}" if opening else group)
         if not people:
             return None
-        rest = strip(stripped[close + 1 :])
-        byline = text[: len(text) - len(stripped) + close + 1]
-        return Lead(dateline=dateline, byline=strip(byline), people=people, rest=rest)
-    if not dateline:
+        byline = strip(text[: offset + close + 1])
+        return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[close + 1 :]))
+    # `本报讯 记者李茜、刘桂莲报道……`, `全媒体记者李晨翀报道……`: the credit ends at 报道.
+    reported = _REPORTED_LEAD.match(stripped) if _REPORTED_SOON.search(stripped, 0, 44) else None
+    if reported and (dateline or _ROLE_RE.match(stripped)):
+        people = parse_credit(reported.group(0))
+        if people:
+            byline = strip(text[: offset + reported.end()])
+            return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[reported.end() :]))
+    if not dateline or not _simplified(dateline).endswith(("讯", "电", "消息")):
         return None
     # Unbracketed: `本报讯 记者 张三 通讯员 李四 昨日,……`. Take the longest run of
     # space-separated tokens that still parses as a credit.
-    if not dateline.endswith(("讯", "电", "消息")):
-        return None
     tokens = re.split(f"([{SPACES}]+)", stripped)
     best = None
-    for end in range(1, len(tokens) + 1, 2):
+    for end in range(1, min(len(tokens), 24) + 1, 2):
         if any(c in tokens[end - 1] for c in COMMAS):
             break  # body text has begun
         candidate = "".join(tokens[:end])
@@ -334,7 +627,7 @@ def parse_lead(text: str) -> Lead | None:
         return None
     end, people = best
     rest = strip("".join(tokens[end:]))
-    byline = strip(text[: len(text) - len(stripped)] + "".join(tokens[:end]))
+    byline = strip(text[:offset] + "".join(tokens[:end]))
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
 
 
@@ -350,7 +643,7 @@ def _matching_close(text: str) -> int | None:
     return None
 
 
-_BARE_ROLE = re.compile(f"^(?:{_ORG}|本报)?(?:{_MODIFIERS})*(?:记者|评论员|通讯员)$")
+_BARE_ROLE = re.compile(f"^(?:{_ORG}|本{_word('报')})?(?:{_MODIFIERS})*(?:{_words(['记者', '评论员', '通讯员'])})$")
 
 
 def is_bare_role(text: str) -> bool:
@@ -359,32 +652,72 @@ def is_bare_role(text: str) -> bool:
 
 
 def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
-    """Page staff: `责任编辑/胡乐 美术编辑/张武`, `设计/左骏`."""
+    """Page staff: `责任编辑/胡乐 美术编辑/张武`, `设计/左骏`, `責任編輯: 李知微`."""
     return parse_credit(text, staff=True)
 
 
-_CAPTION_END = re.compile(f"[\u3002!?\uff01\uff1f\u201d{CLOSE_PAREN}]|[{SPACES}]+")
-_PHOTO_CREDIT_END = re.compile(f"摄(?:影报道|影)?[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
-_MAX_CREDIT = 60
+def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
+    """A line that is only a page's staff, bracketed or not: `【编辑:张萌】`, `【责任编辑:詹丹】`,
+    `責任編輯: 李知微`."""
+    text = strip(text)
+    if text[:1] in _BRA and _matching_close(text) == len(text) - 1:
+        text = strip(text[1:-1])
+    if not _STAFF_RE.match(text):
+        return None
+    return parse_staff(text)
+
+
+# A caption's credit follows the caption's last sentence: `…现场。记者/杨如摄`.
+_CAPTION_CUT = re.compile(f"[{STOPS}\u201d\u300d{CLOSE_PAREN}]|(?<=[{HAN}])(?P<space>[{SPACES}]+)")
+_PHOTO_HINT = re.compile("[摄攝图圖拍]")
+_MAX_CAPTION_CREDIT = 60
+_MAX_SPACE_CUTS = 4
 
 
 def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
-    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people.
-
-    The credit is the longest tail, after a sentence's end or a space, that reads as a
-    photo credit and nothing else (`…增收21600元。湖南日报记者李健 通讯员 童建胜 摄影报道`,
-    `神农庙会现场 株洲日报全媒体记者/温琳 摄`, `…巡边踏查。  葛高烽摄（影像中国）`)."""
+    """`雷打石镇老街社区迎春联欢活动现场。记者/杨如摄` → caption, credit, people. The credit is the
+    longest tail that names a photographer and nothing else, after the caption's last sentence
+    (`…。新华社发(高建中 摄)`, `…。摄影:楚天都市报记者陈凌燕`, `…增收21600元。湖南日报记者李健
+    通讯员 童建胜 摄影报道`) or after a space (`神农庙会现场 株洲日报全媒体记者/温琳 摄`)."""
     text = strip(text)
-    if not _PHOTO_CREDIT_END.search(text) or parse_credit(text):
+    start = max(0, len(text) - _MAX_CAPTION_CREDIT)
+    if not _PHOTO_HINT.search(text, start) or parse_credit(text):
         return None  # a credit naming several people is not a caption
-    for match in _CAPTION_END.finditer(text, max(0, len(text) - _MAX_CREDIT)):
-        caption, credit = strip(text[: match.end()]), strip(text[match.end() :])
-        if not caption or not credit or parse_credit(caption):
+    if text[:1] in OPEN_PAREN and _matching_close(text) == len(text) - 1:
+        # `(3月28日,…。以上图片均由 湖南日报全媒体记者 唐俊 摄)`: caption and credit in one bracket;
+        # each keeps its bracket, so that nothing printed is lost
+        inner = _split_caption_credit(text[1:-1], max(0, start - 1))
+        return (text[0] + inner[0], inner[1] + text[-1], inner[2]) if inner else None
+    return _split_caption_credit(text, start)
+
+
+def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
+    spaces_tried = 0
+    for cut in _CAPTION_CUT.finditer(text, start):
+        credit = strip(text[cut.end() :])
+        if not credit:
             continue
-        people = parse_credit(credit)
+        if cut.group("space"):
+            # after a plain space: a caption with no role word, then a credit that opens with its
+            # label or names people with no label who read as names (`…赏花 张三 摄`, not
+            # `月满中秋 欢乐长沙 张三 摄` from 月满中秋); a few tries only
+            spaces_tried += 1
+            if spaces_tried > _MAX_SPACE_CUTS or not _caption_then_credit(text[: cut.start()]):
+                continue
+            people = parse_credit(credit)
+            if not people or not (_ROLE_RE.match(credit) or all(_unlabeled_name(p.name) for p in people)):
+                continue
+        else:
+            people = parse_credit(credit)
         if people and any(p.role == PHOTOGRAPHER for p in people):
-            return caption, credit, people
+            return strip(text[: cut.end()]), credit, people
     return None
+
+
+def _caption_then_credit(caption: str) -> bool:
+    """Text before a credit with no closing mark between them: a caption when it holds a name
+    of something and no role word (`神农庙会现场 株洲日报全媒体记者/温琳 摄`)."""
+    return _has_name(caption) and not _ROLE_RE.search(caption)
 
 
 _AUTHOR_MARKS = "□■◎●◆★☆"

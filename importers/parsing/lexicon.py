@@ -44,16 +44,27 @@ ROLE_MODIFIERS = (
     "摄影",
     "实习",
     "客户端",
+    "全媒",  # 湖北日报全媒记者
+    "融媒",  # 丽江融媒记者
+    "本版",  # 本版摄影
+    "视频",
 )
-BASE_ROLES = {"记者": REPORTER, "通讯员": CORRESPONDENT, "评论员": AUTHOR}
+# A base takes modifiers: 全媒体首席记者, 特约摄影, 本版摄影.
+BASE_ROLES = {"记者": REPORTER, "通讯员": CORRESPONDENT, "评论员": AUTHOR, "摄影": PHOTOGRAPHER}
 ROLE_WORDS = {
     "实习生": INTERN,
     "见习生": INTERN,
     "作者": AUTHOR,
     "撰文": AUTHOR,
     "撰稿": AUTHOR,
-    "摄影": PHOTOGRAPHER,
+    "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
+    "主持人": AUTHOR,  # a column's host: N栏目主持 高敏
+    "主持": AUTHOR,
     "摄像": PHOTOGRAPHER,
+    "拍摄者": PHOTOGRAPHER,  # 拍摄者:本报记者 张方志
+    "拍摄": PHOTOGRAPHER,
+    "拍客": PHOTOGRAPHER,  # 摄影:南方+拍客 余树勋
+    "组图": PHOTOGRAPHER,  # 组图/记者杨旭
     "图片": PHOTOGRAPHER,
     "图文": "both",
     "文图": "both",
@@ -61,6 +72,15 @@ ROLE_WORDS = {
     "图": PHOTOGRAPHER,
     "摄": PHOTOGRAPHER,
 }
+# The text role of names printed with no label before `摄影报道` (`张军 全明阳 摄影报道`): a name
+# with no label is an author (../shared/corpus/README.md), and 摄影报道 adds the photographer.
+UNLABELED_PHOTO_REPORT = AUTHOR
+# Labels that name no role of their own: the names after them take the label before
+# (视频拍摄/制作:王姗姗 is a photographer).
+NEUTRAL_LABELS = ("制作",)
+# Labels of a series' or a package's editors, printed with a qualifier before them and a colon
+# after: 系列报道策划:秦晖, 本篇统筹:夏强, 总策划:….
+QUALIFIED_EDITOR_LABELS = ("策划", "统筹")
 
 # The labels of a page's staff line: `责任编辑/胡乐 美术编辑/张武`, `本版责编：胡  燕`,
 # `版式设计：许佳宁`, `本期统筹：…`.
@@ -74,6 +94,7 @@ STAFF_ROLE_WORDS = {
     "图片编辑": EDITOR,
     "本期统筹": EDITOR,
     "统筹": EDITOR,
+    "策划": EDITOR,
     "责编": EDITOR,
     "编辑": EDITOR,
     "校对": EDITOR,
@@ -161,3 +182,167 @@ COMPOUND_SURNAMES = (
     "赫连",
     "拓跋",
 )
+
+# Common Chinese surnames, most frequent first (after the national census rankings; characters
+# that are far more often the start of a common word than a surname, such as 时, 国, 海, 明, are
+# left out; some rarer surnames of the corpus follow), then the traditional forms of the commonest. A name with no role label before it
+# (`(吕劲)`, `王星海 耿志清`) counts as a name only when it starts with one of these, and names run
+# together with no space (`卢磊邓少华`) are split where each piece starts with one; the rank
+# decides between two splits (卢磊|邓少华, not 卢磊邓|少华).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江洪赖尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温"
+    "康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成"
+    "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜"
+    "冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀"
+    "郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘闻厉仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄晋相初门容敬扈晁芮普阙浦"
+    "戈伏鹿薄邸雍辜羊母裘亓修邰赫杭鲜逯隆茹诸慕亢嵇湛宾戎勾茅於尉冶檀昝寸旷巨励全扶贝钮"
+    "劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭葉蘇呂盧蔣鍾譚陸賈韋鄒龐顏莊聶龔錢嚴湯溫閻"
+)
+
+# Newsrooms that sign with a short name carrying none of the suffixes below (报, 社, 网, 台…):
+# 南都记者 薛凯莹 (南方都市报).
+OUTLETS = ("南都",)
+# How a newsroom's name ends when it is glued to a role word: 新华社记者, 光明网记者,
+# 丽江融媒记者, 南方+记者, 市六小记者站 王世佺, N栏目主持.
+ORG_SUFFIXES = (
+    "报",
+    "社",
+    "网",
+    "台",
+    "视",
+    "新闻",
+    "客户端",
+    "媒体",
+    "融媒",
+    "财经",
+    "时报",
+    "中心",
+    "频道",
+    "传媒",
+    "之声",
+    "广播",
+    "时刻",
+    "号",
+    "+",
+    "栏目",
+    "记者站",
+)
+# How the reporting was done, printed after the names: 记者 常琳报道, 本报记者 李银刚 整理,
+# (本报记者X参与采写).
+REPORTING_WORDS = ("报道", "采写", "采访", "整理", "供稿")
+# A credit for several photos at once: 以上图片均由 X 摄, 本版图片均由 X 摄, 均为 X 摄.
+PHOTO_SET_QUALIFIERS = ("以上", "本版", "本组", "上")
+PHOTO_SET_WORDS = ("图片", "照片")
+# Characters after 电 and 讯 that make a word of them, not a dateline's end: 中央电视台, 来电话,
+# 通讯员, 讯息.
+NOT_DATELINE_AFTER = {"电": "视台话脑力网子影器车站梯商信价费", "讯": "员息"}
+# Characters after a role word that make a place of it: 记者站, 编辑部, 通讯组.
+NOT_A_ROLE_AFTER = "站部组"
+# Where a photo came from, printed after its credit: 摄/光明图片, 摄 视觉重庆, 摄(中经视觉).
+PHOTO_AGENCY_WORDS = ("视觉", "图片", "影像", "图库")
+
+# Words that stand where a name would and are none: the time words that follow a credit in an
+# unbracketed lead (本报讯 记者 张三 昨日,…), and what credits print instead of a person.
+NOT_NAMES = frozenset(
+    {
+        "今年",
+        "去年",
+        "明年",
+        "近年",
+        "日内",
+        "目前",
+        "当前",
+        "此外",
+        "同时",
+        "随后",
+        "据悉",
+        "据了解",
+        "近日",
+        "昨日",
+        "今日",
+        "日前",
+        "昨天",
+        "今天",
+        "近期",
+        "当天",
+        "当日",
+        "此前",
+        "本报",
+        "记者",
+        "编辑",
+        "制作",
+        "供图",
+        "提供",
+        "来源",
+        "报道",
+        "整理",
+        "采写",
+        "摄影",
+        "新闻",
+        # labels that stand between a title and its body where an author line would (a credit
+        # never names them; bylines.is_name still takes 编者按 for an author line, see the report)
+        "编者按",
+        "编后",
+        "编后语",
+        "按语",
+        "导语",
+        "提要",
+        "短评",
+        "快评",
+        "时评",
+        "点评",
+        "述评",
+        "社论",
+    }
+)
+
+# Traditional forms of the characters of role words, datelines and newsroom names (記者, 攝, 電,
+# 訊, 報道, 責任編輯), for natively traditional outlets (中評社, 香港文匯網). Only the words
+# around a name are read through this table; names stay as printed.
+TRADITIONAL = {
+    "记": "記",
+    "讯": "訊",
+    "员": "員",
+    "摄": "攝",
+    "电": "電",
+    "报": "報",
+    "导": "導",
+    "编": "編",
+    "辑": "輯",
+    "责": "責",
+    "网": "網",
+    "图": "圖",
+    "实": "實",
+    "习": "習",
+    "见": "見",
+    "约": "約",
+    "闻": "聞",
+    "体": "體",
+    "发": "發",
+    "视": "視",
+    "频": "頻",
+    "广": "廣",
+    "时": "時",
+    "论": "論",
+    "评": "評",
+    "设": "設",
+    "计": "計",
+    "采": "採",
+    "写": "寫",
+    "组": "組",
+    "专": "專",
+    "职": "職",
+    "签": "簽",
+    "资": "資",
+    "级": "級",
+    "驻": "駐",
+    "术": "術",
+    "对": "對",
+    "审": "審",
+    "读": "讀",
+    "筹": "籌",
+    "划": "劃",
+    "统": "統",
+    "华": "華",
+}

@@ -404,9 +404,14 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
                 return n
-        elif before.shape == TEXT and ends_sentence(before.text) and seq[rest[n + 1]].shape == TITLE:
-            if not BOX_LABEL.match(unit.key) and not ENUMERATED.match(unit.text):
-                return n
+        elif (
+            before.shape == TEXT
+            and ends_sentence(before.text)
+            and seq[rest[n + 1]].shape == TITLE
+            and not BOX_LABEL.match(unit.key)
+            and not ENUMERATED.match(unit.text)
+        ):
+            return n
     return None
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, split_caption_credit
+from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
 from .furniture import classify as classify_furniture
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
@@ -99,9 +99,15 @@ def _is_short_block(block: list[tuple[int, str]]) -> bool:
     return not any(classify_furniture(line) or parse_lead(line) or parse_credit(line) for line in lines)
 
 
+def _staff_line(text: str) -> Furniture | None:
+    """A staff line bracketed or in traditional characters (`【编辑:张萌】`, `責任編輯: 李知微`)."""
+    people = parse_staff_line(text) if "\n" not in text else None
+    return Furniture("staff", strip(text), people=people) if people else None
+
+
 def classify(unit: Unit) -> None:
     text = unit.text
-    furniture = classify_furniture(text)
+    furniture = classify_furniture(text) or _staff_line(text)
     if furniture:
         unit.shape, unit.furniture = FURNITURE, furniture
         return
