@@ -500,6 +500,11 @@ def _unwrap(text: str) -> tuple[str, bool]:
     return strip(text), bracketed
 
 
+_AUTHOR_WITH_POST = re.compile(
+    f"^作者[{COLONS}{SPACES}]*(?P<name>[{HAN}·]{{2,8}})[{SPACES}]*[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{2,80}}[{_KET_CLASS}]$"
+)
+
+
 def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] | None:
     """People named by a credit that holds nothing else, or None.
 
@@ -510,6 +515,10 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if len(text) > 2 * _MAX_CREDIT:
         return None
     text = strip(text)
+    signed = _AUTHOR_WITH_POST.match(text)
+    if signed and not staff:
+        # `作者:王蒙(作家、中央文史研究馆馆员)`: the author and, in brackets, who they are.
+        return parse_credit(f"作者:{signed.group('name')}")
     if not text or len(text) > _MAX_CREDIT or _SENTENCE_STOP.search(text):
         return None
     if staff:
@@ -732,9 +741,14 @@ def author_name(text: str) -> str:
     return name
 
 
+_NOT_AUTHORS = {"编者按", "编后", "开栏语", "开栏的话", "记者手记", "短评", "链接"}
+
+
 def is_name(text: str) -> bool:
     """A line that is only a person's name (a commentary's author line): 朱理平, □ 欧阳瑞丰, 朱  磊."""
     text = author_name(text)
+    if text in _NOT_AUTHORS:
+        return False  # 编者按, 开栏语: labels over a note, not a signature
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True
     return len(text) == 4 and text[:2] in COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None

@@ -312,6 +312,8 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         units = [seq[k] for k in group]
         title = []
         while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
+            if title and BOX_LABEL.match(units[0].key):
+                break  # `编者按` under a title opens the body
             title.append(units.pop(0))
         if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
             units[0].shape = TITLE  # the headline under a kicker, with a comma in it
