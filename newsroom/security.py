@@ -8,9 +8,17 @@ The throttle counts failed admin logins in the cache, per account and per client
 and answers 429 for a while once either passes its limit, without checking the password,
 so guessing costs hours instead of seconds. With ``REDIS_URL`` set every web process shares
 the counts; otherwise each process counts on its own (still a hard cap per process).
+
+An account is counted by its user name as Django's login form reads it (NFKC, so ``ｃｈｉｅｆ1``
+is ``chief1``), case folded. A client is counted by its address: ``REMOTE_ADDR``, or, when that
+is one of ``NEWSROOM_TRUSTED_PROXIES``, the nearest address in ``X-Forwarded-For`` that is not
+(``client_address``). Without trusted proxies ``X-Forwarded-For`` is never read: anyone can send it.
 """
 
+import functools
 import hashlib
+import ipaddress
+import unicodedata
 
 from django.conf import settings
 from django.core.cache import cache
@@ -58,10 +66,56 @@ class AdminLoginThrottleMiddleware:
 
 
 def _keys(request) -> dict[str, str]:
-    username = (request.POST.get("username") or "").strip().lower()[:150]
-    digest = hashlib.sha256(username.encode("utf-8")).hexdigest()[:32]
-    address = request.META.get("REMOTE_ADDR", "")
-    return {"user": f"login-failures:user:{digest}", "address": f"login-failures:address:{address}"}
+    digest = hashlib.sha256(account_name(request.POST.get("username") or "").encode("utf-8")).hexdigest()[:32]
+    return {"user": f"login-failures:user:{digest}", "address": f"login-failures:address:{client_address(request)}"}
+
+
+def account_name(username: str) -> str:
+    """The account a login names, as counted: every spelling Django's login form takes for one name counts as one.
+
+    The form normalises the name (NFKC: full-width ``ｃｈｉｅｆ1`` is ``chief1``); case is folded too,
+    so ``Chief1`` and ``chief1`` share a count.
+    """
+    name = unicodedata.normalize("NFKC", username).strip()
+    return unicodedata.normalize("NFKC", name.casefold())[:150]
+
+
+def client_address(request) -> str:
+    """Where a request comes from: ``REMOTE_ADDR``, unless that is a trusted proxy (``NEWSROOM_TRUSTED_PROXIES``).
+
+    Behind trusted proxies, ``X-Forwarded-For`` is read from the right (each proxy appends the address
+    it got the request from) and the first address that is not a trusted proxy is the client's; what
+    the client itself put in the header stands to the left of it and is never reached.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = _trusted_proxies(tuple(settings.NEWSROOM_TRUSTED_PROXIES))
+    if not proxies or not _is_proxy(remote, proxies):
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _is_proxy(hop, proxies):
+            return _canonical(hop)
+    return remote  # nothing but proxies: the request began at one of them
+
+
+@functools.cache
+def _trusted_proxies(entries: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry.strip())
+
+
+def _is_proxy(address: str, proxies: tuple) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def _canonical(address: str) -> str:
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:  # not an address: counted as given (a key of its own, never anyone else's)
+        return address[:64]
 
 
 def _too_many() -> HttpResponse:

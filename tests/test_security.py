@@ -372,6 +372,91 @@ def test_a_successful_login_clears_the_account_failures(client, django_user_mode
         assert client.post(login, {"username": "chief", "password": "guess"}).status_code == 200
 
 
+@pytest.mark.django_db
+def test_look_alike_user_names_count_as_the_account_they_log_in_to(
+    client, django_user_model, settings, fresh_throttle
+):
+    """Issue 17, item 4: Django's login form reads ``ｃｈｉｅｆ1`` (full-width) as ``chief1``; so does the throttle."""
+    django_user_model.objects.create_user("chief1", password="correct horse battery", is_staff=True)
+    login = reverse("admin:login")
+    assert client.post(login, {"username": "ｃｈｉｅｆ1", "password": "correct horse battery"}).status_code == 302
+    client.logout()
+    for _ in range(settings.NEWSROOM_LOGIN_FAILURES_PER_USER):
+        assert client.post(login, {"username": "chief1", "password": "guess"}).status_code == 200
+
+    for spelling in ("ｃｈｉｅｆ1", "chief１", " chief1\u3000", "Chief1", "CHIEF1"):
+        response = client.post(login, {"username": spelling, "password": "correct horse battery"})
+        assert response.status_code == 429, spelling
+    assert "_auth_user_id" not in client.session
+
+
+def through_proxy(client_address, proxy="10.0.0.1", forwarded=None):
+    """A client of the proxy at ``proxy``, which appends the address it got the request from."""
+    chain = f"{forwarded}, {client_address}" if forwarded else client_address
+    return Client(REMOTE_ADDR=proxy, HTTP_X_FORWARDED_FOR=chain)
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_failures_count_per_client_not_per_proxy(django_user_model, settings, fresh_throttle):
+    """Issue 17, item 5: 20 failed logins from one client behind the proxy lock out that client, not every editor."""
+    settings.NEWSROOM_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    django_user_model.objects.create_user("editor1", password="another good one", is_staff=True)
+    login = reverse("admin:login")
+    attacker = through_proxy("203.0.113.7")
+    for n in range(settings.NEWSROOM_LOGIN_FAILURES_PER_ADDRESS):
+        assert attacker.post(login, {"username": f"user{n}", "password": "x"}).status_code == 200
+
+    assert attacker.post(login, {"username": "user99", "password": "x"}).status_code == 429
+    # What the attacker writes into X-Forwarded-For stands left of what the proxy appended: never read.
+    forged = through_proxy("203.0.113.7", forwarded="198.51.100.2")
+    assert forged.post(login, {"username": "user99", "password": "x"}).status_code == 429
+    # Two proxies (both trusted): the client is the first address from the right that is not one of them.
+    chained = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.7, 10.0.0.2")
+    assert chained.post(login, {"username": "user99", "password": "x"}).status_code == 429
+    editor = through_proxy("198.51.100.2")
+    assert editor.post(login, {"username": "editor1", "password": "another good one"}).status_code == 302
+
+
+@pytest.mark.django_db
+def test_forwarded_for_is_ignored_unless_the_proxy_is_trusted(settings, fresh_throttle):
+    settings.NEWSROOM_LOGIN_FAILURES_PER_ADDRESS = 3
+    login = reverse("admin:login")
+
+    settings.NEWSROOM_TRUSTED_PROXIES = []  # the default: REMOTE_ADDR is the client, whatever the header says
+    for n in range(3):
+        client = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"203.0.113.{n}")
+        assert client.post(login, {"username": f"user{n}", "password": "x"}).status_code == 200
+    assert (
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.50").post(login, {"username": "u"}).status_code
+        == 429
+    )
+
+    settings.NEWSROOM_TRUSTED_PROXIES = ["10.0.0.1"]  # a client that is not the proxy cannot pick its address
+    direct = Client(REMOTE_ADDR="192.0.2.9")
+    for n in range(3):
+        spoofed = Client(REMOTE_ADDR="192.0.2.9", HTTP_X_FORWARDED_FOR=f"203.0.113.{100 + n}")
+        assert spoofed.post(login, {"username": f"user{n}", "password": "x"}).status_code == 200
+    assert direct.post(login, {"username": "u", "password": "x"}).status_code == 429
+
+
+def test_client_address_reads_the_chain_from_the_right(rf, settings):
+    from newsroom.security import client_address
+
+    settings.NEWSROOM_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8", "::1"]
+
+    def address(remote, forwarded=None):
+        extra = {"HTTP_X_FORWARDED_FOR": forwarded} if forwarded is not None else {}
+        return client_address(rf.post("/admin/login/", REMOTE_ADDR=remote, **extra))
+
+    assert address("127.0.0.1", "198.51.100.2") == "198.51.100.2"
+    assert address("127.0.0.1", "evil, 203.0.113.7, 10.1.2.3") == "203.0.113.7"
+    assert address("::1", "2001:DB8::0:1") == "2001:db8::1"
+    assert address("127.0.0.1", "") == "127.0.0.1"  # the proxy's own request
+    assert address("127.0.0.1", "10.0.0.5") == "127.0.0.1"
+    assert address("127.0.0.1", "not-an-address") == "not-an-address"
+    assert address("192.0.2.1", "198.51.100.2") == "192.0.2.1"
+
+
 # SQL
 
 
