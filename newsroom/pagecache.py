@@ -4,8 +4,10 @@ with a short-lived copy in each process in front of it.
 Readers' pages (anonymous GET/HEAD outside /admin/) are stored under a key that holds the
 *content version*. Any write invalidates every page at once by bumping that version:
 
-- a successful POST/PUT/PATCH/DELETE anywhere on the site (the admin: edit, publish,
-  withdraw, merge, upload) bumps it when the response is sent, after the transaction;
+- a successful POST/PUT/PATCH/DELETE by a signed-in user (the admin: edit, publish,
+  withdraw, merge, upload) bumps it when the response is sent, after the transaction; a
+  request that ends with nobody signed in (a failed login, a logout, any anonymous POST)
+  wrote nothing readers see and bumps nothing, so it cannot empty the cache for everyone;
 - ``bump_content_version()`` is called by writers outside a request (the import command);
 - a page is never kept past the next scheduled publication time, so articles published
   "at a set time" appear on time without anyone writing.
@@ -274,6 +276,12 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _track_writes(request, response):
-        if request.method not in _SAFE and response.status_code < 400:
+        if request.method not in _SAFE and response.status_code < 400 and _signed_in(request):
             bump_content_version()
         return response
+
+
+def _signed_in(request) -> bool:
+    """Whether a user was signed in when the response left (set by AuthenticationMiddleware, further in)."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
