@@ -16,8 +16,8 @@ Each process re-reads the version at most every ``NEWSROOM_CACHE_VERSION_SECONDS
 after a write every node serves the new state within about a second. Old versions are
 never deleted: they expire after ``NEWSROOM_PAGE_CACHE_SECONDS``.
 
-``PageCacheMiddleware`` is the first middleware: a hit is answered before the rest of the
-stack runs, with the headers the stack gave the page when it was stored (security headers,
+``PageCacheMiddleware`` is the first middleware after the NUL check (newsroom/security.py): a hit
+is answered before the rest of the stack runs, with the headers the stack gave the page when it was stored (security headers,
 Content-Security-Policy, ETag, Last-Modified), and ``If-None-Match``/``If-Modified-Since``
 answered with 304. A page found in Redis is also kept in the process for at most
 ``NEWSROOM_PAGE_LOCAL_SECONDS`` (1 s, and under the same content version), so a busy page
@@ -237,10 +237,10 @@ def _replay(request, stored) -> HttpResponse:
 
 
 class PageCacheMiddleware:
-    """Serves readers' pages from the shared cache; any successful write bumps the version.
+    """Serves readers' pages from the shared cache; a signed-in user's successful write bumps the version.
 
-    First in MIDDLEWARE: a hit skips the rest of the stack, and a page is stored with the
-    headers every other middleware has added.
+    First in MIDDLEWARE after the NUL check: a hit skips the rest of the stack, and a page is stored
+    with the headers every other middleware has added.
     """
 
     def __init__(self, get_response):

@@ -1,4 +1,9 @@
-"""Two middlewares the framework does not ship: a Content Security Policy header, and a throttle on admin login.
+"""Middlewares the framework does not ship: NUL refused in addresses, a Content Security Policy header, and a
+throttle on admin login.
+
+A NUL character has no place in an address: PostgreSQL refuses it in any text value (a view that
+looked it up would fail with a 500), so ``RejectNulMiddleware`` answers 404 for a path and 400 for
+a query string that holds one (``%00``, raw or in a name or value), before anything else runs.
 
 The policy allows scripts from the site only. The article page's JSON-LD is a data block
 (``type="application/ld+json"``), which browsers never execute, so it needs no exception.
@@ -19,11 +24,25 @@ import functools
 import hashlib
 import ipaddress
 import unicodedata
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+
+
+class RejectNulMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or "\x00" in request.path:
+            raise Http404("NUL in the address")
+        if b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "")):
+            raise BadRequest("NUL in the query string")
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:

@@ -47,7 +47,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached readers' page is answered before anything else runs (newsroom/pagecache.py).
+    # A NUL anywhere in the address or query: 404/400 before anything looks at it (newsroom/security.py).
+    "newsroom.security.RejectNulMiddleware",
+    # Then: a cached readers' page is answered before anything else runs (newsroom/pagecache.py).
     "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
