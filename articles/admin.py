@@ -18,6 +18,9 @@ from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
@@ -32,10 +35,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
 from . import access, people, search, stats, workflow
 from .access import is_chief, is_editor
+from .admin_search import CappedSearchMixin
 from .models import (
     Article,
     Byline,
@@ -50,7 +55,13 @@ from .models import (
 )
 from .paginators import EstimatedCountPaginator
 
+User = get_user_model()
+
 admin.site.site_header = _("株洲日报 编辑后台")
+# Accounts, groups and tags keep their apps' admins, with the search stopping where every other admin search stops.
+for _model, _admin_class in ((User, UserAdmin), (Group, GroupAdmin), (Tag, TagAdmin)):
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(_admin_class.__name__, (CappedSearchMixin, _admin_class), {}))
 admin.site.site_title = _("株洲日报 编辑后台")
 admin.site.index_title = _("编辑部")
 
@@ -334,7 +345,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleChoicesMixin, VersionAdmin):
+class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     form = ArticleForm
     change_list_template = "admin/articles/article/change_list.html"
     change_form_template = "admin/articles/article/change_form.html"
@@ -969,7 +980,7 @@ def _role_count(role):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CappedSearchMixin, admin.ModelAdmin):
     change_list_template = "admin/articles/person/change_list.html"
     list_display = [
         "name",
@@ -1081,7 +1092,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(admin.ModelAdmin):
+class PersonAliasAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "person"]
     list_select_related = ["person"]
     search_fields = ["name", "person__name"]
@@ -1089,7 +1100,7 @@ class PersonAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Byline)
-class BylineAdmin(ArticleChoicesMixin, admin.ModelAdmin):
+class BylineAdmin(CappedSearchMixin, ArticleChoicesMixin, admin.ModelAdmin):
     """Bylines decide who owns an article: each one is seen with its article and written only with it."""
 
     list_display = ["person", "role", "article", "order"]
@@ -1114,7 +1125,7 @@ class BylineAdmin(ArticleChoicesMixin, admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(ArticleChoicesMixin, admin.ModelAdmin):
+class CorrectionAdmin(CappedSearchMixin, ArticleChoicesMixin, admin.ModelAdmin):
     list_display = ["published_on", "article", "text", "created_by"]
     list_select_related = ["article", "created_by"]
     search_fields = ["text", "article__headline"]
@@ -1134,7 +1145,7 @@ class CorrectionAdmin(ArticleChoicesMixin, admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_default", "article_count"]
     list_editable = ["order"]
     search_fields = ["name", "keywords"]
@@ -1180,7 +1191,7 @@ class PageArticleInline(admin.TabularInline):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name", "staff_display", "article_count"]
     list_select_related = ["issue"]
     list_filter = ["number"]
@@ -1232,7 +1243,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(PageCredit)
-class PageCreditAdmin(admin.ModelAdmin):
+class PageCreditAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["page", "role", "person", "order"]
     list_select_related = ["page__issue", "person"]
     list_filter = ["role"]

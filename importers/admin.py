@@ -23,6 +23,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin_search import CappedSearchMixin
 from articles.models import Section
 
 from .models import ImportRun, Place, RawSource
@@ -324,7 +325,7 @@ def _role_label(role):
 
 
 @admin.register(RawSource)
-class RawSourceAdmin(admin.ModelAdmin):
+class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["file_name", "page", "encoding", "size", "imported_at", "run", "warning_count"]
     list_select_related = ["page__issue", "run"]
     search_fields = ["file_name", "sha256"]
@@ -376,7 +377,7 @@ class RawSourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(CappedSearchMixin, admin.ModelAdmin):
     """The gazetteer: places of the paper's area that become tags of the stories naming them."""
 
     search_fields = ["name"]

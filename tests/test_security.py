@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -500,6 +502,82 @@ def test_a_nul_in_an_admin_address_is_refused(admin_client, address):
     response = admin_client.get(address)
 
     assert response.status_code == (404 if "?" not in address else 400)
+
+
+# Search size
+
+
+HUGE_SEARCH = " ".join(f"词{n}" for n in range(3000))  # 3,000 terms, ~17 KB: held a worker 20 s in the admin
+
+
+@pytest.mark.django_db
+def test_an_admin_search_uses_its_first_terms_only(admin_client):
+    """Issue 17, item 8: the admin list and autocomplete search at most MAX_QUERY_TERMS words."""
+    from articles.search import MAX_QUERY_TERMS
+
+    factories.ArticleFactory(headline="词0 词1 词2 词3 词4 词5 词6 词7 词8 词9 的报道")  # every word AND-ed
+    factories.ArticleFactory(headline="词0 词1 的报道")
+    changelist = reverse("admin:articles_article_changelist")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = admin_client.get(changelist, {"q": HUGE_SEARCH})
+
+    assert response.status_code == 200
+    assert [a.headline for a in response.context["cl"].result_list] == [
+        "词0 词1 词2 词3 词4 词5 词6 词7 词8 词9 的报道"
+    ]
+    assert "只按前 10 个词" in response.text
+    likes = max(query["sql"].count(" LIKE ") for query in queries.captured_queries)
+    assert 0 < likes <= MAX_QUERY_TERMS * 6  # six search fields
+    with CaptureQueriesContext(connection) as queries:
+        found = admin_client.get(
+            reverse("admin:autocomplete"),
+            {"app_label": "articles", "model_name": "byline", "field_name": "article", "term": HUGE_SEARCH},
+        )
+    assert [r["text"] for r in found.json()["results"]] == ["词0 词1 词2 词3 词4 词5 词6 词7 词8 词9 的报道"]
+    assert max(query["sql"].count(" LIKE ") for query in queries.captured_queries) <= MAX_QUERY_TERMS * 6
+
+
+def test_every_admin_search_is_capped():
+    from django.contrib import admin
+
+    from articles.admin_search import CappedSearchMixin
+
+    searching = {model.__name__ for model, model_admin in admin.site._registry.items() if model_admin.search_fields}
+    capped = {
+        model.__name__
+        for model, model_admin in admin.site._registry.items()
+        if isinstance(model_admin, CappedSearchMixin)
+    }
+    assert {"Article", "Byline", "Person", "User", "Tag", "RawSource"} <= searching
+    assert searching <= capped
+
+
+@pytest.mark.django_db
+def test_a_readers_search_uses_its_first_terms_only(client, monkeypatch):
+    from articles import search
+
+    article = factories.ArticleFactory(published=True, headline="株洲商会调解", body="株洲市商会人民调解委员会成立。")
+    search.index_articles([article.pk])
+    searched = []
+    backend = type(search._backend())
+    expression = backend.expression
+    monkeypatch.setattr(
+        backend,
+        "expression",
+        staticmethod(lambda terms, grams: searched.append((terms, grams)) or expression(terms, grams)),
+    )
+    query = "株洲 商会 " + " ".join(f"词{n}" for n in range(3000))
+
+    page = client.get(reverse("articles:search"), {"q": query})
+    api = client.get(reverse("articles:api_article_list"), {"q": "株洲 商会 " * 1500})
+
+    assert page.status_code == 200 and api.status_code == 200
+    assert [result["headline"] for result in api.json()["results"]] == ["株洲商会调解"]
+    assert len(searched) == 2
+    for terms, grams in searched:
+        assert len(terms) <= search.MAX_QUERY_TERMS and len(grams) < search.MAX_QUERY_CHARS
+    assert searched[1][0] == ["株洲", "商会"]
 
 
 # SQL
