@@ -27,7 +27,7 @@ from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place
 from .parallel import parse_in_workers
 from .parsing import ParsedPage, ParseError, parse_page
-from .retry import with_retry
+from .retry import reconnect_if_lost, with_retry
 from .serialize import page_to_dict
 
 logger = logging.getLogger(__name__)
@@ -132,18 +132,20 @@ class Importer:
         files = find_page_files(paths)
         report = RunReport(dry_run=self.dry_run)
         if not self.dry_run:
-            report.run = ImportRun.objects.create(user=self.user, origin=self.origin, options=self.options())
+            report.run = with_retry(
+                ImportRun.objects.create, user=self.user, origin=self.origin, options=self.options()
+            )
         self.cache = LoadCache()
         statistics = bulkload.TableStatistics()
         with relaxed_commit(), _fewer_collections():
             for file_report in self._import_files(files, run=report.run):
                 if file_report.result is not None:
-                    statistics.add(file_report.result.articles.created)
+                    _analyze(statistics, file_report.result.articles.created)
                 report.files.append(file_report)
                 if on_file is not None:
                     on_file(file_report)
         if report.run is not None:
-            self._finish(report)
+            with_retry(self._finish, report)
         return report
 
     def options(self) -> dict:
@@ -227,7 +229,7 @@ class Importer:
                     bulkload.PageFile(parsed, raw, path.name, prepared)
                     for path, raw, parsed, prepared in pending[: self.batch]
                 ]
-                count = bulkload.batchable(files)
+                count = with_retry(bulkload.batchable, files)  # reads only: again on a new connection
                 if count < 2:
                     path, raw, parsed, _ = pending.pop(0)
                     yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
@@ -354,6 +356,15 @@ class Importer:
         keywords = {s.name: s.keyword_list for s in sections if not s.is_default}
         default = next((s.name for s in sections if s.is_default), "")
         return keywords, default
+
+
+def _analyze(statistics: bulkload.TableStatistics, created: int) -> None:
+    """Fresh planner statistics now and then: an aid to the import, never a reason to stop it."""
+    try:
+        statistics.add(created)
+    except DatabaseError as error:
+        logger.warning("ANALYZE during the import failed (%s); the import goes on", error)
+        reconnect_if_lost(error)
 
 
 @contextlib.contextmanager
