@@ -165,6 +165,14 @@ class ImportRunAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def changelist_view(self, request, extra_context=None):
+        ImportRun.objects.mark_interrupted()  # runs whose process was killed say so
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        ImportRun.objects.mark_interrupted()
+        return super().change_view(request, object_id, form_url, extra_context)
+
     def has_upload_permission(self, request):
         return request.user.has_perm("importers.add_importrun") and request.user.has_perm("articles.add_article")
 

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from articles.models import Section
 
-from . import bulkload
+from . import bulkload, processes
 from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place
 from .parallel import parse_in_workers
@@ -132,18 +132,29 @@ class Importer:
         files = find_page_files(paths)
         report = RunReport(dry_run=self.dry_run)
         if not self.dry_run:
+            ImportRun.objects.mark_interrupted()  # runs of this host whose process was killed
             report.run = with_retry(
-                ImportRun.objects.create, user=self.user, origin=self.origin, options=self.options()
+                ImportRun.objects.create,
+                user=self.user,
+                origin=self.origin,
+                options=self.options(),
+                process=processes.current(),
             )
         self.cache = LoadCache()
         statistics = bulkload.TableStatistics()
-        with relaxed_commit(), _fewer_collections():
-            for file_report in self._import_files(files, run=report.run):
-                if file_report.result is not None:
-                    _analyze(statistics, file_report.result.articles.created)
-                report.files.append(file_report)
-                if on_file is not None:
-                    on_file(file_report)
+        try:
+            with relaxed_commit(), _fewer_collections():
+                for file_report in self._import_files(files, run=report.run):
+                    if file_report.result is not None:
+                        _analyze(statistics, file_report.result.articles.created)
+                    report.files.append(file_report)
+                    if on_file is not None:
+                        on_file(file_report)
+        except BaseException:  # Ctrl-C, SIGTERM (import_pages), a bug: the run says it did not finish
+            if report.run is not None:
+                with contextlib.suppress(DatabaseError):
+                    ImportRun.objects.filter(pk=report.run.pk).interrupt()
+            raise
         if report.run is not None:
             with_retry(self._finish, report)
         return report
