@@ -272,3 +272,26 @@ def test_exit_status_and_messages_of_the_real_command(tmp_path):
     assert "Traceback" not in failing.stderr + failing.stdout
     assert passing.returncode == 0, passing.stderr
     assert "Traceback" not in passing.stderr + passing.stdout
+
+
+def test_direction_and_zero_width_characters_are_dropped_on_import(tmp_path):
+    """Issue 17, item 11: an RLO, isolates and zero-width characters hid in headlines and broke byline detection."""
+    base = (HOSTILE / "base.txt").read_text(encoding="utf-8")
+    hidden = (
+        base.replace(BASE_HEADLINES[0], "全市\u202e商协会\u200b人民调解组织\u2066集中成立授牌\u2069")
+        .replace("全媒体记者/成姣兰", "全媒体记者/\u200b成\u200d姣兰\u200f")
+        .replace("邹家虎", "邹\ufeff家虎\u2060")
+    )
+    raw = hidden.encode("utf-8")
+    (tmp_path / "hidden.txt").write_bytes(raw)
+
+    status, out, err = run_import(tmp_path / "hidden.txt")
+
+    assert status == 0, err
+    assert sorted(Article.objects.values_list("headline", flat=True)) == sorted(BASE_HEADLINES)
+    bylines = set(Byline.objects.values_list("article__headline", "person__name"))
+    assert {(BASE_HEADLINES[0], "成姣兰"), (BASE_HEADLINES[1], "邹家虎")} <= bylines
+    assert not Person.objects.filter(name__regex="[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]").exists()
+    source = RawSource.objects.get()
+    assert bytes(source.raw) == raw  # the page as it came, invisible characters and all
+    assert "已删除 9 个不可见的方向控制符或零宽字符" in source.warnings
