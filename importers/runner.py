@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import gc
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,15 +85,50 @@ class RunReport:
 def find_page_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, and the ``*.txt`` files of directories (recursively), sorted; missing paths stay in.
 
-    A missing path is kept so that it is reported as a failed file, like any other.
+    A missing path is kept so that it is reported as a failed file, like any other; so is a
+    ``*.txt`` link that leads nowhere or in a circle, and a link to a directory that holds it
+    (a loop): each is named with its reason rather than skipped without a word. Listing the
+    files found again gives the same files.
     """
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        if path.is_dir() and not _loops(path):
+            found.extend(_walk(path))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _loops(path: Path) -> bool:
+    """A link to the directory that holds it, or to one above: reading it would never end."""
+    if not path.is_symlink():
+        return False
+    target, holder = path.resolve(), path.parent.resolve()
+    return target == holder or target in holder.parents
+
+
+def _walk(directory: Path) -> list[Path]:
+    """The ``*.txt`` entries under ``directory``, links to directories followed once each, sorted.
+
+    A link that loops is kept (and reported); a second way into a directory already read is not
+    read again (its files are imported from the first).
+    """
+    found: list[Path] = []
+    read = {directory.resolve()}
+    for root, subdirectories, names in os.walk(directory, followlinks=True):
+        links = [name for name in subdirectories if (Path(root) / name).is_symlink()]
+        read.update((Path(root) / name).resolve() for name in subdirectories if name not in links)
+        for name in sorted(links):
+            link = Path(root) / name
+            if _loops(link):
+                found.append(link)
+            if _loops(link) or link.resolve() in read:
+                subdirectories.remove(name)
+            else:
+                read.add(link.resolve())
+        # Names that are not directories: files, and links that lead to no directory (broken, circular).
+        found.extend(Path(root) / name for name in names if name.endswith(".txt"))
+    return sorted(found)
 
 
 def parse_issue_date(value: str) -> datetime.date:
@@ -318,11 +356,19 @@ class Importer:
         return report
 
     def _read(self, path: Path) -> bytes:
-        if not path.exists():
-            raise ImportOptionError("文件不存在")
-        if not path.is_file():
+        try:
+            info = path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise ImportOptionError(f"符号链接循环({path} 绕回自身),无法读取") from None
+            if path.is_symlink():
+                raise ImportOptionError(f"符号链接指向的文件不存在:{os.readlink(path)}") from None
+            raise ImportOptionError("文件不存在") from None
+        if stat.S_ISDIR(info.st_mode) and _loops(path):
+            raise ImportOptionError(f"符号链接循环:指向包含它的目录 {path.resolve()},不再重复读取")
+        if not stat.S_ISREG(info.st_mode):
             raise ImportOptionError("不是文件")
-        size = path.stat().st_size
+        size = info.st_size
         if size > self.max_bytes:  # refused before a byte is read: a 50 MB file costs nothing
             raise ImportOptionError(f"文件过大:{size} 字节,上限 {self.max_bytes} 字节")
         with path.open("rb") as handle:

@@ -14,6 +14,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # invisible operators (U+2061-2064), U+180E and a byte-order mark inside the text (U+FEFF). Left in,
 # they hide in headlines and split a name from its byline (记者\u200b成姣兰); the stored raw page keeps them.
 _INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+SINGLE_BYTE = (
+    "看起来是 Windows-1252(西文)等单字节编码,不是 UTF-8:除 ASCII 外没有一个有效的 UTF-8 字符;请另存为 UTF-8 后再导入"
+)
 _BINARY_MAGIC = (
     b"\x89PNG",
     b"\xff\xd8\xff",
@@ -84,6 +88,9 @@ def _guess(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
     damaged = data.decode("utf-8", errors="replace")
     replaced = damaged.count("\ufffd")
     if replaced <= max(_MAX_REPLACED_FEW, len(damaged) * _MAX_REPLACED_SHARE):
+        if not _NON_ASCII.search(damaged.replace("\ufffd", "")):
+            # Not one valid UTF-8 character beyond ASCII: no damaged UTF-8 page, but a single-byte encoding.
+            raise PageDecodeError(SINGLE_BYTE)
         warnings.append(f"{replaced} 处无效的 UTF-8 字节已替换为 \ufffd")
         return damaged, "utf-8"
     if gb is not None:
