@@ -299,13 +299,14 @@ def test_a_reporter_cannot_take_over_another_reporters_draft_through_the_byline_
     assert own_draft.bylines.get().pk == own.pk
 
 
-def test_an_editor_cannot_publish_by_reverting_to_a_published_version(editor):
+def test_an_editor_cannot_publish_by_reverting_to_a_published_version(editor, django_user_model):
     article = ArticleFactory(in_review=True, headline="待审稿件")
     published_then = {"status": Article.Status.PUBLISHED, "published_at": timezone.now() - datetime.timedelta(days=1)}
+    checked = {"reviewed_at": timezone.now(), "reviewed_by": django_user_model.objects.get(username="editor")}
     old, _ = _history(
         article,
-        {**published_then, "headline": "曾经发布的标题"},
-        {"status": "review", "published_at": None, "headline": "待审稿件"},
+        {**published_then, "headline": "曾经发布的标题", "reviewed_at": None, "reviewed_by": None},
+        {"status": "review", "published_at": None, "headline": "待审稿件", **checked},
     )
 
     page = editor.get(reverse("admin:articles_article_revision", args=[article.pk, old.pk]))
@@ -316,11 +317,13 @@ def test_an_editor_cannot_publish_by_reverting_to_a_published_version(editor):
     assert _revert(editor, article, old).status_code == 302
     article.refresh_from_db()
     assert article.headline == "曾经发布的标题"  # the text is restored
+    assert (article.reviewed_at, article.reviewed_by) == (checked["reviewed_at"], checked["reviewed_by"])
     assert article.status == Article.Status.REVIEW and article.published_at is None and not article.is_public
 
 
-def test_an_editor_cannot_publish_by_recovering_a_deleted_published_article(editor):
-    when = (timezone.now() - datetime.timedelta(hours=1)).replace(microsecond=0)  # versions keep milliseconds
+@pytest.mark.parametrize("hours", [-1, 24], ids=["published", "scheduled"])
+def test_an_editor_cannot_publish_by_recovering_a_deleted_published_article(editor, hours):
+    when = (timezone.now() + datetime.timedelta(hours=hours)).replace(microsecond=0)  # versions keep milliseconds
     article = ArticleFactory(published=True, published_at=when, headline="删掉的已发稿件")
     _history(article, {})
     article_pk = article.pk

@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
-from importers import processes
+from importers import processes, runner
 from importers.models import INTERRUPTED_MESSAGE, ImportRun, RawSource
 from tests.conftest import PROJECT_DIR, SEED_FILES
 from tests.factories import ImportRunFactory, RawSourceFactory
@@ -68,6 +68,22 @@ def test_the_next_import_marks_them_too(tmp_path):
     killed.refresh_from_db()
     assert killed.status == ImportRun.Status.INTERRUPTED
     assert ImportRun.objects.exclude(pk=killed.pk).get().status == ImportRun.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_run_stopped_with_ctrl_c_says_so_on_its_way_out(tmp_path):
+    for path in SEED_FILES[:2]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+
+    def stop_after_the_first_file(report):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runner.Importer().run([tmp_path], on_file=stop_after_the_first_file)
+
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.INTERRUPTED and run.counts == {"stored": 1}
+    assert RawSource.objects.get().run == run
 
 
 def test_a_process_token_names_this_process():
