@@ -7,7 +7,10 @@ on the CDN/whitenoise), so any number of nodes can run behind a proxy or load ba
 import multiprocessing
 import os
 
-bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
+# The loopback interface only, where the proxy on the same host reaches it: whatever can reach gunicorn can send
+# X-Forwarded-Proto, which Django trusts with DJANGO_BEHIND_PROXY=1. PORT changes the port; listening anywhere
+# else (a load balancer on another host) is said in full: GUNICORN_BIND=10.0.0.5:8000 or 0.0.0.0:8000.
+bind = os.environ.get("GUNICORN_BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 # Sync workers: pages are short database-bound requests; 2-4 per core.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 worker_class = "sync"
@@ -20,7 +23,8 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
 max_requests_jitter = max_requests // 10
 # Load the application (Django, jieba's tables) once, before forking: less memory per worker.
 preload_app = True
-# The proxy in front sets X-Forwarded-For/-Proto; trust it only from these addresses.
+# Who may tell gunicorn the scheme (X-Forwarded-Proto: wsgi.url_scheme). It rewrites neither REMOTE_ADDR nor any
+# header: X-Forwarded-For reaches Django as sent, and newsroom reads it only from NEWSROOM_TRUSTED_PROXIES.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"

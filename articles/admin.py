@@ -3,8 +3,9 @@
 Roles are auth groups (记者, 编辑, 主编; migration 0004) whose permissions the
 admin enforces: reporters change their own drafts only, editors (``review_article``)
 change any article, review, move and tag, chief editors (``publish_article``,
-``merge_person``) publish and merge people. The write work itself lives in
-``articles.workflow``.
+``merge_person``) publish and merge people. Which articles a user may see and change
+is decided in one place, ``articles.access``, for every view here that reaches an
+article. The write work itself lives in ``articles.workflow``.
 """
 
 import datetime
@@ -15,7 +16,11 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, connection, transaction
@@ -30,9 +35,12 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
+from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import people, search, stats, workflow
+from . import access, people, search, stats, workflow
+from .access import is_chief, is_editor
+from .admin_search import CappedSearchMixin
 from .models import (
     Article,
     Byline,
@@ -47,7 +55,13 @@ from .models import (
 )
 from .paginators import EstimatedCountPaginator
 
+User = get_user_model()
+
 admin.site.site_header = _("株洲日报 编辑后台")
+# Accounts, groups and tags keep their apps' admins, with the search stopping where every other admin search stops.
+for _model, _admin_class in ((User, UserAdmin), (Group, GroupAdmin), (Tag, TagAdmin)):
+    admin.site.unregister(_model)
+    admin.site.register(_model, type(_admin_class.__name__, (CappedSearchMixin, _admin_class), {}))
 admin.site.site_title = _("株洲日报 编辑后台")
 admin.site.index_title = _("编辑部")
 
@@ -57,14 +71,6 @@ reversion.register(Correction)
 reversion.register(Tag)
 reversion.register(TaggedItem, follow=["tag"])
 reversion.register(Article, follow=["bylines", "tagged_items", "corrections"])
-
-
-def is_editor(user) -> bool:
-    return user.has_perm("articles.review_article")
-
-
-def is_chief(user) -> bool:
-    return user.has_perm("articles.publish_article")
 
 
 # Review-queue filters -----------------------------------------------------------------
@@ -250,6 +256,22 @@ class PublishForm(forms.Form):
     )
 
 
+# Articles seen from other models ---------------------------------------------------------------
+
+
+class ArticleChoicesMixin:
+    """Foreign keys to articles offer (and accept) only articles the user may see; ``changeable_article_fields``,
+    only those they may change (a byline decides who owns its article)."""
+
+    changeable_article_fields: tuple[str, ...] = ()
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Article:
+            limit = access.changeable if db_field.name in self.changeable_article_fields else access.visible
+            kwargs["queryset"] = limit(request.user, kwargs.get("queryset", Article.objects.all()))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 # Inlines --------------------------------------------------------------------------------
 
 
@@ -323,7 +345,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     form = ArticleForm
     change_list_template = "admin/articles/article/change_list.html"
     change_form_template = "admin/articles/article/change_form.html"
@@ -405,18 +427,12 @@ class ArticleAdmin(VersionAdmin):
     # Roles ------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not is_editor(request.user):
-            queryset = queryset.filter(pk__in=Byline.objects.filter(person__user=request.user).values("article_id"))
-        return queryset
-
-    def is_own_draft(self, request, obj) -> bool:
-        return obj.status == Article.Status.DRAFT and obj.bylines.filter(person__user=request.user).exists()
+        return access.visible(request.user, super().get_queryset(request))
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):
             return False
-        return obj is None or is_editor(request.user) or self.is_own_draft(request, obj)
+        return obj is None or access.may_change(request.user, obj)
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or is_editor(request.user))
@@ -540,6 +556,7 @@ class ArticleAdmin(VersionAdmin):
 
     @admin.action(description=_("提交审核"), permissions=["change"])
     def submit_for_review_action(self, request, queryset):
+        queryset = access.changeable(request.user, queryset)  # a reporter's own drafts
         count = workflow.submit_for_review(articles=queryset, by=request.user)
         self._log(request, queryset, _("提交审核"))
         self._done(request, count, _("%(count)d 篇稿件已提交审核。"))
@@ -637,11 +654,11 @@ class ArticleAdmin(VersionAdmin):
         """The draft exactly as readers will see it: the public template and context, any status."""
         from . import views
 
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         if not self.get_queryset(request).filter(pk=pk).exists():
             raise Http404
         article = get_object_or_404(Article.objects.with_related().prefetch_related("corrections"), pk=pk)
-        if not self.has_view_permission(request, article):
-            raise PermissionDenied
         if article.published_at is None:  # not saved: shows the time it would carry if published now
             article.published_at = timezone.now()
         context = views._article_context(request, article, article.get_absolute_url())
@@ -667,6 +684,10 @@ class ArticleAdmin(VersionAdmin):
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         extra_context = extra_context or {}
+        restoring = getattr(request, "nr_restoring", None)
+        if restoring is not None and object_id:
+            request.nr_restoring = None
+            self._settle_restored(request, unquote(object_id), restoring)
         if object_id:
             article = Article.objects.select_related("source").filter(pk=object_id).first()
             if article is not None:
@@ -674,7 +695,9 @@ class ArticleAdmin(VersionAdmin):
         return super().changeform_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
-        article = self.get_object(request, object_id)
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
         if article is None:
             raise Http404
         log_entries = LogEntry.objects.filter(
@@ -682,6 +705,61 @@ class ArticleAdmin(VersionAdmin):
         ).select_related("user")
         extra_context = {"diffs": article_history(article), "log_entries": log_entries, **(extra_context or {})}
         return super().history_view(request, object_id, extra_context)
+
+    # History: revert and recover -----------------------------------------------------------------
+    #
+    # django-reversion writes the old version to the database (article, bylines, tag links,
+    # corrections: the whole revision) and then runs the change form on the result, inside one
+    # transaction that a GET, a refused or an invalid form rolls back. Checked here, before it
+    # writes anything: who may open that version, and that the revision holds this article only.
+    # Checked after it wrote, in the same transaction: the publication state is put back to what
+    # it was (workflow.kept_publication / recovered_publication) and the user may still change
+    # the article as restored.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        version = get_object_or_404(
+            Version.objects.get_for_object(article), pk=version_id if str(version_id).isdigit() else None
+        )
+        self._check_revision(version)
+        request.nr_restoring = workflow.kept_publication(article)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not access.may_recover(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not access.may_recover(request.user):
+            raise PermissionDenied
+        # Only the last version of an article that is gone: "recovering" one that exists would revert it.
+        deleted = Version.objects.get_deleted(Article)
+        version = get_object_or_404(deleted, pk=version_id if str(version_id).isdigit() else None)
+        self._check_revision(version)
+        request.nr_restoring = workflow.recovered_publication(version.field_dict)
+        return super().recover_view(request, version_id, extra_context)
+
+    def _check_revision(self, version):
+        """A revision restores every object in it: it may hold this article and its own rows, no other article."""
+        others = version.revision.version_set.filter(content_type=version.content_type).exclude(
+            object_id=version.object_id
+        )
+        if version.content_type.model_class() is not Article or others.exists():
+            raise PermissionDenied
+
+    def _settle_restored(self, request, pk, publication):
+        """Inside the revert's transaction: the publication state as decided, and the user still in charge."""
+        Article.objects.filter(pk=pk).update(**publication)
+        article = self.get_object(request, pk)
+        if article is None or not self.has_change_permission(request, article):
+            raise PermissionDenied  # e.g. a version without the reporter's own byline: rolled back
 
     def _stats_params(self, request):
         if not self.has_view_permission(request):
@@ -902,7 +980,7 @@ def _role_count(role):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(CappedSearchMixin, admin.ModelAdmin):
     change_list_template = "admin/articles/person/change_list.html"
     list_display = [
         "name",
@@ -1014,7 +1092,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(admin.ModelAdmin):
+class PersonAliasAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "person"]
     list_select_related = ["person"]
     search_fields = ["name", "person__name"]
@@ -1022,21 +1100,40 @@ class PersonAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Byline)
-class BylineAdmin(admin.ModelAdmin):
+class BylineAdmin(CappedSearchMixin, ArticleChoicesMixin, admin.ModelAdmin):
+    """Bylines decide who owns an article: each one is seen with its article and written only with it."""
+
     list_display = ["person", "role", "article", "order"]
     list_select_related = ["person", "article"]
     list_filter = ["role"]
     search_fields = ["person__name", "article__headline"]
     autocomplete_fields = ["person", "article"]
+    changeable_article_fields = ("article",)
+
+    def get_queryset(self, request):
+        return access.visible(request.user, super().get_queryset(request), article="article")
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or access.may_change(request.user, obj.article)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or access.may_change(request.user, obj.article)
+        )
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(CappedSearchMixin, ArticleChoicesMixin, admin.ModelAdmin):
     list_display = ["published_on", "article", "text", "created_by"]
     list_select_related = ["article", "created_by"]
     search_fields = ["text", "article__headline"]
     autocomplete_fields = ["article"]
     date_hierarchy = "published_on"
+
+    def get_queryset(self, request):
+        return access.visible(request.user, super().get_queryset(request), article="article")
 
     def save_model(self, request, obj, form, change):
         if obj.created_by_id is None:
@@ -1048,7 +1145,7 @@ class CorrectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order", "is_default", "article_count"]
     list_editable = ["order"]
     search_fields = ["name", "keywords"]
@@ -1085,13 +1182,16 @@ class PageArticleInline(admin.TabularInline):
     def has_add_permission(self, request, obj):
         return False
 
+    def get_queryset(self, request):
+        return access.visible(request.user, super().get_queryset(request))
+
     @admin.display(description=_("标题"))
     def headline_link(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("admin:articles_article_change", args=[obj.pk]), obj.title)
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["__str__", "issue", "number", "name", "staff_display", "article_count"]
     list_select_related = ["issue"]
     list_filter = ["number"]
@@ -1143,7 +1243,7 @@ class IssueAdmin(admin.ModelAdmin):
 
 
 @admin.register(PageCredit)
-class PageCreditAdmin(admin.ModelAdmin):
+class PageCreditAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["page", "role", "person", "order"]
     list_select_related = ["page__issue", "person"]
     list_filter = ["role"]

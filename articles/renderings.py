@@ -47,7 +47,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.db import DatabaseError, connections, router, transaction
+from django.db import DatabaseError, OperationalError, connections, router, transaction
 from django.db.models import F, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
@@ -245,7 +245,9 @@ def changed(*, around=None, own=None, rows=(), created=(), using: str = "default
         # No flush is due: whatever waits belongs to a transaction (or savepoint) that was rolled back.
         waiting.clear()
         # robust: a failure here is logged, not raised at the writer whose change is already committed.
-        transaction.on_commit(functools.partial(_flush_pending, using), using=using, robust=True)
+        # Named like _flush_pending: Django's log of a failed robust hook reads its __qualname__.
+        flush = functools.update_wrapper(functools.partial(_flush_pending, using), _flush_pending)
+        transaction.on_commit(flush, using=using, robust=True)
     waiting.append(mark)
 
 
@@ -270,10 +272,23 @@ def _waiting(using: str) -> list:
 
 
 def _flush_pending(using: str) -> None:
-    """After the commit: every mark of the transaction (and of any rolled back before it) in one pass."""
+    """After the commit: every mark of the transaction (and of any rolled back before it) in one pass.
+
+    The change is committed, so the marks must follow it: when the connection failed on the way
+    (dropped, ended by the server), they are written once more on a new one. Marks only add, so
+    writing one twice costs nothing.
+    """
     marks = _waiting(using)[:]
     _waiting(using).clear()
-    if marks:
+    if not marks:
+        return
+    try:
+        _mark(marks, using, tombstones=True, reread=True)
+    except OperationalError:
+        connection = connections[using]
+        if connection.in_atomic_block:
+            raise
+        connection.close()
         _mark(marks, using, tombstones=True, reread=True)
 
 

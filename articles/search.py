@@ -45,6 +45,9 @@ from .body import parse_body
 
 TABLE = "articles_search"
 MIN_QUERY_LENGTH = 2
+# The most of a query that is searched (capped_query): readers' searches, the API and the admin.
+MAX_QUERY_CHARS = 100
+MAX_QUERY_TERMS = 10
 SEARCH_WINDOW = 500
 _CHUNK = 500
 _TOKEN = re.compile(r"\w+")
@@ -63,9 +66,27 @@ def bigrams(text: str) -> list[str]:
     return list(grams)
 
 
+def capped_query(query: str) -> str:
+    """What of a query is searched: its first ``MAX_QUERY_TERMS`` words within its first ``MAX_QUERY_CHARS`` characters.
+
+    A search costs with every word (each one more condition on the index, each bigram too): a query of
+    thousands of words would hold a web worker for seconds. Readers' searches, the API and the admin's
+    searches all stop here.
+    """
+    query = (query or "").strip()[:MAX_QUERY_CHARS]
+    length = words = 0
+    for token in rjieba.cut(query):
+        if _TOKEN.fullmatch(token):
+            words += 1
+            if words > MAX_QUERY_TERMS:
+                return query[:length].strip()
+        length += len(token)
+    return query
+
+
 def query_terms(query: str) -> list[str]:
     """The tokens a query must all match; empty when the query is too short to search."""
-    query = (query or "").strip()
+    query = capped_query(query)
     if len(query) < MIN_QUERY_LENGTH:
         return []
     terms = []
@@ -241,6 +262,7 @@ def ranked(queryset, query: str) -> list[tuple[int, float]]:
 
     The ``SEARCH_WINDOW`` most recent matches are ranked; equal ranks keep the newer first.
     """
+    query = capped_query(query)
     terms = query_terms(query)
     if not terms:
         return []
@@ -267,8 +289,8 @@ def search(queryset, query: str, *, start: int = 0, stop: int = 20) -> list:
 
 
 def highlight_terms(query: str) -> list[str]:
-    """What to mark in results: the query as typed and its tokens of two or more characters."""
-    query = (query or "").strip()
+    """What to mark in results: the query as searched and its tokens of two or more characters."""
+    query = capped_query(query)
     terms = [term for term in query_terms(query) if len(term) >= MIN_QUERY_LENGTH]
     if len(query) >= MIN_QUERY_LENGTH and query not in terms and not re.search(r"\s", query):
         terms.insert(0, query)

@@ -332,7 +332,7 @@ def tag_detail(request, slug):
 
 @require_safe
 def search(request):
-    query = request.GET.get("q", "").strip()[:100]
+    query = search_index.capped_query(request.GET.get("q", ""))
     filterset = ArticleFilter(request.GET, queryset=public_articles())
     try:
         page_number = max(1, int(request.GET.get("page", 1)))

@@ -162,6 +162,31 @@ def add_correction(*, article: Article, text: str, by: User, on: datetime.date |
     )
 
 
+# History (django-reversion) -----------------------------------------------------------------------
+
+# What a version brought back from the history never decides: whether and when the article is public,
+# and who checked it. Changing these takes the review and publish permissions, not a revert.
+PUBLICATION_FIELDS = ("status", "published_at", "reviewed_at", "reviewed_by_id")
+
+
+def kept_publication(article: Article) -> dict:
+    """A revert restores an article's text, bylines, tags and corrections; its publication state stays as it is now."""
+    return {name: getattr(article, name) for name in PUBLICATION_FIELDS}
+
+
+def recovered_publication(fields: dict) -> dict:
+    """A deleted article comes back as it was, except that a published (or scheduled) one comes back in review.
+
+    ``fields`` are the deleted article's last version (``Version.field_dict``). Back in review, as 撤下
+    leaves an article, keeping its publication time: putting it online again is a chief editor's
+    decision, made after the recovery (``publish_articles``) or in the recovery's own form.
+    """
+    state = {name: fields.get(name) for name in PUBLICATION_FIELDS}
+    if state["status"] == Article.Status.PUBLISHED:
+        state["status"] = Article.Status.REVIEW
+    return state
+
+
 @dataclass(frozen=True)
 class MergeResult:
     bylines_moved: int

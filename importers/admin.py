@@ -23,6 +23,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from articles.admin_search import CappedSearchMixin
 from articles.models import Section
 
 from .models import ImportRun, Place, RawSource, TagRule
@@ -163,6 +164,14 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        ImportRun.objects.mark_interrupted()  # runs whose process was killed say so
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        ImportRun.objects.mark_interrupted()
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def has_upload_permission(self, request):
         return request.user.has_perm("importers.add_importrun") and request.user.has_perm("articles.add_article")
@@ -324,7 +333,7 @@ def _role_label(role):
 
 
 @admin.register(RawSource)
-class RawSourceAdmin(admin.ModelAdmin):
+class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_display = ["file_name", "page", "encoding", "size", "imported_at", "run", "warning_count"]
     list_select_related = ["page__issue", "run"]
     search_fields = ["file_name", "sha256"]
@@ -376,7 +385,7 @@ class RawSourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(CappedSearchMixin, admin.ModelAdmin):
     """The gazetteer: places of the paper's area that become tags of the stories naming them."""
 
     search_fields = ["name"]

@@ -26,7 +26,8 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
+from django.db.backends.signals import connection_created
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.utils import timezone
@@ -113,11 +114,19 @@ def relaxed_commit():
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         yield
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SET synchronous_commit TO off")
+    ours = connections[DEFAULT_DB_ALIAS]  # this thread's
+
+    def relax(sender, connection, **kwargs):
+        if connection is ours:  # a connection opened again after a drop (importers.retry) is relaxed too
+            with connection.cursor() as cursor:
+                cursor.execute("SET synchronous_commit TO off")
+
+    relax(None, ours)
+    connection_created.connect(relax, weak=False)
     try:
         yield
     finally:
+        connection_created.disconnect(relax)
         with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
 

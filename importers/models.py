@@ -2,7 +2,36 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from . import processes
+
+
+class ImportRunQuerySet(models.QuerySet):
+    def mark_interrupted(self) -> int:
+        """Runs still "running" whose process is gone (killed, crashed, a web worker ended) become "interrupted".
+
+        Only this host's processes can be asked (``processes.gone``); a run of another host is marked by
+        that host's next import or admin page. The files a run stored before it stopped stay stored.
+        """
+        running = self.filter(status=ImportRun.Status.RUNNING).exclude(process="")
+        gone = [pk for pk, process in running.values_list("pk", "process") if processes.gone(process)]
+        return self.filter(pk__in=gone).interrupt() if gone else 0
+
+    def interrupt(self) -> int:
+        """These runs, if still running, did not finish: "interrupted", with how many files they stored."""
+        runs = list(self.filter(status=ImportRun.Status.RUNNING))
+        for run in runs:
+            run.status = ImportRun.Status.INTERRUPTED
+            run.finished_at = timezone.now()
+            run.counts = {**(run.counts or {}), "stored": run.sources.count()}
+            run.errors = [*(run.errors or []), {"path": "", "error": INTERRUPTED_MESSAGE}]
+            run.save(update_fields=["status", "finished_at", "counts", "errors"])
+        return len(runs)
+
+
+INTERRUPTED_MESSAGE = "导入进程已结束,本批次没有做完:已写入的文件保留,其余未导入;重新运行同样的导入即可补全。"
 
 
 class ImportRun(models.Model):
@@ -10,6 +39,7 @@ class ImportRun(models.Model):
         RUNNING = "running", _("进行中")
         DONE = "done", _("完成")
         FAILED = "failed", _("有失败")
+        INTERRUPTED = "interrupted", _("中断")
 
     started_at = models.DateTimeField(_("开始时间"), auto_now_add=True)
     finished_at = models.DateTimeField(_("结束时间"), null=True, blank=True)
@@ -21,6 +51,11 @@ class ImportRun(models.Model):
     counts = models.JSONField(_("统计"), default=dict, blank=True)
     errors = models.JSONField(_("错误"), default=list, blank=True)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.RUNNING)
+    process = models.CharField(
+        _("进程"), max_length=200, blank=True, editable=False, help_text=_("运行本批次的进程(主机:进程号:启动时刻)。")
+    )
+
+    objects = ImportRunQuerySet.as_manager()
 
     class Meta:
         ordering = ["-started_at"]

@@ -6,6 +6,10 @@ constraint refuses the second insert (``IntegrityError``), or PostgreSQL picks o
 transactions that wait on each other as a deadlock victim. The whole file's transaction
 was rolled back, so running it again is safe, and this time it finds what the other
 import stored. A connection that dropped is closed first, so the retry opens a new one.
+
+A dropped connection is known by the error itself (``connection_lost``), not by asking the
+connection afterwards: leaving the file's ``atomic`` block, Django has already closed the broken
+connection and opened a fresh, usable one.
 """
 
 from __future__ import annotations
@@ -18,6 +22,11 @@ from typing import TypeVar
 
 from django.db import IntegrityError, OperationalError, connection
 
+try:
+    import psycopg
+except ImportError:  # SQLite only
+    psycopg = None
+
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -27,6 +36,13 @@ ATTEMPTS = 5
 # and the server ending the session (restart, failover, pg_terminate_backend). Class 08 is
 # "connection exception".
 _RETRY_SQLSTATES = {"40001", "40P01", "55P03", "57P01", "57P02", "57P03"}
+
+
+_SESSION_ENDED = {
+    "57P01",
+    "57P02",
+    "57P03",
+}  # admin shutdown (pg_terminate_backend), crash shutdown, cannot connect now
 
 
 def retryable(error: Exception) -> bool:
@@ -39,16 +55,37 @@ def retryable(error: Exception) -> bool:
         return True
     if "database is locked" in str(error):  # SQLite: another writer held the file past the timeout
         return True
-    return _connection_lost()
+    return connection_lost(error) or _connection_unusable()
 
 
-def _connection_lost() -> bool:
+def connection_lost(error: Exception) -> bool:
+    """Whether ``error`` says the database connection itself is gone.
+
+    Either the server said so before it closed the session (SQLSTATE class 08, 57P01-57P03:
+    ``pg_terminate_backend``, a restart), or the PostgreSQL client library found the socket closed
+    without a word (a psycopg ``OperationalError`` without SQLSTATE: "server closed the connection
+    unexpectedly", "the connection is lost"): every error the server itself sends has a SQLSTATE.
+    """
+    cause = error.__cause__
+    sqlstate = getattr(cause, "sqlstate", None) or ""
+    if sqlstate.startswith("08") or sqlstate in _SESSION_ENDED:
+        return True
+    return psycopg is not None and isinstance(cause, psycopg.OperationalError) and not sqlstate
+
+
+def _connection_unusable() -> bool:
     if connection.connection is None:
         return True  # Django dropped it when the rollback failed; the next query reconnects
     try:
         return not connection.is_usable()
     except Exception:  # any failure to ask means it is gone
         return True
+
+
+def reconnect_if_lost(error: Exception) -> None:
+    """Close the connection after ``error`` if it is gone, so that the next query opens a new one."""
+    if (connection_lost(error) or _connection_unusable()) and not connection.in_atomic_block:
+        connection.close()
 
 
 def with_retry(load: Callable[..., T], *args, attempts: int = ATTEMPTS, **kwargs) -> T:
@@ -63,7 +100,7 @@ def with_retry(load: Callable[..., T], *args, attempts: int = ATTEMPTS, **kwargs
         except (IntegrityError, OperationalError) as error:
             if attempt == attempts or not retryable(error):
                 raise
-            if _connection_lost():
+            if connection_lost(error) or _connection_unusable():
                 if connection.in_atomic_block:
                     raise  # the caller's own transaction went with the connection
                 connection.close()

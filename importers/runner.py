@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import errno
 import gc
 import logging
+import os
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,12 +26,12 @@ from taggit.models import Tag
 
 from articles.models import Section
 
-from . import bulkload
+from . import bulkload, processes
 from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place, TagRule
 from .parallel import parse_in_workers
 from .parsing import ParsedPage, ParseError, parse_page
-from .retry import with_retry
+from .retry import reconnect_if_lost, with_retry
 from .serialize import page_to_dict
 
 logger = logging.getLogger(__name__)
@@ -83,15 +86,50 @@ class RunReport:
 def find_page_files(paths: Iterable[str | Path]) -> list[Path]:
     """Files as given, and the ``*.txt`` files of directories (recursively), sorted; missing paths stay in.
 
-    A missing path is kept so that it is reported as a failed file, like any other.
+    A missing path is kept so that it is reported as a failed file, like any other; so is a
+    ``*.txt`` link that leads nowhere or in a circle, and a link to a directory that holds it
+    (a loop): each is named with its reason rather than skipped without a word. Listing the
+    files found again gives the same files.
     """
     found: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+        if path.is_dir() and not _loops(path):
+            found.extend(_walk(path))
         else:
             found.append(path)
     return list(dict.fromkeys(found))
+
+
+def _loops(path: Path) -> bool:
+    """A link to the directory that holds it, or to one above: reading it would never end."""
+    if not path.is_symlink():
+        return False
+    target, holder = path.resolve(), path.parent.resolve()
+    return target == holder or target in holder.parents
+
+
+def _walk(directory: Path) -> list[Path]:
+    """The ``*.txt`` entries under ``directory``, links to directories followed once each, sorted.
+
+    A link that loops is kept (and reported); a second way into a directory already read is not
+    read again (its files are imported from the first).
+    """
+    found: list[Path] = []
+    read = {directory.resolve()}
+    for root, subdirectories, names in os.walk(directory, followlinks=True):
+        links = [name for name in subdirectories if (Path(root) / name).is_symlink()]
+        read.update((Path(root) / name).resolve() for name in subdirectories if name not in links)
+        for name in sorted(links):
+            link = Path(root) / name
+            if _loops(link):
+                found.append(link)
+            if _loops(link) or link.resolve() in read:
+                subdirectories.remove(name)
+            else:
+                read.add(link.resolve())
+        # Names that are not directories: files, and links that lead to no directory (broken, circular).
+        found.extend(Path(root) / name for name in names if name.endswith(".txt"))
+    return sorted(found)
 
 
 def parse_issue_date(value: str) -> datetime.date:
@@ -134,18 +172,31 @@ class Importer:
         files = find_page_files(paths)
         report = RunReport(dry_run=self.dry_run)
         if not self.dry_run:
-            report.run = ImportRun.objects.create(user=self.user, origin=self.origin, options=self.options())
+            ImportRun.objects.mark_interrupted()  # runs of this host whose process was killed
+            report.run = with_retry(
+                ImportRun.objects.create,
+                user=self.user,
+                origin=self.origin,
+                options=self.options(),
+                process=processes.current(),
+            )
         self.cache = LoadCache()
         statistics = bulkload.TableStatistics()
-        with relaxed_commit(), _fewer_collections():
-            for file_report in self._import_files(files, run=report.run):
-                if file_report.result is not None:
-                    statistics.add(file_report.result.articles.created)
-                report.files.append(file_report)
-                if on_file is not None:
-                    on_file(file_report)
+        try:
+            with relaxed_commit(), _fewer_collections():
+                for file_report in self._import_files(files, run=report.run):
+                    if file_report.result is not None:
+                        _analyze(statistics, file_report.result.articles.created)
+                    report.files.append(file_report)
+                    if on_file is not None:
+                        on_file(file_report)
+        except BaseException:  # Ctrl-C, SIGTERM (import_pages), a bug: the run says it did not finish
+            if report.run is not None:
+                with contextlib.suppress(DatabaseError):
+                    ImportRun.objects.filter(pk=report.run.pk).interrupt()
+            raise
         if report.run is not None:
-            self._finish(report)
+            with_retry(self._finish, report)
         return report
 
     def options(self) -> dict:
@@ -229,7 +280,7 @@ class Importer:
                     bulkload.PageFile(parsed, raw, path.name, prepared)
                     for path, raw, parsed, prepared in pending[: self.batch]
                 ]
-                count = bulkload.batchable(files)
+                count = with_retry(bulkload.batchable, files)  # reads only: again on a new connection
                 if count < 2:
                     path, raw, parsed, _ = pending.pop(0)
                     yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
@@ -311,11 +362,19 @@ class Importer:
         return report
 
     def _read(self, path: Path) -> bytes:
-        if not path.exists():
-            raise ImportOptionError("文件不存在")
-        if not path.is_file():
+        try:
+            info = path.stat()
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise ImportOptionError(f"符号链接循环({path} 绕回自身),无法读取") from None
+            if path.is_symlink():
+                raise ImportOptionError(f"符号链接指向的文件不存在:{os.readlink(path)}") from None
+            raise ImportOptionError("文件不存在") from None
+        if stat.S_ISDIR(info.st_mode) and _loops(path):
+            raise ImportOptionError(f"符号链接循环:指向包含它的目录 {path.resolve()},不再重复读取")
+        if not stat.S_ISREG(info.st_mode):
             raise ImportOptionError("不是文件")
-        size = path.stat().st_size
+        size = info.st_size
         if size > self.max_bytes:  # refused before a byte is read: a 50 MB file costs nothing
             raise ImportOptionError(f"文件过大:{size} 字节,上限 {self.max_bytes} 字节")
         with path.open("rb") as handle:
@@ -372,6 +431,15 @@ class Importer:
         keywords = {s.name: s.keyword_list for s in sections if not s.is_default}
         default = next((s.name for s in sections if s.is_default), "")
         return keywords, default
+
+
+def _analyze(statistics: bulkload.TableStatistics, created: int) -> None:
+    """Fresh planner statistics now and then: an aid to the import, never a reason to stop it."""
+    try:
+        statistics.add(created)
+    except DatabaseError as error:
+        logger.warning("ANALYZE during the import failed (%s); the import goes on", error)
+        reconnect_if_lost(error)
 
 
 @contextlib.contextmanager

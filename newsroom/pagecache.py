@@ -4,8 +4,10 @@ with a short-lived copy in each process in front of it.
 Readers' pages (anonymous GET/HEAD outside /admin/) are stored under a key that holds the
 *content version*. Any write invalidates every page at once by bumping that version:
 
-- a successful POST/PUT/PATCH/DELETE anywhere on the site (the admin: edit, publish,
-  withdraw, merge, upload) bumps it when the response is sent, after the transaction;
+- a successful POST/PUT/PATCH/DELETE by a signed-in user (the admin: edit, publish,
+  withdraw, merge, upload) bumps it when the response is sent, after the transaction; a
+  request that ends with nobody signed in (a failed login, a logout, any anonymous POST)
+  wrote nothing readers see and bumps nothing, so it cannot empty the cache for everyone;
 - ``bump_content_version()`` is called by writers outside a request (the import command);
 - a page is never kept past the next scheduled publication time, so articles published
   "at a set time" appear on time without anyone writing.
@@ -14,8 +16,8 @@ Each process re-reads the version at most every ``NEWSROOM_CACHE_VERSION_SECONDS
 after a write every node serves the new state within about a second. Old versions are
 never deleted: they expire after ``NEWSROOM_PAGE_CACHE_SECONDS``.
 
-``PageCacheMiddleware`` is the first middleware: a hit is answered before the rest of the
-stack runs, with the headers the stack gave the page when it was stored (security headers,
+``PageCacheMiddleware`` is the first middleware after the NUL check (newsroom/security.py): a hit
+is answered before the rest of the stack runs, with the headers the stack gave the page when it was stored (security headers,
 Content-Security-Policy, ETag, Last-Modified), and ``If-None-Match``/``If-Modified-Since``
 answered with 304. A page found in Redis is also kept in the process for at most
 ``NEWSROOM_PAGE_LOCAL_SECONDS`` (1 s, and under the same content version), so a busy page
@@ -235,10 +237,10 @@ def _replay(request, stored) -> HttpResponse:
 
 
 class PageCacheMiddleware:
-    """Serves readers' pages from the shared cache; any successful write bumps the version.
+    """Serves readers' pages from the shared cache; a signed-in user's successful write bumps the version.
 
-    First in MIDDLEWARE: a hit skips the rest of the stack, and a page is stored with the
-    headers every other middleware has added.
+    First in MIDDLEWARE after the NUL check: a hit skips the rest of the stack, and a page is stored
+    with the headers every other middleware has added.
     """
 
     def __init__(self, get_response):
@@ -274,6 +276,12 @@ class PageCacheMiddleware:
 
     @staticmethod
     def _track_writes(request, response):
-        if request.method not in _SAFE and response.status_code < 400:
+        if request.method not in _SAFE and response.status_code < 400 and _signed_in(request):
             bump_content_version()
         return response
+
+
+def _signed_in(request) -> bool:
+    """Whether a user was signed in when the response left (set by AuthenticationMiddleware, further in)."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)

@@ -1,4 +1,9 @@
-"""Two middlewares the framework does not ship: a Content Security Policy header, and a throttle on admin login.
+"""Middlewares the framework does not ship: NUL refused in addresses, a Content Security Policy header, and a
+throttle on admin login.
+
+A NUL character has no place in an address: PostgreSQL refuses it in any text value (a view that
+looked it up would fail with a 500), so ``RejectNulMiddleware`` answers 404 for a path and 400 for
+a query string that holds one (``%00``, raw or in a name or value), before anything else runs.
 
 The policy allows scripts from the site only. The article page's JSON-LD is a data block
 (``type="application/ld+json"``), which browsers never execute, so it needs no exception.
@@ -8,14 +13,36 @@ The throttle counts failed admin logins in the cache, per account and per client
 and answers 429 for a while once either passes its limit, without checking the password,
 so guessing costs hours instead of seconds. With ``REDIS_URL`` set every web process shares
 the counts; otherwise each process counts on its own (still a hard cap per process).
+
+An account is counted by its user name as Django's login form reads it (NFKC, so ``ｃｈｉｅｆ1``
+is ``chief1``), case folded. A client is counted by its address: ``REMOTE_ADDR``, or, when that
+is one of ``NEWSROOM_TRUSTED_PROXIES``, the nearest address in ``X-Forwarded-For`` that is not
+(``client_address``). Without trusted proxies ``X-Forwarded-For`` is never read: anyone can send it.
 """
 
+import functools
 import hashlib
+import ipaddress
+import unicodedata
+from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.core.exceptions import BadRequest
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+
+
+class RejectNulMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path_info or "\x00" in request.path:
+            raise Http404("NUL in the address")
+        if b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", "")):
+            raise BadRequest("NUL in the query string")
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware:
@@ -58,10 +85,56 @@ class AdminLoginThrottleMiddleware:
 
 
 def _keys(request) -> dict[str, str]:
-    username = (request.POST.get("username") or "").strip().lower()[:150]
-    digest = hashlib.sha256(username.encode("utf-8")).hexdigest()[:32]
-    address = request.META.get("REMOTE_ADDR", "")
-    return {"user": f"login-failures:user:{digest}", "address": f"login-failures:address:{address}"}
+    digest = hashlib.sha256(account_name(request.POST.get("username") or "").encode("utf-8")).hexdigest()[:32]
+    return {"user": f"login-failures:user:{digest}", "address": f"login-failures:address:{client_address(request)}"}
+
+
+def account_name(username: str) -> str:
+    """The account a login names, as counted: every spelling Django's login form takes for one name counts as one.
+
+    The form normalises the name (NFKC: full-width ``ｃｈｉｅｆ1`` is ``chief1``); case is folded too,
+    so ``Chief1`` and ``chief1`` share a count.
+    """
+    name = unicodedata.normalize("NFKC", username).strip()
+    return unicodedata.normalize("NFKC", name.casefold())[:150]
+
+
+def client_address(request) -> str:
+    """Where a request comes from: ``REMOTE_ADDR``, unless that is a trusted proxy (``NEWSROOM_TRUSTED_PROXIES``).
+
+    Behind trusted proxies, ``X-Forwarded-For`` is read from the right (each proxy appends the address
+    it got the request from) and the first address that is not a trusted proxy is the client's; what
+    the client itself put in the header stands to the left of it and is never reached.
+    """
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = _trusted_proxies(tuple(settings.NEWSROOM_TRUSTED_PROXIES))
+    if not proxies or not _is_proxy(remote, proxies):
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        if not _is_proxy(hop, proxies):
+            return _canonical(hop)
+    return remote  # nothing but proxies: the request began at one of them
+
+
+@functools.cache
+def _trusted_proxies(entries: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in entries if entry.strip())
+
+
+def _is_proxy(address: str, proxies: tuple) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in proxies)
+
+
+def _canonical(address: str) -> str:
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:  # not an address: counted as given (a key of its own, never anyone else's)
+        return address[:64]
 
 
 def _too_many() -> HttpResponse:

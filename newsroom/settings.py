@@ -4,6 +4,7 @@ Development defaults are safe to run locally; production sets DJANGO_SECRET_KEY,
 DJANGO_DEBUG=0, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -46,7 +47,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a cached readers' page is answered before anything else runs (newsroom/pagecache.py).
+    # A NUL anywhere in the address or query: 404/400 before anything looks at it (newsroom/security.py).
+    "newsroom.security.RejectNulMiddleware",
+    # Then: a cached readers' page is answered before anything else runs (newsroom/pagecache.py).
     "newsroom.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.security.ContentSecurityPolicyMiddleware",
@@ -172,6 +175,11 @@ NEWSROOM_CONTENT_SECURITY_POLICY = os.environ.get(
 NEWSROOM_LOGIN_FAILURES_PER_USER = int(os.environ.get("NEWSROOM_LOGIN_FAILURES_PER_USER", "5"))
 NEWSROOM_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("NEWSROOM_LOGIN_FAILURES_PER_ADDRESS", "20"))
 NEWSROOM_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("NEWSROOM_LOGIN_LOCKOUT_SECONDS", "900"))
+# The proxies in front (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"): from these the client's address is
+# read in X-Forwarded-For (newsroom/security.py, client_address). Empty: REMOTE_ADDR is the client.
+NEWSROOM_TRUSTED_PROXIES = env_list("NEWSROOM_TRUSTED_PROXIES", "")
+for _proxy in NEWSROOM_TRUSTED_PROXIES:
+    ipaddress.ip_network(_proxy, strict=False)  # a typo stops the start, not a login
 
 # Upper bound on one page dump; real pages are tens of kilobytes.
 NEWSROOM_MAX_PAGE_BYTES = int(os.environ.get("NEWSROOM_MAX_PAGE_BYTES", str(5 * 1024 * 1024)))

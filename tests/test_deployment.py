@@ -1,9 +1,13 @@
 """The multi-node configuration: settings read from the environment as README's "Running several web nodes" sets it."""
 
+import contextlib
+import http.client
 import json
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from unittest import mock
 
@@ -78,8 +82,101 @@ def test_gunicorn_configuration_reads_the_environment():
     with mock.patch.dict(os.environ, {"WEB_CONCURRENCY": "3", "PORT": "9000", "GUNICORN_ACCESSLOG": ""}):
         exec(compile(source, "gunicorn.conf.py", "exec"), config)
 
-    assert config["workers"] == 3 and config["bind"] == "0.0.0.0:9000"
+    assert config["workers"] == 3 and config["bind"] == "127.0.0.1:9000"
     assert config["worker_class"] == "sync" and config["accesslog"] is None
+
+
+def gunicorn_bind(**env) -> str:
+    config = {}
+    source = (ROOT / "gunicorn.conf.py").read_text(encoding="utf-8")
+    with mock.patch.dict(os.environ, env, clear=True):
+        exec(compile(source, "gunicorn.conf.py", "exec"), config)
+    return config["bind"]
+
+
+def test_gunicorn_listens_on_the_loopback_interface_unless_told():
+    """Issue 17, item 13: 0.0.0.0 was the default."""
+    assert gunicorn_bind() == "127.0.0.1:8000"
+    assert gunicorn_bind(PORT="9000") == "127.0.0.1:9000"
+    assert gunicorn_bind(GUNICORN_BIND="0.0.0.0:8000", PORT="9000") == "0.0.0.0:8000"
+    assert gunicorn_bind(GUNICORN_BIND="unix:/run/newsroom.sock") == "unix:/run/newsroom.sock"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_gunicorn(**env):
+    """gunicorn with gunicorn.conf.py and the environment given, serving tests/wsgi_echo.py; its port."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "tests.wsgi_echo:application"],
+        env={"PATH": "/usr/bin:/bin", "PORT": str(port), "WEB_CONCURRENCY": "1", "GUNICORN_ACCESSLOG": "", **env},
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    message = (
+                        process.stderr.read().decode() if process.poll() is not None else "gunicorn did not start"
+                    )
+                    raise AssertionError(message) from None
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        process.stderr.close()
+
+
+def _environ_seen(port: int, headers: dict) -> dict:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", "/", headers=headers)
+        return json.loads(connection.getresponse().read())
+    finally:
+        connection.close()
+
+
+FORWARDED = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+
+
+def test_what_gunicorn_does_with_a_proxys_headers():
+    """The README's account of forwarded_allow_ips, tried on gunicorn itself (from 127.0.0.1, as a local proxy).
+
+    It decides whether X-Forwarded-Proto sets the scheme; it never rewrites REMOTE_ADDR, and passes the
+    headers on to the application as they came, trusted or not.
+    """
+    with running_gunicorn() as port:  # FORWARDED_ALLOW_IPS unset: 127.0.0.1 is trusted
+        trusted = _environ_seen(port, FORWARDED)
+        with socket.socket() as elsewhere:  # bound to 127.0.0.1 alone: another address of this host finds nothing
+            elsewhere.settimeout(2)
+            assert elsewhere.connect_ex(("127.0.0.2", port)) != 0
+    with running_gunicorn(FORWARDED_ALLOW_IPS="10.9.9.9") as port:
+        untrusted = _environ_seen(port, FORWARDED)
+
+    assert trusted == {
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "https",
+        "HTTP_X_FORWARDED_FOR": "203.0.113.7",
+        "HTTP_X_FORWARDED_PROTO": "https",
+    }
+    assert untrusted == {
+        "REMOTE_ADDR": "127.0.0.1",
+        "wsgi.url_scheme": "http",
+        "HTTP_X_FORWARDED_FOR": "203.0.113.7",
+        "HTTP_X_FORWARDED_PROTO": "https",
+    }
 
 
 PRINT_GC = """

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -82,10 +83,35 @@ def test_editing_in_the_admin_invalidates(client, admin_client):
     client.get(url)
     version = pagecache.content_version()
 
-    admin_client.post(reverse("admin:logout"))  # any successful write through the site
+    response = admin_client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "add_tags_action", "_selected_action": [article.pk], "apply": "1", "tags": "新标签"},
+    )
 
+    assert response.status_code == 302
     assert pagecache.content_version() != version
     assert client.get(url)["X-Page-Cache"] == "miss"
+
+
+def test_a_failed_admin_login_leaves_the_cache_alone(client, django_user_model):
+    """Issue 17, item 10: the login form again (HTTP 200) wrote nothing; anyone can send it."""
+    django_user_model.objects.create_user("chief1", password="correct horse battery", is_staff=True)
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url()
+    client.get(url)
+    version = pagecache.content_version()
+
+    failed = Client().post(reverse("admin:login"), {"username": "chief1", "password": "guess"})
+
+    assert failed.status_code == 200
+    assert pagecache.content_version() == version
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    signed_in = Client()
+    assert (
+        signed_in.post(reverse("admin:login"), {"username": "chief1", "password": "correct horse battery"}).status_code
+        == 302
+    )
+    assert pagecache.content_version() != version  # a signed-in user's request may have written: counted as one
 
 
 def test_a_scheduled_publication_is_not_hidden_by_the_cache(client):

@@ -8,6 +8,16 @@ import re
 from .errors import PageDecodeError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible characters that change how text reads or where words break, never what a page says:
+# bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069), direction marks
+# (U+200E, U+200F, U+061C), zero-width space, joiners and word joiner (U+200B-200D, U+2060), the
+# invisible operators (U+2061-2064), U+180E and a byte-order mark inside the text (U+FEFF). Left in,
+# they hide in headlines and split a name from its byline (记者\u200b成姣兰); the stored raw page keeps them.
+_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+SINGLE_BYTE = (
+    "看起来是 Windows-1252(西文)等单字节编码,不是 UTF-8:除 ASCII 外没有一个有效的 UTF-8 字符;请另存为 UTF-8 后再导入"
+)
 _BINARY_MAGIC = (
     b"\x89PNG",
     b"\xff\xd8\xff",
@@ -28,7 +38,8 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     """Decode a page dump; returns (text, encoding, warnings).
 
     UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (which covers GBK and
-    GB2312). Line endings become ``\\n``; NUL bytes are dropped with a warning.
+    GB2312). Line endings become ``\\n``; NUL bytes and invisible direction or zero-width
+    characters (``_INVISIBLE``) are dropped with a warning.
     Raises PageDecodeError for binary data and for bytes that are text in no
     encoding we know.
     """
@@ -46,6 +57,9 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("已删除文本中的 NUL 空字符")
+    text, invisible = _INVISIBLE.subn("", text)
+    if invisible:
+        warnings.append(f"已删除 {invisible} 个不可见的方向控制符或零宽字符")
     controls = len(_CONTROL.findall(text))
     if controls and controls > max(8, len(text) * 0.01):
         raise PageDecodeError("二进制文件(通篇是控制字符),不是版面文本")
@@ -74,6 +88,9 @@ def _guess(data: bytes, warnings: list[str]) -> tuple[str | None, str]:
     damaged = data.decode("utf-8", errors="replace")
     replaced = damaged.count("\ufffd")
     if replaced <= max(_MAX_REPLACED_FEW, len(damaged) * _MAX_REPLACED_SHARE):
+        if not _NON_ASCII.search(damaged.replace("\ufffd", "")):
+            # Not one valid UTF-8 character beyond ASCII: no damaged UTF-8 page, but a single-byte encoding.
+            raise PageDecodeError(SINGLE_BYTE)
         warnings.append(f"{replaced} 处无效的 UTF-8 字节已替换为 \ufffd")
         return damaged, "utf-8"
     if gb is not None:

@@ -272,3 +272,68 @@ def test_exit_status_and_messages_of_the_real_command(tmp_path):
     assert "Traceback" not in failing.stderr + failing.stdout
     assert passing.returncode == 0, passing.stderr
     assert "Traceback" not in passing.stderr + passing.stdout
+
+
+def test_direction_and_zero_width_characters_are_dropped_on_import(tmp_path):
+    """Issue 17, item 11: an RLO, isolates and zero-width characters hid in headlines and broke byline detection."""
+    base = (HOSTILE / "base.txt").read_text(encoding="utf-8")
+    hidden = (
+        base.replace(BASE_HEADLINES[0], "全市\u202e商协会\u200b人民调解组织\u2066集中成立授牌\u2069")
+        .replace("全媒体记者/成姣兰", "全媒体记者/\u200b成\u200d姣兰\u200f")
+        .replace("邹家虎", "邹\ufeff家虎\u2060")
+    )
+    raw = hidden.encode("utf-8")
+    (tmp_path / "hidden.txt").write_bytes(raw)
+
+    status, out, err = run_import(tmp_path / "hidden.txt")
+
+    assert status == 0, err
+    assert sorted(Article.objects.values_list("headline", flat=True)) == sorted(BASE_HEADLINES)
+    bylines = set(Byline.objects.values_list("article__headline", "person__name"))
+    assert {(BASE_HEADLINES[0], "成姣兰"), (BASE_HEADLINES[1], "邹家虎")} <= bylines
+    assert not Person.objects.filter(name__regex="[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]").exists()
+    source = RawSource.objects.get()
+    assert bytes(source.raw) == raw  # the page as it came, invisible characters and all
+    assert "已删除 9 个不可见的方向控制符或零宽字符" in source.warnings
+
+
+def test_a_windows_1252_file_is_named_not_recorded_as_utf8(tmp_path):
+    """Issue 17, item 12: a few Windows-1252 bytes in ASCII passed for damaged UTF-8 and were stored as utf-8."""
+    page = "Zhuzhou Daily\n02\n2024-01-22\n\nCafé opens in Hetang\n\nThe “Café Lumière” opened on Monday.\n"
+    (tmp_path / "western.txt").write_bytes(page.encode("cp1252"))
+    (tmp_path / "base.txt").write_bytes((HOSTILE / "base.txt").read_bytes())
+
+    status, out, err = run_import(tmp_path)
+
+    assert status == 1
+    assert "western.txt: 失败:看起来是 Windows-1252(西文)等单字节编码,不是 UTF-8" in err
+    assert list(RawSource.objects.values_list("file_name", "encoding")) == [("base.txt", "utf-8")]
+
+
+def test_symbolic_link_loops_are_named_not_skipped(tmp_path):
+    """Issue 17, item 12: a link in a circle was skipped without a word; each is now a failed entry with its reason."""
+    pages, elsewhere = tmp_path / "pages", tmp_path / "elsewhere"
+    (pages / "sub").mkdir(parents=True)
+    elsewhere.mkdir()
+    (pages / "a.txt").write_bytes((HOSTILE / "base.txt").read_bytes())
+    (elsewhere / "c.txt").write_bytes((HOSTILE / "script_injection.txt").read_bytes())
+    (pages / "self.txt").symlink_to("self.txt")
+    (pages / "ping.txt").symlink_to("pong.txt")
+    (pages / "pong.txt").symlink_to("ping.txt")
+    (pages / "gone.txt").symlink_to("nowhere.txt")
+    (pages / "sub" / "up").symlink_to("..")  # a directory that contains itself
+    (pages / "linked").symlink_to(elsewhere)  # an ordinary link to a directory: read
+    (pages / "same").symlink_to(elsewhere)  # a second way into it: read once
+
+    found = runner.find_page_files([pages])
+    status, out, err = run_import(pages)
+
+    assert runner.find_page_files(found) == found  # import_pages lists the files, the importer lists them again
+
+    assert status == 1
+    assert f"{pages / 'self.txt'}: 失败:符号链接循环" in err
+    assert f"{pages / 'ping.txt'}: 失败:符号链接循环" in err and f"{pages / 'pong.txt'}: 失败:符号链接循环" in err
+    assert f"{pages / 'gone.txt'}: 失败:符号链接指向的文件不存在:nowhere.txt" in err
+    assert f"{pages / 'sub' / 'up'}: 失败:符号链接循环:指向包含它的目录 {pages.resolve()}" in err
+    assert sorted(RawSource.objects.values_list("file_name", flat=True)) == ["a.txt", "c.txt"]
+    assert ImportRun.objects.get().counts["failed"] == 5

@@ -1,8 +1,11 @@
 """``manage.py import_pages PATH...``: arguments in, report out; the work is in ``importers.runner``."""
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -19,6 +22,26 @@ def issue_date_argument(value):
         return runner.parse_issue_date(value)
     except runner.ImportOptionError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
+
+
+@contextlib.contextmanager
+def _exit_on_sigterm():
+    """SIGTERM (kill, systemd, a container stopping) ends the command as Ctrl-C does: the run is marked interrupted.
+
+    SIGKILL cannot be caught; the next import on this host, or the admin's list of runs, marks that run.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class Command(BaseCommand):
@@ -83,7 +106,7 @@ class Command(BaseCommand):
                 file_report.result.source = None
                 file_report.result.article_warnings = {}
 
-        with progress:
+        with progress, _exit_on_sigterm():
             report = importer.run(files, on_file=on_file)
         if not dry_run:
             bump_content_version()  # readers see the imported (and --publish'ed) articles at once

@@ -1,0 +1,143 @@
+"""An import whose process is gone (killed, a web worker ended) is marked interrupted, not left running forever.
+
+Issue 17, item 9: a killed ``import_pages`` left its ImportRun ``running``.
+"""
+
+import io
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from importers import processes, runner
+from importers.models import INTERRUPTED_MESSAGE, ImportRun, RawSource
+from tests.conftest import PROJECT_DIR, SEED_FILES
+from tests.factories import ImportRunFactory, RawSourceFactory
+
+
+def _ended_process() -> tuple[int, str]:
+    """A process of this host that ran and ended (reaped): its pid and start time."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    started = processes._started(child.pid)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    return child.pid, started or ""
+
+
+@pytest.mark.django_db
+def test_runs_whose_process_is_gone_are_marked_interrupted(admin_client):
+    pid, started = _ended_process()
+    host = socket.gethostname()
+    killed = ImportRunFactory(status=ImportRun.Status.RUNNING, process=f"{host}:{pid}:{started}")
+    RawSourceFactory(run=killed)
+    reused = ImportRunFactory(  # this very process, but started at another time: its pid was reused
+        status=ImportRun.Status.RUNNING, process=f"{host}:{os.getpid()}:{int(processes.current().split(':')[2]) - 1}"
+    )
+    alive = ImportRunFactory(status=ImportRun.Status.RUNNING, process=processes.current())
+    elsewhere = ImportRunFactory(status=ImportRun.Status.RUNNING, process=f"another-host:{pid}:{started}")
+    unknown = ImportRunFactory(status=ImportRun.Status.RUNNING, process="")  # recorded before processes were
+    done = ImportRunFactory(status=ImportRun.Status.DONE, process=f"{host}:{pid}:{started}")
+
+    response = admin_client.get(reverse("admin:importers_importrun_changelist"))
+
+    assert response.status_code == 200 and "中断" in response.text
+    status = dict(ImportRun.objects.values_list("pk", "status"))
+    assert status[killed.pk] == status[reused.pk] == ImportRun.Status.INTERRUPTED
+    assert status[alive.pk] == status[elsewhere.pk] == status[unknown.pk] == ImportRun.Status.RUNNING
+    assert status[done.pk] == ImportRun.Status.DONE
+    killed.refresh_from_db()
+    assert killed.finished_at is not None and killed.counts == {"stored": 1}
+    assert killed.errors == [{"path": "", "error": INTERRUPTED_MESSAGE}]
+
+
+@pytest.mark.django_db
+def test_the_next_import_marks_them_too(tmp_path):
+    pid, started = _ended_process()
+    killed = ImportRunFactory(status=ImportRun.Status.RUNNING, process=f"{socket.gethostname()}:{pid}:{started}")
+    (tmp_path / "page.txt").write_bytes(SEED_FILES[0].read_bytes())
+
+    call_command("import_pages", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+
+    killed.refresh_from_db()
+    assert killed.status == ImportRun.Status.INTERRUPTED
+    assert ImportRun.objects.exclude(pk=killed.pk).get().status == ImportRun.Status.DONE
+
+
+@pytest.mark.django_db
+def test_a_run_stopped_with_ctrl_c_says_so_on_its_way_out(tmp_path):
+    for path in SEED_FILES[:2]:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+
+    def stop_after_the_first_file(report):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        runner.Importer().run([tmp_path], on_file=stop_after_the_first_file)
+
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.INTERRUPTED and run.counts == {"stored": 1}
+    assert RawSource.objects.get().run == run
+
+
+def test_a_process_token_names_this_process():
+    host, pid, started = processes.current().rsplit(":", 2)
+    assert host == socket.gethostname() and int(pid) == os.getpid()
+    assert not processes.gone(processes.current())
+    assert not processes.gone("garbage") and not processes.gone("")
+
+
+def _database_url() -> str:
+    settings = connection.settings_dict
+    user = settings["USER"] + (f":{settings['PASSWORD']}" if settings["PASSWORD"] else "")
+    return f"postgres://{user}@{settings['HOST'] or '127.0.0.1'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a second process needs the test database on a server")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_killed_import_pages_is_marked_interrupted_and_a_rerun_completes(tmp_path, signum):
+    for copy in range(6):  # 30 pages: long enough to be stopped half-way
+        for path in SEED_FILES:
+            (tmp_path / f"{copy}_{path.name}").write_bytes(path.read_bytes() + f"\n{copy}\n".encode())
+    files = len(list(tmp_path.glob("*.txt")))
+    command = subprocess.Popen(
+        [sys.executable, "manage.py", "import_pages", str(tmp_path)],
+        cwd=PROJECT_DIR,
+        env={
+            "PATH": os.environ["PATH"],
+            "DATABASE_URL": _database_url(),
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        },
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while not RawSource.objects.exists():
+        assert command.poll() is None and time.monotonic() < deadline, "the import ended before it was stopped"
+        time.sleep(0.05)
+
+    command.send_signal(signum)
+    assert command.wait(timeout=60) == (-signal.SIGKILL if signum == signal.SIGKILL else 128 + signal.SIGTERM)
+
+    run = ImportRun.objects.get()
+    if signum == signal.SIGKILL:  # nothing ran in the process: the next import (or the admin) notices
+        assert run.status == ImportRun.Status.RUNNING
+        call_command("import_pages", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+    else:  # the command itself said so on its way out
+        assert run.status == ImportRun.Status.INTERRUPTED
+        call_command("import_pages", str(tmp_path), stdout=io.StringIO(), stderr=io.StringIO())
+    run.refresh_from_db()
+    stored = RawSource.objects.filter(run=run).count()
+    assert run.status == ImportRun.Status.INTERRUPTED and run.counts["stored"] == stored
+    assert 1 <= stored < files
+    rerun = ImportRun.objects.exclude(pk=run.pk).get()
+    assert rerun.status == ImportRun.Status.DONE
+    assert rerun.counts["unchanged"] == stored and rerun.counts["imported"] == files - stored
+    assert RawSource.objects.count() == files
