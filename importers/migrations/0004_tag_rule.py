@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('importers', '0002_place'),
+        ('importers', '0003_importrun_process'),
     ]
 
     operations = [
