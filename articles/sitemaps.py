@@ -25,7 +25,7 @@ class ArticleSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().select_related("section", "page__issue").order_by("-published_at", "-pk")
+        return Article.objects.listed().select_related("section", "page__issue").order_by("-published_at", "-pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -44,6 +44,12 @@ def lead(article, length=90):
 
 
 @register.filter
+def paragraphs(article):
+    """The body's paragraphs, as an advertisement or notice prints them on its e-paper page."""
+    return [block.text for block in article.blocks if block.kind == PARAGRAPH]
+
+
+@register.filter
 def print_line(page):
     """``2024年1月23日 第3版 综合·城区``."""
     if not page:
@@ -67,12 +73,20 @@ def byline_groups(bylines):
 
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
 def section_nav(context):
-    from articles.models import Section
     from newsroom.pagecache import fragment
 
     request = context.get("request")
-    sections = fragment(("sections",), lambda: list(Section.objects.all()))  # on every page: kept a moment
+    sections = fragment(("sections",), listed_sections)  # on every page: kept a moment
     return {"sections": sections, "path": request.path if request else ""}
+
+
+def listed_sections() -> list:
+    """The sections with something to read (``Article.objects.listed()``): the menu leads to no empty page."""
+    from django.db.models import Exists, OuterRef
+
+    from articles.models import Article, Section
+
+    return list(Section.objects.filter(Exists(Article.objects.listed().filter(section=OuterRef("pk")))))
 
 
 @register.simple_tag
