@@ -45,8 +45,12 @@ def lead(article, length=90):
 
 @register.filter
 def paragraphs(article):
-    """The body's paragraphs, as an advertisement or notice prints them on its e-paper page."""
-    return [block.text for block in article.blocks if block.kind == PARAGRAPH]
+    """The body's paragraphs as its e-paper page shows them: a notice's as printed, an ad's short
+    slogans and figures run together in one paragraph."""
+    texts = [block.text for block in article.blocks if block.kind == PARAGRAPH]
+    if article.kind in (article.Kind.ADVERTISEMENT, article.Kind.PSA):
+        return [" ".join(" ".join(texts).split())] if texts else []
+    return texts
 
 
 @register.filter
