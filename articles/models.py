@@ -33,6 +33,12 @@ class Role(models.TextChoices):
     DESIGNER = "designer", _("设计")
 
 
+class SectionQuerySet(models.QuerySet):
+    def listed(self):
+        """The sections with something to read (``Article.objects.listed()``): the menu leads to no empty page."""
+        return self.filter(models.Exists(Article.objects.listed().filter(section=models.OuterRef("pk"))))
+
+
 class Section(models.Model):
     name = models.CharField(_("名称"), max_length=50, unique=True)
     slug = models.SlugField(_("网址名"), max_length=60, unique=True)
@@ -45,6 +51,8 @@ class Section(models.Model):
     is_default = models.BooleanField(
         _("默认栏目"), default=False, help_text=_("无法判断栏目的稿件归入默认栏目。只应有一个。")
     )
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]

@@ -1,4 +1,5 @@
-"""``/sitemap.xml``: sections and published articles; recent articles carry Google News fields."""
+"""``/sitemap.xml``: the sections with articles and the articles readers' lists show (``listed()``);
+recent articles carry Google News fields."""
 
 import datetime
 
@@ -17,7 +18,7 @@ class SectionSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return Section.objects.all()
+        return Section.objects.listed()
 
 
 class ArticleSitemap(Sitemap):

@@ -105,6 +105,9 @@ def test_home_blocks_and_menu_show_only_sections_with_articles(client, seeds):
         assert f">{name}</a>" in menu
     assert titles[0] == "头条"  # the stories of the latest front page, not a 要闻 block over nothing
     assert set(titles[1:]) <= listed
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for section in Section.objects.all():
+        assert (f"{section.get_absolute_url()}</loc>" in sitemap) == (section.name in listed), section.name
 
 
 def test_a_section_holding_only_advertising_is_not_in_the_menu(client, seeds):
