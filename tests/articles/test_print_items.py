@@ -176,3 +176,12 @@ def test_render_articles_stores_no_page_for_them(seeds, tmp_path):
     # Rendered once each, and the ads never tried (they have no page to render): nothing left for a next run.
     assert sorted(call.args[1] for call in spy.call_args_list) == sorted(listed)
     assert "0 篇" in out.read_text()
+
+
+def test_the_admin_views_it_on_its_epaper_page(admin_client, client, ad):
+    change = admin_client.get(reverse("admin:articles_article_change", args=[ad.pk])).content.decode()
+    address = f"{ad.page.get_absolute_url()}#a-{ad.pk}"
+    assert f'href="{address}"' in change
+    assert f'<aside id="a-{ad.pk}" class="item print-item print-advertisement"' in html(
+        client, ad.page.get_absolute_url()
+    )
