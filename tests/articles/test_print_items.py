@@ -185,3 +185,23 @@ def test_the_admin_views_it_on_its_epaper_page(admin_client, client, ad):
     assert f'<aside id="a-{ad.pk}" class="item print-item print-advertisement"' in html(
         client, ad.page.get_absolute_url()
     )
+
+
+def test_the_epaper_page_costs_the_same_queries_with_more_ads(client, ad):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cost(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    urls = [ad.page.get_absolute_url(), ad.page.issue.get_absolute_url()]
+    before = [cost(url) for url in urls]
+    for n in range(5):
+        Article.objects.create(
+            kind=Article.Kind.ADVERTISEMENT, headline=f"广告{n}", body="一键随心", page=ad.page, position=90 + n,
+            status=Article.Status.PUBLISHED, published_at=ad.published_at,
+        )  # fmt: skip
+    assert [cost(url) for url in urls] == before
+    assert client.get(urls[0]).content.decode().count('<p class="print-label">广告</p>') == 6
