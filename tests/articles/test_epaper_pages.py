@@ -117,3 +117,12 @@ def test_a_section_holding_only_advertising_is_not_in_the_menu(client, seeds):
     html = client.get("/").content.decode()
     assert "金融服务" not in html
     assert "金融服务" not in client.get(Article.objects.listed().first().get_absolute_url()).content.decode()
+
+
+def test_without_a_printed_page_the_first_block_is_the_latest(client):
+    factories.SectionFactory(name="要闻", slug="yaowen-empty", order=1)
+    story(headline="网上首发的稿件", section=factories.SectionFactory(name="社会", slug="shehui-x", order=2))
+    html = client.get("/").content.decode()
+    titles = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r'class="block-title">(.*?)</h2>', html, re.S)]
+    assert titles[0] == "最新"
+    assert "要闻" not in html
