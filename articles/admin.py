@@ -421,8 +421,13 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     ]
 
     def view_on_site(self, obj):
-        """Only a public article has a public address; drafts have the preview instead."""
-        return obj.get_absolute_url() if obj.is_public else None
+        """Only a public article has a public address; drafts have the preview instead. An ad or notice is
+        seen on its e-paper page."""
+        if not obj.is_public:
+            return None
+        if not obj.is_editorial:
+            return f"{obj.page.get_absolute_url()}#a-{obj.pk}" if obj.page_id else None
+        return obj.get_absolute_url()
 
     # Roles ------------------------------------------------------------------------------
 

@@ -68,7 +68,7 @@ def _per_page(request) -> int:
 
 @require_safe
 def article_list(request):
-    filterset = ArticleFilter(request.GET, queryset=Article.objects.published().with_related())
+    filterset = ArticleFilter(request.GET, queryset=Article.objects.listed().with_related())
     if not filterset.is_valid():
         return _json({"errors": filterset.errors.get_json_data()}, status=400)
     per_page = _per_page(request)
@@ -89,7 +89,7 @@ def article_list(request):
 
 @require_safe
 def article_detail(request, pk):
-    article = get_object_or_404(Article.objects.published().with_related(), pk=pk)
+    article = get_object_or_404(Article.objects.listed().with_related(), pk=pk)
     data = _summary(request, article)
     data.update(
         series=article.series,

@@ -33,7 +33,7 @@ class LatestFeed(Feed):
         return reverse("articles:home")
 
     def articles(self, obj):
-        return Article.objects.published()
+        return Article.objects.listed()
 
     def items(self, obj=None):
         return self.articles(obj).with_related().order_by("-published_at", "-pk")[:ITEMS]
@@ -72,7 +72,7 @@ class SectionFeed(LatestFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj):
-        return Article.objects.published().in_section(obj)
+        return Article.objects.listed().in_section(obj)
 
 
 def _with_public_articles(obj, articles):
@@ -85,7 +85,7 @@ def _with_public_articles(obj, articles):
 class PersonFeed(LatestFeed):
     def get_object(self, request, slug):
         person = get_object_or_404(Person, slug=slug)
-        return _with_public_articles(person, Article.objects.published().by_person(person))
+        return _with_public_articles(person, Article.objects.listed().by_person(person))
 
     def heading(self, obj):
         return obj.name
@@ -94,13 +94,13 @@ class PersonFeed(LatestFeed):
         return obj.get_absolute_url()
 
     def articles(self, obj):
-        return Article.objects.published().by_person(obj)
+        return Article.objects.listed().by_person(obj)
 
 
 class TagFeed(LatestFeed):
     def get_object(self, request, slug):
         tag = get_object_or_404(Tag, slug=slug)
-        return _with_public_articles(tag, Article.objects.published().filter(tags=tag))
+        return _with_public_articles(tag, Article.objects.listed().filter(tags=tag))
 
     def heading(self, obj):
         return f"标签:{obj.name}"
@@ -109,7 +109,7 @@ class TagFeed(LatestFeed):
         return reverse("articles:tag", kwargs={"slug": obj.slug})
 
     def articles(self, obj):
-        return Article.objects.published().filter(tags=obj)
+        return Article.objects.listed().filter(tags=obj)
 
 
 class LatestAtomFeed(LatestFeed):

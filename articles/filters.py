@@ -1,6 +1,6 @@
 """Narrowing public article lists, search and the API by the same query parameters.
 
-``ArticleFilter(request.GET, queryset=Article.objects.published().with_related()).qs``:
+``ArticleFilter(request.GET, queryset=Article.objects.listed().with_related()).qs``:
 the view builds the queryset, the filter only adds conditions, so its
 ``select_related``/``prefetch_related`` still hold. Person and role filter the
 same byline (``?person=chengjiaolan&role=photographer``).

@@ -33,6 +33,12 @@ class Role(models.TextChoices):
     DESIGNER = "designer", _("设计")
 
 
+class SectionQuerySet(models.QuerySet):
+    def listed(self):
+        """The sections with something to read (``Article.objects.listed()``): the menu leads to no empty page."""
+        return self.filter(models.Exists(Article.objects.listed().filter(section=models.OuterRef("pk"))))
+
+
 class Section(models.Model):
     name = models.CharField(_("名称"), max_length=50, unique=True)
     slug = models.SlugField(_("网址名"), max_length=60, unique=True)
@@ -45,6 +51,8 @@ class Section(models.Model):
     is_default = models.BooleanField(
         _("默认栏目"), default=False, help_text=_("无法判断栏目的稿件归入默认栏目。只应有一个。")
     )
+
+    objects = SectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -91,6 +99,9 @@ class Issue(models.Model):
 
 
 class Page(models.Model):
+    # Print order: by number, the unnumbered last in the order they were stored.
+    PRINT_ORDER = (models.F("number").asc(nulls_last=True), "pk")
+
     issue = models.ForeignKey(Issue, on_delete=models.PROTECT, related_name="pages", verbose_name=_("期次"))
     number = models.PositiveSmallIntegerField(
         _("版次"), null=True, blank=True, help_text=_("第几版,如 2 表示 02版;不知道时留空。")
@@ -134,9 +145,32 @@ class Page(models.Model):
         d = self.issue.printed_on
         return reverse("articles:page", kwargs={"year": d.year, "month": d.month, "day": d.day, "page_id": self.pk})
 
+    # The page's number by its place in the issue when none was printed (``number_in_issue()``); None if unknown.
+    order_number = None
+
     @property
     def display_label(self) -> str:
-        return self.label_for(self.number, self.label)
+        return self.label_for(self.number or self.order_number, self.label)
+
+    @property
+    def heading(self) -> str:
+        """``第2版：要闻``; the number or the name alone when only one is known; never empty."""
+        label = self.display_label
+        if label and self.name:
+            return f"{label}：{self.name}"
+        return label or self.name or str(_("版面"))
+
+    @staticmethod
+    def number_in_issue(pages) -> list:
+        """The pages of one issue in print order, each unnumbered one numbered by its place if no page has that number.
+
+        ``pages`` are all the pages of the issue in print order (``PRINT_ORDER``); sets ``order_number``.
+        """
+        pages = list(pages)
+        taken = {page.number for page in pages if page.number}
+        for place, page in enumerate(pages, start=1):
+            page.order_number = place if not page.number and place not in taken else None
+        return pages
 
     @staticmethod
     def label_for(number: int | None, label: str) -> str:
@@ -209,6 +243,15 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, and its publication time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def listed(self):
+        """What readers' lists show: published news, photos, commentary and sidebars.
+
+        Advertisements, public-service ads and notices (``Article.NOT_EDITORIAL``) are printed, and
+        published, but only on their e-paper page, labelled: never on the home, section, person, tag or
+        search pages, feeds, the sitemap, the API or in 发稿统计. Every such list starts here.
+        """
+        return self.published().exclude(kind__in=Article.NOT_EDITORIAL)
+
     def with_related(self, *, tags: bool = True):
         """Everything a list or page shows, in a fixed number of queries.
 
@@ -252,6 +295,11 @@ class Article(models.Model):
         NOTICE = "notice", _("启事/公告")
         PSA = "psa", _("公益广告")
         ADVERTISEMENT = "advertisement", _("广告")
+
+    # Printed and stored with their page, shown only there, labelled (``ArticleQuerySet.listed()``).
+    NOT_EDITORIAL = (Kind.ADVERTISEMENT, Kind.PSA, Kind.NOTICE)
+    # How the e-paper labels them.
+    PRINT_LABELS = {Kind.ADVERTISEMENT: _("广告"), Kind.PSA: _("公益广告"), Kind.NOTICE: _("公告")}
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("草稿")
@@ -411,6 +459,15 @@ class Article(models.Model):
     @property
     def blocks(self) -> list[body_format.Block]:
         return body_format.parse_body(self.body)
+
+    @property
+    def is_editorial(self) -> bool:
+        return self.kind not in self.NOT_EDITORIAL
+
+    @property
+    def print_label(self) -> str:
+        """``广告``, ``公益广告`` or ``公告`` for what is not editorial; empty for articles."""
+        return str(self.PRINT_LABELS.get(self.kind, ""))
 
     @property
     def is_public(self) -> bool:

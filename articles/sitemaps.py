@@ -1,4 +1,5 @@
-"""``/sitemap.xml``: sections and published articles; recent articles carry Google News fields."""
+"""``/sitemap.xml``: the sections with articles and the articles readers' lists show (``listed()``);
+recent articles carry Google News fields."""
 
 import datetime
 
@@ -17,7 +18,7 @@ class SectionSitemap(Sitemap):
     priority = 0.6
 
     def items(self):
-        return Section.objects.all()
+        return Section.objects.listed()
 
 
 class ArticleSitemap(Sitemap):
@@ -25,7 +26,7 @@ class ArticleSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return Article.objects.published().select_related("section", "page__issue").order_by("-published_at", "-pk")
+        return Article.objects.listed().select_related("section", "page__issue").order_by("-published_at", "-pk")
 
     def lastmod(self, item):
         return item.updated_at

@@ -1,6 +1,7 @@
 """发稿统计: what each person published, per role and month.
 
-Counts come from published articles only (``Article.objects.published()``),
+Counts come from published articles only, advertising and notices left out
+(``Article.objects.listed()``),
 the same rule as the public person pages, and are computed in the database in
 one grouped query:
 
@@ -90,7 +91,7 @@ class StatsForm(forms.Form):
 
 
 def _bylines(start: datetime.date, end: datetime.date, person: str | None, role: str | None):
-    published = Article.objects.published().filter(published_at__date__gte=start, published_at__date__lte=end)
+    published = Article.objects.listed().filter(published_at__date__gte=start, published_at__date__lte=end)
     bylines = Byline.objects.filter(article__in=published)
     if person:
         bylines = bylines.filter(person__in=Person.objects.filter(Q(name=person) | Q(aliases__name=person)))

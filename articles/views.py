@@ -1,5 +1,6 @@
-"""The readers' pages. Every one starts from ``Article.objects.published()`` and runs a
-small, fixed number of queries whatever the size of the archive."""
+"""The readers' pages. Every list starts from ``Article.objects.listed()`` (published, and no
+advertising: that is shown only on its e-paper page, which starts from ``published()``) and runs
+a small, fixed number of queries whatever the size of the archive."""
 
 import calendar
 import datetime
@@ -39,13 +40,13 @@ SEARCH_PER_PAGE = 20
 
 
 def public_articles(*, tags: bool = False):
-    """Published articles with what a list prints (section, page, bylines); ``tags=True`` adds their tags."""
-    return Article.objects.published().with_related(tags=tags)
+    """Listed articles with what a list prints (section, page, bylines); ``tags=True`` adds their tags."""
+    return Article.objects.listed().with_related(tags=tags)
 
 
 def public_links():
-    """Published articles for lists of links: enough to print a headline, date and address."""
-    return Article.objects.published().select_related("section", "page__issue")
+    """Listed articles for lists of links: enough to print a headline, date and address."""
+    return Article.objects.listed().select_related("section", "page__issue")
 
 
 def _canonical(request, url):
@@ -75,15 +76,11 @@ def _list_context(request, queryset, canonical_url, data=None, **extra):
     }
 
 
-# Advertising is printed, and public, but does not make the front of the site.
-NOT_ON_HOME = [Article.Kind.ADVERTISEMENT, Article.Kind.PSA]
-
-
 @require_safe
 @pagecache.memoized_page
 def home(request):
     sections = list(Section.objects.all())
-    stories = Article.objects.published().exclude(kind__in=NOT_ON_HOME)
+    stories = Article.objects.listed()
     latest_issue = _public_issues().first()
     # The front of the latest printed edition leads the site.
     featured_ids = []
@@ -106,6 +103,7 @@ def home(request):
         for section in sections
     ]
     articles = {a.pk: a for a in public_articles().filter(pk__in=_union_all(wanted))} if wanted else {}
+    front_featured = bool(featured_ids)
     if not featured_ids:
         featured_ids = sorted(articles, key=lambda pk: (articles[pk].published_at, pk), reverse=True)[:FEATURED]
     blocks = []
@@ -118,6 +116,8 @@ def home(request):
         request,
         "articles/home.html",
         {
+            # The stories of the latest front page are its 头条; without a printed page, the latest ones.
+            "featured_title": "头条" if front_featured else "最新",
             "featured": [articles[pk] for pk in featured_ids if pk in articles],
             "section_blocks": blocks,
             "latest_issue": latest_issue,
@@ -193,7 +193,7 @@ def _section_nav():
 @require_safe
 def article_redirect(request, pk):
     """Short and outdated addresses of an article lead to its canonical one."""
-    article = get_object_or_404(Article.objects.published().select_related("page__issue"), pk=pk)
+    article = get_object_or_404(Article.objects.listed().select_related("page__issue"), pk=pk)
     return redirect(article, permanent=True)
 
 
@@ -285,9 +285,10 @@ def section_detail(request, slug):
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
-    # thousands. The published() rule as join conditions: an IN (published articles) subquery would read them all.
+    # thousands. The listed() rule as join conditions: an IN (published articles) subquery would read them all.
     latest = list(
         person.bylines.filter(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now())
+        .exclude(article__kind__in=Article.NOT_EDITORIAL)
         .order_by("-article_id")
         .values_list("role", flat=True)[: ROLE_COUNT_CAP + 1]
     )
@@ -315,7 +316,7 @@ def person_detail(request, slug):
 @pagecache.memoized_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    tagged = Article.objects.published().filter(tags=tag)
+    tagged = Article.objects.listed().filter(tags=tag)
     count = tagged.values("pk")[: TAG_COUNT_CAP + 1].count()
     if not count:
         raise Http404("没有此标签的已发布稿件")
@@ -430,21 +431,35 @@ def _issue_or_404(year, month, day):
     return get_object_or_404(Issue, printed_on=printed_on)
 
 
+def _issue_pages(issue):
+    """Every page of the issue in print order, numbered (``Page.number_in_issue``), each marked ``is_public``
+    when it prints a published article or ad."""
+    pages = Page.number_in_issue(
+        Page.objects.filter(issue=issue)
+        .annotate(is_public=Exists(Article.objects.published().filter(page=OuterRef("pk"))))
+        .order_by(*Page.PRINT_ORDER)
+    )
+    for page in pages:
+        page.issue = issue
+    return [page for page in pages if page.is_public]
+
+
 @require_safe
 def issue_detail(request, year, month, day):
     issue = _issue_or_404(year, month, day)
-    articles = list(public_links().filter(page__issue=issue).order_by("page__number", "page_id", "position", "pk"))
-    if not articles:
+    pages = _issue_pages(issue)
+    if not pages:
         raise Http404("本期没有已发布的稿件")
-    pages = {}
-    for article in articles:
-        pages.setdefault(article.page, []).append(article)
+    # Advertising and notices are listed with their page, labelled and unlinked: they have no page of their own.
+    printed = {}
+    for article in Article.objects.published().filter(page__in=pages).order_by("position", "pk"):
+        printed.setdefault(article.page_id, []).append(article)
     return render(
         request,
         "articles/issue_detail.html",
         {
             "issue": issue,
-            "pages": list(pages.items()),
+            "pages": [(page, printed.get(page.pk, [])) for page in pages],
             "canonical_url": _canonical(request, issue.get_absolute_url()),
         },
     )
@@ -453,19 +468,15 @@ def issue_detail(request, year, month, day):
 @require_safe
 def page_detail(request, year, month, day, page_id):
     issue = _issue_or_404(year, month, day)
-    page = get_object_or_404(Page, pk=page_id, issue=issue)
-    page.issue = issue
-    articles = list(public_articles().filter(page=page).order_by("position", "pk"))
-    if not articles:
+    pages = _issue_pages(issue)
+    page = next((p for p in pages if p.pk == page_id), None)
+    if page is None:
         raise Http404("本版没有已发布的稿件")
-    pages = list(
-        Page.objects.filter(issue=issue)
-        .filter(Exists(Article.objects.published().filter(page=OuterRef("pk"))))
-        .order_by("number", "pk")
-    )
-    for other in pages:
-        other.issue = issue
-    index = next((i for i, p in enumerate(pages) if p.pk == page.pk), 0)
+    # The page as printed: its articles, and its advertising and notices, labelled (``Article.print_label``).
+    articles = list(Article.objects.published().with_related(tags=False).filter(page=page).order_by("position", "pk"))
+    for article in articles:
+        article.page = page  # numbered by its place in the issue
+    index = pages.index(page)
     return render(
         request,
         "articles/page_detail.html",

@@ -51,7 +51,7 @@ def paper(django_user_model):
         stdout=io.StringIO(),
     )  # fmt: skip
     publish_articles(articles=Article.objects.filter(pk__in=Article.objects.values("pk")[:5]), by=chief)
-    article = Article.objects.published().first()
+    article = Article.objects.listed().first()  # one with a page of its own, not an ad
     article.headline = "编辑改过的标题"
     article.is_edited = True
     article.reviewed_by, article.reviewed_at = chief, timezone.now()

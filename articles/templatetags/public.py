@@ -44,6 +44,16 @@ def lead(article, length=90):
 
 
 @register.filter
+def paragraphs(article):
+    """The body's paragraphs as its e-paper page shows them: a notice's as printed, an ad's short
+    slogans and figures run together in one paragraph."""
+    texts = [block.text for block in article.blocks if block.kind == PARAGRAPH]
+    if article.kind in (article.Kind.ADVERTISEMENT, article.Kind.PSA):
+        return [" ".join(" ".join(texts).split())] if texts else []
+    return texts
+
+
+@register.filter
 def print_line(page):
     """``2024年1月23日 第3版 综合·城区``."""
     if not page:
@@ -71,7 +81,8 @@ def section_nav(context):
     from newsroom.pagecache import fragment
 
     request = context.get("request")
-    sections = fragment(("sections",), lambda: list(Section.objects.all()))  # on every page: kept a moment
+    # Only sections with something to read; on every page: kept a moment.
+    sections = fragment(("sections",), lambda: list(Section.objects.listed()))
     return {"sections": sections, "path": request.path if request else ""}
 
 

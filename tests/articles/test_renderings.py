@@ -162,7 +162,10 @@ def test_bylines_people_corrections_tags_sections_and_pages_show_when_changed(cl
 def test_a_new_section_shows_in_the_menu_of_stored_pages(client, printed):
     lead = printed["lead"]
     stored(client, lead)
-    factories.SectionFactory(name="文体", slug="wenti")
+    new = factories.SectionFactory(name="文体", slug="wenti")
+    assert ">文体</a>" not in page_of(client, lead)  # the menu leads to no empty section
+    # Its first story, from weeks that no "related" list of the lead reaches.
+    story(headline="文体新闻", section=new, published_at=lead.published_at - 3 * renderings.RELATED_WINDOW)
     assert ">文体</a>" in page_of(client, lead)
     assert renderings.NAV_MARKER in Rendering.objects.get(article=lead).html  # the stored page itself is unchanged
 

@@ -67,12 +67,12 @@ def _reader_request(site: str):
 
 
 def _missing(key: str):
-    """Published articles without a good stored page for this variant."""
+    """Articles with a page of their own (``listed()``) without a good stored page for this variant."""
     now = timezone.now()
     good = Rendering.objects.filter(article=OuterRef("pk"), variant=key, stamp=OuterRef("updated_at")).filter(
         ~Q(html=""), Q(expires_at__isnull=True) | Q(expires_at__gt=now)
     )
-    return Article.objects.published().filter(~Exists(good))
+    return Article.objects.listed().filter(~Exists(good))
 
 
 def _read_ids(path: Path) -> list[int]:
