@@ -393,7 +393,7 @@ class PlaceAdmin(CappedSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(TagRule)
-class TagRuleAdmin(admin.ModelAdmin):
+class TagRuleAdmin(CappedSearchMixin, admin.ModelAdmin):
     """Words the importer never makes a tag of (停用词), and words it prefers (优先词); tags already in use
     are preferred too."""
 

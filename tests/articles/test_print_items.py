@@ -65,7 +65,7 @@ def test_each_is_on_its_epaper_page_labelled(client, seeds):
     assert "急需招募男团员20人、女团员10人" in notice
     # An ad's short slogans and figures run together in one paragraph, not a column of fragments.
     ad_page = html(client, seeds[Article.Kind.ADVERTISEMENT].page.get_absolute_url())
-    assert "<p>一键随心 经验安心 个人普惠金融贷款 E抵贷 房产抵押贷,经营不等待 1000万 最高额度" in ad_page
+    assert "<p>一键随心 经验安心 个人普惠金融贷款 E抵贷 房产抵押贷，经营不等待 1000万 最高额度" in ad_page
     # The issue's table of contents lists it with its page, labelled, unlinked.
     contents = html(client, seeds[Article.Kind.ADVERTISEMENT].page.issue.get_absolute_url())
     assert f'<span class="print-label">广告</span> {AD}</li>' in contents
