@@ -32,7 +32,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
-from . import people, search, stats, workflow
+from . import people, photo_admin, search, stats, workflow
 from .models import (
     Article,
     Byline,
@@ -284,6 +284,10 @@ class CorrectionInline(ParentPermissionInline, admin.StackedInline):
     extra = 0
 
 
+class PhotoInline(ParentPermissionInline, photo_admin.PhotoInline):
+    pass
+
+
 # Articles -------------------------------------------------------------------------------
 
 
@@ -434,7 +438,7 @@ class ArticleAdmin(VersionAdmin):
         return fields
 
     def get_inlines(self, request, obj):
-        return [BylineInline, CorrectionInline] if obj is not None else [BylineInline]
+        return [BylineInline, CorrectionInline, PhotoInline] if obj is not None else [BylineInline, PhotoInline]
 
     # Saving -----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from . import body as body_format
+from . import photos as photo_files
 
 
 class Role(models.TextChoices):
@@ -467,6 +468,35 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.published_on:%Y-%m-%d} 更正"
+
+
+class Photo(models.Model):
+    """A picture of an article, stored through Django's storage API; ``articles.photos`` checks and cleans it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="photos", verbose_name=_("稿件"))
+    image = models.ImageField(
+        _("图片"), upload_to=photo_files.upload_to, width_field="width", height_field="height", max_length=200
+    )
+    width = models.PositiveIntegerField(_("宽"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("高"), default=0, editable=False)
+    caption = models.TextField(_("图片说明"), blank=True)
+    credit = models.CharField(_("摄影"), max_length=100, blank=True, help_text=_("留空时取稿件署名中的摄影者。"))
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["article", "order", "id"]
+        verbose_name = _("图片")
+        verbose_name_plural = _("图片")
+        indexes = [models.Index(fields=["article", "order"], name="photo_article_order")]
+
+    def __str__(self):
+        return self.caption[:30] or self.image.name
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.credit and self.article_id:
+            self.credit = photo_files.photographer_credit(self.article_id)
+        super().save(*args, **kwargs)
 
 
 class Rendering(models.Model):

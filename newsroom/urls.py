@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from articles.sitemaps import sitemaps
 from newsroom.health import healthz
@@ -16,3 +18,9 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
 ]
+
+if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    # The demo serves uploaded photos itself; in production the proxy serves MEDIA_ROOT (README, Photos).
+    urlpatterns.insert(
+        0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    )
