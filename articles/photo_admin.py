@@ -13,7 +13,7 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import photos
+from . import photos, renditions
 from .models import Photo
 
 
@@ -128,9 +128,9 @@ class PhotoInline(admin.TabularInline):
         if not photo.pk or not photo.image:
             return "—"
         return format_html(
-            '<a href="{0}" target="_blank" rel="noopener"><img src="{0}" alt="" style="max-width:160px;max-height:120px"></a>'
-            "<br>{1}×{2}",
+            '<a href="{}" target="_blank" rel="noopener"><img src="{}" alt="" width="120" height="80"></a><br>{}×{}',
             photo.image.url,
+            renditions.url(photo, "thumb"),
             photo.width,
             photo.height,
         )

@@ -161,6 +161,33 @@ def add_photo(article, upload, *, caption: str = "", credit: str = "", order: in
     )
 
 
+def api_fields(request, article) -> dict:
+    """``image`` (the address other sites use, or None) and ``photos`` with every rendition, for the API."""
+    from . import renditions
+
+    absolute = request.build_absolute_uri
+    given = [
+        {
+            "url": absolute(photo.image.url),
+            "width": photo.width,
+            "height": photo.height,
+            "caption": photo.caption,
+            "credit": photo.credit,
+            "renditions": {
+                size: {
+                    "url": absolute(renditions.url(photo, size)),
+                    "webp": absolute(renditions.url(photo, size, "webp")),
+                    "width": renditions.dimensions(photo, size)[0],
+                    "height": renditions.dimensions(photo, size)[1],
+                }
+                for size in renditions.SIZES
+            },
+        }
+        for photo in article.photos.all()
+    ]
+    return {"image": given[0]["renditions"]["w1600"]["url"] if given else None, "photos": given}
+
+
 # Signals ------------------------------------------------------------------------------------------
 
 
@@ -171,8 +198,10 @@ def _photo_changed(sender, instance, using, **kwargs):
 
 
 def _photo_deleted(sender, instance, using, **kwargs):
+    from . import renditions
+
     _photo_changed(sender, instance, using)
-    names = [instance.image.name, *rendition_names(instance)]
+    names = [instance.image.name, *renditions.names(instance)]
     storage = instance.image.storage
 
     def delete_files():
@@ -181,11 +210,6 @@ def _photo_deleted(sender, instance, using, **kwargs):
                 storage.delete(name)
 
     transaction.on_commit(delete_files, using=using)
-
-
-def rendition_names(photo) -> list[str]:
-    """The stored renditions' names (none before they are made by the renditions library)."""
-    return []
 
 
 def connect() -> None:

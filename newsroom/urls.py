@@ -19,8 +19,11 @@ urlpatterns = [
     path("", include("articles.urls")),
 ]
 
+
+def media(request, path):
+    """Uploaded photos, from wherever MEDIA_ROOT is now (the demo; in production the proxy serves them)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
 if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
-    # The demo serves uploaded photos itself; in production the proxy serves MEDIA_ROOT (README, Photos).
-    urlpatterns.insert(
-        0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
-    )
+    urlpatterns.insert(0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media, name="media"))
