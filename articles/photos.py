@@ -212,10 +212,25 @@ def _photo_deleted(sender, instance, using, **kwargs):
     transaction.on_commit(delete_files, using=using)
 
 
+def _photo_replacing(sender, instance, raw, using, **kwargs):
+    """A photo given a new file: its old file and renditions go once the change is committed."""
+    from . import renditions
+
+    if raw or instance.pk is None or getattr(instance.image, "_committed", True):
+        return
+    old = sender.objects.using(using).filter(pk=instance.pk).values_list("image", flat=True).first()
+    if not old:
+        return
+    names = [old, *renditions.names(sender(image=old))]
+    storage = instance.image.storage
+    transaction.on_commit(lambda: [storage.delete(name) for name in names], using=using)
+
+
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import post_delete, post_save, pre_save
 
     from .models import Photo
 
+    pre_save.connect(_photo_replacing, sender=Photo, dispatch_uid="photos.replacing")
     post_save.connect(_photo_changed, sender=Photo, dispatch_uid="photos.changed")
     post_delete.connect(_photo_deleted, sender=Photo, dispatch_uid="photos.deleted")

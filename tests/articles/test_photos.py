@@ -303,3 +303,42 @@ def test_the_demo_serves_uploaded_photos(client):
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert Image.open(io.BytesIO(b"".join(response.streaming_content))).size == (64, 48)
+
+
+def test_admin_replaces_and_deletes_a_photo_with_its_files(editor_client, django_capture_on_commit_callbacks):
+    from articles import renditions
+
+    article = factories.ArticleFactory()
+    first = photos.add_photo(article, upload(image_bytes("JPEG", (64, 48)), "a.jpg"), caption="一")
+    second = photos.add_photo(article, upload(image_bytes("JPEG", (64, 48)), "b.jpg"), caption="二")
+    old_names = {p.pk: [p.image.name, *renditions.names(p)] for p in (first, second)}
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = change_form_data(editor_client, article)
+    data.update({"photos-TOTAL_FORMS": "2", "photos-INITIAL_FORMS": "2"})
+    for n, photo in enumerate((first, second)):
+        data.update(
+            {f"photos-{n}-id": photo.pk, f"photos-{n}-article": article.pk, f"photos-{n}-caption": photo.caption}
+        )
+        data[f"photos-{n}-order"] = photo.order
+    data["photos-0-upload"] = [upload(image_bytes("PNG", (30, 20)), "new.png")]
+    data["photos-1-DELETE"] = "on"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(url, data)
+    assert response.status_code == 302
+    [kept] = article.photos.all()
+    assert (kept.pk, kept.caption, kept.width, kept.height) == (first.pk, "一", 30, 20)
+    assert kept.image.name.endswith(".png") and default_storage.exists(kept.image.name)
+    assert all(default_storage.exists(name) for name in renditions.names(kept))
+    assert not any(default_storage.exists(name) for names in old_names.values() for name in names)
+
+
+def test_replacing_takes_one_file(editor_client):
+    article = factories.ArticleFactory()
+    photo = photos.add_photo(article, upload(image_bytes(), "a.jpg"))
+    data = change_form_data(editor_client, article)
+    data.update({"photos-TOTAL_FORMS": "1", "photos-INITIAL_FORMS": "1", "photos-0-id": photo.pk})
+    data.update({"photos-0-article": article.pk, "photos-0-order": 1})
+    data["photos-0-upload"] = [upload(image_bytes(), "1.jpg"), upload(image_bytes(), "2.jpg")]
+    response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 200
+    assert "替换已有图片时只能选一张" in response.content.decode()
