@@ -1,11 +1,13 @@
-"""Photos in the public pages: ``{% photo_figure photo %}``, ``{% photo_thumbnail article %}``, ``{% photo_meta article %}``.
+"""Photos in the public pages: figures on the article page, thumbnails in lists, ``og:image``.
 
 They read only ``article.photos.all`` (prefetched with the article) and compute every address and
 size without touching a file (articles/renditions.py).
 """
 
 from django import template
-from django.utils.html import format_html_join
+from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
 
 from articles import renditions
 
@@ -15,6 +17,29 @@ register = template.Library()
 @register.inclusion_tag("includes/photo_figure.html")
 def photo_figure(photo):
     return renditions.figure(photo)
+
+
+@register.simple_tag
+def placed_photos(article) -> dict:
+    """The article's photos: ``by_caption``, those shown where the body prints their caption (a ``> `` line,
+    as imported), and ``lead``, the others, shown above the text."""
+    captions = {block.text for block in article.blocks if block.kind == "caption"}
+    by_caption, lead = {}, []
+    for photo in article.photos.all():
+        if photo.caption in captions and photo.caption not in by_caption:
+            by_caption[photo.caption] = photo
+        else:
+            lead.append(photo)
+    return {"by_caption": by_caption, "lead": lead}
+
+
+@register.simple_tag
+def caption_block(block, placed):
+    """A body's photo caption: the photo itself when the article has it, else the caption alone."""
+    photo = placed["by_caption"].get(block.text)
+    if photo is not None:
+        return render_to_string("includes/photo_figure.html", renditions.figure(photo))
+    return format_html('<p class="caption">{}</p>', linebreaksbr(block.text, autoescape=True))
 
 
 @register.inclusion_tag("includes/photo_thumbnail.html")

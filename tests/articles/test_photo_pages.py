@@ -148,3 +148,16 @@ def test_a_rendition_url_is_served_in_the_demo(client, article):
     response = client.get(renditions.url(photo, "w480", "webp"))
     assert response.status_code == 200
     assert Image.open(io.BytesIO(b"".join(response.streaming_content))).size == (480, 384)
+
+
+def test_a_photo_whose_caption_the_body_prints_is_shown_there_once(client, article):
+    article.body = "第一段。\n\n> 雷打石镇老街社区迎春联欢活动现场。\n\n第二段。\n\n> 没有图片的说明。"
+    article.save()
+    placed = add(article, caption="雷打石镇老街社区迎春联欢活动现场。")
+    extra = add(article, caption="编辑另传的一张")
+    html = client.get(article.get_absolute_url()).content.decode()
+    head, body = html.split('<div class="story-body">')
+    assert renditions.url(extra, "w960") in head and renditions.url(placed, "w960") not in head
+    assert body.index("第一段。") < body.index(renditions.url(placed, "w960")) < body.index("第二段。")
+    assert body.count("雷打石镇老街社区迎春联欢活动现场。") == 2  # the figure's caption and its alt text, no other
+    assert '<p class="caption">没有图片的说明。</p>' in body
