@@ -342,3 +342,16 @@ def test_replacing_takes_one_file(editor_client):
     response = editor_client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert response.status_code == 200
     assert "替换已有图片时只能选一张" in response.content.decode()
+
+
+def test_photos_can_come_with_a_new_article(editor_client):
+    section = factories.SectionFactory()
+    photographer = factories.PersonFactory(name="杨如")
+    data = change_form_data(editor_client, factories.ArticleFactory.build(section=section, headline="新稿件"))
+    data.update({"bylines-TOTAL_FORMS": "1", "bylines-0-person": photographer.pk, "bylines-0-role": "photographer"})
+    data["bylines-0-order"] = 0
+    data["photos-0-upload"] = [upload(image_bytes(), "1.jpg"), upload(image_bytes("PNG"), "2.png")]
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    first, second = Photo.objects.order_by("order").values_list("article__headline", "credit", "order")
+    assert (first, second) == (("新稿件", "杨如", 1), ("新稿件", "杨如", 2))
