@@ -355,3 +355,35 @@ def test_photos_can_come_with_a_new_article(editor_client):
     assert response.status_code == 302, response.context["errors"] if response.context else response
     first, second = Photo.objects.order_by("order").values_list("article__headline", "credit", "order")
     assert (first, second) == (("新稿件", "杨如", 1), ("新稿件", "杨如", 2))
+
+
+@pytest.mark.parametrize("group", ["记者", "编辑", "主编"])
+def test_every_role_adds_photos_where_it_may_edit_the_article(client, django_user_model, group):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("staff", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    client.force_login(user)
+    article = factories.ArticleFactory(draft=True)
+    factories.BylineFactory(article=article, person=factories.PersonFactory(name="成姣兰", user=user))
+    data = change_form_data(client, article)
+    data["photos-0-upload"] = [upload(image_bytes(), "1.jpg")]
+    response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302
+    assert article.photos.count() == 1
+
+
+def test_a_reporter_cannot_add_photos_to_an_article_that_is_not_theirs(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("reporter", password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="记者"))
+    factories.PersonFactory(name="成姣兰", user=user)
+    client.force_login(user)
+    article = factories.ArticleFactory(draft=True)
+    data = change_form_data(client, article)
+    data["photos-0-upload"] = [upload(image_bytes(), "1.jpg")]
+    response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    # Not theirs: the admin does not even find it (sent back to the index), and nothing is stored.
+    assert (response.status_code, response["Location"]) == (302, reverse("admin:index"))
+    assert not Photo.objects.exists()
