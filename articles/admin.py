@@ -38,7 +38,7 @@ from reversion.models import Version
 from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import access, people, search, stats, workflow
+from . import access, people, photo_admin, search, stats, workflow
 from .access import is_chief, is_editor
 from .admin_search import CappedSearchMixin
 from .models import (
@@ -306,6 +306,10 @@ class CorrectionInline(ParentPermissionInline, admin.StackedInline):
     extra = 0
 
 
+class PhotoInline(ParentPermissionInline, photo_admin.PhotoInline):
+    pass
+
+
 # Articles -------------------------------------------------------------------------------
 
 
@@ -455,7 +459,7 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         return fields
 
     def get_inlines(self, request, obj):
-        return [BylineInline, CorrectionInline] if obj is not None else [BylineInline]
+        return [BylineInline, CorrectionInline, PhotoInline] if obj is not None else [BylineInline, PhotoInline]
 
     # Saving -----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from . import search as search_index
 from .filters import ArticleFilter
 from .models import Article
 from .pagination import keyset_page
+from .photos import api_fields as photo_fields
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
@@ -56,6 +57,7 @@ def _summary(request, article) -> dict:
             for b in article.bylines.all()
         ],
         "tags": [{"name": t.name, "slug": t.slug} for t in article.tags.all()],
+        **photo_fields(request, article),
     }
 
 

@@ -8,6 +8,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("稿件")
 
     def ready(self):
-        from . import renderings
+        from . import photos, renderings
 
         renderings.connect()
+        photos.connect()

@@ -36,7 +36,7 @@ class LatestFeed(Feed):
         return Article.objects.listed()
 
     def items(self, obj=None):
-        return self.articles(obj).with_related().order_by("-published_at", "-pk")[:ITEMS]
+        return self.articles(obj).with_related(photos=False).order_by("-published_at", "-pk")[:ITEMS]
 
     def item_title(self, item):
         return item.headline

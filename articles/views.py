@@ -20,7 +20,7 @@ from taggit.models import Tag, TaggedItem
 
 from newsroom import pagecache, routers
 
-from . import renderings
+from . import renderings, renditions
 from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
@@ -257,6 +257,8 @@ def _news_article_json_ld(request, article, absolute_url):
         "publisher": {"@type": "Organization", "name": settings.NEWSROOM_SITE_NAME},
         "keywords": [t.name for t in article.tags.all()],
     }
+    if images := [request.build_absolute_uri(renditions.share_url(p)) for p in article.photos.all()]:
+        data["image"] = images
     if article.subheadline:
         data["alternativeHeadline"] = article.subheadline
     if article.section:

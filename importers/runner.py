@@ -26,9 +26,10 @@ from taggit.models import Tag
 
 from articles.models import Section
 
-from . import bulkload, processes
+from . import bulkload, page_photos, processes
 from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
 from .models import ImportRun, Place, TagRule
+from .page_photos import PhotoReport
 from .parallel import parse_in_workers
 from .parsing import ParsedPage, ParseError, parse_page
 from .retry import reconnect_if_lost, with_retry
@@ -47,6 +48,7 @@ class FileReport:
     parsed: ParsedPage | None = None
     result: LoadResult | None = None
     error: str = ""
+    photos: PhotoReport | None = None  # the images that came with the page (importers/page_photos.py)
 
     @property
     def ok(self) -> bool:
@@ -187,6 +189,7 @@ class Importer:
                 for file_report in self._import_files(files, run=report.run):
                     if file_report.result is not None:
                         _analyze(statistics, file_report.result.articles.created)
+                        file_report.photos = page_photos.attach_beside(file_report.path, file_report.result.page)
                     report.files.append(file_report)
                     if on_file is not None:
                         on_file(file_report)
@@ -481,13 +484,14 @@ def describe_file(report: FileReport) -> str:
         found = f"解析出 {len(parsed.items)} 篇稿件,{date} {page},提示 {len(parsed.warnings)} 条"
         return f"{report.path}: {found}(试运行,未写入)"
     result = report.result
+    photos = f";{report.photos.describe()}" if report.photos else ""
     if result.unchanged:
         when = timezone.localtime(result.source.imported_at).strftime("%Y-%m-%d %H:%M")
-        return f"{report.path}: 未变:与 {when} 导入的文件相同(来源 #{result.source.pk}),未写入任何内容"
+        return f"{report.path}: 未变:与 {when} 导入的文件相同(来源 #{result.source.pk}),未写入任何内容{photos}"
     counts = result.counts()
     return (
         f"{report.path}: 稿件 {_counts_text(counts['articles'])};人员 新建 {counts['people']['created']};"
-        f"标签 新建 {counts['tags']['created']};提示 {result.warning_count} 条"
+        f"标签 新建 {counts['tags']['created']};提示 {result.warning_count} 条{photos}"
     )
 
 
@@ -512,6 +516,8 @@ def report_to_json(report: RunReport) -> dict:
         data = page_to_dict(file_report.parsed, str(file_report.path))
         if file_report.result is not None:
             data["result"] = {"unchanged": file_report.result.unchanged, **file_report.result.counts()}
+        if file_report.photos is not None:
+            data["photos"] = file_report.photos.as_dict()
         files.append(data)
     data = {"files": files}
     if report.failed:

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "django_filters",
     "reversion",
     "taggit",
+    "imagekit",
     "articles",
     "importers",
 ]
@@ -126,6 +127,18 @@ USE_TZ = True
 # A CDN in front of the static files: STATIC_URL=https://cdn.example.com/static/ (whitenoise still serves the origin).
 STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# Uploaded photos, through Django's storage API: on disk under MEDIA_ROOT by default. The demo (DEBUG) serves
+# MEDIA_URL itself; in production the proxy serves MEDIA_ROOT at MEDIA_URL (README, Photos).
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
+# Photo renditions (articles/renditions.py) are made when a photo is saved, so pages never check for them.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
+# An upload larger than this, or with more pixels, is refused before it is decoded (articles/photos.py).
+NEWSROOM_PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
+NEWSROOM_PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", str(60_000_000)))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # One cache shared by every web node (Redis) when REDIS_URL is set; else per process.

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from articles.sitemaps import sitemaps
 from newsroom.health import healthz
@@ -16,3 +18,12 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
 ]
+
+
+def media(request, path):
+    """Uploaded photos, from wherever MEDIA_ROOT is now (the demo; in production the proxy serves them)."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)
+
+
+if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
+    urlpatterns.insert(0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media, name="media"))

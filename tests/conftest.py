@@ -25,6 +25,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
         _set_suffix_to_test_databases(os.environ.get("NEWSROOM_TEST_DB_SUFFIX") or str(os.getpid()))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _media_root(tmp_path_factory):
+    """Uploaded photos go to a temporary folder, never into the project's media/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture
 def seed_files() -> list[Path]:
     return SEED_FILES
