@@ -13,7 +13,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import photos, renditions
+from . import access, photos, renditions
+from .admin_search import CappedSearchMixin
 from .models import Photo
 
 
@@ -137,8 +138,12 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
-    """Every photo, newest first; a photo is added (and its file checked) on its article's form."""
+class PhotoAdmin(CappedSearchMixin, admin.ModelAdmin):
+    """Every photo of the articles the user may see, newest first; a photo is added (and its file
+    checked) on its article's form."""
+
+    def get_queryset(self, request):
+        return access.visible(request.user, super().get_queryset(request), article="article")
 
     list_display = ["thumbnail", "caption", "credit", "article", "created_at"]
     list_select_related = ["article"]

@@ -62,7 +62,7 @@ def test_images_named_after_the_page_go_to_its_photo_items_in_print_order(page_f
     assert [width for _, _, width in found] == [64, 30, 50]  # page-1, page-2, page-10: by number, in print order
     assert Photo.objects.count() == 3
     photo = Article.objects.get(headline="北大学子情暖留守儿童").photos.get()
-    assert photo.caption.startswith("1月22日,共青团株洲市委组织北大学子")
+    assert photo.caption.startswith("1月22日，共青团株洲市委组织北大学子")  # readers' punctuation
     assert photo.credit == photos.photographer_credit(photo.article_id) and "易楚瞳" in photo.credit
     assert Article.objects.get(headline="情暖社区联欢会").photos.get().caption == "雷打石镇老街社区迎春联欢活动现场。"
     assert "图片 配上 3 张" in output
