@@ -30,7 +30,7 @@ from generate import PageWriter, load_pool  # noqa: E402
 
 from articles.search import bigrams, tokenize  # noqa: E402
 
-DATABASE = "newsroom_bench"
+DATABASE = _benchdb.SITE
 PER_PAGE, PAGES_PER_ISSUE = 12, 8
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红辉鹏飞凌云海燕晓楠雪琳婷俊峰"

@@ -30,7 +30,7 @@ import _benchdb  # noqa: E402
 import _timings  # noqa: E402
 from _collector import Pauses  # noqa: E402
 
-DATABASE = "newsroom_bench"
+DATABASE = _benchdb.SITE
 # Candidates by length; the script finds which are common, rare or absent in the database.
 CANDIDATES = {
     2: ["社区", "企业", "株洲", "发展", "商会", "妈妈", "水痘", "合唱", "营商", "鲲鹏", "氢能"],
