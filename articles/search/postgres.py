@@ -1,103 +1,27 @@
-"""Chinese full-text search: rjieba segments in the application, the database indexes the tokens.
+"""The search index on PostgreSQL: ``(article_id, published_on, document, lexemes)``.
 
-The index lives in one table, ``articles_search``, created by migrations 0006-0010 for the
-database in use, and is read and written only through this module:
-
-- SQLite: an FTS5 table ``(title, body, grams)`` whose rowid is the article id; the
-  columns hold space-joined tokens, ranked with ``bm25()`` (title weighs most, grams least).
-- PostgreSQL: ``(article_id, published_on, document, lexemes)``. ``document`` holds the words
-  (``to_tsvector('simple', ...)`` over the same tokens, title weight A, body weight B, with
-  positions) and is read only to rank, with ``ts_rank()``; ``lexemes`` holds every word and
-  bigram, stripped of weights and positions, and is read only to match. One GIN index covers
-  ``(lexemes, published_on)`` (btree_gin), so the newest matches of a common term are found
-  a few days of the archive at a time.
-
-Text is segmented in search mode (``株洲市`` also yields ``株洲``) and a query in
-precise mode; an article matches when it holds every query token, or every pair of
-neighbouring characters of the query (the index also keeps each article's character
-bigrams, so a query that segments differently from the text is still found). Only the
-``SEARCH_WINDOW`` most recent matches are ranked, so no query ranks every article that
-mentions 株洲; a bigram-only match ranks by the words it has (often none), below word matches.
-
-The index does not follow saves by itself (no signals): whoever writes article text
-calls ``index_articles(ids)`` afterwards, and ``remove_from_index(ids)`` after deleting.
-Status and publication time are read from the article table at query time, so publishing,
-withdrawing or rescheduling needs no reindexing. On PostgreSQL ``published_on`` is a copy of
-the article's publication date (UTC), used only to pick which part of the archive to read
-first; a trigger on the article table (migration 0010) keeps it equal whoever writes
-``published_at``.
+``document`` holds the words (``to_tsvector('simple', ...)`` over the same tokens, title weight A,
+body weight B, with positions) and is read only to rank, with ``ts_rank()``; ``lexemes`` holds every
+word and bigram, stripped of weights and positions, and is read only to match. One GIN index covers
+``(lexemes, published_on)`` (btree_gin), so the newest matches of a common term are found a few
+days of the archive at a time. ``published_on`` is a copy of the article's publication date (UTC),
+used only to pick which part of the archive to read first; a trigger on the article table
+(migrations 0010-0011) keeps it equal whoever writes ``published_at``.
 """
 
 import datetime
 import json
 import re
-from collections.abc import Iterable
 
-import rjieba
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
 from django.db.models import F
 from django.db.models.expressions import RawSQL
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
-from .body import parse_body
+from .base import TABLE
 
-TABLE = "articles_search"
-MIN_QUERY_LENGTH = 2
-SEARCH_WINDOW = 500
-_CHUNK = 500
-_TOKEN = re.compile(r"\w+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-
-
-def tokenize(text: str) -> list[str]:
-    """Index tokens: words and the shorter words inside them, lower-cased, punctuation dropped."""
-    return [token.lower() for token in rjieba.cut_for_search(text or "") if _TOKEN.fullmatch(token)]
-
-
-def bigrams(text: str) -> list[str]:
-    """Every pair of neighbouring Chinese characters, once each: ``株洲日报`` → 株洲 洲日 日报."""
-    grams = dict.fromkeys(run[i : i + 2] for run in _HAN_RUN.findall(text or "") for i in range(len(run) - 1))
-    return list(grams)
-
-
-def query_terms(query: str) -> list[str]:
-    """The tokens a query must all match; empty when the query is too short to search."""
-    query = (query or "").strip()
-    if len(query) < MIN_QUERY_LENGTH:
-        return []
-    terms = []
-    for token in rjieba.cut(query):
-        token = token.lower()
-        if _TOKEN.fullmatch(token) and token not in terms:
-            terms.append(token)
-    return terms
-
-
-def _query_grams(query: str) -> list[str]:
-    """The other way a query matches: all bigrams of its Chinese runs (and its other words).
-
-    Catches text that segments differently in the article than in the query: 洲日 is
-    no word of 株洲日报, but its bigrams are indexed, so every two-character query finds
-    exactly the articles that contain it.
-    """
-    grams = bigrams(query)
-    others = [t.lower() for t in _TOKEN.findall(_HAN_RUN.sub(" ", query)) if not _HAN.search(t)]
-    return list(dict.fromkeys(grams + others)) if grams else []
-
-
-def document(kicker: str, headline: str, subheadline: str, body: str) -> tuple[str, str, list[str]]:
-    """What the index stores of an article: title tokens, body tokens (space-joined) and its bigrams.
-
-    Pure Python, no database: the import's parsing workers call it, and ``write_documents()``
-    stores ``(article_id, *document(...))`` tuples.
-    """
-    title = " ".join(part for part in (kicker, headline, subheadline) if part)
-    text = "\n".join(block.text for block in parse_body(body))
-    return " ".join(tokenize(title)), " ".join(tokenize(text)), bigrams(f"{title}\n{text}")
-
+# Newest first, as the public lists; never-published articles (admin querysets) last, as on SQLite.
+NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("pk").desc())
 
 # Tokens that PostgreSQL's default text parser reads as one word and the 'simple' dictionary keeps
 # as they are: lower-case ASCII letters and digits, and CJK ideographs every libc classes as letters
@@ -177,201 +101,13 @@ def _word_positions(tokens: list[str]) -> dict[str, list[int]] | None:
     return words
 
 
-def write_documents(documents: list[tuple]) -> None:
-    """Store ``(article_id, title_tokens, body_tokens, bigrams)`` documents, replacing any for those ids.
-
-    A fifth item, the document's ``vectors()`` made beforehand, spares PostgreSQL building them.
-    """
-    _backend().write(documents)
-
-
-def add_documents(documents: list[tuple], published_at: dict[int, datetime.datetime | None]) -> None:
-    """Store the documents of articles that have none yet (created in this transaction), one each,
-    as ``write_documents()`` would; ``published_at`` gives each article's publication time.
-
-    The batch import's path: on PostgreSQL, documents whose vectors come made go straight into the
-    index table, without the staging table and the conflict check that a replacement needs.
-    """
-    _backend().add(documents, published_at)
-
-
-def index_articles(ids: Iterable[int]) -> int:
-    """(Re)index these articles, whatever their status; ids that no longer exist are removed."""
-    from .models import Article
-
-    ids = sorted(set(ids))
-    written = 0
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        rows = Article.objects.filter(pk__in=chunk).values("id", "kicker", "headline", "subheadline", "body")
-        documents = [
-            (row["id"], *document(row["kicker"], row["headline"], row["subheadline"], row["body"])) for row in rows
-        ]
-        found = {doc[0] for doc in documents}
-        write_documents(documents)
-        remove_from_index([pk for pk in chunk if pk not in found])
-        written += len(documents)
-    return written
-
-
-def remove_from_index(ids: Iterable[int]) -> None:
-    ids = sorted(set(ids))
-    for start in range(0, len(ids), _CHUNK):
-        _backend().delete(ids[start : start + _CHUNK])
-
-
-def rebuild_index(batch_size: int = 2000) -> int:
-    """Index every article from scratch (after a bulk load that skipped index_articles)."""
-    from .models import Article
-
-    with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
-    count = 0
-    last = 0
-    while True:
-        ids = list(Article.objects.filter(pk__gt=last).order_by("pk").values_list("pk", flat=True)[:batch_size])
-        if not ids:
-            return count
-        count += index_articles(ids)
-        last = ids[-1]
-
-
-def ranked(queryset, query: str) -> list[tuple[int, float]]:
-    """``(id, rank)`` of the matches of ``query`` in ``queryset`` (filters applied), best first.
-
-    The ``SEARCH_WINDOW`` most recent matches are ranked; equal ranks keep the newer first.
-    """
-    terms = query_terms(query)
-    if not terms:
-        return []
-    grams = _query_grams(query)
-    backend = _backend()
-    return backend.ranked(queryset, backend.expression(terms, [] if grams == terms else grams))
-
-
-def search(queryset, query: str, *, start: int = 0, stop: int = 20) -> list:
-    """The articles ranked ``start`` to ``stop`` for ``query``, each with ``search_rank`` set.
-
-    ``queryset`` decides what may be found and how rows are loaded (``with_related()``).
-    """
-    window = ranked(queryset, query)[start:stop]
-    if not window:
-        return []
-    articles = queryset.in_bulk([pk for pk, _ in window])
-    results = []
-    for pk, rank in window:
-        if pk in articles:
-            articles[pk].search_rank = rank
-            results.append(articles[pk])
-    return results
-
-
-def highlight_terms(query: str) -> list[str]:
-    """What to mark in results: the query as typed and its tokens of two or more characters."""
-    query = (query or "").strip()
-    terms = [term for term in query_terms(query) if len(term) >= MIN_QUERY_LENGTH]
-    if len(query) >= MIN_QUERY_LENGTH and query not in terms and not re.search(r"\s", query):
-        terms.insert(0, query)
-    return terms
-
-
-def _pattern(terms: Iterable[str]):
-    terms = sorted({t for t in terms if t}, key=len, reverse=True)
-    return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
-
-
-def highlight(text: str, terms: Iterable[str]) -> SafeString:
-    """``text`` HTML-escaped, each occurrence of a term wrapped in ``<mark>``."""
-    text = text or ""
-    pattern = _pattern(terms)
-    if pattern is None:
-        return escape(text)
-    parts, position = [], 0
-    for match in pattern.finditer(text):
-        parts.append(escape(text[position : match.start()]))
-        parts.append(f"<mark>{escape(match.group())}</mark>")
-        position = match.end()
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))
-
-
-def excerpt(text: str, terms: Iterable[str], width: int = 120) -> SafeString:
-    """About ``width`` characters of ``text`` around a match, highlighted."""
-    text = " ".join((text or "").split())
-    # Centre on the whole query where the text has it, else on its first word that matches.
-    found = next(
-        (i for term in sorted(terms, key=len, reverse=True) if (i := text.lower().find(term.lower())) >= 0), None
-    )
-    start = max(0, found - width // 4) if found is not None else 0
-    piece = text[start : start + width]
-    prefix = "…" if start else ""
-    suffix = "…" if start + width < len(text) else ""
-    return mark_safe(prefix + highlight(piece, terms) + suffix)
-
-
-# Newest first, as the public lists; never-published articles (admin querysets) last, as on SQLite.
-_NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("pk").desc())
-
-
-class _SQLiteBackend:
-    join = f"{TABLE}.rowid = articles_article.id"
-    match = f"{TABLE} MATCH %s"
-    # bm25() is lower-is-better; negated so that both backends rank descending.
-    rank = f"-bm25({TABLE}, 3.0, 1.0, 0.2)"
-
-    @staticmethod
-    def expression(terms, grams):
-        def all_of(words):
-            return "(" + " AND ".join('"{}"'.format(word.replace('"', '""')) for word in words) + ")"
-
-        return " OR ".join(all_of(words) for words in (terms, grams) if words)
-
-    def ranked(self, queryset, expression):
-        # One pass: the articles newest first, joined to the index; the database stops after
-        # SEARCH_WINDOW matches.
-        rows = (
-            queryset.order_by()
-            .extra(
-                tables=[TABLE],
-                where=[self.join, self.match],
-                params=[expression],
-                select={"search_rank": self.rank},
-                select_params=[expression],
-            )
-            .order_by("-published_at", "-pk")
-            .values_list("pk", "search_rank")[:SEARCH_WINDOW]
-        )
-        return sorted(rows, key=lambda row: -row[1])
-
-    def write(self, documents):
-        if not documents:
-            return
-        with connection.cursor() as cursor:
-            self._delete(cursor, [doc[0] for doc in documents])
-            cursor.executemany(
-                f"INSERT INTO {TABLE} (rowid, title, body, grams) VALUES (%s, %s, %s, %s)",
-                [(pk, title, body, " ".join(grams)) for pk, title, body, grams, *_ in documents],
-            )
-
-    def add(self, documents, published_at):
-        self.write(documents)
-
-    def delete(self, ids):
-        if ids:
-            with connection.cursor() as cursor:
-                self._delete(cursor, ids)
-
-    @staticmethod
-    def _delete(cursor, ids):
-        cursor.execute(f"DELETE FROM {TABLE} WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
-
-
-class _PostgresBackend:
+class PostgresBackend:
     """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
 
     query = "to_tsquery('simple', %s)"
+    matches = f"SELECT article_id FROM {TABLE} WHERE lexemes @@ {query}"
     # At most this many matches (article ids) are read at once from the index.
-    BATCH = 4 * SEARCH_WINDOW
+    BATCH = 2000
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
     # Past this many matches read per match kept, the filters are the narrower side.
@@ -388,13 +124,13 @@ class _PostgresBackend:
 
         return " | ".join(all_of(words) for words in (terms, grams) if words)
 
-    def ranked(self, queryset, expression):
-        newest = self.newest(queryset, expression)
+    def ranked(self, queryset, expression, window):
+        newest = self.newest(queryset, expression, window)
         # sorted() is stable: equal ranks stay newest first.
         return sorted(newest, key=lambda row: -row[1])
 
-    def newest(self, queryset, expression) -> list[tuple[int, float]]:
-        """``(id, rank)`` of the ``SEARCH_WINDOW`` newest matches in ``queryset``, newest first.
+    def newest(self, queryset, expression, window) -> list[tuple[int, float]]:
+        """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first.
 
         A term the planner does not count among the most common lexemes is read whole at once.
         A common one is read newest first through the GIN index over (lexemes, published_on),
@@ -405,7 +141,7 @@ class _PostgresBackend:
         that also ranks what it keeps.
         """
         if self._rare(expression):
-            count, kept, _ = self._read(queryset, expression, None, None, SEARCH_WINDOW)
+            count, kept, _ = self._read(queryset, expression, None, None, window)
             if count <= self.BATCH:
                 return kept
         today = datetime.datetime.now(datetime.UTC).date()
@@ -416,16 +152,16 @@ class _PostgresBackend:
         while True:
             start = upper or today
             lower = start - datetime.timedelta(days=min(int(span) + 1, (start - (oldest or datetime.date.min)).days))
-            count, kept, first = self._read(queryset, expression, lower, upper, SEARCH_WINDOW - len(found))
+            count, kept, first = self._read(queryset, expression, lower, upper, window - len(found))
             oldest = first or lower
             if count > self.BATCH:  # too many matches at once: fewer days
                 if span < 2:
-                    return found + self._walk(queryset, expression, upper, SEARCH_WINDOW - len(found))
+                    return found + self._walk(queryset, expression, upper, window - len(found))
                 span /= 4
                 continue
             matched += count
             found += kept
-            wanted = SEARCH_WINDOW - len(found)
+            wanted = window - len(found)
             if not wanted:
                 return found
             if lower <= oldest:  # every dated article read: those never published remain
@@ -497,7 +233,7 @@ class _PostgresBackend:
             found += self._ranked_newest(undated, count - len(found), None, expression)[1]
         return found
 
-    def _ranked_newest(self, queryset, count, matches, expression, order=_NEWEST_FIRST):
+    def _ranked_newest(self, queryset, count, matches, expression, order=NEWEST_FIRST):
         """One statement: ``matches`` (SQL, params) as ``search_matches``; its size, the newest
         ``count`` rows of ``queryset`` with their ranks, and the oldest publication date."""
         newest = queryset.order_by(*order).values_list("pk", "published_at")[:count]
@@ -606,13 +342,3 @@ class _PostgresBackend:
         if ids:
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(ids)])
-
-
-_BACKENDS = {"sqlite": _SQLiteBackend(), "postgresql": _PostgresBackend()}
-
-
-def _backend():
-    try:
-        return _BACKENDS[connection.vendor]
-    except KeyError:
-        raise NotImplementedError(f"search is not available on {connection.vendor}") from None
