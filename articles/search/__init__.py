@@ -33,6 +33,8 @@ __all__ = [
     "SEARCH_WINDOW",
     "TABLE",
     "add_documents",
+    "article_names",
+    "articles_named",
     "bigrams",
     "document",
     "excerpt",
@@ -74,7 +76,8 @@ def add_documents(documents: list[tuple], published_at: dict[int, datetime.datet
 
 
 def index_articles(ids: Iterable[int]) -> int:
-    """(Re)index these articles, whatever their status; ids that no longer exist are removed."""
+    """(Re)index these articles, whatever their status, with the names of their people and tags;
+    ids that no longer exist are removed."""
     from ..models import Article
 
     ids = sorted(set(ids))
@@ -82,14 +85,49 @@ def index_articles(ids: Iterable[int]) -> int:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         rows = Article.objects.filter(pk__in=chunk).values("id", "kicker", "headline", "subheadline", "body")
+        names = article_names(chunk)
         documents = [
-            (row["id"], *document(row["kicker"], row["headline"], row["subheadline"], row["body"])) for row in rows
+            (row["id"], *document(row["kicker"], row["headline"], row["subheadline"], row["body"], names[row["id"]]))
+            for row in rows
         ]
         found = {doc[0] for doc in documents}
         write_documents(documents)
         remove_from_index([pk for pk in chunk if pk not in found])
         written += len(documents)
     return written
+
+
+def article_names(ids: list[int]) -> dict[int, list[str]]:
+    """The names the index holds for each of these articles: its people in byline order, then its tags."""
+    from django.contrib.contenttypes.models import ContentType
+    from taggit.models import TaggedItem
+
+    from ..models import Article, Byline
+
+    names: dict[int, list[str]] = {pk: [] for pk in ids}
+    for pk, name in Byline.of_articles(ids).values_list("article_id", "person__name"):
+        names[pk].append(name)
+    tagged = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article), object_id__in=ids)
+    for pk, name in tagged.order_by("object_id", "tag__name").values_list("object_id", "tag__name"):
+        names[pk].append(name)
+    return names
+
+
+def articles_named(*, people: Iterable[int] = (), tags: Iterable[int] = ()) -> list[int]:
+    """The articles whose index holds the name of one of these people or tags (to re-index after a
+    rename or a merge)."""
+    from django.contrib.contenttypes.models import ContentType
+    from taggit.models import TaggedItem
+
+    from ..models import Article, Byline
+
+    ids = set(Byline.objects.filter(person_id__in=list(people)).values_list("article_id", flat=True))
+    ids.update(
+        TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article), tag_id__in=list(tags)
+        ).values_list("object_id", flat=True)
+    )
+    return sorted(ids)
 
 
 def remove_from_index(ids: Iterable[int]) -> None:

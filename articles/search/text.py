@@ -8,6 +8,7 @@ call ``document()``.
 """
 
 import re
+from collections.abc import Iterable
 
 import rjieba
 
@@ -55,12 +56,19 @@ def query_grams(query: str) -> list[str]:
     return list(dict.fromkeys(grams + others)) if grams else []
 
 
-def document(kicker: str, headline: str, subheadline: str, body: str) -> tuple[str, str, list[str]]:
-    """What the index stores of an article: title tokens, body tokens (space-joined) and its bigrams.
+def document(
+    kicker: str, headline: str, subheadline: str, body: str, names: Iterable[str] = ()
+) -> tuple[str, str, list[str]]:
+    """What the index stores of an article: title tokens, body tokens (space-joined) and what else
+    it matches: its bigrams, and the tokens and bigrams of ``names``, the people of its bylines and
+    its tags (readers look for a reporter by name; ranked by the text alone).
 
     Pure Python, no database: the import's parsing workers call it, and ``write_documents()``
     stores ``(article_id, *document(...))`` tuples.
     """
     title = " ".join(part for part in (kicker, headline, subheadline) if part)
     text = "\n".join(block.text for block in parse_body(body))
-    return " ".join(tokenize(title)), " ".join(tokenize(text)), bigrams(f"{title}\n{text}")
+    grams = bigrams(f"{title}\n{text}")
+    for name in sorted(set(names)):
+        grams += tokenize(name) + bigrams(name)
+    return " ".join(tokenize(title)), " ".join(tokenize(text)), list(dict.fromkeys(grams))
