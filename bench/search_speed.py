@@ -3,7 +3,7 @@
     .venv/bin/python bench/search_speed.py [--rounds 3] [--repeat 100] [--seed 22] [--per-band 45]
 
 Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles; ``BENCH_SITE_DB`` names
-another). Each query goes through the public search page (``/search/?q=...``, Django's test
+another), or ``--database-url`` (SQLite: 10,000 generated pages imported, bench/README.md). Each query goes through the public search page (``/search/?q=...``, Django's test
 client in this process, DEBUG off; the process starts as a web worker does, through
 newsroom.wsgi): relevance-ranked, rendered.
 
@@ -91,6 +91,8 @@ def sample(rng: random.Random, per_band: int) -> dict[str, list[tuple[str, str, 
     """``{band: [(query, where it came from, matches)]}``, ``per_band`` strings in each band."""
     from django.db import connection
 
+    from articles.models import Article
+
     with connection.cursor() as cursor:
         cursor.execute("SELECT max(id) FROM articles_article")
         (last,) = cursor.fetchone()
@@ -99,9 +101,7 @@ def sample(rng: random.Random, per_band: int) -> dict[str, list[tuple[str, str, 
     drawn = 0
     while any(len(found) < per_band for found in bands.values()) and drawn < 200 * per_band:
         ids = [rng.randint(1, last) for _ in range(50)]
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT headline, body FROM articles_article WHERE id = ANY(%s) ORDER BY id", [ids])
-            texts = cursor.fetchall()
+        texts = list(Article.objects.filter(pk__in=ids).order_by("pk").values_list("headline", "body"))
         for headline, body in texts:
             drawn += 1
             for where, text in (("headline", headline), ("body", body)):
@@ -164,14 +164,15 @@ def main() -> None:
     parser.add_argument(
         "--thaw", action="store_true", help="unfreeze the startup objects (what web workers did before gc.freeze())"
     )
+    parser.add_argument("--database-url", help="another database, e.g. sqlite:////tmp/newsroom-100k.sqlite3")
     args = parser.parse_args()
-    if not _benchdb.exists(DATABASE):
+    settings = {"DJANGO_DEBUG": "0", "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40}
+    if args.database_url:
+        os.environ.update(settings, DATABASE_URL=args.database_url, DJANGO_SETTINGS_MODULE="newsroom.settings")
+    elif not _benchdb.exists(DATABASE):
         sys.exit(f"{DATABASE} does not exist: run bench/build_site_db.py first")
-    os.environ.update(
-        _benchdb.env(
-            DATABASE, DJANGO_DEBUG="0", DJANGO_SECURE_SSL_REDIRECT="0", DJANGO_SECRET_KEY="bench-only-" + "x" * 40
-        )
-    )
+    else:
+        os.environ.update(_benchdb.env(DATABASE, **settings))
     os.environ.pop("REDIS_URL", None)
     # Started as a web worker starts (newsroom.wsgi): Django set up, its startup objects frozen.
     importlib.import_module("newsroom.wsgi")
@@ -181,11 +182,12 @@ def main() -> None:
     from urllib.parse import urlencode
 
     from django.conf import settings
+    from django.db import connection
     from django.test import Client
 
     settings.ALLOWED_HOSTS = ["testserver"]
     client = Client()
-    print(f"{DATABASE}: load average {loadavg()} at the start")
+    print(f"{connection.settings_dict['NAME']} ({connection.vendor}): load average {loadavg()} at the start")
     started = time.perf_counter()
     rng = random.Random(args.seed)
     bands = sample(rng, args.per_band)
