@@ -106,13 +106,16 @@ class PostgresBackend:
 
     query = "to_tsquery('simple', %s)"
     matches = f"SELECT article_id FROM {TABLE} WHERE lexemes @@ {query}"
-    # At most this many matches (article ids) are read at once from the index.
-    BATCH = 2000
+    # At most this many matches (article ids and dates) are read at once from the index.
+    BATCH = 20_000
+    # A read by days spans at most the days that hold this many rows of the table.
+    RANGE_ROWS = 20_000
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
     # Past this many matches read per match kept, the filters are the narrower side.
     MAX_READ = 20
-    # A query the planner expects to match at most this share of the rows is read whole at once.
+    # A query the planner expects to match at most this share of the rows (or half a BATCH) is read
+    # whole at once.
     RARE = 0.01
 
     @staticmethod
@@ -132,57 +135,81 @@ class PostgresBackend:
     def newest(self, queryset, expression, window) -> list[tuple[int, float]]:
         """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first.
 
-        A term the planner does not count among the most common lexemes is read whole at once.
-        A common one is read newest first through the GIN index over (lexemes, published_on),
-        a few days, then further and further back (the index passes over the later days again,
-        so the reads grow geometrically), sized by what the days read so far held, down to the
-        oldest article; never-published articles last. When the queryset's filters keep almost
-        none of the matches, the filtered articles lead instead. Each read is one statement
-        that also ranks what it keeps.
+        Matches are read newest first in one of two ways. All those published before a day at once,
+        through the lexemes alone: what a term the planner does not count among the most common
+        lexemes starts with, and any term once the matches left to read are few. Or those of a
+        few days, through the GIN index over (lexemes, published_on): a common term, read further
+        and further back, sized by what the days read so far held; a range costs for every row of
+        its days (btree_gin merges the days' entries), so a read never spans more than about
+        RANGE_ROWS rows. Of what a read finds, only the newest days that should hold the wanted
+        matches are checked against the article table (its status, publication time and the page's
+        filters), the older ones next if those fell short. When the filters keep almost none of the
+        matches, the filtered articles lead instead. Each read is one statement that also ranks
+        what it keeps; never-published articles come last.
         """
-        if self._rare(expression):
-            count, kept, _ = self._read(queryset, expression, None, None, window)
-            if count <= self.BATCH:
-                return kept
         today = datetime.datetime.now(datetime.UTC).date()
+        estimate, rows = self._estimate(expression)
+        whole = estimate <= max(self.RARE * rows, self.BATCH / 2)  # the next read: all before ``upper``
         found: list[tuple[int, float]] = []
-        matched = 0  # matches read so far, before the queryset's filters
+        checked = 0  # matches checked against the article table so far
+        matched, days_read = 0, 0  # matches read in whole days, and those days: how dense the term is
         oldest = None  # the oldest publication date, learnt from the first read
-        upper, span = None, self.FIRST_DAYS  # the days read next: [upper - span, upper), None: no bound
+        upper, span = None, self.FIRST_DAYS  # the next read ends before ``upper`` (None: no end)
         while True:
-            start = upper or today
-            lower = start - datetime.timedelta(days=min(int(span) + 1, (start - (oldest or datetime.date.min)).days))
-            count, kept, first = self._read(queryset, expression, lower, upper, window - len(found))
-            oldest = first or lower
-            if count > self.BATCH:  # too many matches at once: fewer days
-                if span < 2:
-                    return found + self._walk(queryset, expression, upper, window - len(found))
-                span /= 4
-                continue
-            matched += count
-            found += kept
             wanted = window - len(found)
-            if not wanted:
+            lower = None
+            if not whole:
+                start = upper or today
+                lower = start - datetime.timedelta(days=int(min(span, 100 * 366)) + 1)
+                if oldest is not None and lower <= oldest:
+                    lower = None  # the rest of the archive, and the never-published
+            share = len(found) / checked if checked else 1.0  # of the matches checked, kept
+            candidates = min(self.BATCH, int(wanted / max(share, 1 / self.MAX_READ) * 1.25) + 10)
+            count, since, kept, first = self._read(queryset, expression, lower, upper, wanted, candidates)
+            oldest = oldest or first
+            if oldest is None:  # no article at all, or the filters rule every one out
                 return found
-            if lower <= oldest:  # every dated article read: those never published remain
-                return found + self._read(queryset, expression, None, None, wanted, undated=True)[1]
-            if matched >= self.BATCH and len(found) * self.MAX_READ < matched:
+            if count > self.BATCH:  # too many matches at once: fewer days
+                if whole:
+                    whole = False
+                elif span < 2:
+                    return found + self._walk(queryset, expression, upper, wanted)
+                else:
+                    span /= 4
+                continue
+            found += kept
+            if len(found) == window:
+                return found
+            checked += min(count, candidates)
+            if since is not None:  # older matches of these days remain: next
+                upper = since
+            elif lower is None:  # every match checked
+                return found
+            else:
+                matched += count
+                days_read += ((upper or today) - lower).days
+                upper = lower
+                per_day = matched / (days_read or 1)
+                if per_day * (upper - oldest).days <= self.BATCH / 2:
+                    whole = True  # few left: all at once
+                else:
+                    kept_per_day = len(found) / (days_read or 1)
+                    rows_per_day = rows / max((today - oldest).days, 1)
+                    span = min(
+                        (window - len(found)) / kept_per_day * 1.25 if kept_per_day else float("inf"),  # enough
+                        self.BATCH / 2 / per_day if per_day else float("inf"),  # well under BATCH matches
+                        (days_read or 1) * self.MAX_GROWTH,
+                        max(self.RANGE_ROWS / rows_per_day, 1),
+                    )
+            if checked >= self.BATCH and len(found) * self.MAX_READ < checked:
                 # The filters keep under one match in MAX_READ: the filtered articles lead.
-                return found + self._walk(queryset, expression, lower, wanted)
-            days = (today - lower).days or 1
-            per_day, kept_per_day = matched / days, len(found) / days
-            span = min(
-                wanted / kept_per_day * 1.25 if kept_per_day else float("inf"),  # enough to finish
-                self.BATCH / 2 / per_day if per_day else float("inf"),  # well under BATCH matches
-                days * self.MAX_GROWTH,
-            )
-            upper = lower
+                return found + self._walk(queryset, expression, upper, window - len(found))
 
-    def _rare(self, expression) -> bool:
-        """Whether the planner expects few matches: under half a BATCH, or at most RARE of the rows.
+    def _estimate(self, expression) -> tuple[float, float]:
+        """The planner's estimates: rows that match, and rows of the table.
 
-        The planner's lexeme statistics know the most common lexemes; the others it estimates
-        at 0.5 % of the rows at most, and RARE allows two of them in an OR.
+        Its lexeme statistics know the most common lexemes; the others it estimates at 0.5 % of
+        the rows at most, and RARE allows two of them in an OR.
         """
         with connection.cursor() as cursor:
             cursor.execute(
@@ -194,17 +221,21 @@ class PostgresBackend:
         matching, everything = (
             node["Plan Rows"] for node in (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
         )
-        return matching <= max(self.RARE * everything, self.BATCH / 2)
+        return matching, everything
 
     def _read(
-        self, queryset, expression, lower, upper, count, *, undated=False
-    ) -> tuple[int, list[tuple[int, float]], datetime.date | None]:
-        """Matches published on ``[lower, upper)`` (dates, None: unbounded), or never (``undated``):
-        how many, the newest ``count`` of them in ``queryset`` with their ranks (none kept when
-        there are over BATCH), and the oldest publication date of all articles."""
+        self, queryset, expression, lower, upper, count, candidates
+    ) -> tuple[int, datetime.date | None, list[tuple[int, float]], datetime.date | None]:
+        """Matches published on ``[lower, upper)`` (dates, None: unbounded; never-published last).
+
+        Returns how many (up to BATCH + 1), the day ``since`` down to which they were checked, the
+        newest ``count`` of those in ``queryset`` with their ranks (none when there are over BATCH),
+        and the oldest publication date of all articles. Only the matches of the newest days that
+        hold ``candidates`` of them are checked against the article table (whole days: every
+        match published before ``since`` is older than all of them); ``since`` is None when every
+        match was checked.
+        """
         where, params = [f"lexemes @@ {self.query}"], [expression]
-        if undated:
-            where.append("published_on = '-infinity'")
         if lower is not None:
             # Through the index: btree_gin reads the entries from this day on.
             where.append("published_on >= %s")
@@ -213,11 +244,20 @@ class PostgresBackend:
             # On the rows found, not in the index: btree_gin would read every earlier day.
             where.append("published_on + 0 < %s")
             params.append(upper)
-        matches = f"SELECT article_id FROM {TABLE} WHERE {' AND '.join(where)} LIMIT %s"
-        kept = queryset.filter(pk__in=RawSQL("SELECT article_id FROM search_matches", ())).extra(
-            where=["(SELECT count(*) FROM search_matches) <= %s"], params=[self.BATCH]
+        matches = (
+            f"SELECT article_id, published_on FROM {TABLE} WHERE {' AND '.join(where)} LIMIT %s), "
+            # The day of the last match checked; NULL when all are (-infinity: the never-published).
+            "search_since AS MATERIALIZED (SELECT nullif((SELECT published_on FROM search_matches "
+            "ORDER BY published_on DESC OFFSET %s LIMIT 1), '-infinity') AS day"
         )
-        return self._ranked_newest(kept, count, (matches, [*params, self.BATCH + 1]), expression)
+        kept = queryset.filter(
+            pk__in=RawSQL(
+                "SELECT article_id FROM search_matches WHERE published_on >= "
+                "coalesce((SELECT day FROM search_since), '-infinity')",
+                (),
+            )
+        ).extra(where=["(SELECT count(*) FROM search_matches) <= %s"], params=[self.BATCH])
+        return self._ranked_newest(kept, count, (matches, [*params, self.BATCH + 1, candidates - 1]), expression)
 
     def _walk(self, queryset, expression, before, count) -> list[tuple[int, float]]:
         """The newest ``count`` matches in ``queryset`` published before ``before`` (a date; None: any)."""
@@ -227,23 +267,24 @@ class PostgresBackend:
         if before is not None:
             dated = queryset.filter(published_at__lt=datetime.datetime.combine(before, datetime.time(), datetime.UTC))
         # In the order of the publication-time index (never-published rows apart), so that it can lead.
-        found = self._ranked_newest(dated, count, None, expression, order=("-published_at", "-pk"))[1]
+        found = self._ranked_newest(dated, count, None, expression, order=("-published_at", "-pk"))[2]
         if len(found) < count:
             undated = queryset.filter(published_at__isnull=True)
-            found += self._ranked_newest(undated, count - len(found), None, expression)[1]
+            found += self._ranked_newest(undated, count - len(found), None, expression)[2]
         return found
 
     def _ranked_newest(self, queryset, count, matches, expression, order=NEWEST_FIRST):
-        """One statement: ``matches`` (SQL, params) as ``search_matches``; its size, the newest
-        ``count`` rows of ``queryset`` with their ranks, and the oldest publication date."""
+        """One statement: ``matches`` (SQL, params) as ``search_matches`` and ``search_since``; their
+        size and day, the newest ``count`` rows of ``queryset`` with their ranks, and the oldest
+        publication date."""
         newest = queryset.order_by(*order).values_list("pk", "published_at")[:count]
         try:
             newest_sql, newest_params = newest.query.sql_with_params()
         except EmptyResultSet:  # the filters rule everything out (an unknown person, ``none()``)
-            return 0, [], None
+            return 0, None, [], None
         order = "k.published_at DESC NULLS LAST, k.id DESC"
         sql = (
-            f"SELECT {'(SELECT count(*) FROM search_matches)' if matches else '0'}, "
+            f"SELECT {'(SELECT count(*) FROM search_matches), (SELECT day FROM search_since)' if matches else '0, NULL'}, "
             f"array_agg(k.id ORDER BY {order}), array_agg(ts_rank(s.document, {self.query}) ORDER BY {order}), "
             "(SELECT (min(published_at) AT TIME ZONE 'UTC')::date FROM articles_article) "
             f"FROM ({newest_sql}) AS k (id, published_at) JOIN {TABLE} AS s ON s.article_id = k.id"
@@ -254,8 +295,8 @@ class PostgresBackend:
             params = [*matches[1], *params]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            size, ids, ranks, oldest = cursor.fetchone()
-        return size, list(zip(ids or [], ranks or [], strict=True)), oldest
+            size, since, ids, ranks, oldest = cursor.fetchone()
+        return size, since, list(zip(ids or [], ranks or [], strict=True)), oldest
 
     # The documents are copied into a temporary table of this session, then stored by one statement:
     # no parameter quoting of thousands of bigram arrays on the client, and one round trip whatever

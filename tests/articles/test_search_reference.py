@@ -19,6 +19,7 @@ from django.utils import timezone
 from articles import search
 from articles.filters import ArticleFilter
 from articles.models import Article, Role
+from articles.search.postgres import PostgresBackend
 from tests import factories
 from tests.articles.public_data import story
 
@@ -106,6 +107,19 @@ def archive():
 
 
 WINDOWS = [5, 40, 500]
+
+
+@pytest.fixture(autouse=True, params=["as planned", "by days", "by days, few at once"])
+def plan(request, monkeypatch):
+    """PostgreSQL reads the index as its estimate says (here every term looks rare: all at once),
+    or by days (at most 60 or 12 matches at once, days of 100 or 10 rows: the filtered articles
+    lead sooner)."""
+    if request.param != "as planned":
+        monkeypatch.setattr(PostgresBackend, "_estimate", lambda self, expression: (float("inf"), 300.0))
+        monkeypatch.setattr(PostgresBackend, "FIRST_DAYS", 2)
+        monkeypatch.setattr(PostgresBackend, "BATCH", 60 if request.param == "by days" else 12)
+        monkeypatch.setattr(PostgresBackend, "RANGE_ROWS", 100 if request.param == "by days" else 10)
+    return request.param
 
 
 def test_ranked_is_the_newest_window_by_rank(archive, monkeypatch):
