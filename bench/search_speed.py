@@ -81,7 +81,7 @@ def matches(query: str, cap: int = CAP) -> int:
     # From the index's side, up to the cap: the planner would rather scan the articles whole.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) AS m (id) JOIN articles_article AS a ON a.id = m.id "
+            f"SELECT count(*) FROM (SELECT 1 FROM ({sql}) AS m JOIN articles_article AS a ON a.id = m.id "
             "WHERE a.status = 'published' AND a.published_at <= %s LIMIT %s) AS found",
             [*params, timezone.now(), cap],
         )

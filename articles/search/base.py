@@ -3,7 +3,7 @@
 A backend (``sqlite.SQLiteBackend``, ``postgres.PostgresBackend``) has
 
 - ``expression(terms, grams)``: the query in its own syntax, matching all ``terms`` or all ``grams``;
-- ``matches``: SQL selecting the ids of the articles an expression (its one parameter) matches;
+- ``matches``: SQL selecting (as ``id``) the articles an expression (its one parameter) matches;
 - ``ranked(queryset, expression, window)``: ``(id, rank)`` of the ``window`` newest matches in
   ``queryset``, best first, equal ranks newest first;
 - ``write(documents)``, ``add(documents, published_at)`` and ``delete(ids)`` for the index.

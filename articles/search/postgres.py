@@ -105,7 +105,7 @@ class PostgresBackend:
     """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
 
     query = "to_tsquery('simple', %s)"
-    matches = f"SELECT article_id FROM {TABLE} WHERE lexemes @@ {query}"
+    matches = f"SELECT article_id AS id FROM {TABLE} WHERE lexemes @@ {query}"
     # At most this many matches (article ids and dates) are read at once from the index.
     BATCH = 20_000
     # A read by days spans at most the days that hold this many rows of the table.

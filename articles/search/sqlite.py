@@ -11,7 +11,7 @@ from .base import TABLE
 
 class SQLiteBackend:
     join = f"{TABLE}.rowid = articles_article.id"
-    matches = f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s"
+    matches = f"SELECT rowid AS id FROM {TABLE} WHERE {TABLE} MATCH %s"
     match = f"{TABLE} MATCH %s"
     # bm25() is lower-is-better; negated so that both backends rank descending.
     rank = f"-bm25({TABLE}, 3.0, 1.0, 0.2)"
