@@ -1009,6 +1009,11 @@ class PersonAdmin(CappedSearchMixin, admin.ModelAdmin):
         # Linking a login to a person decides what a reporter may edit: only account managers do it.
         return [] if request.user.has_perm("auth.change_user") else ["user"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "name" in form.changed_data:
+            _reindex(request, search.articles_named(people=[obj.pk]))  # readers search by the new name
+
     count_reporter = _role_count(Role.REPORTER)
     count_correspondent = _role_count(Role.CORRESPONDENT)
     count_intern = _role_count(Role.INTERN)

@@ -3,14 +3,15 @@
 ``ArticleFilter(request.GET, queryset=Article.objects.listed().with_related()).qs``:
 the view builds the queryset, the filter only adds conditions, so its
 ``select_related``/``prefetch_related`` still hold. Person and role filter the
-same byline (``?person=chengjiaolan&role=photographer``).
+same byline (``?person=chengjiaolan&role=photographer``); the person is named by the pinyin slug
+of the person's address, or as readers know them, by name (``?person=成姣兰``) or another spelling.
 """
 
 import datetime
 
 import django_filters
 from django import forms
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -42,7 +43,12 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_person(self, queryset, name, value):
         # By id, not by a join on the slug: PostgreSQL then walks the newest articles and stops early.
+        value = value.strip()
         person_id = Person.objects.filter(slug=value).values_list("pk", flat=True).first()
+        if person_id is None:
+            person_id = (
+                Person.objects.filter(Q(name=value) | Q(aliases__name=value)).values_list("pk", flat=True).first()
+            )
         if person_id is None:
             return queryset.none()
         bylines = Byline.objects.filter(article=OuterRef("pk"), person_id=person_id)

@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from . import renderings
+from . import renderings, search
 from .models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Section
 
 # The role groups created by migration 0004_editorial_groups.
@@ -137,6 +137,7 @@ def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -> i
         ignore_conflicts=True,
     )
     _rows(articles).update(is_edited=True, updated_at=timezone.now())
+    search.index_articles(ids)  # the index holds the tags' names
     return links.count() - before
 
 
@@ -153,6 +154,7 @@ def remove_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -
         tag__in=tag_objects,
     ).delete()
     _rows(articles).update(is_edited=True, updated_at=timezone.now())
+    search.index_articles(_rows(articles).values_list("pk", flat=True))  # the index holds the tags' names
     return removed
 
 
@@ -209,6 +211,7 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     if not other_ids:
         return MergeResult(0, 0, 0, 0, ())
     names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
+    named = search.articles_named(people=other_ids)  # their names leave the index, into's comes in
     # Bylines move by update(): the pages of every article of these people, theirs now and into's after.
     renderings.changed(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
 
@@ -250,6 +253,7 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
         [PersonAlias(person=into, name=name) for name in names if name not in existing and name != into.name]
     )
     PersonAlias.objects.filter(name=into.name).delete()  # the canonical spelling is no alias
+    search.index_articles(named)
     return MergeResult(
         bylines_moved=bylines_moved,
         bylines_dropped=bylines_dropped + extra,

@@ -15,6 +15,9 @@ import psycopg
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432").rstrip("/")
+# The 1,000,000-article database of build_site_db.py and the scripts after it; BENCH_SITE_DB names
+# another, so that two work trees on one server do not drop each other's.
+SITE = os.environ.get("BENCH_SITE_DB", "newsroom_bench")
 
 
 def url(name: str) -> str:

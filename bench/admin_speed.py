@@ -27,7 +27,7 @@ import _benchdb  # noqa: E402
 import _timings  # noqa: E402
 from _collector import Pauses  # noqa: E402
 
-DATABASE = "newsroom_bench"
+DATABASE = _benchdb.SITE
 
 
 def main() -> None:

@@ -28,9 +28,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 import _benchdb  # noqa: E402
 from generate import PageWriter, load_pool  # noqa: E402
 
+from articles import search  # noqa: E402
 from articles.search import bigrams, tokenize  # noqa: E402
 
-DATABASE = "newsroom_bench"
+DATABASE = _benchdb.SITE
 PER_PAGE, PAGES_PER_ISSUE = 12, 8
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红辉鹏飞凌云海燕晓楠雪琳婷俊峰"
@@ -46,6 +47,11 @@ def zipf_choice(rng: random.Random, items: list, skew: float = 1.1):
     """Mostly the first few items, sometimes any: prolific reporters and common tags."""
     index = int(len(items) * (rng.random() ** (skew * 3)))
     return items[min(index, len(items) - 1)]
+
+
+def _name_grams(name: str) -> frozenset[str]:
+    """What the index matches of a person's or a tag's name (as ``articles.search.document`` adds it)."""
+    return frozenset(search.document("", "", "", "", [name])[2])
 
 
 def build(articles: int, seed: int = 5) -> None:
@@ -102,6 +108,37 @@ def build(articles: int, seed: int = 5) -> None:
             copy.write_row((pk, tag_words[pk - 1], f"tag-{pk}"))
     log(f"{len(people):,} people, {len(tags):,} tags", started)
 
+    # Bylines and tags are chosen first (their own generator: the same choices as when they were
+    # chosen after the articles), so that each article's search document holds their names.
+    rng_b = random.Random(seed + 1)
+    bylines = []
+    for pk in range(1, articles + 1):
+        chosen = []
+        for order in range(rng_b.choice((1, 2, 2, 3))):
+            person = zipf_choice(rng_b, people)
+            role = ROLES[min(order, 2)] if order else "reporter"
+            if (person, role) not in chosen:
+                chosen.append((person, role))
+                bylines.append((pk, person, role, len(chosen) - 1))
+    tag_links = [(pk, tag) for pk in range(1, articles + 1) for tag in {zipf_choice(rng_b, tags) for _ in range(3)}]
+    person_names = dict(zip(range(1, len(names) + 1), sorted(names), strict=True))
+    name_grams = {("person", pk): _name_grams(name) for pk, name in person_names.items()}
+    name_grams.update({("tag", pk): _name_grams(tag_words[pk - 1]) for pk in tags})
+    next_byline = next_tag = 0  # both lists are in article order
+
+    def grams_of_names(pk: int) -> list[frozenset[str]]:
+        nonlocal next_byline, next_tag
+        found = []
+        while next_byline < len(bylines) and bylines[next_byline][0] == pk:
+            found.append(name_grams[("person", bylines[next_byline][1])])
+            next_byline += 1
+        while next_tag < len(tag_links) and tag_links[next_tag][0] == pk:
+            found.append(name_grams[("tag", tag_links[next_tag][1])])
+            next_tag += 1
+        return found
+
+    log(f"{len(bylines):,} bylines and {len(tag_links):,} tag links chosen", started)
+
     columns = (
         "id, kind, kicker, headline, subheadline, series, dateline, body, section_id, page_id, position, "
         "continued_to, continued_from, status, published_at, bylines_text, warnings, duplicates_dropped, "
@@ -126,7 +163,7 @@ def build(articles: int, seed: int = 5) -> None:
             body = "\n\n".join("".join(text for text, _, _ in paragraph) for paragraph in paragraphs)
             body_tokens = " ".join(tokens for paragraph in paragraphs for _, tokens, _ in paragraph)
             # Sentences end in punctuation, so the article's bigrams are those of its parts.
-            grams = grams.union(*(g for paragraph in paragraphs for _, _, g in paragraph))
+            grams = grams.union(*(g for paragraph in paragraphs for _, _, g in paragraph), *grams_of_names(pk))
             search_source.write(f"{pk}\t{title_tokens}\t{body_tokens}\t{{{','.join(grams)}}}\n")
             copy.write_row(
                 (
@@ -161,25 +198,18 @@ def build(articles: int, seed: int = 5) -> None:
             if pk % 200_000 == 0:
                 log(f"{pk:,} articles", started)
     log("articles copied", started)
-    rng_b = random.Random(seed + 1)
     with conn.cursor().copy('COPY articles_byline (article_id, person_id, role, "order") FROM STDIN') as copy:
-        for pk in range(1, articles + 1):
-            chosen = []
-            for order in range(rng_b.choice((1, 2, 2, 3))):
-                person = zipf_choice(rng_b, people)
-                role = ROLES[min(order, 2)] if order else "reporter"
-                if (person, role) not in chosen:
-                    chosen.append((person, role))
-                    copy.write_row((pk, person, role, len(chosen) - 1))
+        for row in bylines:
+            copy.write_row(row)
     log("bylines copied", started)
     with conn.cursor().copy("COPY taggit_taggeditem (object_id, content_type_id, tag_id) FROM STDIN") as copy:
-        for pk in range(1, articles + 1):
-            for tag in {zipf_choice(rng_b, tags) for _ in range(3)}:
-                copy.write_row((pk, content_type, tag))
+        for pk, tag in tag_links:
+            copy.write_row((pk, content_type, tag))
     log("tag links copied", started)
 
     # The search index as index_articles() writes it (articles.search): headline words A and body
-    # words B in ``document``, every word and bigram stripped in ``lexemes``, the publication date.
+    # words B in ``document``; every word and bigram, and the names' tokens and bigrams, stripped in
+    # ``lexemes``; the publication date.
     conn.execute("DROP INDEX IF EXISTS articles_search_lexemes")
     conn.execute("CREATE UNLOGGED TABLE bench_search_source (article_id bigint, title text, body text, grams text[])")
     search_source.seek(0)

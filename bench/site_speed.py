@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import _benchdb  # noqa: E402
 
-DATABASE = "newsroom_bench"
+DATABASE = _benchdb.SITE
 STATIC_FILE = ROOT / "staticfiles" / "bench" / "10k.html"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 MANY = "article (10,000 different)"

@@ -230,6 +230,7 @@ def load_batch(
 
     content_type = ContentType.objects.get_for_model(Article)
     bylines, links, parents = [], [], []
+    indexed_names: dict[int, list[str]] = {}  # what the search index holds besides the text
     for written in written_by_file:
         heads = {normalize_headline(a.headline): a for a, _ in written}
         for article, item in written:
@@ -237,6 +238,7 @@ def load_batch(
             bylines += [(article.pk, person.pk, role, order) for order, (person, role) in enumerate(credits)]
             names = dict.fromkeys(_fit(t.strip(), Tag, "name") for t in item.tags if t.strip())
             links += [(tags[n].pk, content_type.pk, article.pk) for n in names]
+            indexed_names[article.pk] = [person.name for person, _ in credits] + list(names)
             if item.parent_headline:
                 parent = heads.get(normalize_headline(item.parent_headline))
                 if parent is not None and parent.pk != article.pk:
@@ -256,8 +258,10 @@ def load_batch(
             article.pk,
             *(
                 prepared.document
-                if prepared.matches(fields)
-                else search.document(article.kicker, article.headline, article.subheadline, article.body)
+                if prepared.matches(fields, indexed_names[article.pk])
+                else search.document(
+                    article.kicker, article.headline, article.subheadline, article.body, indexed_names[article.pk]
+                )
             ),
         )
         for article, prepared, fields in ready

@@ -6,9 +6,10 @@ shingles the duplicate check compares, and the search document with its PostgreS
 this happens in the parsing worker processes, so the one writing process only writes. Nothing
 here touches the database or needs ``django.setup()``.
 
-A document is made for the item's text as the parser gives it; the writer uses it only when
-the stored fields are that same text (``matches``), and makes a new one otherwise (a headline
-cut to the column's length, say).
+A document is made for the item's text and names (its people and tags) as the parser gives
+them; the writer uses it only when the stored fields and the names it resolved are those same
+(``matches``), and makes a new one otherwise (a headline cut to the column's length, a byline
+under another spelling of a person's name, say).
 """
 
 from __future__ import annotations
@@ -46,12 +47,14 @@ class PreparedItem:
     subheadline: str
     body: str
     shingles: frozenset[int]
+    names: frozenset[str]
     document: tuple
 
-    def matches(self, fields: dict) -> bool:
-        """Whether the document was made from these stored fields."""
+    def matches(self, fields: dict, names) -> bool:
+        """Whether the document was made from these stored fields and names."""
         return (
-            fields["body"] == self.body
+            self.names == frozenset(names)
+            and fields["body"] == self.body
             and fields["headline"] == self.headline
             and fields["kicker"] == self.kicker
             and fields["subheadline"] == self.subheadline
@@ -61,13 +64,16 @@ class PreparedItem:
 def prepare_item(item) -> PreparedItem:
     body = render_body(item.blocks)
     headline = item.headline.strip() or UNTITLED
-    document = search.document(item.kicker, headline, item.subheadline, body)
+    names = frozenset([credit.name.strip() for credit in item.people] + [tag.strip() for tag in item.tags])
+    names -= {""}
+    document = search.document(item.kicker, headline, item.subheadline, body, names)
     return PreparedItem(
         kicker=item.kicker,
         headline=headline,
         subheadline=item.subheadline,
         body=body,
         shingles=shingles(body),
+        names=names,
         document=(*document, search.vectors(*document)),  # a row of search.write_documents() but its id
     )
 

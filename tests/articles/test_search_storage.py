@@ -1,7 +1,8 @@
-"""Where PostgreSQL keeps the search index's ranked documents: in their rows (migration 0013).
+"""Where PostgreSQL keeps the search index's ranked documents: out of line (migration 0017).
 
-Ranking reads the document of each of the newest matches; kept out of line (TOAST) each one
-was an index probe and two chunks more. SQLite's FTS5 index is not concerned.
+Finding the matches reads each match's row for its article id and date; with the ~3 KB document
+in the row (migration 0013) that was half a page a match. Ranking reads the documents of the few
+hundred articles it ranks from TOAST. SQLite's FTS5 index is not concerned.
 """
 
 import importlib
@@ -17,6 +18,7 @@ from tests.conftest import SEEDS_DIR
 
 postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's storage")
 migration = importlib.import_module("articles.migrations.0013_search_document_inline")
+narrow = importlib.import_module("articles.migrations.0017_search_rows_narrow")
 SEED = SEEDS_DIR / "001_d2a89e1a3a1b2016.txt"
 
 
@@ -24,6 +26,13 @@ def out_of_line_bytes():
     """The size of the search table's TOAST table, where values too big for their row go."""
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = '{search.TABLE}'")
+        return cursor.fetchone()[0]
+
+
+def in_row_bytes():
+    """The size of the search table itself (its rows, without what went out of line)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_relation_size(%s)", [search.TABLE])
         return cursor.fetchone()[0]
 
 
@@ -43,8 +52,16 @@ def run(step):
 
 @postgres_only
 @pytest.mark.django_db
-def test_documents_are_kept_in_their_rows():
-    assert storage() == "m"  # MAIN: out of line only when the row could not fit a page otherwise
+def test_documents_are_kept_out_of_line_and_rows_stay_small():
+    assert storage() == "e"  # EXTERNAL: out of line, not compressed
+    text = SEED.read_text(encoding="utf-8")
+    before = in_row_bytes()
+    # 40 long articles: in their rows (0013) they took ~20 pages, out of line a fraction of one.
+    articles = [story(headline=f"商会调解{n}", body=text[n * 100 : n * 100 + 2500]) for n in range(40)]
+    assert in_row_bytes() - before <= 2 * 8192
+    found = search.ranked(Article.objects.published(), "商会")
+    assert {pk for pk, _ in found} == {a.pk for a in articles}
+    assert len({rank for _, rank in found}) > 1  # ranked on the documents read from TOAST
 
 
 @postgres_only
@@ -63,6 +80,7 @@ def test_the_migration_moves_documents_written_before_it_into_their_rows():
         after = out_of_line_bytes()
     finally:
         run(migration.forwards)
+        run(narrow.forwards)
     # Only the bare lexemes (matched through the GIN index, never read by a search) stay out of line.
     assert after < before
     assert search.ranked(Article.objects.published(), "商会") == found
@@ -78,3 +96,25 @@ def test_a_large_index_is_left_to_a_maintenance_window(monkeypatch, capsys):
     run(migration.forwards)  # inside the test's transaction: a VACUUM here would fail
     assert storage() == "m"
     assert f"VACUUM FULL {search.TABLE}" in capsys.readouterr().out
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_0014_keeps_new_rows_small_and_rewrites_nothing():
+    """0017 only changes the storage of rows written from now on: a large table is never rewritten
+    inside ``migrate``, and searches find the same either way."""
+    text = SEED.read_text(encoding="utf-8")
+    try:
+        run(narrow.backwards)
+        assert storage() == "m"
+        fat = [story(headline=f"商会调解{n}", body=text[n * 100 : n * 100 + 2500]) for n in range(20)]
+        found = search.ranked(Article.objects.published(), "商会")
+        before = in_row_bytes()
+        run(narrow.forwards)
+        assert storage() == "e" and in_row_bytes() == before  # nothing moved
+        assert search.ranked(Article.objects.published(), "商会") == found
+        search.index_articles([a.pk for a in fat])  # rows written again are small
+        assert in_row_bytes() - before <= 2 * 8192
+        assert search.ranked(Article.objects.published(), "商会") == found
+    finally:
+        run(narrow.forwards)

@@ -1,6 +1,6 @@
 """Which matches get ranked: the SEARCH_WINDOW newest in the queryset, on both databases.
 
-PostgreSQL finds them a few days of the archive at a time (articles.search._PostgresBackend);
+PostgreSQL finds them a few days of the archive at a time (articles.PostgresBackend);
 these tests shrink the window and the batches so that every path runs on a few dozen
 articles, and compare with the newest matches worked out here.
 """
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles import search, workflow
 from articles.models import Article
+from articles.search.postgres import PostgresBackend
 from tests import factories
 from tests.articles.public_data import story
 
@@ -27,10 +28,10 @@ def small_window(request, monkeypatch):
     """A small window and batches; on PostgreSQL each test runs as the planner's estimate has it
     (a few dozen articles: every term looks rare) and read by days regardless."""
     monkeypatch.setattr(search, "SEARCH_WINDOW", WINDOW)
-    monkeypatch.setattr(search._PostgresBackend, "BATCH", 8)
-    monkeypatch.setattr(search._PostgresBackend, "FIRST_DAYS", 2)
+    monkeypatch.setattr(PostgresBackend, "BATCH", 8)
+    monkeypatch.setattr(PostgresBackend, "FIRST_DAYS", 2)
     if request.param == "by days":
-        monkeypatch.setattr(search._PostgresBackend, "_rare", lambda self, expression: False)
+        monkeypatch.setattr(PostgresBackend, "_estimate", lambda self, expression: (float("inf"), 300.0))
 
 
 def days_ago(days, hours=0):
@@ -93,7 +94,7 @@ def test_unpublished_and_scheduled_matches_for_querysets_that_include_them(archi
 
 @pytest.mark.parametrize("max_read", [20, 2])
 def test_filters_that_keep_few_matches(archive, monkeypatch, max_read):
-    monkeypatch.setattr(search._PostgresBackend, "MAX_READ", max_read)  # 2: the filtered articles lead
+    monkeypatch.setattr(PostgresBackend, "MAX_READ", max_read)  # 2: the filtered articles lead
     matches, section = archive
     # One match in seven, and one of the section's: the filter keeps few of what the index finds.
     some = matches[::7] + [matches[-1]]

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Role
+from articles.models import Article, PersonAlias, Role
 from tests import factories
 from tests.articles.public_data import grow, story
 
@@ -307,6 +307,18 @@ def test_search_page_filters(client, lead_story, people):
     assert [r.pk for r in response.context["results"]] == [lead_story.pk]
     response = client.get("/search/", {"q": "调解", "date_from": "2000-01-01", "date_to": "2000-01-02"})
     assert response.context["results"] == []
+
+
+def test_search_person_filter_takes_a_name_or_another_spelling(client, lead_story, people):
+    reporter, correspondent = people
+    other = story(headline="又一篇调解稿", people=[(reporter, Role.REPORTER)])
+    PersonAlias.objects.create(person=correspondent, name="王海燕")
+    for person in ("wanghaiyan", "王海艳", " 王海艳 ", "王海燕"):
+        response = client.get("/search/", {"q": "调解", "person": person})
+        assert [r.pk for r in response.context["results"]] == [lead_story.pk], person
+    found = client.get("/search/", {"q": "调解", "person": "成姣兰"}).context["results"]
+    assert {r.pk for r in found} == {lead_story.pk, other.pk}
+    assert client.get("/search/", {"q": "调解", "person": "王海"}).context["results"] == []
 
 
 def test_kept_search_filters_show_the_filters_of_each_request(client, lead_story, fragments):

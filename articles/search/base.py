@@ -1,0 +1,12 @@
+"""What the two backends share: the index table's name and what each of them provides.
+
+A backend (``sqlite.SQLiteBackend``, ``postgres.PostgresBackend``) has
+
+- ``expression(terms, grams)``: the query in its own syntax, matching all ``terms`` or all ``grams``;
+- ``matches``: SQL selecting (as ``id``) the articles an expression (its one parameter) matches;
+- ``ranked(queryset, expression, window)``: ``(id, rank)`` of the ``window`` newest matches in
+  ``queryset``, best first, equal ranks newest first;
+- ``write(documents)``, ``add(documents, published_at)`` and ``delete(ids)`` for the index.
+"""
+
+TABLE = "articles_search"

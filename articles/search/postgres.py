@@ -1,0 +1,385 @@
+"""The search index on PostgreSQL: ``(article_id, published_on, document, lexemes)``.
+
+``document`` holds the words (``to_tsvector('simple', ...)`` over the same tokens, title weight A,
+body weight B, with positions) and is read only to rank, with ``ts_rank()``; ``lexemes`` holds every
+word and bigram, stripped of weights and positions, and is read only to match. One GIN index covers
+``(lexemes, published_on)`` (btree_gin), so the newest matches of a common term are found a few
+days of the archive at a time. ``published_on`` is a copy of the article's publication date (UTC),
+used only to pick which part of the archive to read first; a trigger on the article table
+(migrations 0010-0011) keeps it equal whoever writes ``published_at``.
+"""
+
+import datetime
+import json
+import re
+
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import F
+from django.db.models.expressions import RawSQL
+
+from .base import TABLE
+
+# Newest first, as the public lists; never-published articles (admin querysets) last, as on SQLite.
+NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("pk").desc())
+
+# Tokens that PostgreSQL's default text parser reads as one word and the 'simple' dictionary keeps
+# as they are: lower-case ASCII letters and digits, and CJK ideographs every libc classes as letters
+# (Unicode 3.0's). A document of such tokens only has its tsvectors made by ``vectors()``.
+_PLAIN_TEXT = re.compile(r"[a-z0-9\u3400-\u4db5\u4e00-\u9fa5 ]*")
+_LAST_POSITION = 16383  # PostgreSQL's MAXENTRYPOS - 1: later words share this position
+_MAX_POSITIONS = 256  # MAXNUMPOS: positions kept per lexeme
+_MAX_WORD_BYTES = 2047  # MAXSTRLEN: longer words are left out of a tsvector
+
+
+def vectors(title: str, body: str, grams: list[str]) -> tuple[str, str] | None:
+    """A document's ``document`` and ``lexemes`` as tsvector literals, or None when it has a token
+    this module does not parse as PostgreSQL does.
+
+    The same vectors as ``write_documents()`` has the database build from the tokens
+    (``setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')``
+    and, stripped, with the bigrams): the import's parsing workers make them, so that the database
+    only stores them.
+    """
+    if not (_PLAIN_TEXT.fullmatch(title) and _PLAIN_TEXT.fullmatch(body)):
+        return None
+    if any("'" in gram or "\\" in gram for gram in grams):
+        return None
+    title_words, body_words = _word_positions(title.split()), _word_positions(body.split())
+    if title_words is None or body_words is None:
+        return None
+    # ``||`` shifts the right-hand positions past the last one on the left, and keeps at most
+    # _MAX_POSITIONS a word, none after _LAST_POSITION.
+    shift = max((positions[-1] for positions in title_words.values()), default=0)
+    words = []
+    for word, positions in title_words.items():
+        listed = "A,".join(map(str, positions)) + "A"
+        later = body_words.pop(word, None)
+        if later and len(positions) < _MAX_POSITIONS and positions[-1] != _LAST_POSITION:
+            listed += "," + _shifted(later, shift, _MAX_POSITIONS - len(positions))
+        words.append(f"'{word}':{listed}")
+    words += [f"'{word}':{_shifted(positions, shift, _MAX_POSITIONS)}" for word, positions in body_words.items()]
+    lexemes = dict.fromkeys(title_words)
+    lexemes.update(dict.fromkeys(body_words))
+    lexemes.update(dict.fromkeys(grams))
+    return " ".join(words), "'" + "' '".join(lexemes) + "'" if lexemes else ""
+
+
+def _shifted(positions: list[int], shift: int, room: int) -> str:
+    """Body positions after ``shift`` title positions, weight B, as ``||`` appends them."""
+    if shift + positions[min(room, len(positions)) - 1] >= _LAST_POSITION:
+        kept = []
+        for position in positions[:room]:
+            kept.append(min(position + shift, _LAST_POSITION))
+            if kept[-1] == _LAST_POSITION:
+                break
+        positions, shift = kept, 0
+    return "B,".join(map(str, map(shift.__add__, positions[:room]))) + "B"
+
+
+def _word_positions(tokens: list[str]) -> dict[str, list[int]] | None:
+    """``to_tsvector('simple', ' '.join(tokens))``: each word's positions (``tokens`` are plain)."""
+    if tokens and len(max(tokens, key=len).encode()) >= _MAX_WORD_BYTES:
+        return None
+    words: dict[str, list[int]] = {}
+    for position, token in enumerate(tokens, start=1):
+        kept = words.get(token)
+        if kept is None:
+            words[token] = [position]
+        else:
+            kept.append(position)
+    if len(tokens) >= _LAST_POSITION or max(map(len, words.values()), default=0) >= _MAX_POSITIONS:
+        # A word keeps at most _MAX_POSITIONS - 1 positions, and later words share the last one.
+        for word, positions in words.items():
+            kept = []
+            for position in positions:
+                position = min(position, _LAST_POSITION)
+                if len(kept) >= _MAX_POSITIONS - 1 or (kept and kept[-1] == _LAST_POSITION):
+                    break
+                kept.append(position)
+            words[word] = kept
+    return words
+
+
+class PostgresBackend:
+    """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
+
+    query = "to_tsquery('simple', %s)"
+    matches = f"SELECT article_id AS id FROM {TABLE} WHERE lexemes @@ {query}"
+    # At most this many matches (article ids and dates) are read at once from the index.
+    BATCH = 20_000
+    # A read by days spans at most the days that hold this many rows of the table.
+    RANGE_ROWS = 20_000
+    # The first days read for a query, and how much further each next read may reach.
+    FIRST_DAYS, MAX_GROWTH = 8, 32
+    # Past this many matches read per match kept, the filters are the narrower side.
+    MAX_READ = 20
+    # A query the planner expects to match at most this share of the rows (or half a BATCH) is read
+    # whole at once.
+    RARE = 0.01
+
+    @staticmethod
+    def expression(terms, grams):
+        def all_of(words):
+            # Quoted lexemes: the tsquery parser keeps each token whole.
+            quoted = ("'{}'".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words)
+            return "(" + " & ".join(quoted) + ")"
+
+        return " | ".join(all_of(words) for words in (terms, grams) if words)
+
+    def ranked(self, queryset, expression, window):
+        newest = self.newest(queryset, expression, window)
+        # sorted() is stable: equal ranks stay newest first.
+        return sorted(newest, key=lambda row: -row[1])
+
+    def newest(self, queryset, expression, window) -> list[tuple[int, float]]:
+        """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first.
+
+        Matches are read newest first in one of two ways. All those published before a day at once,
+        through the lexemes alone: what a term the planner does not count among the most common
+        lexemes starts with, and any term once the matches left to read are few. Or those of a
+        few days, through the GIN index over (lexemes, published_on): a common term, read further
+        and further back, sized by what the days read so far held; a range costs for every row of
+        its days (btree_gin merges the days' entries), so a read never spans more than about
+        RANGE_ROWS rows. Of what a read finds, only the newest days that should hold the wanted
+        matches are checked against the article table (its status, publication time and the page's
+        filters), the older ones next if those fell short. When the filters keep almost none of the
+        matches, the filtered articles lead instead. Each read is one statement that also ranks
+        what it keeps; never-published articles come last.
+        """
+        today = datetime.datetime.now(datetime.UTC).date()
+        estimate, rows = self._estimate(expression)
+        whole = estimate <= max(self.RARE * rows, self.BATCH / 2)  # the next read: all before ``upper``
+        found: list[tuple[int, float]] = []
+        checked = 0  # matches checked against the article table so far
+        matched, days_read = 0, 0  # matches read in whole days, and those days: how dense the term is
+        oldest = None  # the oldest publication date, learnt from the first read
+        upper, span = None, self.FIRST_DAYS  # the next read ends before ``upper`` (None: no end)
+        while True:
+            wanted = window - len(found)
+            lower = None
+            if not whole:
+                start = upper or today
+                lower = start - datetime.timedelta(days=int(min(span, 100 * 366)) + 1)
+                if oldest is not None and lower <= oldest:
+                    lower = None  # the rest of the archive, and the never-published
+            share = len(found) / checked if checked else 1.0  # of the matches checked, kept
+            candidates = min(self.BATCH, int(wanted / max(share, 1 / self.MAX_READ) * 1.25) + 10)
+            count, since, kept, first = self._read(queryset, expression, lower, upper, wanted, candidates)
+            oldest = oldest or first
+            if oldest is None:  # no article at all, or the filters rule every one out
+                return found
+            if count > self.BATCH:  # too many matches at once: fewer days
+                if whole:
+                    whole = False
+                elif span < 2:
+                    return found + self._walk(queryset, expression, upper, wanted)
+                else:
+                    span /= 4
+                continue
+            found += kept
+            if len(found) == window:
+                return found
+            checked += min(count, candidates)
+            if since is not None:  # older matches of these days remain: next
+                upper = since
+            elif lower is None:  # every match checked
+                return found
+            else:
+                matched += count
+                days_read += ((upper or today) - lower).days
+                upper = lower
+                per_day = matched / (days_read or 1)
+                if per_day * (upper - oldest).days <= self.BATCH / 2:
+                    whole = True  # few left: all at once
+                else:
+                    kept_per_day = len(found) / (days_read or 1)
+                    rows_per_day = rows / max((today - oldest).days, 1)
+                    span = min(
+                        (window - len(found)) / kept_per_day * 1.25 if kept_per_day else float("inf"),  # enough
+                        self.BATCH / 2 / per_day if per_day else float("inf"),  # well under BATCH matches
+                        (days_read or 1) * self.MAX_GROWTH,
+                        max(self.RANGE_ROWS / rows_per_day, 1),
+                    )
+            if checked >= self.BATCH and len(found) * self.MAX_READ < checked:
+                # The filters keep under one match in MAX_READ: the filtered articles lead.
+                return found + self._walk(queryset, expression, upper, window - len(found))
+
+    def _estimate(self, expression) -> tuple[float, float]:
+        """The planner's estimates: rows that match, and rows of the table.
+
+        Its lexeme statistics know the most common lexemes; the others it estimates at 0.5 % of
+        the rows at most, and RARE allows two of them in an OR.
+        """
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE lexemes @@ {self.query} "
+                f"UNION ALL SELECT 1 FROM {TABLE}",
+                [expression],
+            )
+            plan = cursor.fetchone()[0]
+        matching, everything = (
+            node["Plan Rows"] for node in (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
+        )
+        return matching, everything
+
+    def _read(
+        self, queryset, expression, lower, upper, count, candidates
+    ) -> tuple[int, datetime.date | None, list[tuple[int, float]], datetime.date | None]:
+        """Matches published on ``[lower, upper)`` (dates, None: unbounded; never-published last).
+
+        Returns how many (up to BATCH + 1), the day ``since`` down to which they were checked, the
+        newest ``count`` of those in ``queryset`` with their ranks (none when there are over BATCH),
+        and the oldest publication date of all articles. Only the matches of the newest days that
+        hold ``candidates`` of them are checked against the article table (whole days: every
+        match published before ``since`` is older than all of them); ``since`` is None when every
+        match was checked.
+        """
+        where, params = [f"lexemes @@ {self.query}"], [expression]
+        if lower is not None:
+            # Through the index: btree_gin reads the entries from this day on.
+            where.append("published_on >= %s")
+            params.append(lower)
+        if upper is not None:
+            # On the rows found, not in the index: btree_gin would read every earlier day.
+            where.append("published_on + 0 < %s")
+            params.append(upper)
+        matches = (
+            f"SELECT article_id, published_on FROM {TABLE} WHERE {' AND '.join(where)} LIMIT %s), "
+            # The day of the last match checked; NULL when all are (-infinity: the never-published).
+            "search_since AS MATERIALIZED (SELECT nullif((SELECT published_on FROM search_matches "
+            "ORDER BY published_on DESC OFFSET %s LIMIT 1), '-infinity') AS day"
+        )
+        kept = queryset.filter(
+            pk__in=RawSQL(
+                "SELECT article_id FROM search_matches WHERE published_on >= "
+                "coalesce((SELECT day FROM search_since), '-infinity')",
+                (),
+            )
+        ).extra(where=["(SELECT count(*) FROM search_matches) <= %s"], params=[self.BATCH])
+        return self._ranked_newest(kept, count, (matches, [*params, self.BATCH + 1, candidates - 1]), expression)
+
+    def _walk(self, queryset, expression, before, count) -> list[tuple[int, float]]:
+        """The newest ``count`` matches in ``queryset`` published before ``before`` (a date; None: any)."""
+        match = f"articles_article.id IN (SELECT article_id FROM {TABLE} WHERE lexemes @@ {self.query})"
+        queryset = queryset.extra(where=[match], params=[expression])
+        dated = queryset.filter(published_at__isnull=False)
+        if before is not None:
+            dated = queryset.filter(published_at__lt=datetime.datetime.combine(before, datetime.time(), datetime.UTC))
+        # In the order of the publication-time index (never-published rows apart), so that it can lead.
+        found = self._ranked_newest(dated, count, None, expression, order=("-published_at", "-pk"))[2]
+        if len(found) < count:
+            undated = queryset.filter(published_at__isnull=True)
+            found += self._ranked_newest(undated, count - len(found), None, expression)[2]
+        return found
+
+    def _ranked_newest(self, queryset, count, matches, expression, order=NEWEST_FIRST):
+        """One statement: ``matches`` (SQL, params) as ``search_matches`` and ``search_since``; their
+        size and day, the newest ``count`` rows of ``queryset`` with their ranks, and the oldest
+        publication date."""
+        newest = queryset.order_by(*order).values_list("pk", "published_at")[:count]
+        try:
+            newest_sql, newest_params = newest.query.sql_with_params()
+        except EmptyResultSet:  # the filters rule everything out (an unknown person, ``none()``)
+            return 0, None, [], None
+        order = "k.published_at DESC NULLS LAST, k.id DESC"
+        sql = (
+            f"SELECT {'(SELECT count(*) FROM search_matches), (SELECT day FROM search_since)' if matches else '0, NULL'}, "
+            f"array_agg(k.id ORDER BY {order}), array_agg(ts_rank(s.document, {self.query}) ORDER BY {order}), "
+            "(SELECT (min(published_at) AT TIME ZONE 'UTC')::date FROM articles_article) "
+            f"FROM ({newest_sql}) AS k (id, published_at) JOIN {TABLE} AS s ON s.article_id = k.id"
+        )
+        params = [expression, *newest_params]
+        if matches:
+            sql = f"WITH search_matches AS MATERIALIZED ({matches[0]}) {sql}"
+            params = [*matches[1], *params]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            size, since, ids, ranks, oldest = cursor.fetchone()
+        return size, since, list(zip(ids or [], ranks or [], strict=True)), oldest
+
+    # The documents are copied into a temporary table of this session, then stored by one statement:
+    # no parameter quoting of thousands of bigram arrays on the client, and one round trip whatever
+    # the number of documents. A document comes with its vectors made (``vectors()``, in the import's
+    # parsing workers) or as tokens, and then the database builds them.
+    STAGE = "articles_search_stage"
+    # Words of every kind ``vectors()`` reads, with a repeated word, for ``_parses_as_vectors()``.
+    PROBE = ("株洲日报 2023年 g20 1e5 0x1f 一 龥 㐀 䶵 abc", "abc 株洲 123abc 00012 株洲", ["株洲", "洲日"])
+
+    def write(self, documents):
+        if not documents:
+            return
+        latest = {doc[0]: doc for doc in documents}  # the last document given for an id wins
+        with transaction.atomic(), connection.cursor() as cursor:
+            made = any(len(doc) > 4 and doc[4] is not None for doc in latest.values())
+            made = made and self._parses_as_vectors(cursor)
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE IF NOT EXISTS {self.STAGE} (article_id bigint, title text, body text, "
+                "grams text, document tsvector, lexemes tsvector) ON COMMIT DELETE ROWS"
+            )
+            columns = "article_id, title, body, grams, document, lexemes"
+            with cursor.copy(f"COPY {self.STAGE} ({columns}) FROM STDIN") as copy:
+                for pk, title, body, grams, *vectors in sorted(latest.values(), key=lambda doc: doc[0]):
+                    if made and vectors and vectors[0] is not None:
+                        copy.write_row((pk, None, None, None, *vectors[0]))
+                    else:
+                        copy.write_row((pk, title, body, " ".join(grams), None, None))  # bigrams hold no space
+            # Words carry positions and weigh A (title) or B (body); lexemes are the words and the
+            # bigrams, bare. The date is the article's, as the trigger on the article table keeps it.
+            cursor.execute(
+                f"INSERT INTO {TABLE} (article_id, published_on, document, lexemes) "
+                "SELECT s.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), d.document, "
+                "coalesce(s.lexemes, strip(d.document || array_to_tsvector(string_to_array(s.grams, ' ')))) "
+                f"FROM {self.STAGE} AS s CROSS JOIN LATERAL (SELECT coalesce(s.document, "
+                "setweight(to_tsvector('simple', s.title), 'A') || setweight(to_tsvector('simple', s.body), 'B')) "
+                "AS document) AS d LEFT JOIN articles_article AS a ON a.id = s.article_id "
+                "ON CONFLICT (article_id) DO UPDATE SET published_on = EXCLUDED.published_on, "
+                "document = EXCLUDED.document, lexemes = EXCLUDED.lexemes"
+            )
+            cursor.execute(f"DELETE FROM {self.STAGE}")  # an outer transaction may write again
+
+    def add(self, documents, published_at):
+        made, others = [], []
+        with connection.cursor() as cursor:
+            if documents and self._parses_as_vectors(cursor):
+                for doc in documents:
+                    (made if len(doc) > 4 and doc[4] is not None else others).append(doc)
+            else:
+                others = documents
+            if made:
+                # The date as the trigger on the article table keeps it: UTC, -infinity when unpublished.
+                columns = "article_id, published_on, document, lexemes"
+                with cursor.copy(f"COPY {TABLE} ({columns}) FROM STDIN") as copy:
+                    for pk, _, _, _, (document, lexemes) in sorted(made, key=lambda doc: doc[0]):
+                        when = published_at.get(pk)
+                        copy.write_row(
+                            (pk, when.astimezone(datetime.UTC).date() if when else "-infinity", document, lexemes)
+                        )
+        self.write(others)
+
+    _parser_checked: dict[tuple, bool] = {}
+
+    def _parses_as_vectors(self, cursor) -> bool:
+        """Whether this database builds from tokens the vectors ``vectors()`` makes (once per database).
+
+        It does wherever its text parser classes CJK ideographs as letters, as every libc does; if
+        one did not, the documents would be built there from their tokens.
+        """
+        settings = connection.settings_dict
+        key = (settings["HOST"], settings["PORT"], settings["NAME"])
+        if key not in self._parser_checked:
+            title, body, grams = self.PROBE
+            document, lexemes = vectors(title, body, grams)
+            cursor.execute(
+                "SELECT d.document = %s::tsvector AND strip(d.document || array_to_tsvector(%s::text[])) = %s::tsvector "
+                "FROM (SELECT setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
+                "AS document) AS d",
+                [document, grams, lexemes, title, body],
+            )
+            self._parser_checked[key] = cursor.fetchone()[0]
+        return self._parser_checked[key]
+
+    def delete(self, ids):
+        if ids:
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(ids)])
