@@ -247,7 +247,8 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
         else:
             break
         j -= 1
-    if j + 1 == i and seq[i].shape != CAPTION or j < 0 or seq[j].shape != TITLE:
+    no_caption = j + 1 == i and seq[i].shape != CAPTION  # a credit needs a caption above it
+    if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
 
