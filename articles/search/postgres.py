@@ -164,10 +164,8 @@ class PostgresBackend:
             candidates = min(self.BATCH, int(wanted / max(share, 1 / self.MAX_READ) * 1.25) + 10)
             count, since, kept, first, rows = self._read(queryset, expression, lower, upper, wanted, candidates)
             oldest = oldest or first
-            if oldest is None:  # no article at all, or the filters rule every one out
-                return found
             if count > self.BATCH:  # too many matches at once: fewer days
-                if whole:
+                if whole and oldest is not None:
                     whole = False
                 elif span < 2:
                     return found + self._walk(queryset, expression, upper, wanted)
@@ -182,6 +180,8 @@ class PostgresBackend:
                 upper = since
             elif lower is None:  # every match checked
                 return found
+            elif oldest is None:  # no article was ever published: the never-published at once
+                upper, whole = lower, True
             else:
                 matched += count
                 days_read += ((upper or today) - lower).days

@@ -179,3 +179,9 @@ def test_migration_0010_converts_the_old_documents_into_the_written_ones():
             [title, body, grams, article.pk],
         )
         assert cursor.fetchone() == (True, True)
+
+
+def test_an_archive_never_published_is_found_where_the_queryset_includes_it():
+    drafts = [story(headline=f"商会草稿{n}", status=Article.Status.DRAFT) for n in range(3)]
+    assert picked(Article.objects.all(), "商会") == {a.pk for a in drafts}
+    assert picked(Article.objects.published(), "商会") == set()
