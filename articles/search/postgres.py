@@ -10,7 +10,6 @@ used only to pick which part of the archive to read first; a trigger on the arti
 """
 
 import datetime
-import json
 import re
 
 from django.core.exceptions import EmptyResultSet
@@ -107,16 +106,13 @@ class PostgresBackend:
     query = "to_tsquery('simple', %s)"
     matches = f"SELECT article_id AS id FROM {TABLE} WHERE lexemes @@ {query}"
     # At most this many matches (article ids and dates) are read at once from the index.
-    BATCH = 20_000
+    BATCH = 10_000
     # A read by days spans at most the days that hold this many rows of the table.
     RANGE_ROWS = 20_000
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
     # Past this many matches read per match kept, the filters are the narrower side.
     MAX_READ = 20
-    # A query the planner expects to match at most this share of the rows (or half a BATCH) is read
-    # whole at once.
-    RARE = 0.01
 
     @staticmethod
     def expression(terms, grams):
@@ -135,21 +131,22 @@ class PostgresBackend:
     def newest(self, queryset, expression, window) -> list[tuple[int, float]]:
         """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first.
 
-        Matches are read newest first in one of two ways. All those published before a day at once,
-        through the lexemes alone: what a term the planner does not count among the most common
-        lexemes starts with, and any term once the matches left to read are few. Or those of a
-        few days, through the GIN index over (lexemes, published_on): a common term, read further
-        and further back, sized by what the days read so far held; a range costs for every row of
-        its days (btree_gin merges the days' entries), so a read never spans more than about
-        RANGE_ROWS rows. Of what a read finds, only the newest days that should hold the wanted
+        Matches are read newest first, in one of two ways. Those of a few days, through the GIN
+        index over (lexemes, published_on): every query starts with FIRST_DAYS, and a common term
+        goes on further and further back, sized by what the days read so far held; a range costs
+        for every row of its days (btree_gin merges the days' entries), so a read never spans more
+        than about RANGE_ROWS rows. Or, once the days read say that the matches left are few (under
+        half a BATCH), all those published before a day at once, through the lexemes alone. (The
+        planner's estimates of a term's matches are no guide: it knows the most common lexemes,
+        guesses 0.5 % of the rows for the others and multiplies for AND.) Of what a read finds, only the newest days that should hold the wanted
         matches are checked against the article table (its status, publication time and the page's
         filters), the older ones next if those fell short. When the filters keep almost none of the
         matches, the filtered articles lead instead. Each read is one statement that also ranks
         what it keeps; never-published articles come last.
         """
         today = datetime.datetime.now(datetime.UTC).date()
-        estimate, rows = self._estimate(expression)
-        whole = estimate <= max(self.RARE * rows, self.BATCH / 2)  # the next read: all before ``upper``
+        whole = False  # the next read: all before ``upper`` (else the days before it)
+        rows = 0.0  # rows of the index table, as the planner counts them
         found: list[tuple[int, float]] = []
         checked = 0  # matches checked against the article table so far
         matched, days_read = 0, 0  # matches read in whole days, and those days: how dense the term is
@@ -165,12 +162,10 @@ class PostgresBackend:
                     lower = None  # the rest of the archive, and the never-published
             share = len(found) / checked if checked else 1.0  # of the matches checked, kept
             candidates = min(self.BATCH, int(wanted / max(share, 1 / self.MAX_READ) * 1.25) + 10)
-            count, since, kept, first = self._read(queryset, expression, lower, upper, wanted, candidates)
+            count, since, kept, first, rows = self._read(queryset, expression, lower, upper, wanted, candidates)
             oldest = oldest or first
-            if oldest is None:  # no article at all, or the filters rule every one out
-                return found
             if count > self.BATCH:  # too many matches at once: fewer days
-                if whole:
+                if whole and oldest is not None:
                     whole = False
                 elif span < 2:
                     return found + self._walk(queryset, expression, upper, wanted)
@@ -185,6 +180,8 @@ class PostgresBackend:
                 upper = since
             elif lower is None:  # every match checked
                 return found
+            elif oldest is None:  # no article was ever published: the never-published at once
+                upper, whole = lower, True
             else:
                 matched += count
                 days_read += ((upper or today) - lower).days
@@ -199,38 +196,21 @@ class PostgresBackend:
                         (window - len(found)) / kept_per_day * 1.25 if kept_per_day else float("inf"),  # enough
                         self.BATCH / 2 / per_day if per_day else float("inf"),  # well under BATCH matches
                         (days_read or 1) * self.MAX_GROWTH,
-                        max(self.RANGE_ROWS / rows_per_day, 1),
+                        max(self.RANGE_ROWS / rows_per_day, 1) if rows_per_day else float("inf"),
                     )
             if checked >= self.BATCH and len(found) * self.MAX_READ < checked:
                 # The filters keep under one match in MAX_READ: the filtered articles lead.
                 return found + self._walk(queryset, expression, upper, window - len(found))
 
-    def _estimate(self, expression) -> tuple[float, float]:
-        """The planner's estimates: rows that match, and rows of the table.
-
-        Its lexeme statistics know the most common lexemes; the others it estimates at 0.5 % of
-        the rows at most, and RARE allows two of them in an OR.
-        """
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"EXPLAIN (FORMAT JSON) SELECT 1 FROM {TABLE} WHERE lexemes @@ {self.query} "
-                f"UNION ALL SELECT 1 FROM {TABLE}",
-                [expression],
-            )
-            plan = cursor.fetchone()[0]
-        matching, everything = (
-            node["Plan Rows"] for node in (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]["Plans"]
-        )
-        return matching, everything
-
     def _read(
         self, queryset, expression, lower, upper, count, candidates
-    ) -> tuple[int, datetime.date | None, list[tuple[int, float]], datetime.date | None]:
+    ) -> tuple[int, datetime.date | None, list[tuple[int, float]], datetime.date | None, float]:
         """Matches published on ``[lower, upper)`` (dates, None: unbounded; never-published last).
 
         Returns how many (up to BATCH + 1), the day ``since`` down to which they were checked, the
         newest ``count`` of those in ``queryset`` with their ranks (none when there are over BATCH),
-        and the oldest publication date of all articles. Only the matches of the newest days that
+        the oldest publication date of all articles and the planner's count of the index's rows.
+        Only the matches of the newest days that
         hold ``candidates`` of them are checked against the article table (whole days: every
         match published before ``since`` is older than all of them); ``since`` is None when every
         match was checked.
@@ -275,18 +255,19 @@ class PostgresBackend:
 
     def _ranked_newest(self, queryset, count, matches, expression, order=NEWEST_FIRST):
         """One statement: ``matches`` (SQL, params) as ``search_matches`` and ``search_since``; their
-        size and day, the newest ``count`` rows of ``queryset`` with their ranks, and the oldest
-        publication date."""
+        size and day, the newest ``count`` rows of ``queryset`` with their ranks, the oldest
+        publication date and the planner's count of the index's rows."""
         newest = queryset.order_by(*order).values_list("pk", "published_at")[:count]
         try:
             newest_sql, newest_params = newest.query.sql_with_params()
         except EmptyResultSet:  # the filters rule everything out (an unknown person, ``none()``)
-            return 0, None, [], None
+            return 0, None, [], None, 0.0
         order = "k.published_at DESC NULLS LAST, k.id DESC"
         sql = (
             f"SELECT {'(SELECT count(*) FROM search_matches), (SELECT day FROM search_since)' if matches else '0, NULL'}, "
             f"array_agg(k.id ORDER BY {order}), array_agg(ts_rank(s.document, {self.query}) ORDER BY {order}), "
-            "(SELECT (min(published_at) AT TIME ZONE 'UTC')::date FROM articles_article) "
+            "(SELECT (min(published_at) AT TIME ZONE 'UTC')::date FROM articles_article), "
+            f"(SELECT reltuples FROM pg_class WHERE oid = '{TABLE}'::regclass) "
             f"FROM ({newest_sql}) AS k (id, published_at) JOIN {TABLE} AS s ON s.article_id = k.id"
         )
         params = [expression, *newest_params]
@@ -295,8 +276,8 @@ class PostgresBackend:
             params = [*matches[1], *params]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            size, since, ids, ranks, oldest = cursor.fetchone()
-        return size, since, list(zip(ids or [], ranks or [], strict=True)), oldest
+            size, since, ids, ranks, oldest, rows = cursor.fetchone()
+        return size, since, list(zip(ids or [], ranks or [], strict=True)), oldest, max(rows, 0.0)
 
     # The documents are copied into a temporary table of this session, then stored by one statement:
     # no parameter quoting of thousands of bigram arrays on the client, and one round trip whatever
