@@ -238,8 +238,11 @@ def _item(draft: Draft) -> ParsedItem:
             title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
+    if kind == NEWS and people and all(p.role == "photographer" for p in people) and not dateline:
+        kind = PHOTO  # credited to its photographers alone: photo news (`本报记者 李建泉摄`)
     kicker, headline, subheadline = split_title(title_lines)
-    if not headline:
+    printed = bool(headline)
+    if not printed:
         headline = _guess_headline(blocks)
         warnings.append("没有找到标题,已从正文推测,请核对")
 
@@ -272,6 +275,7 @@ def _item(draft: Draft) -> ParsedItem:
         parent_headline=_parent_headline(draft),
         warnings=tuple(warnings),
         lines=tuple(lines),
+        headline_printed=printed,
     )
 
 

@@ -13,9 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .bylines import is_signature, parse_credit
 from .model import Furniture
 from .text import COLONS, ends_sentence
-from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_kicker, is_subhead_like, starts_with_bullet
+from .titles import (
+    BOX_LABEL,
+    ENUMERATED,
+    dedupe_title_lines,
+    is_kicker,
+    is_note,
+    is_subhead_like,
+    starts_with_bullet,
+)
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 NEWS = "news"
@@ -28,10 +37,13 @@ ADVERTISEMENT = "advertisement"
 
 _NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|公示|寻人|遗失|招生|通告|告知书|讣告|挂失|拍卖|招标")
 _CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
+# The formula that closes an official notice: `特此公告。`, `特此通知`, `特此声明`.
+_NOTICE_CLOSE = re.compile(r"特此(?:公告|通知|通告|声明|公示|告知)")
 _MAX_TITLE_UNITS = 3
 _MAX_PHOTO_CAPTIONS = 3
 _MAX_PHOTOS = 12
 _MAX_SUBHEAD_IN_CUT = 16
+_MAX_NOTE_UNDER_TITLE = 30
 
 
 @dataclass
@@ -75,6 +87,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
         barrier = False
         seq.append(unit)
 
+    _notes_under_titles(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
     placed: list[tuple[int, int, Draft]] = []  # (first unit index, order found, draft)
@@ -106,6 +119,24 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
+
+
+def _notes_under_titles(seq: list[Unit]) -> None:
+    """A line in round brackets right under a title is its last title line, before the body:
+    `(2002年第3号)` under a 公告, `(湘潭大学教授、博士生导师)` under a speaker's headline.
+    Elsewhere such a line is a note or a credit (`(作者为本报记者)`), never a title."""
+    for i in range(1, len(seq) - 1):
+        unit = seq[i]
+        if (
+            unit.shape == TEXT
+            and seq[i - 1].shape == TITLE
+            and not unit.barrier_before
+            and is_note(unit.text)
+            and len(unit.key) <= _MAX_NOTE_UNDER_TITLE
+            and seq[i + 1].shape in (TEXT, LEAD)
+            and parse_credit(unit.text) is None
+        ):
+            unit.shape = TITLE
 
 
 def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
@@ -177,7 +208,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             continue
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
-        elif prev.shape == CAPTION and titles == 0:
+        elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
             pass
         else:
             break
@@ -228,7 +259,17 @@ def _closes_photo(seq: list[Unit], i: int) -> bool:
     if seq[i].shape != CAPTION:
         return False
     nxt = seq[i + 1] if i + 1 < len(seq) else None
+    if nxt is not None and nxt.shape == LEAD and _tells_a_story(seq[i].caption):
+        return True  # the photo's own story is told in its caption; the lead opens another
     return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
+
+
+_STORY_CAPTION = 60
+
+
+def _tells_a_story(caption: str) -> bool:
+    """A caption of photo news: several sentences, or `图为…` after the news it shows."""
+    return len(caption) >= _STORY_CAPTION and ("图为" in caption or caption.count("。") >= 2)
 
 
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
@@ -319,6 +360,9 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
             units[0].shape = TITLE  # the headline under a kicker, with a comma in it
             title.append(units.pop(0))
+        if len(title) == 1 and title[0].is_name and is_signature(title[0].text) and units:
+            yield group[0], Draft(kind=COMMENTARY, title=[], anchor=title[0], body=units)
+            continue
         kind = NOTICE if _is_notice(title, units) else NEWS
         signed = units and units[-1].shape == CREDIT and units[-1].people
         if kind == NEWS and signed and all(p.role == "author" for p in units[-1].people):
@@ -348,7 +392,7 @@ def _has_text(seq: list[Unit], group: list[int]) -> bool:
 
 def looks_like_notice(heading: str, text: str) -> bool:
     """招募, 公告, 启事…: a notice names its subject in the title and a way to reach someone."""
-    return bool(_NOTICE_WORDS.search(heading) and _CONTACT.search(text + heading))
+    return bool(_NOTICE_WORDS.search(heading) and (_CONTACT.search(text + heading) or _NOTICE_CLOSE.search(text)))
 
 
 def _is_notice(title: list[Unit], body: list[Unit]) -> bool:
@@ -403,6 +447,8 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
             continue
+        if _signs_untitled(seq, rest, n):
+            return n
         if before.shape == CREDIT:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
@@ -418,14 +464,29 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
     return None
 
 
+def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:
+    """A name alone after a finished paragraph, over more text: the author line of a signed piece
+    printed without a title (a commentary), not a subhead of the story above."""
+    before, unit, after = seq[rest[n - 1]], seq[rest[n]], seq[rest[n + 1]]
+    return (
+        unit.is_name
+        and is_signature(unit.text)
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and after.shape == TEXT
+    )
+
+
 def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | None:
     """Where a notice or a boxed sidebar starts inside an item's span, if anywhere."""
     for n, k in enumerate(rest):
         unit = seq[k]
-        if unit.shape != TITLE or n == 0:
+        if unit.shape != TITLE:
             continue
         if BOX_LABEL.match(unit.key) and n + 1 < len(rest):
-            return k
+            return k  # a box may open the story's column, before its first paragraph
+        if n == 0:
+            continue
         following = [seq[j] for j in rest[n + 1 :]]
         if _NOTICE_WORDS.search(unit.text) and following and _is_notice([unit], following):
             return k

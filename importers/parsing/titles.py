@@ -26,7 +26,7 @@ _KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|[{COLONS}]|\u2014\u2014)$"
 _BULLET = "●■◆▲★☆◎○•·▶►"
 # Labels printed over a boxed item inside a story; over a title they are its kicker.
 BOX_LABEL = re.compile(
-    r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|记者观察|数说|资料)"
+    r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|开栏的话|开栏语|记者观察|数说|资料)"
     r"[】\]]?[:\uff1a]?$"
 )
 # A numbered subhead: `(一)寒潮蓝色预警信号`, `一、…`, `1.…`, `①…`, `第一，…`.

@@ -107,3 +107,86 @@ def test_bodies(page, headline, first):
     if first:
         assert paragraphs[0] == squeeze(first)
     assert not any(squeeze(found.headline) in p for p in paragraphs)
+
+
+def test_untitled_items_keep_an_empty_printed_title():
+    """Photo news with no title (中国青年报) and a signed commentary printed without one (株洲日报):
+    the title as printed is empty; the headline is only a suggestion, flagged for the editor."""
+    photo = next(i for i in items("zqb_20240322_05") if i.kind == "photo")
+    assert not photo.headline_printed and photo.headline.startswith("游人用手机")
+    comment = next(i for i in items("zzrb_20220822_03") if i.kind == "commentary")
+    assert not comment.headline_printed
+    assert people(comment) == {("唐剑华", "author")}
+    assert comment.paragraphs[0].startswith("十年寒窗磨一剑")
+
+
+def test_a_name_alone_between_stories_signs_the_next_piece():
+    """`唐剑华` after the last paragraph of a news story opens a commentary; it is not a subhead."""
+    news = item("zzrb_20220822_03", "市政协今年第六期“委员大讲堂”开讲")
+    assert "唐剑华" not in news.subheads and not any("十年寒窗" in p for p in news.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "label", "parent"),
+    [
+        # 开栏的话 boxed before the essay's first paragraph (光明日报); 开栏语 after a story (株洲日报)
+        ("gmrb_20240515_05", "开栏的话", "深情贺光明"),
+        ("zzrb_20220822_03", "开栏语", None),
+    ],
+)
+def test_column_opening_notes_are_their_own_items(page, label, parent):
+    note = next(i for i in items(page) if i.headline == label)
+    assert note.paragraphs and all(label not in i.subheads for i in items(page))
+    if parent:
+        assert note.kind == "sidebar" and note.parent_headline == parent
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheadline"),
+    [
+        # a number line under an official notice (人民日报); the speaker's post under his words (光明日报)
+        ("rmrb_20020418_02", "中华人民共和国财政部公告", "(2002年第3号)"),
+        ("gmrb_20140703_04", "罗和安代表:自主招生应向欠发达地区倾斜", "(湘潭大学教授、博士生导师)"),
+    ],
+)
+def test_a_bracketed_line_under_a_title_is_its_subheadline(page, headline, subheadline):
+    found = item(page, headline)
+    assert found.subheadline == subheadline
+    assert not found.paragraphs[0].startswith(("(", "（"))
+
+
+def test_an_official_notice_closed_by_its_formula_is_a_notice():
+    assert item("rmrb_20020418_02", "中华人民共和国财政部公告").kind == "notice"
+
+
+def test_the_colon_after_a_reported_credit_belongs_to_neither():
+    news = item("rmrb_20020418_02", "六十万名学生将免交义务教育杂费")
+    assert people(news) == {("温红彦", "reporter")}
+    assert news.paragraphs[0].startswith("北京市委、市政府宣布")
+
+
+def test_a_photo_with_its_story_in_the_caption_is_not_the_title_of_the_lead_below():
+    """`新闻摄影比赛` over a caption of several sentences with its credit, then a bare `本报讯`
+    lead whose own title floats lower: the photo is its own item (人民日报 1989)."""
+    photo = item("rmrb_19890425_01", "新闻摄影比赛")
+    assert photo.kind == "photo" and people(photo) == {("彭义锋", "photographer")}
+    news = item("rmrb_19890425_01", "铁路重点区段治安秩序开始好转")
+    assert news.paragraphs[0].startswith("今年以来") and not news.people
+
+
+def test_a_role_word_inside_a_phrase_is_no_label():
+    from importers.parsing.bylines import parse_credit
+
+    assert parse_credit("新闻摄影比赛") is None
+    assert {(p.name, p.role) for p in parse_credit("摄影王雷")} == {("王雷", "photographer")}
+    assert {(p.name, p.role) for p in parse_credit("(记者尕玛多吉)")} == {("尕玛多吉", "reporter")}
+
+
+def test_the_dry_run_json_gives_the_title_as_printed_and_the_suggestion_apart():
+    from importers.serialize import item_to_dict
+
+    photo = next(i for i in items("zqb_20240322_05") if i.kind == "photo")
+    data = item_to_dict(photo)
+    assert data["headline"] == "" and data["suggested_headline"].startswith("游人用手机")
+    titled = item_to_dict(item("zqb_20240322_05", "团长春市委举办青年志愿服务重点项目发布会"))
+    assert titled["headline"] == "团长春市委举办青年志愿服务重点项目发布会" and "suggested_headline" not in titled
