@@ -152,6 +152,7 @@ def _unaccounted(units, items, furniture) -> list[str]:
                 continue
             for byline in printed:
                 rest = rest.replace(byline, "")
+            rest = rest.lstrip(":\uff1a")  # `记者温红彦报道:` the colon between credit and body
             if rest and rest not in kept:
                 missing.append(strip(line))
     return missing

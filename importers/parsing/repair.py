@@ -94,6 +94,7 @@ def repair_body(
     pieces = _join(pieces, photo=photo)
     pieces = _drop_contained(pieces, result)
     _trailing_credit(pieces, result)
+    _sign_off(pieces)
     result.blocks = [BodyBlock(p.kind, p.text) for p in pieces if strip(p.text)]
     return result
 
@@ -203,6 +204,25 @@ def _drop_contained(pieces: list[_Piece], result: Repaired) -> list[_Piece]:
             continue
         kept.append(piece)
     return kept
+
+
+_MAX_SIGN_OFF = 30
+
+
+def _sign_off(pieces: list[_Piece]) -> None:
+    """Short lines closing the body (`中华人民共和国财政部` / `2002年4月17日` under `特此公告。`)
+    sign it off: paragraphs, not subheads, since nothing follows them."""
+    n = len(pieces)
+    while (
+        n > 0
+        and pieces[n - 1].kind in (SUBHEAD, PARAGRAPH)
+        and len(squeeze(pieces[n - 1].text)) <= _MAX_SIGN_OFF
+        and not ends_sentence(pieces[n - 1].text)
+    ):
+        n -= 1
+    if any(p.kind == SUBHEAD for p in pieces[n:]):
+        for piece in pieces[n:]:
+            piece.kind = PARAGRAPH
 
 
 def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:

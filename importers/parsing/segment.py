@@ -11,14 +11,16 @@ a boxed sidebar from a lone title inside a story after a cut-off paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .bylines import is_signature, parse_credit
+from .dates import from_page_date
 from .model import Furniture
 from .text import COLONS, ends_sentence
 from .titles import (
     BOX_LABEL,
     ENUMERATED,
+    continues_title_line,
     dedupe_title_lines,
     is_kicker,
     is_note,
@@ -72,7 +74,12 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     jumps: dict[int, list[Furniture]] = {}  # unit index → jump lines belonging to its item
     labels: list[tuple[int, Furniture]] = []
     barrier = False
+    dated = False
     for unit in units:
+        if unit.shape == FURNITURE and unit.furniture.kind == "page_date":
+            if dated and "星期" not in unit.text:
+                unit.shape, unit.furniture = TEXT, None  # a later bare date signs off a notice
+            dated = True
         if unit.shape == FURNITURE:
             furniture.append(unit.furniture)
             if unit.furniture.kind == "continuation":
@@ -87,6 +94,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
         barrier = False
         seq.append(unit)
 
+    seq = _join_continued_title_lines(seq)
     _notes_under_titles(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
@@ -119,6 +127,25 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
+
+
+def _join_continued_title_lines(seq: list[Unit]) -> list[Unit]:
+    """A title line that opens with a conjunction (`并对尼泊尔进行国事访问`, `暨十届…会议`)
+    continues the title line above it: one level of the title printed on two lines."""
+    joined: list[Unit] = []
+    for unit in seq:
+        above = joined[-1] if joined else None
+        if (
+            above is not None
+            and unit.shape == TITLE
+            and above.shape == TITLE
+            and not unit.barrier_before
+            and continues_title_line(unit.text)
+        ):
+            joined[-1] = replace(above, text=f"{above.text}\n{unit.text}", lines=above.lines + unit.lines)
+            continue
+        joined.append(unit)
+    return joined
 
 
 def _notes_under_titles(seq: list[Unit]) -> None:
@@ -382,7 +409,8 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
             if titles > _MAX_TITLE_UNITS:
                 return False
             continue
-        return titles > 0 and unit.shape in (TEXT, CAPTION)
+        # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
+        return titles > 0 and unit.shape in (TEXT, CAPTION) and from_page_date(unit.text) is None
     return False
 
 
@@ -429,7 +457,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     draft.body = [seq[k] for k in body]
     yield indexes[0], draft
     if tail:
-        child_kind = _tail_kind(seq, tail)
+        child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
         heads = 1
         while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
             heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
@@ -485,11 +513,11 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
             continue
         if BOX_LABEL.match(unit.key) and n + 1 < len(rest):
             return k  # a box may open the story's column, before its first paragraph
-        if n == 0:
-            continue
         following = [seq[j] for j in rest[n + 1 :]]
         if _NOTICE_WORDS.search(unit.text) and following and _is_notice([unit], following):
             return k
+        if n == 0:
+            continue
     if not has_title:
         return None
     candidates = [k for n, k in enumerate(rest) if seq[k].shape == TITLE and n > 0]
@@ -505,9 +533,21 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     return None
 
 
-def _tail_kind(seq: list[Unit], tail: list[int]) -> str:
+_QUOTE_INTRO = re.compile(f"(?:全文|原文|内容)?如下[{''.join(COLONS)}]$")
+
+
+def _introduces_quote(draft: Draft) -> bool:
+    """The story ends by introducing what follows: `…公告全文如下:`."""
+    last = draft.body[-1] if draft.body else draft.anchor
+    text = (last.lead.rest if last is not None and last.shape == LEAD and last.lead else last.text) if last else ""
+    return bool(_QUOTE_INTRO.search(text.rstrip()))
+
+
+def _tail_kind(seq: list[Unit], tail: list[int], *, quoted: bool = False) -> str:
+    """A box of the story: a sidebar, or a notice printed on its own. A notice the story
+    quotes (`公告全文如下:`) is the story's box."""
     units = [seq[k] for k in tail]
-    if BOX_LABEL.match(units[0].key):
+    if BOX_LABEL.match(units[0].key) or quoted:
         return SIDEBAR
     if _is_notice(units[:1], units[1:]):
         return NOTICE

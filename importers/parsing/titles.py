@@ -90,7 +90,7 @@ def is_note(text: str) -> bool:
 
 
 # Characters a phrase does not end on: a line stopping there was cut by a column break.
-_OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之{COMMAS}{SEMICOLONS}{COLONS}\u3001+\-—/（(“\u2018《"
+_OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之{COMMAS}{SEMICOLONS}{COLONS}\u3001+-—/（(“\u2018《"
 
 
 # A number and its measure word wait for the noun they count: `…推出一批` / `创新金融产品`.
@@ -177,14 +177,39 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
-        if _is_lead_in(upper) or (_is_message(lower) and not _is_message(upper)):
+        if _is_lead_in(upper) or _is_cry(upper, lower) or (_is_message(lower) and not _is_message(upper)):
             return upper, lower, ""
         kicker, headline, _ = _split_one(upper)
         if kicker:
             return kicker, headline, lower
         return "", upper, lower
+    if _details(lines[1:], lines[0]):
+        return "", lines[0], "\n".join(lines[1:])  # a headline over a 副题 of two lines
     kicker, headline, subheadline = lines[0], lines[1], "\n".join(lines[2:])
     return kicker, headline, subheadline
+
+
+_DETAIL_LINE = 20
+
+
+def _details(lines: list[str], headline: str) -> bool:
+    """Lines that each add a detail in a clause much longer than the title above them
+    (`会议增选汪锋、钱伟长为政协副主席,…` / `通过政治决议、…的报告`)."""
+    return all(
+        len(squeeze(line)) > max(_DETAIL_LINE, 1.5 * len(squeeze(headline)))
+        and re.search(f"[{COMMAS}\u3001]", line)
+        and not _is_lead_in(line)
+        for line in lines
+    )
+
+
+def _is_cry(upper: str, lower: str) -> bool:
+    """A short cry over a statement leads into it: `喜迎八方宾客!` / `长沙今晚(26日)增放一场橘洲焰火`."""
+    flat, below = squeeze(upper), squeeze(lower)
+    return flat[-1] in "!\uff01" and below[-1] not in "!?\uff01\uff1f" and len(flat) <= _MAX_CRY_KICKER
+
+
+_MAX_CRY_KICKER = 12
 
 
 def _split_one(line: str) -> tuple[str, str, str]:
@@ -193,6 +218,14 @@ def _split_one(line: str) -> tuple[str, str, str]:
         if match and strip(match.group("headline")):
             return strip(match.group("kicker")), strip(match.group("headline")), ""
     return "", line, ""
+
+
+# A line opening with a conjunction carries on the title line above it.
+_CONTINUED = re.compile("^(?:暨|并(?:对|在|向|与|为|就|同|于|出席|参加|会见|访问))")
+
+
+def continues_title_line(line: str) -> bool:
+    return bool(_CONTINUED.match(squeeze(line)))
 
 
 _COLUMN_LABEL = re.compile(r"^【[^【】]{2,12}】$")

@@ -190,3 +190,39 @@ def test_the_dry_run_json_gives_the_title_as_printed_and_the_suggestion_apart():
     assert data["headline"] == "" and data["suggested_headline"].startswith("游人用手机")
     titled = item_to_dict(item("zqb_20240322_05", "团长春市委举办青年志愿服务重点项目发布会"))
     assert titled["headline"] == "团长春市委举办青年志愿服务重点项目发布会" and "suggested_headline" not in titled
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline", "subheadline"),
+    [
+        # a kicker printed on two lines, the second opening with 并 (新华社)
+        ("xinhua_20191012_01", "出席中印领导人第二次非正式会晤\n并对尼泊尔进行国事访问", "习近平抵达金奈", "与印度总理莫迪举行会见"),
+        # a headline over a 副题 of two long clauses (新华社 1987)
+        (
+            "xinhua_19870409_01",
+            "",
+            "全国政协六届五次会议闭幕",
+            "会议增选汪锋、钱伟长为政协副主席,张春男等十二人为常务委员\n通过政治决议、常委会工作报告决议、提案情况和审查意见的报告",
+        ),
+        # a short cry over the statement it leads into (长沙晚报)
+        ("cswb_20190108_A02", "喜迎八方宾客!", "长沙今晚(26日)增放一场橘洲焰火", ""),
+    ],
+)
+def test_title_levels(page, kicker, headline, subheadline):
+    found = item(page, headline)
+    assert (found.kicker, found.headline, found.subheadline) == (kicker, headline, subheadline)
+
+
+def test_a_notice_the_story_quotes_is_its_box():
+    """`…公告全文如下:` ends the lead; the 公告 printed under it is the story's sidebar (长沙晚报),
+    signed off by the office and the date as paragraphs."""
+    box = item("cswb_20190108_A02", "关于增加燃放一场烟花的公告")
+    assert box.kind == "sidebar" and box.parent_headline == "长沙今晚(26日)增放一场橘洲焰火"
+    assert box.paragraphs[-2:] == ["长沙橘子洲烟花燃放活动执行委员会办公室", "2019年6月25日"]
+    assert not box.subheads
+
+
+def test_a_notice_signed_off_with_name_and_date_is_one_item():
+    notice = item("rmrb_20020418_02", "中华人民共和国财政部公告")
+    assert notice.paragraphs[-3:] == ["特此公告。", "中华人民共和国财政部", "2002年4月17日"]
+    assert len([i for i in items("rmrb_20020418_02")]) == 2
