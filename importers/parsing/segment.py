@@ -445,6 +445,13 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield from _anchorless(seq, rest[own:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
+    foreign = _foreign_tail(seq, rest, anchor)
+    if foreign is not None:
+        # Another team's photo and text, closed by their own credit, printed after the story.
+        draft.body = [seq[k] for k in rest[:foreign]]
+        yield indexes[0], draft
+        yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
+        return
     closed = _after_closing_credit(seq, rest)
     if closed is not None:
         # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
@@ -465,6 +472,24 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         if child_kind == SIDEBAR:
             child.parent = draft
         yield tail[0], child
+
+
+def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
+    """Position in ``rest`` of a captioned photo, after a finished paragraph, whose text ends
+    with a credit naming none of the story's own people: an untitled photo item of its own."""
+    if anchor is None or not anchor.people or len(rest) < 3:
+        return None
+    last = seq[rest[-1]]
+    own = {p.name for p in anchor.people}
+    if last.shape != CREDIT or not last.people or own & {p.name for p in last.people}:
+        return None
+    for n in range(len(rest) - 2, 0, -1):
+        unit, before = seq[rest[n]], seq[rest[n - 1]]
+        if unit.shape not in (TEXT, CAPTION):
+            return None
+        if unit.shape == CAPTION and unit.people and before.shape == TEXT and ends_sentence(before.text):
+            return n
+    return None
 
 
 def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:

@@ -226,3 +226,21 @@ def test_a_notice_signed_off_with_name_and_date_is_one_item():
     notice = item("rmrb_20020418_02", "中华人民共和国财政部公告")
     assert notice.paragraphs[-3:] == ["特此公告。", "中华人民共和国财政部", "2002年4月17日"]
     assert len([i for i in items("rmrb_20020418_02")]) == 2
+
+
+def test_a_couplet_title_glued_to_its_caption_opens_its_own_photo():
+    """`做卡通花灯 享别样乐趣中秋节期间,…摄影报道` after another photo's credit (长沙晚报): the
+    couplet is the title of a photo item of its own; the photo before it keeps its own people."""
+    glued = item("cswb_20180925_A04", "做卡通花灯 享别样乐趣")
+    assert glued.headline == "做卡通花灯 享别样乐趣" and glued.captions[0].startswith("中秋节期间")
+    before = item("cswb_20180925_A04", "烈士公园升起一轮“明月”")
+    assert "刘姝伶" not in {p.name for p in before.people}
+
+
+def test_a_photo_credited_to_other_people_after_a_story_is_its_own_item():
+    """A caption and text closed by `株洲日报全媒体记者/谢慧 董介` after a story bylined
+    刘琼 孙晓静: an untitled photo item, not the story's tail."""
+    story = item("zzrb_20221228_02", "将政协力量更好地融入全市发展大局")
+    assert {p.name for p in story.people} == {"刘琼", "孙晓静"}
+    photo = next(i for i in items("zzrb_20221228_02") if i.kind == "photo")
+    assert not photo.headline_printed and {("董介", "reporter"), ("谢慧", "photographer")} <= people(photo)
