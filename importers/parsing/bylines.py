@@ -724,9 +724,15 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
                 continue
         else:
             people = parse_credit(credit)
+            if people is None and _SUPPLIED.match(credit):
+                return strip(text[: cut.end()]), credit, ()  # `发布会现场。团长春市委供图`
         if people and any(p.role == PHOTOGRAPHER for p in people):
             return strip(text[: cut.end()]), credit, people
     return None
+
+
+# A photo supplied by an organisation or a source, naming no photographer.
+_SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 
 
 def _caption_then_credit(caption: str) -> bool:

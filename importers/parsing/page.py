@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -239,7 +240,9 @@ def _item(draft: Draft) -> ParsedItem:
             title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
-    if kind == NEWS and people and all(p.role == "photographer" for p in people) and not dateline:
+    if kind in (NEWS, PHOTO) and any(_EDITORS_NOTE.match(b.text) for b in blocks):
+        kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
+    elif kind == NEWS and people and all(p.role == "photographer" for p in people) and not dateline:
         kind = PHOTO  # credited to its photographers alone: photo news (`本报记者 李建泉摄`)
     kicker, headline, subheadline = split_title(title_lines)
     printed = bool(headline)
@@ -278,6 +281,9 @@ def _item(draft: Draft) -> ParsedItem:
         lines=tuple(lines),
         headline_printed=printed,
     )
+
+
+_EDITORS_NOTE = re.compile("^[【\\[]?编者按")
 
 
 def _parent_headline(draft: Draft) -> str:

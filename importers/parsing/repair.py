@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .bylines import parse_credit
@@ -70,7 +71,9 @@ def repair_body(
                 and nxt is not None
                 and nxt.shape == TEXT
             )
-            if sandwiched:
+            if _FIGURE.search(unit.key) and len(unit.key) <= _MAX_FIGURE_LABEL:
+                pieces.append(_Piece(CAPTION_BLOCK, unit.text, unit))  # `管制路段示意图`: a map's caption
+            elif sandwiched:
                 # A title line in a cut paragraph: keep the text, do not cut the paragraph.
                 pieces.append(_Piece(SUBHEAD, unit.text, unit))
             elif is_subhead_like(unit.text) or unit.text[:1] in "●■◆▲★":
@@ -100,6 +103,9 @@ def repair_body(
 
 
 _MAX_TITLE_LINES = 3
+# The caption of a drawn figure printed without credit: `管制路段示意图`, `项目效果图`.
+_FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线路图|漫画|图表|制图)$")
+_MAX_FIGURE_LABEL = 20
 
 
 def _floated_title(units: list[Unit]) -> list[Unit]:

@@ -244,3 +244,27 @@ def test_a_photo_credited_to_other_people_after_a_story_is_its_own_item():
     assert {p.name for p in story.people} == {"刘琼", "孙晓静"}
     photo = next(i for i in items("zzrb_20221228_02") if i.kind == "photo")
     assert not photo.headline_printed and {("董介", "reporter"), ("谢慧", "photographer")} <= people(photo)
+
+
+def test_photos_and_an_editors_note_head_a_package_story():
+    """Four captioned photos and an 编者按 under one headline (人民日报): the package head is a
+    story whose photos are captions, not photo news."""
+    head = item("rmrb_20250110_10", "你的平安")
+    assert head.kind == "news" and len(head.captions) == 4
+    assert not any(p.startswith("图") for p in head.paragraphs)
+
+
+def test_a_photo_supplied_by_an_organisation_is_a_caption_with_its_credit():
+    """`发布会现场。团长春市委供图` inside a split paragraph (中国青年报): a caption and a credit
+    naming nobody; the paragraph is joined across it."""
+    from importers.parsing.bylines import split_caption_credit
+
+    assert split_caption_credit("发布会现场。团长春市委供图") == ("发布会现场。", "团长春市委供图", ())
+    news = item("zqb_20240322_05", "团长春市委举办青年志愿服务重点项目发布会")
+    assert news.captions == ["发布会现场。"] and "团长春市委供图" in news.bylines
+    assert any("基层治理、生态环保" in p for p in news.paragraphs)
+
+
+def test_a_figure_label_between_paragraphs_is_a_caption():
+    news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
+    assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
