@@ -618,10 +618,14 @@ def parse_lead(text: str) -> Lead | None:
     if reported and (dateline or _ROLE_RE.match(stripped)):
         people = parse_credit(reported.group(0))
         if people:
-            byline = strip(text[: offset + reported.end()])
-            # `记者温红彦报道:北京市委…`: the colon after 报道 belongs to neither credit nor body.
-            rest = strip(stripped[reported.end() :]).lstrip(COLONS)
-            return Lead(dateline=dateline, byline=byline, people=people, rest=strip(rest))
+            # `记者温红彦报道:北京市委…`: the colon after 报道 stays with the credit, not the body.
+            end = reported.end()
+            after = stripped[end:]
+            colon = len(after) - len(after.lstrip(SPACES + COLONS))
+            if colon and any(c in COLONS for c in after[:colon]):
+                end += colon
+            byline = strip(text[: offset + end])
+            return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[end:]))
     if not dateline or not _simplified(dateline).endswith(("讯", "电", "消息")):
         return None
     # Unbracketed: `本报讯 记者 张三 通讯员 李四 昨日,……`. Take the longest run of

@@ -101,6 +101,14 @@ def parse_page(
                 title, item.text, exclude=staff, places=places, stop=stop_tags, preferred=preferred
             )
         finished.append(replace(item, section=item_section, tags=tags))
+    # A box sits in its story's section.
+    by_headline = {item.headline: item.section for item in finished if not item.parent_headline}
+    finished = [
+        replace(item, section=by_headline[item.parent_headline])
+        if item.parent_headline in by_headline and not section
+        else item
+        for item in finished
+    ]
 
     unassigned = _unaccounted(units, finished, furniture)
     if for_readers:
@@ -153,7 +161,6 @@ def _unaccounted(units, items, furniture) -> list[str]:
                 continue
             for byline in printed:
                 rest = rest.replace(byline, "")
-            rest = rest.lstrip(":\uff1a")  # `记者温红彦报道:` the colon between credit and body
             if rest and rest not in kept:
                 missing.append(strip(line))
     return missing

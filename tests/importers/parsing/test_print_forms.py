@@ -268,3 +268,12 @@ def test_a_photo_supplied_by_an_organisation_is_a_caption_with_its_credit():
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
+
+
+def test_a_box_sits_in_its_story_section():
+    """The 开栏的话 box names 光明日报 often, but it sits in the essay: it goes where the essay goes."""
+    path = CORPUS / "gmrb" / "gmrb_20240515_05.txt"
+    keywords = {"评论": ["评论"], "综合": ["光明日报"]}
+    page = parse_page(path.read_bytes(), source=path.name, section_keywords=keywords, default_section="综合")
+    sections = {i.headline: i.section for i in page.items}
+    assert sections["深情贺光明"] == "评论" and sections["开栏的话"] == "评论"
