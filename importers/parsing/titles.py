@@ -169,6 +169,9 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
     lines = [strip(line) for line in dedupe_title_lines([line for line in lines if strip(line)])]
     if not lines:
         return "", "", ""
+    while len(lines) > 2 and _COLUMN_LABEL.match(squeeze(lines[0])) and is_kicker(lines[1]):
+        # a column label over a lead-in line: one kicker of two lines (`【我与光明日报】` / `沐光而行75年——`)
+        lines = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
     if len(lines) == 1:
         return _split_one(lines[0])
     if len(lines) == 2:

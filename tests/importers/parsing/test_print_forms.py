@@ -206,6 +206,8 @@ def test_the_dry_run_json_gives_the_title_as_printed_and_the_suggestion_apart():
         ),
         # a short cry over the statement it leads into (长沙晚报)
         ("cswb_20190108_A02", "喜迎八方宾客!", "长沙今晚(26日)增放一场橘洲焰火", ""),
+        # a column label over a lead-in ending in ——: one kicker of two lines (光明日报)
+        ("gmrb_20241011_07", "【我与光明日报】\n沐光而行75年——", "为发展中国理论、繁荣中国学术作贡献", ""),
     ],
 )
 def test_title_levels(page, kicker, headline, subheadline):
