@@ -7,14 +7,11 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, connection, transaction
-from django.db.models import CharField, DateTimeField, F, IntegerField, Value
-from django.db.models.functions import Cast, Substr
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -24,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from .. import access, search, workflow
+from .. import access, workflow
 from ..access import is_chief, is_editor
 from ..models import Article, Byline, Correction, Person, Role, Section
 from ..paginators import EstimatedCountPaginator
@@ -149,15 +146,6 @@ class PhotoInline(ParentPermissionInline, photos.PhotoInline):
     pass
 
 
-def reindex(request, pks) -> None:
-    """Keep the readers' search current after an edit; a failing index never costs the edit."""
-    try:
-        with transaction.atomic():
-            search.index_articles(pks)
-    except DatabaseError:
-        messages.warning(request, _("稿件已保存,但搜索索引未能更新;请运行 manage.py rebuild_search_index。"))
-
-
 def byline_labels(article_ids) -> dict[int, str]:
     """``记者/成姣兰、摄影/杨如`` for each article, in byline order: one query of plain values."""
     roles = dict(Role.choices)
@@ -185,7 +173,7 @@ class ArticleChangeList(ChangeList):
 
 
 @admin.register(Article)
-class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
+class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     form = ArticleForm
     change_list_template = "admin/articles/article/change_list.html"
     change_form_template = "admin/articles/article/change_form.html"
@@ -300,10 +288,7 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     # Saving -----------------------------------------------------------------------------
 
     def save_model(self, request, obj, form, change):
-        obj.is_edited = True
-        if obj.status == Article.Status.PUBLISHED and obj.published_at is None:
-            obj.published_at = timezone.now()
-        super().save_model(request, obj, form, change)
+        """Saved with its bylines, tags and photos in ``save_related``, by ``workflow.save_article``."""
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -317,22 +302,30 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         formset.save_m2m()
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        person = Person.objects.filter(user=request.user).first()
-        if not change and person and not is_editor(request.user):
-            # A reporter's new article is theirs: without the byline they could not edit it again.
-            Byline.objects.get_or_create(article=form.instance, person=person, role=Role.REPORTER)
-        reindex(request, [form.instance.pk])
+        def related():
+            super(ArticleAdmin, self).save_related(request, form, formsets, change)
+            person = Person.objects.filter(user=request.user).first()
+            if not change and person and not is_editor(request.user):
+                # A reporter's new article is theirs: without the byline they could not edit it again.
+                Byline.objects.get_or_create(article=form.instance, person=person, role=Role.REPORTER)
+
+        indexed = workflow.save_article(
+            article=form.instance,
+            by=request.user,
+            related=related,
+            message=lambda: self.construct_change_message(request, form, formsets, not change),
+        )
+        if not indexed:
+            messages.warning(request, _("稿件已保存,但搜索索引未能更新;请运行 manage.py rebuild_search_index。"))
+
+    def log_deletions(self, request, queryset):
+        """``workflow.delete_articles`` writes them."""
 
     def delete_model(self, request, obj):
-        pk = obj.pk
-        super().delete_model(request, obj)
-        search.remove_from_index([pk])
+        workflow.delete_articles(articles=Article.objects.filter(pk=obj.pk), by=request.user)
 
     def delete_queryset(self, request, queryset):
-        pks = list(queryset.values_list("pk", flat=True))
-        super().delete_queryset(request, queryset)
-        search.remove_from_index(pks)
+        workflow.delete_articles(articles=queryset, by=request.user)
 
     # Columns ----------------------------------------------------------------------------
 
@@ -396,20 +389,15 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     def _done(self, request, count, message):
         self.message_user(request, message % {"count": count}, messages.SUCCESS)
 
-    def _log(self, request, queryset, message):
-        log_bulk_change(queryset, user=request.user, message=str(message))
-
     @admin.action(description=_("提交审核"), permissions=["change"])
     def submit_for_review_action(self, request, queryset):
         queryset = access.changeable(request.user, queryset)  # a reporter's own drafts
         count = workflow.submit_for_review(articles=queryset, by=request.user)
-        self._log(request, queryset, _("提交审核"))
         self._done(request, count, _("%(count)d 篇稿件已提交审核。"))
 
     @admin.action(description=_("标记为已审核"), permissions=["review"])
     def mark_reviewed_action(self, request, queryset):
         count = workflow.mark_reviewed(articles=queryset, by=request.user)
-        self._log(request, queryset, _("审核"))
         self._done(request, count, _("%(count)d 篇稿件已标记为已审核。"))
 
     @admin.action(description=_("发布"), permissions=["publish"])
@@ -418,7 +406,6 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         if "apply" in request.POST and form.is_valid():
             at = form.cleaned_data["published_at"]
             count = workflow.publish_articles(articles=queryset, by=request.user, at=at)
-            self._log(request, queryset, _("发布"))
             self._done(request, count, _("%(count)d 篇稿件已发布。"))
             return None
         return self._intermediate(request, queryset, form, "publish_action", _("发布稿件"))
@@ -426,13 +413,11 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
     @admin.action(description=_("撤下(退回待审)"), permissions=["publish"])
     def unpublish_action(self, request, queryset):
         count = workflow.unpublish_articles(articles=queryset, by=request.user)
-        self._log(request, queryset, _("撤下"))
         self._done(request, count, _("%(count)d 篇稿件已撤下。"))
 
     @admin.action(description=_("归档"), permissions=["publish"])
     def archive_action(self, request, queryset):
         count = workflow.archive_articles(articles=queryset, by=request.user)
-        self._log(request, queryset, _("归档"))
         self._done(request, count, _("%(count)d 篇稿件已归档。"))
 
     @admin.action(description=_("移到栏目…"), permissions=["review"])
@@ -441,7 +426,6 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         if form.is_valid():
             section = form.cleaned_data["section"]
             count = workflow.move_to_section(articles=queryset, section=section, by=request.user)
-            self._log(request, queryset, _("移到栏目:") + section.name)
             self._done(request, count, _("%(count)d 篇稿件已移到栏目“") + section.name + "”。")
             return None
         return self._intermediate(request, queryset, form, "move_to_section_action", _("移到栏目"))
@@ -451,7 +435,6 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         form = TagsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             count = workflow.add_tags(articles=queryset, tags=form.cleaned_data["tags"], by=request.user)
-            self._log(request, queryset, _("添加标签:") + "、".join(form.cleaned_data["tags"]))
             self._done(request, count, _("添加了 %(count)d 个标签。"))
             return None
         return self._intermediate(request, queryset, form, "add_tags_action", _("添加标签"))
@@ -461,7 +444,6 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         form = TagsForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             count = workflow.remove_tags(articles=queryset, tags=form.cleaned_data["tags"], by=request.user)
-            self._log(request, queryset, _("去掉标签:") + "、".join(form.cleaned_data["tags"]))
             self._done(request, count, _("去掉了 %(count)d 个标签。"))
             return None
         return self._intermediate(request, queryset, form, "remove_tags_action", _("去掉标签"))
@@ -561,32 +543,6 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         article = self.get_object(request, pk)
         if article is None or not self.has_change_permission(request, article):
             raise PermissionDenied  # e.g. a version without the reporter's own byline: rolled back
-
-
-def log_bulk_change(queryset, *, user, message: str) -> None:
-    """One admin history entry per article in a single INSERT … SELECT, however many articles.
-
-    ``LogEntry.objects.log_actions()`` would load every article and insert in
-    batches; bulk actions on a whole day's paper must stay a fixed number of queries.
-    """
-    rows = (
-        Article.objects.filter(pk__in=queryset.order_by().values("pk"))
-        .order_by()
-        .annotate(
-            nr_time=Value(timezone.now(), output_field=DateTimeField()),
-            nr_user=Value(user.pk, output_field=IntegerField()),
-            nr_type=Value(ContentType.objects.get_for_model(Article).pk, output_field=IntegerField()),
-            nr_object=Cast("pk", output_field=CharField()),
-            nr_repr=Substr("headline", 1, 200),
-            nr_flag=Value(CHANGE, output_field=IntegerField()),
-            nr_message=Value(message, output_field=CharField()),
-        )
-        .values_list("nr_time", "nr_user", "nr_type", "nr_object", "nr_repr", "nr_flag", "nr_message")
-    )
-    select, params = rows.query.sql_with_params()
-    columns = "action_time, user_id, content_type_id, object_id, object_repr, action_flag, change_message"
-    with connection.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {LogEntry._meta.db_table} ({columns}) {select}", params)
 
 
 @admin.register(Byline)

@@ -3,7 +3,7 @@
 from functools import partial
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
@@ -11,10 +11,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import search
+from .. import workflow
 from ..models import PageCredit, Person, PersonAlias, Role
-from . import views
-from .articles import reindex
+from . import history, views
 from .search import CappedSearchMixin
 
 
@@ -67,7 +66,7 @@ def _role_count(role):
 
 
 @admin.register(Person)
-class PersonAdmin(CappedSearchMixin, admin.ModelAdmin):
+class PersonAdmin(history.LoggedByWorkflow, CappedSearchMixin, admin.ModelAdmin):
     change_list_template = "admin/articles/person/change_list.html"
     list_display = [
         "name",
@@ -88,9 +87,17 @@ class PersonAdmin(CappedSearchMixin, admin.ModelAdmin):
         return [] if request.user.has_perm("auth.change_user") else ["user"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change and "name" in form.changed_data:
-            reindex(request, search.articles_named(people=[obj.pk]))  # readers search by the new name
+        """Saved with its aliases in ``save_related``, by ``workflow.save_person``."""
+
+    def save_related(self, request, form, formsets, change):
+        indexed = workflow.save_person(
+            person=form.instance,
+            by=request.user,
+            related=lambda: super(PersonAdmin, self).save_related(request, form, formsets, change),
+            message=lambda: self.construct_change_message(request, form, formsets, not change),
+        )
+        if not indexed:
+            messages.warning(request, _("已保存,但搜索索引未能更新;请运行 manage.py rebuild_search_index。"))
 
     count_reporter = _role_count(Role.REPORTER)
     count_correspondent = _role_count(Role.CORRESPONDENT)

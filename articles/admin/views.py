@@ -114,7 +114,6 @@ def merge_people(model_admin, request):
         into = form.cleaned_data["into"]
         others = [person for person in candidates if person.pk != into.pk]
         result = workflow.merge_people(into=into, others=others, by=request.user)
-        model_admin.log_change(request, into, _("合并了:") + "、".join(result.aliases))
         model_admin.message_user(
             request,
             _("已把 %(others)s 合并到 %(into)s:移动署名 %(moved)d 条,去掉重复署名 %(dropped)d 条。")
