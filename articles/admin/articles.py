@@ -260,7 +260,7 @@ class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMi
     # Roles ------------------------------------------------------------------------------
 
     def get_queryset(self, request):
-        return access.visible(request.user, super().get_queryset(request))
+        return access.visible(request.user, super().get_queryset(request).with_is_public())
 
     def has_change_permission(self, request, obj=None):
         if not super().has_change_permission(request, obj):

@@ -296,7 +296,9 @@ def test_save_article_saves_related_rows_then_indexes_and_logs(chief):
     from articles import search
 
     person = PersonFactory(name="成姣兰")
-    article = Article(headline="全市商协会人民调解组织集中成立", body="调解组织授牌。", status=Article.Status.PUBLISHED)
+    article = Article(
+        headline="全市商协会人民调解组织集中成立", body="调解组织授牌。", status=Article.Status.PUBLISHED
+    )
 
     def bylines():
         Byline.objects.create(article=article, person=person, role=Role.REPORTER)
