@@ -288,11 +288,7 @@ def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
     # thousands.
-    latest = list(
-        person.bylines.listed()
-        .order_by("-article_id")
-        .values_list("role", flat=True)[: ROLE_COUNT_CAP + 1]
-    )
+    latest = list(person.bylines.listed().order_by("-article_id").values_list("role", flat=True)[: ROLE_COUNT_CAP + 1])
     capped = len(latest) > ROLE_COUNT_CAP
     counts = {role: f"{n}+" if capped else n for role, n in Counter(latest[:ROLE_COUNT_CAP]).items()}
     if not counts:
