@@ -274,7 +274,7 @@ class ArticleQuerySet(models.QuerySet):
         """Everything a list or page shows, in a fixed number of queries.
 
         ``tags=False`` for lists that never print tags: taggit's prefetch costs more in Python
-        (~13 ms for 20 articles) than the rest of loading them. ``photos=False`` where no picture is shown.
+        than the rest of loading them. ``photos=False`` where no picture is shown.
         """
         bylines = Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order", "id"))
         queryset = self.select_related("section", "page__issue").prefetch_related(bylines)

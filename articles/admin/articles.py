@@ -159,9 +159,9 @@ class ArticleChangeList(ChangeList):
     """The page's rows carry their byline labels, read as values.
 
     Prefetched, each article kept a queryset of its bylines and each byline pointed back to its
-    article: reference cycles, ~1,500 of the ~2,500 objects a page of 50 rows left to the garbage
-    collector, whose full passes took 60-97 ms inside some editor's request (bench/README.md,
-    Admin). The rows themselves still wait for it: Django's template context is a cycle too.
+    article: reference cycles, most of the objects a page of rows left behind, which only the
+    garbage collector's full passes free, inside whichever editor's request runs one. The rows
+    themselves still wait for it: Django's template context is a cycle too.
     """
 
     def get_results(self, request):
