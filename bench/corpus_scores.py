@@ -87,7 +87,9 @@ def score(gold: Path, page: Path, pred: dict, verbose: bool) -> dict[str, float]
             capture_output=True,
             text=True,
         )
-        covered = subprocess.run([sys.executable, str(COVERAGE), str(page), handle.name], capture_output=True, text=True)
+        covered = subprocess.run(
+            [sys.executable, str(COVERAGE), str(page), handle.name], capture_output=True, text=True
+        )
     finally:
         os.unlink(handle.name)
     if verbose:

@@ -196,7 +196,12 @@ def test_the_dry_run_json_gives_the_title_as_printed_and_the_suggestion_apart():
     ("page", "kicker", "headline", "subheadline"),
     [
         # a kicker printed on two lines, the second opening with 并 (新华社)
-        ("xinhua_20191012_01", "出席中印领导人第二次非正式会晤\n并对尼泊尔进行国事访问", "习近平抵达金奈", "与印度总理莫迪举行会见"),
+        (
+            "xinhua_20191012_01",
+            "出席中印领导人第二次非正式会晤\n并对尼泊尔进行国事访问",
+            "习近平抵达金奈",
+            "与印度总理莫迪举行会见",
+        ),
         # a headline over a 副题 of two long clauses (新华社 1987)
         (
             "xinhua_19870409_01",
