@@ -251,8 +251,8 @@ def _item(draft: Draft) -> ParsedItem:
 
     if kind in (NEWS, PHOTO) and any(_EDITORS_NOTE.match(b.text) for b in blocks):
         kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
-    elif kind == NEWS and people and all(p.role == "photographer" for p in people) and not dateline:
-        kind = PHOTO  # credited to its photographers alone: photo news (`本报记者 李建泉摄`)
+    elif kind == NEWS and people and not dateline and {p.name for p in people} <= shooters(people):
+        kind = PHOTO  # everyone credited took photos: photo news (`本报记者 李建泉摄`, `记者 浦峰 摄影报道`)
     kicker, headline, subheadline = split_title(title_lines)
     printed = bool(headline)
     if not printed:
@@ -290,6 +290,10 @@ def _item(draft: Draft) -> ParsedItem:
         lines=tuple(lines),
         headline_printed=printed,
     )
+
+
+def shooters(people) -> set[str]:
+    return {p.name for p in people if p.role == "photographer"}
 
 
 _EDITORS_NOTE = re.compile("^[【\\[]?编者按")

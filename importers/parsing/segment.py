@@ -174,6 +174,8 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
             start = _photo_start(seq, i, single)
+            if start is None:
+                start = _after_other_photo(seq, i)
             if start is not None:
                 starts[start] = (PHOTO, i)
             continue
@@ -313,6 +315,18 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
+
+
+def _after_other_photo(seq: list[Unit], i: int) -> int | None:
+    """An untitled photo: its caption text stands between another photo's credit and its own
+    (`…记者 浦峰 摄影报道` / `昨日10时许,…` / `本报记者 吴江 汤旸 摄影报道`)."""
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_PHOTO_CAPTIONS and seq[j].shape == TEXT and not seq[j + 1].barrier_before:
+        j -= 1
+    if j == i - 1 or j < 0 or seq[j + 1].barrier_before:
+        return None
+    closed = seq[j].shape == PHOTO_CREDIT or (seq[j].shape == CAPTION and bool(seq[j].people))
+    return j + 1 if closed else None
 
 
 def _ad_regions(seq, labels, starts):

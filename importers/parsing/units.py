@@ -54,7 +54,9 @@ class Unit:
 
 def split_units(text: str) -> tuple[list[Unit], bool]:
     """Units in reading order, and whether the dump puts one paragraph per line."""
-    numbered = [(number, strip(line)) for number, line in enumerate(text.split("\n"), start=1)]
+    raw_lines = text.split("\n")
+    numbered = [(number, strip(line)) for number, line in enumerate(raw_lines, start=1)]
+    indented = _indented_lines(raw_lines)
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in numbered:
@@ -77,8 +79,25 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             units.append(Unit(line, (number,), gap_before=position == 0))
     for unit in units:
         classify(unit)
+        if indented is not None and unit.shape == TEXT and unit.phrase and unit.lines[0] not in indented:
+            unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
     _join_broken_photo_credits(units)
     return _unglue_photo_titles(units), single
+
+
+_INDENT = re.compile(f"^(?:\u3000|[{SPACES}]{{2,}})")
+_LONG_LINE = 40
+_INDENTED_SHARE = 0.6
+
+
+def _indented_lines(lines: list[str]) -> set[int] | None:
+    """Line numbers set in with an indent, when the page indents its paragraphs (most long lines
+    start with `　　`): then a line set flush is not a paragraph. None when indents say nothing."""
+    long = [n for n, line in enumerate(lines, start=1) if len(strip(line)) >= _LONG_LINE]
+    indented = {n for n, line in enumerate(lines, start=1) if strip(line) and _INDENT.match(line)}
+    if not long or len(indented & set(long)) < _INDENTED_SHARE * len(long):
+        return None
+    return indented
 
 
 def _join_broken_photo_credits(units: list[Unit]) -> None:
