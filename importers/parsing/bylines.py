@@ -487,12 +487,24 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
     return [PersonCredit(name, role) for roles, names in entries for name in names for role in roles]
 
 
+# The outlet a credit was filed for, before a bar: `北京日报客户端 | 记者 李如意`,
+# `来源:北京日报客户端 | 记者 孙延安`; and who tells the story: `讲述人:北京日报记者 李如意`.
+_OUTLET_BAR = re.compile(
+    f"^(?:{_word('来源')}[{COLONS}][{SPACES}]*)?(?P<outlet>[^{_PIPES}{COLONS}{SPACES}]{{2,20}})[{SPACES}]*[{_PIPES}][{SPACES}]*"
+)
+_TELLER = re.compile(f"^(?:{_word('讲述人')}|{_word('口述')})[{COLONS}][{SPACES}]*")
+
+
 def _unwrap(text: str) -> tuple[str, bool]:
     """The credit inside its bullet, brackets and newsroom's release: `■记者 X`, `(记者 X)`,
     `新华社发(高建中 摄)`; and whether it was bracketed."""
     bracketed = False
     for _ in range(3):
         text = strip(text).lstrip(_BULLETS + SPACES)
+        outlet = _OUTLET_BAR.match(text)
+        if outlet and not _ROLE_RE.search(outlet.group("outlet")):
+            text = text[outlet.end() :]
+        text = _TELLER.sub("", text)
         release = _AGENCY_RELEASE.match(text) or _COLLECTIVE.match(text)
         if release:
             text = text[release.end() :]

@@ -280,7 +280,7 @@ def _item(draft: Draft) -> ParsedItem:
         series=series,
         dateline=dateline,
         bylines=tuple(bylines),
-        people=tuple(people),
+        people=tuple(dict.fromkeys(people)),  # a person named twice in one role counts once
         blocks=tuple(blocks),
         continued_to=continued_to,
         continued_from=came_from,

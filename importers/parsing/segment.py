@@ -226,8 +226,9 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
     titles = 0
     while j > 0 and not seq[j].barrier_before:
         prev = seq[j - 1]
-        if (prev.shape == SERIES or prev.shape == CREDIT and _over_lead(seq, j - 1)) and j == i:
-            j -= 1
+        stacked = prev.shape == CREDIT and all(seq[k].shape == CREDIT for k in range(j, i + 1))
+        if (prev.shape == SERIES or prev.shape == CREDIT and _over_lead(seq, j - 1)) and j == i or stacked:
+            j -= 1  # a series line, or a byline over its lead or over another byline line
             continue
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
@@ -258,6 +259,7 @@ def _title_phrase(seq: list[Unit], k: int) -> bool:
         above is None
         or seq[k].barrier_before
         or above.shape in (TITLE, FURNITURE, PHOTO_CREDIT, CREDIT)
+        or (above.shape == CAPTION and bool(above.credit))
         or above.phrase
         or ends_sentence(above.text)
     )
@@ -394,6 +396,10 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             title.append(units.pop(0))
         if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
             units[0].shape = TITLE  # the headline under a kicker, with a comma in it
+            title.append(units.pop(0))
+        elif not title and len(units) > 1 and units[0].phrase and units[0].shape == TEXT and units[1].shape == TEXT:
+            # a whole phrase with commas opening an item, over its first paragraph: its title
+            units[0].shape = TITLE
             title.append(units.pop(0))
         if len(title) == 1 and title[0].is_name and is_signature(title[0].text) and units:
             yield group[0], Draft(kind=COMMENTARY, title=[], anchor=title[0], body=units)
