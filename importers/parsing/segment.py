@@ -68,7 +68,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     jumps: dict[int, list[Furniture]] = {}  # unit index → jump lines belonging to its item
     labels: list[tuple[int, Furniture]] = []
     barrier = False
-    dated = False
+    dated = jumped = False
     for unit in units:
         if unit.shape == FURNITURE and unit.furniture.kind == "page_date":
             if dated and "星期" not in unit.text:
@@ -80,12 +80,15 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
                 # `▶ 下转 02版` ends the item above it; `(上接第1版)` opens the item below.
                 owner = len(seq) - 1 if unit.furniture.continued_to else len(seq)
                 jumps.setdefault(owner, []).append(unit.furniture)
+                jumped = bool(unit.furniture.continued_to)
             elif unit.furniture.kind in ("ad_label", "publisher_credit"):
                 labels.append((len(seq), unit.furniture))
             barrier = True
             continue
         unit.barrier_before = barrier
-        barrier = False
+        if barrier and jumped and unit.shape == TEXT and unit.phrase:
+            unit.shape = TITLE  # `（下转第13版）` ends a story: a whole phrase after it heads the next
+        barrier = jumped = False
         seq.append(unit)
 
     seq = _join_continued_title_lines(seq)
@@ -381,6 +384,8 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     """Items with no byline: a title followed by text (notices, boxed items)."""
     groups: list[list[int]] = []
     for n, k in enumerate(indexes):
+        if groups and _long_phrase_heading(seq, indexes, n):
+            seq[k].shape = TITLE
         if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
             previous = seq[groups[-1][-1]] if groups else None
             if previous is None or previous.shape in (TITLE, CREDIT) or ends_sentence(previous.text):
@@ -409,6 +414,20 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if kind == NEWS and signed and all(p.role == AUTHOR for p in units[-1].people):
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
+
+
+_MIN_PHRASE_HEADLINE = 20
+
+
+def _long_phrase_heading(seq: list[Unit], indexes: list[int], n: int) -> bool:
+    """A long whole phrase with commas or marks inside, between a finished paragraph and text
+    (`通州如意园小区今日解封!居民:解封后想第一时间见到他们`): the headline of the next item; a
+    subhead is shorter."""
+    unit = seq[indexes[n]]
+    if unit.shape != TEXT or not unit.phrase or len(unit.key) < _MIN_PHRASE_HEADLINE or n + 1 >= len(indexes):
+        return False
+    before, after = seq[indexes[n - 1]], seq[indexes[n + 1]]
+    return before.shape == TEXT and ends_sentence(before.text) and after.shape == TEXT
 
 
 def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
