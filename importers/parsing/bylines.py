@@ -67,6 +67,7 @@ __all__ = [
     "is_bare_role",
     "is_name",
     "is_signature",
+    "split_glued_credit",
     "parse_credit",
     "parse_lead",
     "parse_staff",
@@ -780,6 +781,22 @@ def is_name(text: str) -> bool:
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True
     return len(text) == 4 and text[:2] in COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None
+
+
+# A credit that opens with its label: 本报记者, 记者, 通讯员, 新华社记者…
+_LABELLED = re.compile(f"^(?:[{HAN}]{{0,8}}(?:{_words(['记者', '通讯员', '实习生'])}))")
+
+
+def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
+    """A labelled credit glued after a paragraph's last sentence: `……活动。本报记者丁肇文 孟环`
+    → (the paragraph, the credit, its people)."""
+    text = strip(text)
+    stop = max(text.rfind(c) for c in STOPS + "\u201d")
+    credit = strip(text[stop + 1 :]) if stop > 0 else ""
+    if not credit or not _LABELLED.match(credit):
+        return None
+    people = parse_credit(credit)
+    return (strip(text[: stop + 1]), credit, people) if people else None
 
 
 def is_signature(text: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from articles.vocabulary import CAPTION as CAPTION_BLOCK
 from articles.vocabulary import PARAGRAPH, SUBHEAD
 
-from .bylines import parse_credit
+from .bylines import parse_credit, split_glued_credit
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
@@ -245,4 +245,9 @@ def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
                 if people and ends_sentence(text[:start]):
                     piece.text = strip(text[:start])
                     _credit(result, credit, people)
+        elif text:
+            glued = split_glued_credit(text)  # `……活动。本报记者丁肇文 孟环`
+            if glued:
+                piece.text, credit, people = glued
+                _credit(result, credit, people)
         return

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
 
-from .bylines import is_signature, parse_credit
+from .bylines import is_signature, parse_credit, split_glued_credit
 from .dates import from_page_date
 from .model import Furniture
 from .text import COLONS, ends_sentence
@@ -483,7 +483,10 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         # Another team's photo and text, closed by their own credit, printed after the story.
         draft.body = [seq[k] for k in rest[:foreign]]
         yield indexes[0], draft
-        yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
+        if seq[rest[foreign]].shape == TITLE:
+            yield from _anchorless(seq, rest[foreign:])
+        else:
+            yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
     closed = _after_closing_credit(seq, rest)
     if closed is not None:
@@ -513,14 +516,19 @@ def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int 
     if anchor is None or not anchor.people or len(rest) < 3:
         return None
     last = seq[rest[-1]]
+    glued = split_glued_credit(last.text) if last.shape == TEXT else None
+    closing = last.people if last.shape == CREDIT else (glued[2] if glued else ())
     own = {p.name for p in anchor.people}
-    if last.shape != CREDIT or not last.people or own & {p.name for p in last.people}:
+    if not closing or own & {p.name for p in closing}:
         return None
     for n in range(len(rest) - 2, 0, -1):
         unit, before = seq[rest[n]], seq[rest[n - 1]]
+        finished = before.shape == TEXT and ends_sentence(before.text)
+        if unit.shape == TITLE and finished and n + 1 < len(rest) and seq[rest[n + 1]].shape == TEXT:
+            return n  # another story, signed at its end (`……。本报记者丁肇文 孟环`)
         if unit.shape not in (TEXT, CAPTION):
             return None
-        if unit.shape == CAPTION and unit.people and before.shape == TEXT and ends_sentence(before.text):
+        if unit.shape == CAPTION and unit.people and finished:
             return n
     return None
 
