@@ -284,3 +284,66 @@ def test_a_box_sits_in_its_story_section():
     page = parse_page(path.read_bytes(), source=path.name, section_keywords=keywords, default_section="综合")
     sections = {i.headline: i.section for i in page.items}
     assert sections["深情贺光明"] == "评论" and sections["开栏的话"] == "评论"
+
+
+def test_a_flush_phrase_among_indented_paragraphs_is_a_title():
+    """新京报 indents its paragraphs with `　　`: `海淀公园帐篷区扩容,市民纳凉休闲乐享夏至好时光`,
+    set flush and with a comma in it, is the title, not the start of the first paragraph."""
+    photo = item("xjb_20250622_A06", "海淀公园帐篷区扩容,市民纳凉休闲乐享夏至好时光")
+    assert photo.headline == "海淀公园帐篷区扩容,市民纳凉休闲乐享夏至好时光"
+    assert photo.paragraphs[0].startswith("6月21日夏至")
+
+
+def test_an_untitled_photo_between_two_credits_is_its_own_item():
+    """`记者 浦峰 摄影报道` closes one photo story; the caption after it, closed by
+    `本报记者 吴江 汤旸 摄影报道`, is another photo with no title (新京报)."""
+    found = [i for i in items("xjb_20250622_A06") if i.kind == "photo"]
+    assert len(found) == 2 and not found[1].headline_printed
+    assert {p.name for p in found[0].people} == {"浦峰"} and {p.name for p in found[1].people} == {"吴江", "汤旸"}
+
+
+def test_a_title_with_a_colon_under_a_captioned_photo_heads_the_lead_below():
+    news = item("xjb_20200127_A05", "对外交通基本正常,不会“封城”")
+    assert (news.kicker, news.dateline) == ("北京市交通委:", "新京报快讯")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("北京日报客户端 | 记者 李如意", {("李如意", "reporter")}),
+        ("来源:北京日报客户端 | 记者 孙延安", {("孙延安", "reporter")}),
+        ("讲述人:北京日报记者 李如意", {("李如意", "reporter")}),
+        ("记者 张三 | 通讯员 李四", {("张三", "reporter"), ("李四", "correspondent")}),
+    ],
+)
+def test_credits_filed_for_an_outlet_before_a_bar(text, expected):
+    from importers.parsing.bylines import parse_credit
+
+    assert {(p.name, p.role) for p in parse_credit(text)} == expected
+
+
+def test_stacked_byline_lines_open_one_story():
+    news = item("bjrb_20220609_03", "做协同发展的记录者")
+    assert people(news) == {("李如意", "reporter")} and news.kicker == "亲历者说:"
+    before = item("bjrb_20220609_03", "丰台集中连片管控区解封,今晨多小区恢复正常出入")
+    assert people(before) == {("孙延安", "reporter")} and not before.subheads
+
+
+def test_a_phrase_after_a_jump_line_heads_the_next_story():
+    """`（下转第13版）` ends a story (北京晚报); the phrase after it is the next headline."""
+    assert item("bjwb_20190828_12", "炎炎夏日,公园成北京市民纳凉好去处,赏美景别煞风景").paragraphs[0].startswith("不久前")
+
+
+def test_a_long_phrase_between_stories_without_bylines_is_a_headline():
+    news = item("bjrb_20220208_05", "通州如意园小区今日解封!居民:解封后想第一时间见到他们")
+    assert news.paragraphs[0].startswith("通州区新华街道")
+
+
+def test_a_story_signed_at_its_end_by_other_reporters_is_its_own_item():
+    """`……。本报记者丁肇文 孟环` glued to the last paragraph (北京晚报): the byline of the story under
+    `三十五家驻华使馆的外交官员出席开幕式`, not of the lead story above it."""
+    first = item("bjwb_20190219_06", "今年的元宵格外香甜")
+    second = item("bjwb_20190219_06", "三十五家驻华使馆的外交官员出席开幕式")
+    assert people(first) == {("褚英硕", "reporter")}
+    assert people(second) == {("丁肇文", "reporter"), ("孟环", "reporter")}
+    assert not second.paragraphs[-1].endswith("孟环")
