@@ -245,6 +245,10 @@ class ArticleQuerySet(models.QuerySet):
         """What readers may see: published, and its publication time has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published at a time still to come: readers' pages change by themselves when it comes."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
     def listed(self):
         """What readers' lists show: published news, photos, commentary and sidebars.
 
@@ -561,35 +565,6 @@ class Photo(models.Model):
 
 # thumb_jpeg, w960_webp...: the renditions django-imagekit makes when a photo is saved.
 renditions.add_fields(Photo)
-
-
-class Rendering(models.Model):
-    """An article page as readers get it, rendered once and kept until something it shows changes.
-
-    ``articles/renderings.py`` reads, stores and invalidates these rows; nobody edits them.
-    A row with an empty ``html`` is a mark that the page changed at ``invalidated_at``: a rendering
-    begun before then is not stored.
-    """
-
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    # Which code, templates, site address and language rendered it (renderings.variant()).
-    variant = models.CharField(max_length=40, blank=True)
-    # The article's updated_at when it was rendered.
-    stamp = models.DateTimeField(null=True)
-    url = models.CharField(max_length=200, blank=True)
-    html = models.TextField(blank=True)
-    # The next scheduled publication that could change the page (a neighbour, a related story).
-    expires_at = models.DateTimeField(null=True)
-    rendered_at = models.DateTimeField(null=True)
-    invalidated_at = models.DateTimeField(null=True)
-
-    class Meta:
-        verbose_name = _("稿件页面")
-        verbose_name_plural = _("稿件页面")
-        default_permissions = ()
-
-    def __str__(self):
-        return f"rendering of article {self.article_id}"
 
 
 @receiver(post_save, sender=Article)

@@ -20,7 +20,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from . import renderings, search
+from newsroom import pagecache
+
+from . import search
 from .models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Section
 
 # The role groups created by migration 0004_editorial_groups.
@@ -37,12 +39,8 @@ def _rows(articles: QuerySet[Article]) -> QuerySet[Article]:
 
 
 def _changing(rows: QuerySet[Article]) -> None:
-    """The readers' pages that show these articles (their own, neighbours', related) are out of date.
-
-    ``update()`` sends no signals: every function here that changes articles says so itself, inside its
-    transaction and before the change, so that both the old and the new state are covered.
-    """
-    renderings.changed(around=rows)
+    """Readers' pages are out of date once this commits: ``update()`` sends no signals, so each function says so."""
+    pagecache.content_changed()
 
 
 @transaction.atomic
@@ -128,7 +126,7 @@ def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -> i
     ids = list(_rows(articles).values_list("pk", flat=True))
     if not tag_objects or not ids:
         return 0
-    renderings.changed(around=ids)
+    pagecache.content_changed()
     content_type = ContentType.objects.get_for_model(Article)
     links = TaggedItem.objects.filter(content_type=content_type, object_id__in=ids, tag__in=tag_objects)
     before = links.count()
@@ -212,8 +210,7 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
         return MergeResult(0, 0, 0, 0, ())
     names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
     named = search.articles_named(people=other_ids)  # their names leave the index, into's comes in
-    # Bylines move by update(): the pages of every article of these people, theirs now and into's after.
-    renderings.changed(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
+    pagecache.content_changed()  # bylines move by update()
 
     duplicate_bylines = Byline.objects.filter(person_id__in=other_ids).filter(
         Q(article__bylines__person=into) & Q(article__bylines__role=F("role"))
