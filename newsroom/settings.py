@@ -145,7 +145,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # NEWSROOM_CACHE_DIR (every process of this machine; a directory outside the repository's files).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "newsroom.pagecache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

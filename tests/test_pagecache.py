@@ -293,3 +293,10 @@ def test_the_version_changes_when_the_workflow_commits(admin_user):
         assert version() == before
 
     assert version() != before
+
+
+def test_the_redis_cache_reuses_its_client():
+    """Django makes a redis client per call; ours keeps one per connection pool (no server needed to see it)."""
+    backend = pagecache.RedisCache("redis://127.0.0.1:6379/15", {})
+
+    assert backend._cache.get_client() is backend._cache.get_client(write=True)
