@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.admin_search import CappedSearchMixin
 from articles.models import Section
 
+from . import display
 from .models import ImportRun, Place, RawSource, TagRule
 
 _SESSION_KEY = "newsroom_pending_imports"
@@ -121,7 +122,7 @@ def _unique_names(names):
 
 class RawSourceInline(admin.TabularInline):
     model = RawSource
-    fields = ["source_link", "page", "encoding", "size", "counts", "warning_count"]
+    fields = ["source_link", "page", "encoding", "size", "counts_display", "warning_count"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -138,20 +139,35 @@ class RawSourceInline(admin.TabularInline):
     def warning_count(self, obj):
         return len(obj.warnings or [])
 
+    @admin.display(description=_("统计"))
+    def counts_display(self, obj):
+        return display.counts_html(obj.counts)
+
+
+class OriginFilter(admin.SimpleListFilter):
+    title = _("来源")
+    parameter_name = "origin"
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, label in display.ORIGINS.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(origin=self.value()) if self.value() else queryset
+
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
     change_list_template = "admin/importers/importrun/change_list.html"
-    list_display = ["__str__", "status", "origin", "user", "file_count", "finished_at", "articles_link"]
-    list_filter = ["status", "origin"]
+    list_display = ["__str__", "status", "origin_display", "user", "file_count", "finished_at", "articles_link"]
+    list_filter = ["status", OriginFilter]
     list_select_related = ["user"]
     readonly_fields = [
         "started_at",
         "finished_at",
         "user",
-        "origin",
+        "origin_display",
         "status",
-        "options",
+        "options_display",
         "counts_display",
         "errors_display",
         "articles_link",
@@ -187,14 +203,15 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("统计"))
     def counts_display(self, obj):
-        counts = obj.counts or {}
-        rows = [(key, value) for key, value in counts.items() if not isinstance(value, dict)]
-        rows += [
-            (key, ",".join(f"{k} {v}" for k, v in value.items()))
-            for key, value in counts.items()
-            if isinstance(value, dict)
-        ]
-        return format_html("<table>{}</table>", format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
+        return display.counts_html(obj.counts)
+
+    @admin.display(description=_("选项"))
+    def options_display(self, obj):
+        return display.options_html(obj.options)
+
+    @admin.display(description=_("来源"), ordering="origin")
+    def origin_display(self, obj):
+        return display.origin_label(obj.origin)
 
     @admin.display(description=_("错误"))
     def errors_display(self, obj):
@@ -309,7 +326,7 @@ def _dry_run_view(report):
         "name": report.path.name,
         "error": report.error,
         "parsed": parsed,
-        "items": parsed.items,
+        "items": [{"item": item, "kind": _kind_label(item.kind)} for item in parsed.items],
         "people": [
             {"name": name, "role": _role_label(role), "count": count, "is_new": name not in known}
             for (name, role), count in sorted(people.items())
@@ -324,6 +341,12 @@ def _known_names(names):
     return set(Person.objects.filter(name__in=names).values_list("name", flat=True)) | set(
         PersonAlias.objects.filter(name__in=names).values_list("name", flat=True)
     )
+
+
+def _kind_label(kind):
+    from articles.models import Article
+
+    return Article.Kind(kind).label if kind in Article.Kind.values else kind
 
 
 def _role_label(role):
@@ -347,9 +370,9 @@ class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
         "imported_at",
         "run",
         "page",
-        "counts",
+        "counts_display",
         "warnings_display",
-        "unassigned",
+        "unassigned_display",
         "numbered_text",
     ]
     fields = readonly_fields
@@ -369,6 +392,16 @@ class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
         if not obj.warnings:
             return "—"
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.warnings)))
+
+    @admin.display(description=_("统计"))
+    def counts_display(self, obj):
+        return display.counts_html(obj.counts)
+
+    @admin.display(description=_("未归属的行"))
+    def unassigned_display(self, obj):
+        if not obj.unassigned:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in obj.unassigned)))
 
     @admin.display(description=_("原文(带行号)"))
     def numbered_text(self, obj):

@@ -70,10 +70,11 @@ def test_admin_is_in_chinese(admin_client):
     assert "稿件" in response.text
 
 
-def test_admin_still_works_in_english(admin_client):
-    response = admin_client.get(reverse("admin:index"), headers={"accept-language": "en"})
+def test_admin_is_in_chinese_whatever_the_browser_asks(admin_client):
+    response = admin_client.get(reverse("admin:articles_article_changelist"), headers={"accept-language": "en-US,en"})
     assert response.status_code == 200
-    assert "Log out" in response.text
+    assert "注销" in response.text and "Log out" not in response.text
+    assert "选择 稿件 来修改" in response.text
 
 
 def test_change_form_shows_source_lines_highlighted(admin_client, objects):
