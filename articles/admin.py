@@ -38,7 +38,7 @@ from reversion.models import Version
 from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import access, people, photo_admin, search, stats, workflow
+from . import access, people, photo_admin, review, search, stats, workflow
 from .access import is_chief, is_editor
 from .admin_search import CappedSearchMixin
 from .models import (
@@ -407,6 +407,8 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         "remove_tags_action",
     ]
     fieldsets = [
+        # desk (issue 20): the import's open warnings first, where the editor starts.
+        (_("导入"), {"fields": ["warnings_list", "source", "duplicates_dropped"]}),
         (_("标题"), {"fields": ["kicker", "headline", "subheadline", "series"]}),
         (_("正文"), {"fields": ["dateline", "bylines_text", "body"]}),
         (_("归类"), {"fields": ["kind", "section", "tags", "page", "position", "parent"]}),
@@ -417,10 +419,6 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
         (
             _("发布"),
             {"fields": ["status", "published_at", "reviewed_display", "is_edited", "preview_link"]},
-        ),
-        (
-            _("导入"),
-            {"fields": ["warnings_list", "source", "duplicates_dropped"], "classes": ["collapse"]},
         ),
     ]
 
@@ -487,6 +485,9 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
             # A reporter's new article is theirs: without the byline they could not edit it again.
             Byline.objects.get_or_create(article=form.instance, person=person, role=Role.REPORTER)
         _reindex(request, [form.instance.pk])
+        # desk (issue 20): the import warnings about what this edit changed are settled by it.
+        changed = [*form.changed_data, *(fs.prefix for fs in formsets if fs.has_changed())]
+        review.fixed_by_edit(article=form.instance, changed=changed, by=request.user)
 
     def delete_model(self, request, obj):
         pk = obj.pk
@@ -551,9 +552,28 @@ class ArticleAdmin(CappedSearchMixin, ArticleChoicesMixin, VersionAdmin):
 
     @admin.display(description=_("导入提示"))
     def warnings_list(self, obj):
-        if not obj.warnings:
+        # desk (issue 20): each warning links to the field it is about; the page review dismisses them.
+        notes = list(obj.warning_notes.all()) if obj.pk else []
+        if not obj.warnings and not notes:
             return "—"
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.warnings)))
+        open_ = format_html_join(
+            "",
+            '<li class="nr-warn-open">⚠ {} <a href="#{}">{}</a></li>',
+            ((text, where.anchor, _("去修改") + where.label) for text, where in review.with_targets(obj.warnings)),
+        )
+        done = format_html_join(
+            "",
+            '<li class="nr-warn-done">✓ {}:{}({})</li>',
+            ((note.get_outcome_display(), note.text, note.reason) for note in notes),
+        )
+        review_link = (
+            format_html(
+                ' <a href="{}#a-{}">{}</a>', reverse("desk:page_review", args=[obj.page_id]), obj.pk, _("版面审读")
+            )
+            if obj.page_id
+            else ""
+        )
+        return format_html("<ul>{}{}</ul>{}", open_, done, review_link)
 
     # Actions ----------------------------------------------------------------------------
 

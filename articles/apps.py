@@ -8,7 +8,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("稿件")
 
     def ready(self):
-        from . import photos, renderings
+        from . import desk_admin, photos, renderings
+
+        desk_admin.register()
 
         renderings.connect()
         photos.connect()

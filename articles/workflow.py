@@ -20,7 +20,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from . import renderings, search
+from . import renderings, review, search
 from .models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Section
 
 # The role groups created by migration 0004_editorial_groups.
@@ -210,7 +210,8 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     other_ids = [person.pk for person in others if person.pk != into.pk]
     if not other_ids:
         return MergeResult(0, 0, 0, 0, ())
-    names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
+    slugs = dict(Person.objects.filter(pk__in=other_ids).values_list("name", "slug"))
+    names = list(slugs)
     named = search.articles_named(people=other_ids)  # their names leave the index, into's comes in
     # Bylines move by update(): the pages of every article of these people, theirs now and into's after.
     renderings.changed(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
@@ -253,6 +254,9 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
         [PersonAlias(person=into, name=name) for name in names if name not in existing and name != into.name]
     )
     PersonAlias.objects.filter(name=into.name).delete()  # the canonical spelling is no alias
+    for name, slug in slugs.items():  # the old address redirects to the kept person (a few people per merge)
+        PersonAlias.objects.filter(person=into, name=name).update(slug=slug)
+    review.merged_people(names=names, into=into, by=by)  # the "is this the same person?" warnings are answered
     search.index_articles(named)
     return MergeResult(
         bylines_moved=bylines_moved,

@@ -79,7 +79,9 @@ def options_html(options: dict | None):
     rows = option_rows(options)
     if not rows:
         return "—"
-    return format_html('<table class="nr-kv">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
+    return format_html(
+        '<table class="nr-kv">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows)
+    )
 
 
 def counts_html(counts: dict | None):
@@ -89,7 +91,9 @@ def counts_html(counts: dict | None):
     parts = []
     if plain:
         parts.append(
-            format_html('<table class="nr-kv">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", plain))
+            format_html(
+                '<table class="nr-kv">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", plain)
+            )
         )
     if table:
         head = format_html_join("", "<th>{}</th>", ((column,) for column in columns))

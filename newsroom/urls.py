@@ -4,10 +4,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from articles import desk_views
 from articles.sitemaps import sitemaps
 from newsroom.health import healthz
 
 urlpatterns = [
+    # The desk (工作台) is the admin's home page for editors; its own pages live under admin/desk/.
+    path("admin/", admin.site.admin_view(desk_views.home)),
+    path("admin/desk/", include("articles.desk_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path(
