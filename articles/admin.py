@@ -31,6 +31,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
@@ -229,6 +230,14 @@ class ArticleForm(forms.ModelForm):
             "subheadline": forms.TextInput(attrs={"size": 60}),
             "series": forms.TextInput(attrs={"size": 60}),
         }
+
+    def clean(self):
+        # One kind of line ending whoever saves (a browser posts \r\n, the importer writes \n): no history noise.
+        cleaned = super().clean()
+        for name in ("body", "bylines_text"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = cleaned[name].replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned
 
 
 class SectionChoiceForm(forms.Form):
@@ -888,6 +897,21 @@ _HISTORY_FIELDS = [
 ]
 
 
+def _history_text(value) -> str:
+    """A stored value as the history compares it: one kind of line ending, instants in Asia/Shanghai.
+
+    An import wrote ``\n``, a browser form posts ``\r\n``; a time may come back in UTC or local: neither
+    is a change anyone made (issue 20).
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        value = parse_datetime(value) or value
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value) if timezone.is_aware(value) else value:%Y-%m-%d %H:%M:%S}"
+    return "\n".join(line.rstrip() for line in str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
 def _snapshot(version, article_pk, sections, tags) -> dict[str, str]:
     data = version.field_dict
     snap = {}
@@ -895,7 +919,7 @@ def _snapshot(version, article_pk, sections, tags) -> dict[str, str]:
         value = data.get(name)
         if name == "section_id":
             value = sections.get(value, value)
-        snap[str(label)] = "" if value is None else str(value)
+        snap[str(label)] = _history_text(value)
     bylines, tag_names = [], []
     for related in version.revision.version_set.all():
         model = related.content_type.model_class()
@@ -1022,6 +1046,7 @@ class PersonAdmin(CappedSearchMixin, admin.ModelAdmin):
         "user",
     ]
     search_fields = ["name", "slug", "aliases__name"]
+    ordering = ["slug", "name"]  # the slug is the name's pinyin: 冯, 何, 刘, 余, not code-point order
     form = PersonForm
     autocomplete_fields = ["user"]
     inlines = [PersonAliasInline]

@@ -51,11 +51,16 @@ class PersonTotal:
 
 
 def default_range() -> tuple[datetime.date, datetime.date]:
-    """The last twelve months, this one included."""
-    today = timezone.localdate()
-    if today.month == 12:
-        return today.replace(month=1, day=1), today
-    return today.replace(year=today.year - 1, month=today.month + 1, day=1), today
+    """The twelve months up to the latest published article, its month included (the last twelve when none).
+
+    An archive of older papers opens on its own last year, not on an empty current one. One index probe
+    (article_status_pub).
+    """
+    latest = Article.objects.listed().order_by("-published_at").values_list("published_at", flat=True).first()
+    end = timezone.localdate(latest) if latest else timezone.localdate()
+    if end.month == 12:
+        return end.replace(month=1, day=1), end
+    return end.replace(year=end.year - 1, month=end.month + 1, day=1), end
 
 
 class StatsForm(forms.Form):
