@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -24,7 +24,7 @@ from . import renderings, renditions
 from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
-from .models import Article, Issue, Page, Person, Role, Section
+from .models import Article, Issue, Page, Person, PersonAlias, Role, Section
 from .pagination import keyset_page
 from .templatetags.public import section_nav
 
@@ -285,7 +285,13 @@ def section_detail(request, slug):
 @require_safe
 @pagecache.memoized_page
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        # A person merged into another: their old address leads to the kept person for good (issue 20).
+        alias = PersonAlias.objects.select_related("person").filter(slug=slug).first()
+        if alias is None:
+            raise Http404("没有这个人")
+        return HttpResponsePermanentRedirect(alias.person.get_absolute_url())
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
     # thousands. The listed() rule as join conditions: an IN (published articles) subquery would read them all.
     latest = list(

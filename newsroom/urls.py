@@ -31,3 +31,9 @@ def media(request, path):
 
 if settings.NEWSROOM_SERVE_MEDIA and settings.MEDIA_URL.startswith("/"):
     urlpatterns.insert(0, re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", media, name="media"))
+
+# Readers' error pages in Chinese (templates 400/403/404/500.html); the API's errors as JSON (newsroom/errors.py).
+handler400 = "newsroom.errors.bad_request"
+handler403 = "newsroom.errors.permission_denied"
+handler404 = "newsroom.errors.page_not_found"
+handler500 = "newsroom.errors.server_error"

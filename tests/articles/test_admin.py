@@ -176,6 +176,7 @@ def test_preview_renders_a_draft_for_staff_only(client, admin_client):
     assert response.templates[0].name == "articles/article_detail.html"
     for text in ("尚未发布的稿件", "成姣兰", '<h2 class="subhead">小标题</h2>', "原稿日期有误,特此更正。"):
         assert text in response.text
+    assert "<strong>预览</strong> · 草稿 · 读者还看不到这一页" in response.text
     assert client.get(url).status_code == 302  # to the login page
     assert client.get(article.get_absolute_url()).status_code == 404
 

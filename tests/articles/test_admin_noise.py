@@ -57,3 +57,11 @@ def test_people_are_listed_in_pinyin_order(admin_client):
         PersonFactory(name=name, slug=pinyin_slug(name))
     response = admin_client.get(reverse("admin:articles_person_changelist"))
     assert [person.name for person in response.context["cl"].result_list] == ["冯晓倩", "何春林", "刘芳", "余敏"]
+
+
+def test_readers_never_see_the_preview_banner(client, admin_client):
+    article = ArticleFactory(published=True, headline="已发布的稿件")
+    assert "preview-banner" in admin_client.get(reverse("admin:articles_article_preview", args=[article.pk])).text
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200 and "已发布的稿件" in response.text
+    assert "preview-banner" not in response.text and "预览" not in response.text

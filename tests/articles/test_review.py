@@ -84,3 +84,19 @@ def test_lines_say_where_each_went():
         (8, "other", None, ""),
     ]
     assert page_review.summary(rows) == {"furniture": 2, "article": 2, "duplicate": 1, "unassigned": 1, "other": 1}
+
+
+@pytest.mark.django_db
+def test_a_merged_persons_address_redirects_for_good(client):
+    chief = get_user_model().objects.create_user("chief2", is_staff=True)
+    known, variant = (
+        PersonFactory(name="成姣兰", slug="chengjiaolan"),
+        PersonFactory(name="成炫兰", slug="chengxuanlan"),
+    )
+    BylineFactory(article=ArticleFactory(published=True), person=variant)
+    assert client.get("/people/chengxuanlan/").status_code == 200
+    workflow.merge_people(into=known, others=[variant], by=chief)
+    response = client.get("/people/chengxuanlan/")
+    assert response.status_code == 301 and response.url == "/people/chengjiaolan/"
+    assert client.get(response.url).status_code == 200
+    assert client.get("/people/nobody/").status_code == 404
