@@ -24,7 +24,7 @@ from . import renderings, renditions
 from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
-from .models import Article, Issue, Page, Person, PersonAlias, Role, Section
+from .models import Article, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
 from .pagination import keyset_page
 from .templatetags.public import section_nav
 
@@ -484,6 +484,8 @@ def page_detail(request, year, month, day, page_id):
     articles = list(Article.objects.published().with_related(tags=False).filter(page=page).order_by("position", "pk"))
     for article in articles:
         article.page = page  # numbered by its place in the issue
+    # The page's editors as printed under it (责任编辑/胡乐 美术编辑/张武): one query.
+    staff = PageCredit.objects.filter(page=page).select_related("person").order_by("order", "pk")
     index = pages.index(page)
     return render(
         request,
@@ -492,6 +494,7 @@ def page_detail(request, year, month, day, page_id):
             "issue": issue,
             "page": page,
             "articles": articles,
+            "staff": list(staff),
             "pages": pages,
             "previous_page": pages[index - 1] if index > 0 else None,
             "next_page": pages[index + 1] if index + 1 < len(pages) else None,

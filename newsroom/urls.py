@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.templatetags.static import static
+from django.views.generic import RedirectView
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
@@ -14,6 +16,8 @@ urlpatterns = [
     path("admin/desk/", include("articles.desk_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # Browsers and crawlers ask for /favicon.ico whatever the pages link to.
+    path("favicon.ico", RedirectView.as_view(url=static("articles/favicon.ico"), permanent=True)),
     path(
         "sitemap.xml",
         sitemap,

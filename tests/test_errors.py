@@ -27,3 +27,12 @@ def test_readers_get_chinese_error_pages(client):
     assert "页面不存在" in response.text and "Page not found" not in response.text
     response = client.get("/articles/2024/01/23/999999/")
     assert response.status_code == 404 and "页面不存在" in response.text
+
+
+def test_favicon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    from django.contrib.staticfiles import finders
+
+    assert response.url.endswith("articles/favicon.ico") and finders.find("articles/favicon.ico")
+    assert 'rel="icon"' in client.get("/").text
