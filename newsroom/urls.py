@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.templatetags.static import static
-from django.views.generic import RedirectView
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.templatetags.static import static
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from articles import desk_views

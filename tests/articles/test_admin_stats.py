@@ -160,7 +160,9 @@ def test_front_page_stories_from_page_numbers_and_unnumbered_first_pages():
     page_two, page_one = PageFactory(issue=numbered, number=2), PageFactory(issue=numbered, number=1)
     no_front = PageFactory(issue=IssueFactory(printed_on=datetime.date(2024, 1, 24)), number=3)
     for page, day in ((first, 5), (second, 6), (page_two, 7), (page_one, 8), (no_front, 9)):
-        article = ArticleFactory(page=page, status=Article.Status.PUBLISHED, published_at=at(datetime.date(2024, 1, day)))
+        article = ArticleFactory(
+            page=page, status=Article.Status.PUBLISHED, published_at=at(datetime.date(2024, 1, day))
+        )
         BylineFactory(article=article, person=person)
     (row,) = stats.output_stats(start=JAN, end=datetime.date(2024, 1, 31))
     assert (row.articles, row.front_page) == (5, 2)
