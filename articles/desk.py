@@ -6,6 +6,7 @@ Publishing from the desk is ``publish`` here, which goes through ``workflow.publ
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
@@ -49,6 +50,19 @@ class PageRow:
 def latest_issue() -> Issue | None:
     """Tonight's paper: the latest issue there is."""
     return Issue.objects.order_by("-printed_on").first()
+
+
+def issue_on(value: str | None) -> Issue | None:
+    """The issue printed on ``value`` (``2024-01-22``, from ``?issue=``); tonight's when absent or unknown."""
+    try:
+        day = datetime.date.fromisoformat(value or "")
+    except ValueError:
+        return latest_issue()
+    return Issue.objects.filter(printed_on=day).first() or latest_issue()
+
+
+def recent_issues(limit: int = 8) -> QuerySet[Issue]:
+    return Issue.objects.order_by("-printed_on")[:limit]
 
 
 def page_rows(issue: Issue) -> list[PageRow]:

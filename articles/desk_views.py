@@ -30,7 +30,7 @@ def _context(request, **extra):
 def home(request):
     if not access.is_editor(request.user):
         return admin.site.index(request)
-    issue = desk.latest_issue()
+    issue = desk.issue_on(request.GET.get("issue"))
     rows = desk.page_rows(issue) if issue else []
     runs = [
         {
@@ -45,6 +45,8 @@ def home(request):
         request,
         title=_("工作台"),
         issue=issue,
+        issues=desk.recent_issues(),
+        latest=desk.latest_issue(),
         rows=rows,
         totals={
             key: sum(getattr(row, key) for row in rows)
@@ -96,6 +98,9 @@ def page_review_view(request, page_id):
     if not access.is_editor(request.user):
         raise PermissionDenied
     page = get_object_or_404(Page.objects.select_related("issue"), pk=page_id)
+    # Numbered by its place in the issue when the dump printed no number, as the desk and the e-paper do.
+    in_issue = Page.number_in_issue(Page.objects.filter(issue_id=page.issue_id).order_by(*Page.PRINT_ORDER))
+    page.order_number = next((other.order_number for other in in_issue if other.pk == page.pk), None)
     source = RawSource.objects.filter(page=page).order_by("-imported_at", "-pk").first()
     articles = list(
         access.visible(request.user, Article.objects.filter(page=page))
@@ -125,13 +130,15 @@ def page_review_view(request, page_id):
         )
     context = _context(
         request,
-        title=_("版面审读:%(page)s") % {"page": page},
+        title=_("版面审读:%(issue)s %(page)s") % {"issue": page.issue, "page": page.heading},
         page=page,
         source=source,
         imported=display.local_time(source.imported_at) if source else "",
         rows=rows,
         summary=[(page_review.KIND_LABELS[kind], n) for kind, n in page_review.summary(rows).items()],
         entries=entries,
+        # Neighbouring articles' lines in two alternating colours.
+        odd_articles={article.pk for article in articles[1::2]},
         can_publish=access.is_chief(request.user),
         has_unpublished=any(a.status in (Article.Status.DRAFT, Article.Status.REVIEW) for a in articles),
         outcomes=WarningNote.Outcome,

@@ -197,3 +197,13 @@ def test_a_reporter_dismisses_nothing(reporter, tonight):
     assert reporter.get(reverse("desk:page_review", args=[article.page_id])).status_code == 403
     article.refresh_from_db()
     assert article.warnings
+
+
+def test_the_desk_opens_another_issue(chief, tonight):
+    response = chief.get(HOME, {"issue": "2024-01-22"})
+    assert [row.page.issue.printed_on for row in response.context["rows"]] == [datetime.date(2024, 1, 22)]
+    assert "昨天的稿件" not in response.text  # counted, not listed
+    assert response.context["rows"][0].imported == 1
+    assert "?issue=2024-01-23" in response.text
+    for unknown in ("2023-01-01", "nonsense"):
+        assert chief.get(HOME, {"issue": unknown}).context["issue"].printed_on == datetime.date(2024, 1, 23)
