@@ -122,7 +122,7 @@ def _unique_names(names):
 
 class RawSourceInline(admin.TabularInline):
     model = RawSource
-    fields = ["source_link", "page", "encoding", "size", "counts_display", "warning_count"]
+    fields = ["source_link", "page", "encoding", "size", "counts_display", "warning_count", "review_link"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -142,6 +142,12 @@ class RawSourceInline(admin.TabularInline):
     @admin.display(description=_("统计"))
     def counts_display(self, obj):
         return display.counts_html(obj.counts)
+
+    @admin.display(description=_("审读"))
+    def review_link(self, obj):
+        if not obj.page_id:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("desk:page_review", args=[obj.page_id]), _("版面审读"))
 
 
 class OriginFilter(admin.SimpleListFilter):

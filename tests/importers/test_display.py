@@ -50,3 +50,16 @@ def test_run_page_shows_no_keys_nor_json(admin_client):
     listing = admin_client.get(reverse("admin:importers_importrun_changelist")).text
     assert ">command<" not in listing and ">命令行<" in listing
     assert timezone.get_current_timezone_name() == "Asia/Shanghai"
+
+
+@pytest.mark.django_db
+def test_run_page_leads_to_each_pages_review(admin_client):
+    from django.core.management import call_command
+
+    from tests.conftest import SEED_FILES
+
+    call_command("import_pages", str(SEED_FILES[0]), verbosity=0)
+    run = ImportRun.objects.get()
+    page = run.sources.get().page
+    text = admin_client.get(reverse("admin:importers_importrun_change", args=[run.pk])).text
+    assert reverse("desk:page_review", args=[page.pk]) in text
