@@ -13,12 +13,14 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from importers.admin import ChineseFileInput
+
 from . import access, photos, renditions
 from .admin_search import CappedSearchMixin
 from .models import Photo
 
 
-class MultipleFileInput(forms.ClearableFileInput):
+class MultipleFileInput(ChineseFileInput):
     allow_multiple_selected = True
 
 

@@ -64,9 +64,13 @@ def default_range() -> tuple[datetime.date, datetime.date]:
     return end.replace(year=end.year - 1, month=end.month + 1, day=1), end
 
 
+# A text box, not the browser's date picker: that one speaks the browser's language (mm/dd/yyyy in en-US).
+DAY = forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "如 2024-01-22", "size": 12})
+
+
 class StatsForm(forms.Form):
-    start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("开始日期"), required=False, widget=DAY)
+    end = forms.DateField(label=_("结束日期"), required=False, widget=DAY)
     month = forms.CharField(
         label=_("月份"), required=False, help_text=_("如 2024-01;填了就只统计这个月。"), max_length=7
     )

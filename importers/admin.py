@@ -35,7 +35,17 @@ MAX_FILES = 50
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
 
-class MultipleFileInput(forms.ClearableFileInput):
+class ChineseFileInput(forms.ClearableFileInput):
+    """A file picker whose button and "no file" text are Chinese: the browser's own speak the browser's language."""
+
+    template_name = "importers/widgets/file_input.html"
+
+    class Media:
+        css = {"all": ["importers/file_picker.css"]}
+        js = ["importers/file_picker.js"]
+
+
+class MultipleFileInput(ChineseFileInput):
     allow_multiple_selected = True
 
 
@@ -58,7 +68,8 @@ class UploadForm(forms.Form):
     issue_date = forms.DateField(
         label=_("出版日期"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A text box: the browser's date picker speaks the browser's language (mm/dd/yyyy in en-US).
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "如 2024-01-22", "size": 12}),
         help_text=_("留空则从文件名或版面文字判断。"),
     )
     section = forms.ModelChoiceField(

@@ -88,7 +88,12 @@ def test_an_editors_night(browser, screenshot, live_server, chief_editor, known_
 
         # Upload: the dry run, then the import.
         page.click("text=导入版面")
+        assert page.inner_text(".nr-file-pick").split() == [
+            "选择文件",
+            "未选择文件",
+        ]  # not the browser's "Choose Files"
         page.set_input_files("input[name=files]", str(SEED))
+        assert page.inner_text(".nr-file-names") == f"已选 1 个文件:{SEED.name}"
         check("02-upload")
         page.click("#upload_form input[type=submit]")
         page.wait_for_selector(".nr-file")
