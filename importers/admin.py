@@ -343,7 +343,7 @@ def _dry_run_view(report):
         "name": report.path.name,
         "error": report.error,
         "parsed": parsed,
-        "items": [{"item": item, "kind": _kind_label(item.kind)} for item in parsed.items],
+        "items": parsed.items,
         "people": [
             {"name": name, "role": _role_label(role), "count": count, "is_new": name not in known}
             for (name, role), count in sorted(people.items())
@@ -358,12 +358,6 @@ def _known_names(names):
     return set(Person.objects.filter(name__in=names).values_list("name", flat=True)) | set(
         PersonAlias.objects.filter(name__in=names).values_list("name", flat=True)
     )
-
-
-def _kind_label(kind):
-    from articles.models import Article
-
-    return Article.Kind(kind).label if kind in Article.Kind.values else kind
 
 
 def _role_label(role):
