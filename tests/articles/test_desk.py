@@ -207,3 +207,10 @@ def test_the_desk_opens_another_issue(chief, tonight):
     assert "?issue=2024-01-23" in response.text
     for unknown in ("2023-01-01", "nonsense"):
         assert chief.get(HOME, {"issue": unknown}).context["issue"].printed_on == datetime.date(2024, 1, 23)
+
+
+def test_an_editor_sees_the_desk_without_publish_buttons(editor, tonight):
+    response = editor.get(HOME)
+    assert len(response.context["rows"]) == 2
+    assert "发布本版" not in response.text and "发布整期" not in response.text
+    assert "审读" in response.text
