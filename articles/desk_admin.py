@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from . import access
-from .admin_search import CappedSearchMixin
+from .admin.search import CappedSearchMixin
 from .models import WarningNote
 
 

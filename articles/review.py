@@ -17,11 +17,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import workflow
 from .models import Article, WarningNote
 
 
@@ -77,15 +77,8 @@ def resolve(*, article: Article, texts: Iterable[str], outcome: str, reason: str
     WarningNote.objects.bulk_create(
         [WarningNote(article=article, text=text, outcome=outcome, reason=reason, by=by, at=now) for text in done]
     )
-    if by is not None and by.pk is not None:
-        verb = _("忽略导入提示") if outcome == WarningNote.Outcome.DISMISSED else _("导入提示已修正")
-        LogEntry.objects.log_actions(
-            user_id=by.pk,
-            queryset=[article],
-            action_flag=CHANGE,
-            change_message=f"{verb}:{';'.join(done)}({reason})",
-            single_object=True,
-        )
+    verb = _("忽略导入提示") if outcome == WarningNote.Outcome.DISMISSED else _("导入提示已修正")
+    workflow.audit(Article.objects.filter(pk=article.pk), by=by, message=f"{verb}:{';'.join(done)}({reason})")
     return len(done)
 
 

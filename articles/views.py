@@ -293,13 +293,8 @@ def person_detail(request, slug):
             raise Http404("没有这个人")
         return HttpResponsePermanentRedirect(alias.person.get_absolute_url())
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
-    # thousands. The listed() rule as join conditions: an IN (published articles) subquery would read them all.
-    latest = list(
-        person.bylines.filter(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now())
-        .exclude(article__kind__in=Article.NOT_EDITORIAL)
-        .order_by("-article_id")
-        .values_list("role", flat=True)[: ROLE_COUNT_CAP + 1]
-    )
+    # thousands.
+    latest = list(person.bylines.listed().order_by("-article_id").values_list("role", flat=True)[: ROLE_COUNT_CAP + 1])
     capped = len(latest) > ROLE_COUNT_CAP
     counts = {role: f"{n}+" if capped else n for role, n in Counter(latest[:ROLE_COUNT_CAP]).items()}
     if not counts:

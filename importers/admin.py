@@ -23,26 +23,17 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin_search import CappedSearchMixin
+from articles.admin.search import CappedSearchMixin
 from articles.models import Section
 
 from . import display
 from .models import ImportRun, Place, RawSource, TagRule
+from .widgets import ChineseFileInput
 
 _SESSION_KEY = "newsroom_pending_imports"
 MAX_FILES = 50
 # Pending uploads wait in the session until confirmed; a day's paper is a few megabytes at most.
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
-
-
-class ChineseFileInput(forms.ClearableFileInput):
-    """A file picker whose button and "no file" text are Chinese: the browser's own speak the browser's language."""
-
-    template_name = "importers/widgets/file_input.html"
-
-    class Media:
-        css = {"all": ["importers/file_picker.css"]}
-        js = ["importers/file_picker.js"]
 
 
 class MultipleFileInput(ChineseFileInput):

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from articles import stats
-from articles.admin import _history_text
+from articles.admin.history import _history_text
 from articles.models import Article
 from tests.articles.test_admin import _article_form_data
 from tests.factories import ArticleFactory

@@ -104,8 +104,8 @@ def test_chief_publishes_a_page_through_the_workflow(chief, tonight):
     assert Article.objects.get(headline="二版定时").is_public is False  # the other page untouched
     published = Article.objects.published().filter(page=front)
     assert published.count() == 3
-    entries = LogEntry.objects.filter(change_message="在工作台发布")
-    assert sorted(entries.values_list("object_repr", flat=True)) == ["头版待审", "头版草稿"]
+    entries = LogEntry.objects.filter(change_message="发布", user__username="chief")
+    assert sorted(entries.values_list("object_repr", flat=True)) == ["头版已发", "头版待审", "头版草稿"]
 
 
 def test_chief_publishes_the_whole_issue_but_not_the_archived(chief, tonight):

@@ -13,11 +13,11 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from importers.admin import ChineseFileInput
+from importers.widgets import ChineseFileInput
 
-from . import access, photos, renditions
-from .admin_search import CappedSearchMixin
-from .models import Photo
+from .. import access, photos, renditions
+from ..models import Photo
+from .search import CappedSearchMixin
 
 
 class MultipleFileInput(ChineseFileInput):
