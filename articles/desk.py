@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.utils import timezone
 
 from importers.models import ImportRun
 
@@ -69,10 +68,8 @@ def page_rows(issue: Issue) -> list[PageRow]:
     """Each page of ``issue`` in print order with its articles counted by state: three queries."""
     pages = Page.number_in_issue(Page.objects.filter(issue=issue).order_by(*Page.PRINT_ORDER))
     rows = {page.pk: PageRow(page) for page in pages}
-    now = timezone.now()
-    for page_id, status, published_at, warnings in Article.objects.filter(page__issue=issue).values_list(
-        "page_id", "status", "published_at", "warnings"
-    ):
+    articles = Article.objects.filter(page__issue=issue).with_is_public()
+    for page_id, status, public_now, warnings in articles.values_list("page_id", "status", "public_now", "warnings"):
         row = rows[page_id]
         row.total += 1
         if status == Article.Status.DRAFT:
@@ -81,10 +78,10 @@ def page_rows(issue: Issue) -> list[PageRow]:
             row.in_review += 1
         elif status == Article.Status.ARCHIVED:
             row.archived += 1
-        elif published_at is not None and published_at > now:
-            row.scheduled += 1
-        else:
+        elif public_now:
             row.published += 1
+        else:
+            row.scheduled += 1
         if warnings:
             row.warnings += len(warnings)
             row.articles_with_warnings += 1
@@ -97,11 +94,7 @@ def page_rows(issue: Issue) -> list[PageRow]:
 
 def scheduled(limit: int = 20) -> QuerySet[Article]:
     """Published articles whose time has not come yet, soonest first."""
-    return (
-        Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-        .select_related("page__issue", "section")
-        .order_by("published_at", "pk")[:limit]
-    )
+    return Article.objects.scheduled().select_related("page__issue", "section").order_by("published_at", "pk")[:limit]
 
 
 def recent_runs(limit: int = 8) -> QuerySet[ImportRun]:
