@@ -8,9 +8,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("稿件")
 
     def ready(self):
-        from . import desk_admin, photos, renderings
+        from taggit.models import Tag, TaggedItem
 
-        desk_admin.register()
+        from newsroom import pagecache
 
-        renderings.connect()
+        from . import desk_admin, photos
+
+        pagecache.follow(*self.get_models(), Tag, TaggedItem)
         photos.connect()
+        desk_admin.register()

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_search_rows_narrow'),
+        ('articles', '0018_delete_rendering'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
