@@ -54,16 +54,31 @@ def assign(
     keywords: Mapping[str, Sequence[str]],
     default: str = "",
 ) -> str:
+    return decide(kind, title, text, header=header, keywords=keywords, default=default)[0]
+
+
+def decide(
+    kind: str,
+    title: str,
+    text: str,
+    *,
+    header: str,
+    keywords: Mapping[str, Sequence[str]],
+    default: str = "",
+) -> tuple[str, str]:
+    """The section and the rule that chose it: commentary, header, leaders, area, keywords or default."""
     names = [*keywords, *([default] if default else [])]
     if kind == "commentary" and COMMENTARY_SECTION in names:
-        return COMMENTARY_SECTION
+        return COMMENTARY_SECTION, "commentary"
     if found := from_header(header, names):
-        return found
+        return found, "header"
     if POLITICS_SECTION in names and is_leaders_business(text):
-        return POLITICS_SECTION
+        return POLITICS_SECTION, "leaders"
     if (found := local_section(text)) in names:
-        return found
-    return from_keywords(title, text, keywords) or default
+        return found, "area"
+    if found := from_keywords(title, text, keywords):
+        return found, "keywords"
+    return default, "default"
 
 
 def from_header(header: str, names: Sequence[str]) -> str:
