@@ -2,12 +2,14 @@
 area, then the editors' keywords."""
 
 import importlib
+from pathlib import Path
 
 import pytest
 
 from importers.parsing import parse_page
 from importers.parsing.sections import assign, is_leaders_business, local_section
-from tests.conftest import SEEDS_DIR
+
+SEEDS_DIR = Path(__file__).resolve().parents[3] / "seeds"
 
 KEYWORDS = {
     "要闻": ["要闻", "头版"],
@@ -152,3 +154,12 @@ def test_seed_002_by_district_and_by_subject():
 
 def test_seed_000_follows_its_page_header():
     assert set(seed_sections("000_a19f70ba52195d0f.txt").values()) == {"城区"}  # `综合·城区`
+
+
+def test_seed_003_meetings_and_reports_heard_are_politics():
+    found = seed_sections("003_e722be8e290ff127.txt")
+    # the deputy party secretary hears the charity's report: 时政, not 社会 for the charity
+    assert section_of(found, "胡长春听取市慈善总会工作汇报") == "时政"
+    assert section_of(found, "召开第十次会议") == "时政"
+    assert section_of(found, "聂方红主持召开市政协党组") == "时政"
+    assert section_of(found, "校企专利") == "经济"
