@@ -238,6 +238,14 @@ PROVINCES = (
     "澳门",
 )
 
+# The ends of roads: a piece of a road's name (黄河|北路, 珠江|南路), never a tag by itself.
+ROAD_ENDS = frozenset({"东路", "西路", "南路", "北路", "中路"})
+# What ends a name the segmenter cuts in two (野鸭|冲社区, 空灵|岸, 锦绣|社区, 神农|大剧院, 黄河|北路):
+# a word just before one of these is a piece of that name, never a tag.
+NAME_ENDS = ROAD_ENDS | frozenset(
+    {"冲", "岸", "村", "湾", "洲", "桥", "街", "巷", "路", "社区", "街道", "小区", "大桥", "大道", "剧院", "大剧院"}
+)
+
 AD_LABELS = {"广告", "公益广告", "商业广告", "广告专版", "公益"}
 
 # Two-character surnames: a name that starts with one of them may have four characters.
