@@ -1,6 +1,7 @@
 """The seeds imported with the sections a fresh database gets (migrations 0005, 0014, 0018): each story
 where an editor of 株洲日报 would file it (issue 19), and the keywords editors change in the admin decide."""
 
+import importlib
 import io
 
 import pytest
@@ -51,3 +52,19 @@ def test_keywords_editors_change_decide_the_next_import():
     culture.keywords += " 考场 考生"
     culture.save()
     assert filed(sections_of("001_"), "研究生将分核酸阴性、阳性考场") == "文化"
+
+
+def test_migration_0018_widens_only_the_lists_editors_left_alone():
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0018_section_keywords_city")
+    assert {"市民", "公园", "商圈", "步行街"} <= set(Section.objects.get(name="城区").keyword_list)
+    assert "气象台" in Section.objects.get(name="社会").keyword_list
+    assert "气象" not in Section.objects.get(name="社会").keyword_list
+    Section.objects.filter(name="城区").update(keywords=migration.DISTRICT_BEFORE)
+    Section.objects.filter(name="社会").update(keywords="社会 民警 气象")  # an editor's own list
+    migration.widen(apps, None)
+    assert "市民" in Section.objects.get(name="城区").keyword_list
+    assert Section.objects.get(name="社会").keywords == "社会 民警 气象"
+    migration.narrow(apps, None)
+    assert Section.objects.get(name="城区").keywords == migration.DISTRICT_BEFORE
