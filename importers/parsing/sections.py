@@ -40,8 +40,8 @@ _LEAD_CHARS = 120
 _SENTENCE_END = re.compile(r"[。!?！？]")
 # A lead that opens with a quotation (`“这是我们自己做的月饼呢!”昨天是中秋节,…`) starts after it.
 _OPENING_QUOTE = re.compile(r"^“[^”]*”")
+_LEADER = re.compile(f"(?:{'|'.join(map(re.escape, LEADERS))})(?![{LEADER_NOT_BEFORE}])")
 # `浏阳市蕉溪镇`, `攸县网岭镇`, `天元区三门镇`, `芦淞区建宁街道`: a county or district, then its town.
-_LEADER = re.compile(f"(?:{'|'.join(LEADERS)})(?![{LEADER_NOT_BEFORE}])")
 _TOWN = re.compile(r"(?P<level>[县市区])[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 
 
@@ -74,7 +74,7 @@ def decide(
         return found, "header"
     if POLITICS_SECTION in names and is_leaders_business(text):
         return POLITICS_SECTION, "leaders"
-    if (found := local_section(text)) in names:
+    if (found := local_section(text)) and found in names:
         return found, "area"
     if found := from_keywords(title, text, keywords):
         return found, "keywords"
