@@ -1,5 +1,5 @@
 """The seeds imported with the sections a fresh database gets (migrations 0005, 0014, 0018): each story
-where an editor of 株洲日报 would file it (issue 19), and the keywords editors change in the admin decide."""
+where an editor of 株洲日报 would file it, and the keywords editors change in the admin decide."""
 
 import importlib
 import io
@@ -27,9 +27,9 @@ def filed(found: dict[str, str], words: str) -> str:
 
 def test_the_seeds_go_where_an_editor_files_them():
     found = sections_of("000_", "001_", "002_")
-    # issue 19: the commentary was in 社会 and 评论 empty
+    # a commentary goes to 评论 whatever it is about
     assert filed(found, "根植人民团结干") == "评论"
-    # issue 19: the party secretary's meetings were under 经济
+    # the party secretary's meetings are 时政, not 经济 for the banks they name
     for words in (
         "曹慧泉会见部分金融机构负责人",
         "曹慧泉调研全市项目建设工作",

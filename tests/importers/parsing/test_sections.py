@@ -128,7 +128,7 @@ def test_nothing_matches_gives_the_default():
 @pytest.mark.parametrize(
     "headline, expected",
     [
-        # issue 19: the party secretary's meetings were filed under 经济 and 社会
+        # the party secretary's meetings, not 经济 for the banks or 社会 for the grassroots
         ("曹慧泉会见部分金融机构负责人", "时政"),
         ("曹慧泉调研全市项目建设工作时强调", "时政"),
         ("曹慧泉主持召开党建引领基层治理座谈会时强调", "时政"),
@@ -136,7 +136,7 @@ def test_nothing_matches_gives_the_default():
         ("金融“组合拳”纾困小微企业", "经济"),
         ("我市五家商会获评全国“四好”商会", "经济"),
         ("研究生将分核酸阴性、阳性考场", "社会"),
-        # issue 19: the commentary was in 社会
+        # a commentary, whatever its subject
         ("根植人民团结干", "评论"),
     ],
 )

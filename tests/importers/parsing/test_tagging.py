@@ -59,7 +59,7 @@ def test_editors_stop_words_and_preferred_tags():
 
 
 def test_pieces_of_names_and_childrens_words_are_never_tags():
-    # issue 19 found 圈圈, 欲求 and 空灵 among the demo's tags: 套圈圈游戏, 刘欲求爷爷, 空灵岸爱心敬老协会;
+    # 套圈圈游戏, 刘欲求爷爷 and 空灵岸爱心敬老协会 once gave the demo the tags 圈圈, 欲求 and 空灵;
     # 野鸭冲社区, 老街社区 and 锦绣社区 are communities' names, 黄河北路 a road's
     fragments = {"圈圈", "欲求", "空灵", "野鸭", "老街", "锦绣", "妈妈", "北路", "南路"}
     for path in sorted(SEED.parent.glob("*.txt")):
