@@ -95,7 +95,7 @@ def test_dry_run_json_follows_the_contract(tmp_path):
 @pytest.mark.django_db
 @pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.stem)
 def test_the_scorer_treats_readers_punctuation_as_printed(tmp_path, gold):
-    """Issue 19: stored text has full-width marks (，：；（）？！) and titles without print-line spaces;
+    """Stored text has full-width marks (，：；（）？！) and titles without print-line spaces;
     scored against the gold, the readers' form of a seed page gets the printed form's titles, levels,
     people and paragraphs. (The shared scorer's body and joins figures compare characters as they are,
     not NFKC-normalised: that is why a dry run reports the page as printed.)"""
