@@ -1,4 +1,4 @@
-"""Section keywords: city life for 城区 (市民, 公园, 商圈, 步行街: what residents do in the city's own
+"""Section keywords: city life for 城区 (市民, 商圈, 步行街: what residents do in the city's own
 streets, as 长沙晚报's and 株洲日报's local pages report it), and the weather service for 社会
 instead of the bare 气象, which every 新时代新气象 names.
 
@@ -15,7 +15,7 @@ SOCIETY_BEFORE = (
 )
 # name: (keywords before, keywords now)
 KEYWORDS = {
-    "城区": (DISTRICT_BEFORE, DISTRICT_BEFORE + " 市民 公园 商圈 步行街"),
+    "城区": (DISTRICT_BEFORE, DISTRICT_BEFORE + " 市民 商圈 步行街"),
     "社会": (SOCIETY_BEFORE, SOCIETY_BEFORE.replace(" 气象 ", " 气象台 气象局 ")),
 }
 

@@ -13,7 +13,7 @@ In this order:
    district (`天元区三门镇`), named as a paper names its own area (no province before it), goes
    to 县市 or 城区;
 5. the section whose keywords (editable by editors, in their order) the title and text name
-   most, title words counting thrice, provided it holds more than half of all the keywords
+   most, title words counting thrice, provided it holds at least half of all the keywords
    named: a round-up of unrelated photos (a meat plant, a calligraphy club, flats in Shanghai)
    belongs to no one section;
 6. the default section.
@@ -121,7 +121,7 @@ def _lead(text: str) -> str:
 
 
 def from_keywords(title: str, text: str, keywords: Mapping[str, Sequence[str]]) -> str:
-    """The section whose keywords occur most often, if it holds more than half of all the
+    """The section whose keywords occur most often, if it holds at least half of all the
     keywords found; ties go to the first in order."""
     best, best_hits, all_hits = "", 0, 0
     for name, words in keywords.items():
@@ -129,4 +129,4 @@ def from_keywords(title: str, text: str, keywords: Mapping[str, Sequence[str]]) 
         all_hits += hits
         if hits > best_hits:
             best, best_hits = name, hits
-    return best if best_hits * 2 > all_hits else ""
+    return best if best_hits * 2 >= all_hits else ""

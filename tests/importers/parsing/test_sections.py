@@ -111,7 +111,7 @@ def test_a_round_up_of_unrelated_photos_goes_to_no_one_section():
         "杭州市天水街道通过社区文化室,将万本视听读物供居民免费借阅。"
         "为让市民吃上放心肉,该公司采用国际先进生产加工监测手段,贷款扩产。"
     )
-    # 文化 leads (文化, 书法 ×2) but holds only half of the keywords named
+    # 文化 leads (文化, 书法 ×2) but holds less than half of the keywords named (3 of 7)
     assert section(title="摄影报道", text=text) == "综合"
 
 
