@@ -34,7 +34,7 @@ def narrow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0017_search_rows_narrow"),
+        ("articles", "0018_delete_rendering"),
     ]
 
     operations = [migrations.RunPython(widen, narrow)]
