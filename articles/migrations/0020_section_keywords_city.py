@@ -34,7 +34,7 @@ def narrow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0018_delete_rendering"),
+        ("articles", "0019_desk"),
     ]
 
     operations = [migrations.RunPython(widen, narrow)]
