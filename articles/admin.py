@@ -38,7 +38,7 @@ from reversion.models import Version
 from taggit.admin import TagAdmin
 from taggit.models import Tag, TaggedItem
 
-from . import access, people, photo_admin, search, stats, workflow
+from . import access, page_admin, people, photo_admin, search, stats, workflow  # noqa: F401 (page_admin registers 版面图)
 from .access import is_chief, is_editor
 from .admin_search import CappedSearchMixin
 from .models import (

@@ -8,7 +8,8 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("稿件")
 
     def ready(self):
-        from . import photos, renderings
+        from . import page_files, photos, renderings
 
         renderings.connect()
         photos.connect()
+        page_files.connect()

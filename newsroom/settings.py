@@ -139,6 +139,8 @@ IMAGEKIT_CACHEFILE_DIR = "renditions"
 # An upload larger than this, or with more pixels, is refused before it is decoded (articles/photos.py).
 NEWSROOM_PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
 NEWSROOM_PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", str(60_000_000)))
+# A printed page's PDF or scan larger than this is refused (articles/page_files.py).
+NEWSROOM_PAGE_FILE_MAX_BYTES = int(os.environ.get("NEWSROOM_PAGE_FILE_MAX_BYTES", str(50 * 1024 * 1024)))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # One cache shared by every web node (Redis) when REDIS_URL is set; else per process.

@@ -7,6 +7,7 @@ import pytest
 from importers.parsing.page_areas import ArticleText, Box, normalized, place_articles, read_pdf
 from tests.page_pdfs import SEEDS, page_from_dump
 
+
 @functools.cache
 def generated(path):
     page = page_from_dump(path)
@@ -59,7 +60,9 @@ def test_the_page_name_in_the_header_is_nobodys_even_when_a_headline_repeats_it(
     page, layout = generated(SEEDS[0])
     lead = page.items[0].text
     header = next(line for line in layout.lines if normalized(line.text) == normalized(page.page_name))
-    same_words = ArticleText(lead.key, headline=f"{page.page_name}{lead.headline}", body=lead.body, credits=lead.credits)
+    same_words = ArticleText(
+        lead.key, headline=f"{page.page_name}{lead.headline}", body=lead.body, credits=lead.credits
+    )
     found = place_articles(layout, [same_words, *[item.text for item in page.items[1:]]], furniture=[page.page_name])
     area = found[lead.key].box
     assert area.top > header.box.bottom / page.height
@@ -67,7 +70,10 @@ def test_the_page_name_in_the_header_is_nobodys_even_when_a_headline_repeats_it(
 
 
 def test_text_is_compared_by_its_letters_and_digits():
-    assert normalized("株洲日报讯（全媒体记者/成姣兰）\n\n## 小标题\n\n> 图为ＡＢＣ·１２") == "株洲日报讯全媒体记者成姣兰小标题图为abc12"
+    assert (
+        normalized("株洲日报讯（全媒体记者/成姣兰）\n\n## 小标题\n\n> 图为ＡＢＣ·１２")
+        == "株洲日报讯全媒体记者成姣兰小标题图为abc12"
+    )
 
 
 def test_boxes():
