@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
-from django.utils.feedgenerator import Enclosure
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape, linebreaks
 from taggit.models import Tag
 
