@@ -128,11 +128,33 @@ USE_TZ = True
 STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-# Uploaded photos, through Django's storage API: on disk under MEDIA_ROOT by default. The demo (DEBUG) serves
-# MEDIA_URL itself; in production the proxy serves MEDIA_ROOT at MEDIA_URL (README, Photos).
+# Uploaded files (photos, printed pages), through Django's storage API: on disk under MEDIA_ROOT by default. The demo
+# (DEBUG) serves MEDIA_URL itself; in production the proxy serves MEDIA_ROOT at MEDIA_URL (README, Storage).
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# With several web nodes: an S3-compatible object store that they all share (django-storages). Credentials come
+# from boto3's usual places (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role), never from here.
+NEWSROOM_S3_BUCKET = os.environ.get("NEWSROOM_S3_BUCKET", "")
+if NEWSROOM_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NEWSROOM_S3_BUCKET,
+            "endpoint_url": os.environ.get("NEWSROOM_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a cloud's S3
+            "region_name": os.environ.get("NEWSROOM_S3_REGION") or None,
+            "custom_domain": os.environ.get("NEWSROOM_S3_CUSTOM_DOMAIN") or None,  # a CDN in front of the bucket
+            "location": os.environ.get("NEWSROOM_S3_PREFIX", ""),
+            # Readers' files are public: plain addresses, computed without asking the store, never overwritten.
+            "querystring_auth": False,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
 # Photo renditions (articles/renditions.py) are made when a photo is saved, so pages never check for them.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
