@@ -153,3 +153,24 @@ class PageImageAdmin(CappedSearchMixin, admin.ModelAdmin):
         for page_image in queryset.select_related("page"):
             report = page_files.place(page_image)
             self.message_user(request, f"{page_image.page}:{report.message()}")
+
+
+@admin.register(ArticleArea)
+class ArticleAreaAdmin(CappedSearchMixin, admin.ModelAdmin):
+    """Every area, to find those placed by hand or with little of their text found; areas are added on their 版面图."""
+
+    form = AreaForm
+    list_display = ["article", "page_image", "placed_by", "score"]
+    list_filter = ["placed_by"]
+    list_select_related = ["article", "page_image__page__issue"]
+    search_fields = ["article__headline"]
+    fields = ["page_image", "article", "x", "y", "width", "height", "placed_by", "score"]
+    readonly_fields = ["page_image", "article", "placed_by", "score"]
+    ordering = ["-pk"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj.placed_by = ArticleArea.PlacedBy.EDITOR
+        super().save_model(request, obj, form, change)

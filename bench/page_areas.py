@@ -87,7 +87,9 @@ def main() -> None:
         print(f"{name:>14}: mean {statistics.fmean(values):.3f}  min {min(values):.3f}  under 0.8: {under}")
     for row in rows:
         if min(row[3:]) < 0.8:
-            print(f"  under 0.8: {row[0]} {row[1]} {row[2][:24]}  IoU {row[3]:.3f} covered {row[4]:.3f} own {row[5]:.3f}")
+            print(
+                f"  under 0.8: {row[0]} {row[1]} {row[2][:24]}  IoU {row[3]:.3f} covered {row[4]:.3f} own {row[5]:.3f}"
+            )
     for step, seconds in timings.items():
         print(
             f"{step:>6} a page: median {statistics.median(seconds) * 1000:.0f} ms, max {max(seconds) * 1000:.0f} ms"

@@ -7,6 +7,7 @@ DJANGO_DEBUG=0, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL.
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -155,6 +156,16 @@ if NEWSROOM_S3_BUCKET:
             "file_overwrite": False,
         },
     }
+# Where readers' browsers fetch uploaded files from, when that is not the site itself (the CSP's img-src allows it).
+NEWSROOM_MEDIA_ORIGIN = os.environ.get("NEWSROOM_MEDIA_ORIGIN", "")
+if NEWSROOM_S3_BUCKET and not NEWSROOM_MEDIA_ORIGIN:
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        NEWSROOM_MEDIA_ORIGIN = f"https://{_s3['custom_domain'].split('/')[0]}"
+    elif _s3["endpoint_url"]:
+        NEWSROOM_MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(_s3["endpoint_url"]))
+    else:
+        NEWSROOM_MEDIA_ORIGIN = "https://*.amazonaws.com"
 # Photo renditions (articles/renditions.py) are made when a photo is saved, so pages never check for them.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
@@ -204,7 +215,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain h
 # newsroom/security.py: scripts from the site only (JSON-LD is data, not script); inline styles for the admin.
 NEWSROOM_CONTENT_SECURITY_POLICY = os.environ.get(
     "NEWSROOM_CONTENT_SECURITY_POLICY",
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    f"img-src 'self' data:{' ' + NEWSROOM_MEDIA_ORIGIN if NEWSROOM_MEDIA_ORIGIN else ''}; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'",
 )

@@ -141,3 +141,30 @@ def test_a_printed_page_is_stored_read_back_and_placed_from_the_bucket(s3, clien
     with django_capture_on_commit_callbacks(execute=True):
         page_image.delete()
     assert keys(s3_client, "pages/") == set()
+
+
+@pytest.mark.parametrize(
+    ("env", "origin"),
+    [
+        ({"NEWSROOM_S3_ENDPOINT_URL": "http://127.0.0.1:9000/"}, "http://127.0.0.1:9000"),
+        ({"NEWSROOM_S3_CUSTOM_DOMAIN": "img.example.com/newsroom"}, "https://img.example.com"),
+        ({}, "https://*.amazonaws.com"),
+    ],
+)
+def test_readers_browsers_may_load_images_from_the_bucket(env, origin):
+    """The Content Security Policy lets pages show files from the store (settings read once, in a fresh process)."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.STORAGES['default']['BACKEND']); print(s.NEWSROOM_CONTENT_SECURITY_POLICY)"
+    )
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.settings", "NEWSROOM_S3_BUCKET": "paper", **env}
+    environment.pop("NEWSROOM_CONTENT_SECURITY_POLICY", None)
+    backend, policy = subprocess.run(
+        [sys.executable, "-c", code], env=environment, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert backend == "storages.backends.s3.S3Storage"
+    assert f"img-src 'self' data: {origin};" in policy
