@@ -333,3 +333,16 @@ def test_the_epaper_page_reads_its_printed_page_in_two_queries(client, django_as
     page_files.attach(PageImage(page=page), page_files.prepare(pdf_upload(0)))
     with django_assert_num_queries(len(without) + 1):
         assert client.get(page.get_absolute_url()).status_code == 200
+
+
+def test_an_area_changed_in_the_list_of_areas_is_the_editors_too(client, editor):
+    page, articles = printed_page_with_articles(2)
+    page_image = PageImage(page=page)
+    page_files.attach(page_image, page_files.prepare(pdf_upload(2)))
+    area = page_image.areas.order_by("pk").first()
+    url = reverse("admin:articles_articlearea_change", args=[area.pk])
+    assert client.get(reverse("admin:articles_articlearea_changelist")).status_code == 200
+    response = client.post(url, {"x": "0.1", "y": "0.2", "width": "0.3", "height": "0.4"})
+    assert response.status_code == 302
+    area.refresh_from_db()
+    assert (area.x, area.y, area.width, area.height, area.placed_by) == (0.1, 0.2, 0.3, 0.4, "editor")
