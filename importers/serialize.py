@@ -1,4 +1,4 @@
-"""The dry-run JSON of `import_pages`: pipelines rely on these names (issue 2)."""
+"""The dry-run JSON of `import_pages`: pipelines rely on these names, so they do not change."""
 
 from __future__ import annotations
 

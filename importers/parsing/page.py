@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 
+from articles.vocabulary import AUTHOR, PARAGRAPH, SUBHEAD
+
 from . import dates, sections, tagging
 from .bylines import author_name
 from .decoding import decode_bytes
@@ -193,7 +195,7 @@ def _item(draft: Draft) -> ParsedItem:
             series = "\n".join(series_lines + [anchor.text])
         elif anchor.shape == TITLE:  # a commentary's author line
             bylines.append(anchor.text)
-            people.append(PersonCredit(author_name(anchor.text), "author"))
+            people.append(PersonCredit(author_name(anchor.text), AUTHOR))
     if not title_lines and anchor is not None and anchor.shape == CREDIT and kind == NEWS:
         # `■记者 刘芳 通讯员 林子其` printed over its headline: the title lines follow the byline.
         while body and body[0].shape == TITLE and len(title_lines) < _MAX_TITLE_LINES and len(body) > 1:
@@ -201,7 +203,7 @@ def _item(draft: Draft) -> ParsedItem:
     if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:
         author = body.pop(0)
         bylines.append(author.text)
-        people.append(PersonCredit(author_name(author.text), "author"))
+        people.append(PersonCredit(author_name(author.text), AUTHOR))
     if kind == COMMENTARY and body and body[0].shape == CREDIT:
         credit = body.pop(0)
         bylines.append(credit.text)
@@ -221,9 +223,9 @@ def _item(draft: Draft) -> ParsedItem:
     )
 
     if repaired is None:
-        blocks = [BodyBlock("paragraph", u.text if u.shape != CAPTION else u.caption) for u in body]
+        blocks = [BodyBlock(PARAGRAPH, u.text if u.shape != CAPTION else u.caption) for u in body]
         if first_text:
-            blocks.insert(0, BodyBlock("paragraph", first_text))
+            blocks.insert(0, BodyBlock(PARAGRAPH, first_text))
         duplicates = 0
     else:
         blocks = repaired.blocks
@@ -248,7 +250,7 @@ def _item(draft: Draft) -> ParsedItem:
     if editorial:
         if kind in (NEWS, COMMENTARY) and not people:
             warnings.append("没有找到署名")
-        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        paragraphs = [b for b in blocks if b.kind == PARAGRAPH]
         for n, block in enumerate(paragraphs):
             if not ends_sentence(block.text) and not (n == len(paragraphs) - 1 and continued_to):
                 warnings.append(f"段落在句中断开(可能不完整):…{block.text[-12:]}")
@@ -284,7 +286,7 @@ def _parent_headline(draft: Draft) -> str:
 
 def _guess_headline(blocks) -> str:
     for block in blocks:
-        if block.kind == "subhead":
+        if block.kind == SUBHEAD:
             return block.text
     for block in blocks:
         text = strip(block.text)

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from articles.vocabulary import CAPTION as CAPTION_BLOCK
+from articles.vocabulary import PARAGRAPH, SUBHEAD
+
 from .bylines import parse_credit
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
-PARAGRAPH = "paragraph"
-SUBHEAD = "subhead"
-CAPTION_BLOCK = "caption"
 _MIN_CONTAINED = 8
 
 

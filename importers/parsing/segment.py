@@ -13,18 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
+
 from .model import Furniture
 from .text import COLONS, ends_sentence
 from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_kicker, is_subhead_like, starts_with_bullet
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
-
-NEWS = "news"
-PHOTO = "photo"
-COMMENTARY = "commentary"
-SIDEBAR = "sidebar"
-NOTICE = "notice"
-PSA = "psa"
-ADVERTISEMENT = "advertisement"
 
 _NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|公示|寻人|遗失|招生|通告|告知书|讣告|挂失|拍卖|招标")
 _CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
@@ -116,7 +110,7 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         if unit.shape == LEAD:
             kind = NEWS
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
-            authors = [p.role == "author" for p in unit.people] or [unit.text.endswith("评论员")]
+            authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
             kind = COMMENTARY if all(authors) else NEWS
         elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
@@ -321,7 +315,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             title.append(units.pop(0))
         kind = NOTICE if _is_notice(title, units) else NEWS
         signed = units and units[-1].shape == CREDIT and units[-1].people
-        if kind == NEWS and signed and all(p.role == "author" for p in units[-1].people):
+        if kind == NEWS and signed and all(p.role == AUTHOR for p in units[-1].people):
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
 from .furniture import classify as classify_furniture
+from .lexicon import PHOTOGRAPHER
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
 from .titles import could_be_title, is_title_like
@@ -87,7 +88,7 @@ def _join_broken_photo_credits(units: list[Unit]) -> None:
         if first.shape == CREDIT and second.shape == PHOTO_CREDIT and first.people:
             together = parse_credit(f"{first.text} {second.text}") or ()
             mine = {p.name for p in first.people}
-            if together and all(p.role == "photographer" for p in together):
+            if together and all(p.role == PHOTOGRAPHER for p in together):
                 first.shape = PHOTO_CREDIT
                 first.people = tuple(p for p in together if p.name in mine)
 

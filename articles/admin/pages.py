@@ -12,9 +12,9 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from . import page_files
-from .admin_search import CappedSearchMixin
-from .models import Article, ArticleArea, PageImage
+from .. import page_files
+from ..models import Article, ArticleArea, PageImage
+from .search import CappedSearchMixin
 
 
 class PageImageForm(forms.ModelForm):
