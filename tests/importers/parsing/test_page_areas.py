@@ -87,3 +87,17 @@ def test_boxes():
 def test_nothing_to_place_places_nothing():
     page, layout = generated(SEEDS[2])
     assert place_articles(layout, []) == {}
+
+
+def test_placing_needs_no_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from importers.parsing import page_areas; from tests.page_pdfs import SEEDS, page_from_dump; "
+        "page = page_from_dump(SEEDS[2]); "
+        "found = page_areas.place_articles(page_areas.read_pdf(page.pdf), [i.text for i in page.items]); "
+        "print(len(found), any(m.startswith('django') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == [str(len(generated(SEEDS[2])[0].items)), "False"]
