@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import math
 import uuid
 from typing import TYPE_CHECKING
 
@@ -197,14 +198,15 @@ def place(page_image, layout: PageLayout | None = None) -> Report:
         elif article.pk in found:
             placement = found[article.pk]
             box = placement.box
+            x, y = round(box.x0, 4), round(box.top, 4)  # 0.1 mm on a broadsheet: what an editor reads and types
             new.append(
                 ArticleArea(
                     page_image=page_image,
                     article=article,
-                    x=box.x0,
-                    y=box.top,
-                    width=max(box.width, 0.001),
-                    height=max(box.height, 0.001),
+                    x=x,
+                    y=y,
+                    width=max(math.floor((box.x1 - x) * 10_000) / 10_000, 0.001),  # never past the page's edge
+                    height=max(math.floor((box.bottom - y) * 10_000) / 10_000, 0.001),
                     score=placement.score,
                 )
             )
