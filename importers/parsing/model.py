@@ -48,6 +48,9 @@ class ParsedItem:
     tags: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     lines: tuple[int, ...] = ()  # 1-based source line numbers this item was built from
+    # False when the page prints no title (photo news, a signed commentary): `headline` is then
+    # a suggestion taken from the text, for the editor to confirm.
+    headline_printed: bool = True
 
     @property
     def paragraphs(self) -> list[str]:

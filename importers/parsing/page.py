@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -102,6 +103,14 @@ def parse_page(
                 title, item.text, exclude=staff, places=places, stop=stop_tags, preferred=preferred
             )
         finished.append(replace(item, section=item_section, tags=tags))
+    # A box sits in its story's section.
+    by_headline = {item.headline: item.section for item in finished if not item.parent_headline}
+    finished = [
+        replace(item, section=by_headline[item.parent_headline])
+        if item.parent_headline in by_headline and not section
+        else item
+        for item in finished
+    ]
 
     unassigned = _unaccounted(units, finished, furniture)
     if for_readers:
@@ -240,8 +249,13 @@ def _item(draft: Draft) -> ParsedItem:
             title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
+    if kind in (NEWS, PHOTO) and any(_EDITORS_NOTE.match(b.text) for b in blocks):
+        kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
+    elif kind == NEWS and people and all(p.role == "photographer" for p in people) and not dateline:
+        kind = PHOTO  # credited to its photographers alone: photo news (`本报记者 李建泉摄`)
     kicker, headline, subheadline = split_title(title_lines)
-    if not headline:
+    printed = bool(headline)
+    if not printed:
         headline = _guess_headline(blocks)
         warnings.append("没有找到标题,已从正文推测,请核对")
 
@@ -274,7 +288,11 @@ def _item(draft: Draft) -> ParsedItem:
         parent_headline=_parent_headline(draft),
         warnings=tuple(warnings),
         lines=tuple(lines),
+        headline_printed=printed,
     )
+
+
+_EDITORS_NOTE = re.compile("^[【\\[]?编者按")
 
 
 def _parent_headline(draft: Draft) -> str:
