@@ -161,7 +161,7 @@ def attach(page_image, prepared: Prepared) -> Report:
 
     The files it had are deleted once this is committed.
     """
-    old_names = [f.name for f in (page_image.image, page_image.pdf) if f]
+    old_names = _file_names(page_image)
     page_image.image = prepared.image
     page_image.pdf = prepared.pdf or ""
     page_image.pdf_size = prepared.pdf.size if prepared.pdf else 0
@@ -254,8 +254,14 @@ def _delete_on_commit(storage, names) -> None:
         transaction.on_commit(lambda: [storage.delete(name) for name in names])
 
 
+def _file_names(page_image) -> list[str]:
+    """The page's PDF, its image and the image's rendition (whether made yet or not)."""
+    names = [f.name for f in (page_image.image, page_image.pdf) if f]
+    return [*names, page_image.image_w900.name] if page_image.image else names
+
+
 def _page_image_deleted(sender, instance, using, **kwargs):
-    names = [f.name for f in (instance.image, instance.pdf) if f]
+    names = _file_names(instance)
     storage = instance.image.storage
     if names:
         transaction.on_commit(lambda: [storage.delete(name) for name in names], using=using)

@@ -140,7 +140,7 @@ def test_a_printed_page_is_stored_read_back_and_placed_from_the_bucket(s3, clien
     assert page_files.place(page_image).placed_count == len(articles)  # the PDF read again from the bucket
     with django_capture_on_commit_callbacks(execute=True):
         page_image.delete()
-    assert keys(s3_client, "pages/") == set()
+    assert keys(s3_client) == set()  # the PDF, the image and its rendition
 
 
 @pytest.mark.parametrize(
