@@ -8,8 +8,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("稿件")
 
     def ready(self):
-        from . import page_files, photos, renderings
+        from taggit.models import Tag, TaggedItem
 
-        renderings.connect()
+        from newsroom import pagecache
+
+        from . import page_files, photos
+
+        pagecache.follow(*self.get_models(), Tag, TaggedItem)
         photos.connect()
         page_files.connect()
