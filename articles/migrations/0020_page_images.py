@@ -49,7 +49,7 @@ def photo_sizes(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0018_delete_rendering'),
+        ('articles', '0019_desk'),
         ('articles', '0004_editorial_groups'),
     ]
 
