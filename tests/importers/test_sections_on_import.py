@@ -1,4 +1,4 @@
-"""The seeds imported with the sections a fresh database gets (migrations 0005, 0014, 0020): each story
+"""The seeds imported with the sections a fresh database gets (migrations 0005, 0014, 0021): each story
 where an editor of 株洲日报 would file it, and the keywords editors change in the admin decide."""
 
 import importlib
@@ -54,10 +54,10 @@ def test_keywords_editors_change_decide_the_next_import():
     assert filed(sections_of("001_"), "研究生将分核酸阴性、阳性考场") == "文化"
 
 
-def test_migration_0020_widens_only_the_lists_editors_left_alone():
+def test_migration_0021_widens_only_the_lists_editors_left_alone():
     from django.apps import apps
 
-    migration = importlib.import_module("articles.migrations.0020_section_keywords_city")
+    migration = importlib.import_module("articles.migrations.0021_section_keywords_city")
     assert {"市民", "商圈", "步行街"} <= set(Section.objects.get(name="城区").keyword_list)
     assert "气象台" in Section.objects.get(name="社会").keyword_list
     assert "气象" not in Section.objects.get(name="社会").keyword_list

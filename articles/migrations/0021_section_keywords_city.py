@@ -34,7 +34,7 @@ def narrow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0019_desk"),
+        ("articles", "0020_page_images"),
     ]
 
     operations = [migrations.RunPython(widen, narrow)]
