@@ -949,15 +949,7 @@ class PersonForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("slug") and cleaned.get("name"):
-            from importers.loading import pinyin_slug  # the importer's rule, so both agree
-
-            base = slug = pinyin_slug(cleaned["name"])
-            others = Person.objects.exclude(pk=self.instance.pk)
-            n = 1
-            while others.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            cleaned["slug"] = slug
+            cleaned["slug"] = people.unique_slugs([cleaned["name"]], exclude_pk=self.instance.pk)[cleaned["name"]]
         return cleaned
 
 

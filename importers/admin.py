@@ -24,6 +24,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.admin_search import CappedSearchMixin
+from articles import people as people_module
 from articles.models import Section
 
 from .models import ImportRun, Place, RawSource, TagRule
@@ -304,7 +305,7 @@ def _dry_run_view(report):
     for item in parsed.items:
         for credit in item.people:
             people[(credit.name, credit.role)] = people.get((credit.name, credit.role), 0) + 1
-    known = _known_names({name for name, _ in people})
+    known = people_module.known_names(name for name, _ in people)
     return {
         "name": report.path.name,
         "error": report.error,
@@ -316,14 +317,6 @@ def _dry_run_view(report):
         ],
         "warning_count": len(parsed.warnings) + sum(len(item.warnings) for item in parsed.items),
     }
-
-
-def _known_names(names):
-    from articles.models import Person, PersonAlias
-
-    return set(Person.objects.filter(name__in=names).values_list("name", flat=True)) | set(
-        PersonAlias.objects.filter(name__in=names).values_list("name", flat=True)
-    )
 
 
 def _role_label(role):

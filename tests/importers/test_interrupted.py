@@ -79,7 +79,7 @@ def test_a_run_stopped_with_ctrl_c_says_so_on_its_way_out(tmp_path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        runner.Importer().run([tmp_path], on_file=stop_after_the_first_file)
+        runner.Importer(batch=1).run([tmp_path], on_file=stop_after_the_first_file)
 
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.INTERRUPTED and run.counts == {"stored": 1}
