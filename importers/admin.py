@@ -311,6 +311,11 @@ def _dry_run_view(report):
         "error": report.error,
         "parsed": parsed,
         "items": parsed.items,
+        # Each item with what the import would do to it (new, updated with a diff, unchanged...).
+        "rows": [
+            (item, report.plan.articles[i] if report.plan is not None else None) for i, item in enumerate(parsed.items)
+        ],
+        "plan": report.plan,
         "people": [
             {"name": name, "role": _role_label(role), "count": count, "is_new": name not in known}
             for (name, role), count in sorted(people.items())

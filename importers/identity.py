@@ -95,7 +95,10 @@ def _find_page(parsed, file_name: str, pages: list[Page], headlines: dict[int, C
     if len(named) == 1:
         return named[0]
     if number is None:
-        mine = Counter(normalize_headline(item.headline) for item in parsed.items if item.headline.strip())
+        # The second half of a jumped article (上接01版) repeats its first half's headline on another page.
+        mine = Counter(
+            normalize_headline(item.headline) for item in parsed.items if item.headline.strip() and not item.continued_from
+        )
         shared = {p.pk: sum((headlines.get(p.pk, Counter()) & mine).values()) for p in named or pages}
         best = max(shared, key=shared.get, default=None)
         if best is not None and shared[best] and 2 * shared[best] >= min(len(mine), sum(headlines[best].values())):

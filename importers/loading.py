@@ -540,11 +540,14 @@ def item_fields(item, *, body: str | None = None) -> dict:
 
 
 def _content_hash(fields: dict, item, section_id, page_id, position: int) -> str:
-    """What a re-import compares: everything the page dump decides about the article."""
+    """What a re-import compares: everything the page dump decides about the article.
+
+    Not its tags: the parser prefers the tags already in use, so the same text is tagged anew as the
+    archive grows; an article changed for what it prints gets the tags of the new dump.
+    """
     data = {
         **fields,
         "people": [[c.name, c.role] for c in item.people],
-        "tags": list(item.tags),
         "warnings": list(item.warnings),
         "parent": item.parent_headline,
         "section": section_id,
@@ -586,8 +589,12 @@ def plan_items(
     stored: list[Article],
     publish: bool,
     resolve_section,
+    pending: set[tuple[int, str]] = frozenset(),
 ) -> list[_Plan]:
-    """What becomes of each item of a dump, given the stored articles of its page; writes nothing."""
+    """What becomes of each item of a dump, given the stored articles of its page; writes nothing.
+
+    ``pending``: ``(article pk, content hash)`` of the changes already waiting for an editor.
+    """
     fields_of = [item_fields(item, body=p.body) for item, p in zip(parsed.items, prepared, strict=True)]
     idents = {_page_ident(page, file_name), f"file:{file_name}"} | ({f"file:{page.source_name}"} if page else set())
     occurrences: dict[str, int] = defaultdict(int)
@@ -608,7 +615,7 @@ def plan_items(
             action = "create"
         elif article.is_edited:
             action = "skip"
-        elif article.imported_hash == digest:
+        elif article.imported_hash == digest or (article.pk, digest) in pending:
             action = "unchanged"
         elif article.status == Article.Status.PUBLISHED and not publish:
             action = "revise"
@@ -636,6 +643,9 @@ def _plan_articles(round_: list[_File], *, publish: bool, resolve_section) -> No
         parsed, result = entry.parsed, entry.result
         if result.page is not None and not result.page_created:
             entry.stored = stored.get(result.page.pk, [])
+    pending = revisions.pending([a for entry in round_ for a in entry.stored])
+    for entry in round_:
+        parsed, result = entry.parsed, entry.result
         entry.names = _all_names(parsed)
         entry.tag_names = _item_tags(parsed)
         prepared = entry.page_file.prepared or prepare(parsed)
@@ -647,6 +657,7 @@ def _plan_articles(round_: list[_File], *, publish: bool, resolve_section) -> No
             stored=entry.stored,
             publish=publish,
             resolve_section=resolve_section,
+            pending=pending,
         )
         counts = result.articles
         for plan in entry.plans:

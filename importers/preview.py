@@ -28,6 +28,10 @@ class ArticlePlan:
     in_review: bool = False  # an update of a published article: it waits for an editor
     same_as: tuple[tuple[int, str], ...] = ()  # (pk, headline) of stored articles it likely repeats
 
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self.status] + ("(已发布,导入后待审)" if self.in_review else "")
+
     def as_dict(self) -> dict:
         return {
             "position": self.position,
@@ -88,6 +92,7 @@ def preview(parsed, *, file_name: str, publish: bool = False, section=None) -> P
         stored=stored,
         publish=publish,
         resolve_section=resolve_section,
+        pending=revisions.pending(stored),
     )
     likely = _likely_the_same(parsed, file_name, page, [p for p in plans if p.action == "create"])
     articles = []

@@ -39,6 +39,18 @@ def with_credits(fields: dict, item) -> dict:
     return {**fields, "people": [[c.name.strip(), c.role] for c in item.people], "tags": list(item.tags)}
 
 
+def pending(articles) -> set[tuple[int, str]]:
+    """``(article pk, content hash)`` of the changes waiting for an editor among these articles'."""
+    published = [a.pk for a in articles if a.status == Article.Status.PUBLISHED]
+    if not published:
+        return set()
+    return set(
+        ImportedRevision.objects.filter(article_id__in=published, status=ImportedRevision.Status.PENDING).values_list(
+            "article_id", "imported_hash"
+        )
+    )
+
+
 def propose(changes) -> list[ImportedRevision]:
     """Store ``(article, fields, digest, source)`` changes as pending revisions, one pending per article."""
     if not changes:

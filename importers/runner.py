@@ -468,8 +468,7 @@ def describe_file(report: FileReport) -> str:
         if report.plan is not None:
             lines.append(f"  {report.plan.summary()}")
             for article in report.plan.articles:
-                label = preview.STATUS_LABELS[article.status] + ("(已发布,导入后待审)" if article.in_review else "")
-                lines.append(f"  {article.position}. 《{article.headline}》:{label}")
+                lines.append(f"  {article.position}. 《{article.headline}》:{article.label}")
                 lines += [f"      {line}" for line in article.diff.splitlines()]
                 lines += [f"      可能与已入库的《{h}》(编号 {pk})相同" for pk, h in article.same_as]
         return "\n".join(lines)
