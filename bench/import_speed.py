@@ -136,8 +136,12 @@ def copy_baseline(scratch: Path) -> tuple[float, dict[str, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000, help="pages to import (the issue's full run: 10000)")
-    parser.add_argument("--jobs", type=int, default=0, help="parsing processes (import_pages --jobs; 0: the command's own)")
-    parser.add_argument("--batch", type=int, default=0, help="files per load_pages call (import_pages --batch; 0: the command's own)")
+    parser.add_argument(
+        "--jobs", type=int, default=0, help="parsing processes (import_pages --jobs; 0: the command's own)"
+    )
+    parser.add_argument(
+        "--batch", type=int, default=0, help="files per load_pages call (import_pages --batch; 0: the command's own)"
+    )
     parser.add_argument("--keep", action="store_true", help=f"keep the database {DATABASE} afterwards")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -146,7 +150,10 @@ def main() -> None:
         return
 
     directory = pages_dir(args.pages)
-    chosen = " ".join(f"--{n} {v}" for n, v in (("jobs", args.jobs), ("batch", args.batch)) if v) or "the command's defaults"
+    chosen = (
+        " ".join(f"--{n} {v}" for n, v in (("jobs", args.jobs), ("batch", args.batch)) if v)
+        or "the command's defaults"
+    )
     print(f"pages: {args.pages} in {directory}; database {DATABASE}; {chosen}; load average {os.getloadavg()}")
     _benchdb.create(DATABASE)
     try:

@@ -23,11 +23,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin_search import CappedSearchMixin
 from articles import people as people_module
+from articles.admin_search import CappedSearchMixin
 from articles.models import Section
 
-from .models import ImportRun, Place, RawSource, TagRule
+from . import revisions
+from .models import ImportedRevision, ImportRun, Place, RawSource, TagRule
 
 _SESSION_KEY = "newsroom_pending_imports"
 MAX_FILES = 50
@@ -399,3 +400,43 @@ class TagRuleAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_filter = ["rule"]
     search_fields = ["word"]
     list_per_page = 200
+
+
+@admin.register(ImportedRevision)
+class ImportedRevisionAdmin(admin.ModelAdmin):
+    """Changes re-imports brought to published articles: readers keep the published text until an editor
+    accepts the change here."""
+
+    list_display = ["article", "status", "created_at", "source"]
+    list_filter = ["status"]
+    list_select_related = ["article", "source"]
+    readonly_fields = ["article", "source", "status", "created_at", "decided_at", "decided_by", "diff_display"]
+    fields = readonly_fields
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("articles.review_article")
+
+    @admin.display(description=_("改动"))
+    def diff_display(self, obj):
+        return format_html('<pre style="white-space:pre-wrap">{}</pre>', obj.diff or "—")
+
+    @admin.action(description=_("采用所选修订(改动上线)"), permissions=["review"])
+    def accept(self, request, queryset):
+        pending = queryset.filter(status=ImportedRevision.Status.PENDING)
+        for revision in pending:
+            revisions.accept(revision=revision, by=request.user)
+        self.message_user(request, _("已采用 %(n)d 条修订。") % {"n": len(pending)}, messages.SUCCESS)
+
+    @admin.action(description=_("放弃所选修订"), permissions=["review"])
+    def reject(self, request, queryset):
+        pending = list(queryset.filter(status=ImportedRevision.Status.PENDING))
+        for revision in pending:
+            revisions.reject(revision=revision, by=request.user)
+        self.message_user(request, _("已放弃 %(n)d 条修订。") % {"n": len(pending)}, messages.SUCCESS)

@@ -79,7 +79,9 @@ def find_pages(dumps: Sequence[tuple[object, str]]) -> list[Page | None]:
             "page_id", "headline"
         ):
             headlines[page_id][normalize_headline(headline)] += 1
-    return [_find_page(parsed, file_name, by_date.get(parsed.issue_date, []), headlines) for parsed, file_name in dumps]
+    return [
+        _find_page(parsed, file_name, by_date.get(parsed.issue_date, []), headlines) for parsed, file_name in dumps
+    ]
 
 
 def _find_page(parsed, file_name: str, pages: list[Page], headlines: dict[int, Counter]) -> Page | None:
@@ -97,7 +99,9 @@ def _find_page(parsed, file_name: str, pages: list[Page], headlines: dict[int, C
     if number is None:
         # The second half of a jumped article (上接01版) repeats its first half's headline on another page.
         mine = Counter(
-            normalize_headline(item.headline) for item in parsed.items if item.headline.strip() and not item.continued_from
+            normalize_headline(item.headline)
+            for item in parsed.items
+            if item.headline.strip() and not item.continued_from
         )
         shared = {p.pk: sum((headlines.get(p.pk, Counter()) & mine).values()) for p in named or pages}
         best = max(shared, key=shared.get, default=None)

@@ -219,7 +219,9 @@ def duplicate_check(files, index: ShingleIndex, samples: dict[int, frozenset]) -
             allowed -= {a.pk for a in articles}
             for article in articles:
                 sample = samples.get(article.pk)
-                for pk in sorted(duplicate_matches(index, article.headline, article.body, allowed=allowed, sample=sample))[:3]:
+                for pk in sorted(
+                    duplicate_matches(index, article.headline, article.body, allowed=allowed, sample=sample)
+                )[:3]:
                     warnings[article.pk].append(duplicate_warning(index, pk))
                 # Later files compare against this one without reading it back.
                 index.add(article.pk, article.updated_at, article.headline, article.body, sample=sample)

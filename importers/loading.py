@@ -218,7 +218,9 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
     now = timezone.now()
     resolve_section = _section_resolver(section, cache.section_list())
     shas = {i: hashlib.sha256(files[i].raw).hexdigest() for i in waiting}
-    known = {s.sha256: s for s in RawSource.objects.filter(sha256__in=set(shas.values())).select_related("page__issue")}
+    known = {
+        s.sha256: s for s in RawSource.objects.filter(sha256__in=set(shas.values())).select_related("page__issue")
+    }
     round_, later, seen_shas, seen_keys = [], [], set(), set()
     for i in waiting:
         f = files[i]
@@ -234,7 +236,9 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
         round_.append(_File(i, f, shas[i], LoadResult(source=None)))
     if not round_:
         return later
-    for entry, page in zip(round_, identity.find_pages([(e.parsed, e.page_file.file_name) for e in round_]), strict=True):
+    for entry, page in zip(
+        round_, identity.find_pages([(e.parsed, e.page_file.file_name) for e in round_]), strict=True
+    ):
         entry.stored_page = page
     stored_pages = defaultdict(list)
     for entry in round_:
@@ -248,10 +252,10 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
 
     _store_pages(round_)
     _plan_articles(round_, publish=publish, resolve_section=resolve_section)
-    sources = _store_sources(round_, run)
     people, created_people = people_module.resolve_names(n for e in round_ for n in e.names)
     tags, created_tags = _resolve_tags(t for e in round_ for t in e.tag_names)
     _count_first_use(round_, people, created_people, tags, created_tags)
+    _store_sources(round_, run)
     _store_page_credits(round_, people)
     written = _store_articles(round_, people, tags, publish=publish, now=now)
     revisions.propose(
@@ -267,9 +271,11 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
     _index(round_, written)
     _report_stale(round_)
     _add_warnings(round_, people, created_people, cache)
-    changed = [e.result.source for e in round_ if e.result.source.warnings != e.result.warnings]
-    for source in changed:
-        source.warnings = next(e.result.warnings for e in round_ if e.result.source is source)
+    changed = []  # warnings found since the raw sources were stored
+    for entry in round_:
+        if entry.result.source.warnings != entry.result.warnings:
+            entry.result.source.warnings = list(entry.result.warnings)
+            changed.append(entry.result.source)
     RawSource.objects.bulk_update(changed, ["warnings"])
     for entry in round_:
         results[entry.index] = entry.result
@@ -299,7 +305,9 @@ def _store_pages(round_: list[_File]) -> None:
             )
     dates = sorted({e.parsed.issue_date for e in dated})
     issues = {i.printed_on: i for i in Issue.objects.filter(printed_on__in=dates)}
-    issues.update((i.printed_on, i) for i in Issue.objects.bulk_create([Issue(printed_on=d) for d in dates if d not in issues]))
+    issues.update(
+        (i.printed_on, i) for i in Issue.objects.bulk_create([Issue(printed_on=d) for d in dates if d not in issues])
+    )
     new_pages, source_names = [], set()
     for entry in dated:
         parsed, result = entry.parsed, entry.result
@@ -343,9 +351,11 @@ def _refresh_page(page: Page, parsed) -> None:
 def _store_page_credits(round_: list[_File], people: dict[str, Person]) -> None:
     pages = [e.result.page for e in round_ if e.result.page is not None]
     stored: dict[int, list] = defaultdict(list)
-    for page_id, person_id, role, order in PageCredit.objects.filter(
-        page__in=[p for p in pages if not _is_new(p, round_)]
-    ).order_by("page_id", "order", "pk").values_list("page_id", "person_id", "role", "order"):
+    for page_id, person_id, role, order in (
+        PageCredit.objects.filter(page__in=[p for p in pages if not _is_new(p, round_)])
+        .order_by("page_id", "order", "pk")
+        .values_list("page_id", "person_id", "role", "order")
+    ):
         stored[page_id].append((person_id, role, order))
     replaced, credits = [], []
     for entry in round_:
@@ -377,7 +387,7 @@ def _is_new(page: Page, round_: list[_File]) -> bool:
 # Raw sources
 
 
-def _store_sources(round_: list[_File], run: ImportRun | None) -> list[RawSource]:
+def _store_sources(round_: list[_File], run: ImportRun | None) -> None:
     sources = []
     for entry in round_:
         f, parsed = entry.page_file, entry.parsed
@@ -397,7 +407,6 @@ def _store_sources(round_: list[_File], run: ImportRun | None) -> list[RawSource
         )
         sources.append(entry.result.source)
     bulkinsert.insert(sources)
-    return sources
 
 
 def _decode(raw: bytes, encoding: str) -> str:
@@ -573,7 +582,11 @@ def stored_articles(pages: list[Page], *, lock: bool) -> dict[int, list[Article]
     rows = Article.objects.filter(page__in=pages).order_by("page_id", "position", "pk")
     if lock:
         # An editor's save that lands meanwhile waits, or is seen (is_edited).
-        rows = rows.select_for_update(of=("self",)) if connection.features.has_select_for_update_of else rows.select_for_update()
+        rows = (
+            rows.select_for_update(of=("self",))
+            if connection.features.has_select_for_update_of
+            else rows.select_for_update()
+        )
     found: dict[int, list[Article]] = defaultdict(list)
     for article in rows:
         found[article.page_id].append(article)
@@ -764,7 +777,9 @@ def _link_sidebars(round_: list[_File]) -> None:
     """A sidebar (链接) belongs to the article on the same page whose headline it names."""
     changed = []
     for entry in round_:
-        by_position = {plan.position: plan.article for plan in entry.plans if plan.article is not None and plan.action != "revise"}
+        by_position = {
+            plan.position: plan.article for plan in entry.plans if plan.article is not None and plan.action != "revise"
+        }
         heads = {normalize_headline(a.headline): a for a in by_position.values()}
         for plan in entry.plans:
             article = by_position.get(plan.position)
@@ -829,8 +844,20 @@ def _link_continuations(round_: list[_File]) -> None:
             number = _jump_target(label)
             if target.number is None and number and target.pk not in renumbered:
                 renumbered[target.pk] = (target, number)
-    for page, tail in [(a.page, a) for a in others if a.continued_from and a.pk not in mine and a.continues_id is None and not a.is_edited]:
-        heads = [h for p, h in jumping if h.continued_to and p.pk != page.pk and p.issue_id == page.issue_id and _names(tail.continued_from, p) and _names(h.continued_to, page)]
+    for page, tail in [
+        (a.page, a)
+        for a in others
+        if a.continued_from and a.pk not in mine and a.continues_id is None and not a.is_edited
+    ]:
+        heads = [
+            h
+            for p, h in jumping
+            if h.continued_to
+            and p.pk != page.pk
+            and p.issue_id == page.issue_id
+            and _names(tail.continued_from, p)
+            and _names(h.continued_to, page)
+        ]
         head = _single_match(tail, heads)
         if head is not None:
             tail.continues = head
@@ -893,7 +920,9 @@ def _index(round_: list[_File], written: dict[str, list]) -> None:
     except Exception:
         if connection.needs_rollback:
             raise  # the connection itself failed: the whole call rolls back
-        logger.warning("search index update failed for %d articles", len(ids), exc_info=logger.isEnabledFor(logging.DEBUG))
+        logger.warning(
+            "search index update failed for %d articles", len(ids), exc_info=logger.isEnabledFor(logging.DEBUG)
+        )
         for entry in round_:
             if any(plan.action in ("create", "update") for plan in entry.plans):
                 entry.result.warnings.append("搜索索引未能更新(稿件已保存);请运行 manage.py rebuild_search_index。")
@@ -910,7 +939,9 @@ def _report_stale(round_: list[_File]) -> None:
 
 def _add_warnings(round_: list[_File], people, created_people: set[int], cache: LoadCache) -> None:
     """Possible duplicates and misspelled names, each file seeing only the files before it."""
-    written = [(entry, plan.article) for entry in round_ for plan in entry.plans if plan.action in ("create", "update")]
+    written = [
+        (entry, plan.article) for entry in round_ for plan in entry.plans if plan.action in ("create", "update")
+    ]
     if not written:
         return
     files = [

@@ -105,7 +105,9 @@ def preview(parsed, *, file_name: str, publish: bool = False, section=None) -> P
         elif plan.action in ("update", "revise"):
             diff = revisions.diff(plan.article, plan.fields) or "(文字未变;署名、标签、栏目或版内位置有变)"
             articles.append(
-                ArticlePlan(plan.position, headline, "updated", plan.article.pk, diff, in_review=plan.action == "revise")
+                ArticlePlan(
+                    plan.position, headline, "updated", plan.article.pk, diff, in_review=plan.action == "revise"
+                )
             )
         else:
             articles.append(ArticlePlan(plan.position, headline, plan.action, plan.article.pk))

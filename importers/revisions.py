@@ -21,7 +21,13 @@ from articles.models import Article, Byline, Role
 from .models import ImportedRevision
 
 # The fields a diff shows, in reading order, with the names editors know them by.
-_SHOWN = [("kicker", "引题"), ("headline", "主标题"), ("subheadline", "副题"), ("bylines_text", "署名"), ("body", "正文")]
+_SHOWN = [
+    ("kicker", "引题"),
+    ("headline", "主标题"),
+    ("subheadline", "副题"),
+    ("bylines_text", "署名"),
+    ("body", "正文"),
+]
 
 
 def diff(article: Article, fields: dict) -> str:
@@ -94,8 +100,14 @@ def accept(*, revision: ImportedRevision, by) -> Article:
     article.save()
     found, _ = people_module.resolve_names(name for name, _ in people)
     Byline.objects.filter(article=article).delete()
-    credits = list(dict.fromkeys((found[name], role if role in Role.values else Role.REPORTER) for name, role in people if name in found))
-    Byline.objects.bulk_create([Byline(article=article, person=p, role=r, order=n) for n, (p, r) in enumerate(credits)])
+    credits = list(
+        dict.fromkeys(
+            (found[name], role if role in Role.values else Role.REPORTER) for name, role in people if name in found
+        )
+    )
+    Byline.objects.bulk_create(
+        [Byline(article=article, person=p, role=r, order=n) for n, (p, r) in enumerate(credits)]
+    )
     content_type = ContentType.objects.get_for_model(Article)
     TaggedItem.objects.filter(content_type=content_type, object_id=article.pk).delete()
     for name in dict.fromkeys(tags):

@@ -260,7 +260,7 @@ class Importer:
                 for (path, _, outcome), result in zip(taken, results, strict=True):
                     yield FileReport(path, parsed=outcome.parsed, result=result)
                 return
-        for (path, _, outcome), page_file in zip(taken, files, strict=True):
+        for (path, _, _), page_file in zip(taken, files, strict=True):
             yield self._load_one(path, page_file)
 
     def _load_one(self, path: Path, page_file: PageFile) -> FileReport:
@@ -285,7 +285,9 @@ class Importer:
         report = FileReport(path, parsed=parsed)
         try:
             readers = parse_bytes(raw, str(path), {**self._parse_options(), "for_readers": True}, self.max_bytes)
-            report.plan = preview.preview(readers.parsed, file_name=path.name, publish=self.publish, section=self.section)
+            report.plan = preview.preview(
+                readers.parsed, file_name=path.name, publish=self.publish, section=self.section
+            )
         except DatabaseError as error:  # a database never migrated: the parse alone is reported
             logger.info("no plan for %s: %r", path, error)
         return report

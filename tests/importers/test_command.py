@@ -4,9 +4,9 @@ Tests at the end run the real parser over the seed pages.
 """
 
 import datetime
-from pathlib import Path
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command

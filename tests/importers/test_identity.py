@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -66,7 +67,9 @@ def test_the_dry_run_says_what_the_corrected_page_would_do_before_anything_is_wr
     assert updated["headline"] == "全市商协会人民调解组织集中成立授牌"
     diff = updated["diff"].splitlines()
     assert any(line.startswith("-正文:2020年11月") and "首批商协会" in line for line in diff)
-    assert any(line.startswith("+正文:2020年11月") and "首批八家商协会" in line and "此后逐年扩大" in line for line in diff)
+    assert any(
+        line.startswith("+正文:2020年11月") and "首批八家商协会" in line and "此后逐年扩大" in line for line in diff
+    )
     assert list(Article.objects.order_by("pk").values_list("pk", "body", "updated_at")) == before
     assert RawSource.objects.count() == 1
 
@@ -165,3 +168,35 @@ def test_matching_prefers_the_same_headline_then_the_most_alike_body():
     matched = identity.match_articles(items, stored)
 
     assert [a.pk if a else None for a in matched] == [2, 1, None]
+
+
+def test_an_editor_accepts_a_waiting_revision_in_the_admin(tmp_path, admin_client):
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    revision = ImportedRevision.objects.get()
+    changelist = reverse("admin:importers_importedrevision_changelist")
+
+    page = admin_client.get(reverse("admin:importers_importedrevision_change", args=[revision.pk]))
+    assert page.status_code == 200 and "此后逐年扩大" in page.text
+
+    response = admin_client.post(changelist, {"action": "accept", "_selected_action": [revision.pk]})
+
+    assert response.status_code == 302
+    assert "此后逐年扩大" in Article.objects.get(pk=revision.article_id).body
+    assert ImportedRevision.objects.get().status == ImportedRevision.Status.ACCEPTED
+
+
+def test_the_upload_dry_run_marks_each_article_before_anything_is_written(tmp_path, admin_client):
+    run(SEED)
+    path = corrected(tmp_path)
+    upload = SimpleUploadedFile(path.name, path.read_bytes(), content_type="text/plain")
+
+    response = admin_client.get(
+        admin_client.post(reverse("admin:importers_importrun_upload"), {"files": [upload]}).url
+    )
+
+    assert response.status_code == 200
+    plans = [plan for _, plan in response.context["reports"][0]["rows"]]
+    assert [p.status for p in plans].count("unchanged") == 9 and [p.status for p in plans].count("updated") == 1
+    assert 'data-status="updated"' in response.text and "此后逐年扩大" in response.text
+    assert RawSource.objects.count() == 1
