@@ -107,7 +107,8 @@ def _find_page(parsed, file_name: str, pages: list[Page], headlines: dict[int, C
         best = max(shared, key=shared.get, default=None)
         if best is not None and shared[best] and 2 * shared[best] >= min(len(mine), sum(headlines[best].values())):
             return next(p for p in pages if p.pk == best)
-    return next((p for p in pages if p.source_name and p.source_name == file_name[: _source_length()]), None)
+    same_file = file_name[: _source_length()]
+    return next((p for p in pages if p.source_name == same_file and (number is None or p.number is None)), None)
 
 
 @functools.cache

@@ -308,7 +308,14 @@ def _store_pages(round_: list[_File]) -> None:
     issues.update(
         (i.printed_on, i) for i in Issue.objects.bulk_create([Issue(printed_on=d) for d in dates if d not in issues])
     )
-    new_pages, source_names = [], set()
+    new_pages = []
+    # A page's file name is unique in its issue: a new page keeps none that another page of the issue has.
+    source_names = set(
+        Page.objects.filter(
+            issue__printed_on__in=dates,
+            source_name__in={_fit(e.page_file.file_name, Page, "source_name") for e in dated if e.stored_page is None},
+        ).values_list("issue__printed_on", "source_name")
+    )
     for entry in dated:
         parsed, result = entry.parsed, entry.result
         result.issue = issues[parsed.issue_date]
@@ -318,7 +325,7 @@ def _store_pages(round_: list[_File]) -> None:
             continue
         source_name = _fit(entry.page_file.file_name, Page, "source_name")
         if (parsed.issue_date, source_name) in source_names:
-            source_name = ""  # two files of one name for one issue in one call: the page is found by its number
+            source_name = ""  # the page is found again by its number or name
         source_names.add((parsed.issue_date, source_name))
         result.page = Page(
             issue=result.issue,

@@ -200,3 +200,17 @@ def test_the_upload_dry_run_marks_each_article_before_anything_is_written(tmp_pa
     assert [p.status for p in plans].count("unchanged") == 9 and [p.status for p in plans].count("updated") == 1
     assert 'data-status="updated"' in response.text and "此后逐年扩大" in response.text
     assert RawSource.objects.count() == 1
+
+
+def test_another_page_under_a_file_name_already_used_in_its_issue_is_a_page_of_its_own(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    first, second = tmp_path / "one" / "page.txt", tmp_path / "two" / "page.txt"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    first.write_text("综合·城区  2\n\n" + text, encoding="utf-8")
+    second.write_text("要闻  3\n\n" + text.replace("授牌", "揭牌"), encoding="utf-8")
+
+    run(first)
+    run(second)
+
+    assert sorted(Page.objects.values_list("number", "source_name")) == [(2, "page.txt"), (3, "")]
