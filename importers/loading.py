@@ -19,7 +19,6 @@ on PostgreSQL, ``importers.bulkinsert``). Warnings that need the stored articles
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
 import json
@@ -30,8 +29,7 @@ from concurrent import futures
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
-from django.db.backends.signals import connection_created
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
@@ -41,10 +39,9 @@ from articles import renderings, search
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Role, Section
 
-from . import bulkinsert, identity, load_warnings, revisions, tuning
+from . import bulkinsert, identity, jumps, load_warnings, revisions, tuning
 from .identity import normalize_headline, printed_number
 from .models import ImportRun, RawSource
-from .parsing.pagehead import number_of
 from .prepared import UNTITLED, PreparedItem, prepare
 
 logger = logging.getLogger(__name__)
@@ -106,34 +103,6 @@ class LoadResult:
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {"articles": self.articles.as_dict(), "people": self.people.as_dict(), "tags": self.tags.as_dict()}
-
-
-@contextlib.contextmanager
-def relaxed_commit():
-    """On PostgreSQL, commit without waiting for the disk while an import runs.
-
-    Each file still commits atomically, or not at all; a crash of the server can lose only
-    the last fraction of a second of commits, and re-running the import restores them
-    (imports are idempotent). Far fewer waits for fsync make a bulk import several times faster.
-    """
-    if connection.vendor != "postgresql" or connection.in_atomic_block:
-        yield
-        return
-    ours = connections[DEFAULT_DB_ALIAS]  # this thread's
-
-    def relax(sender, connection, **kwargs):
-        if connection is ours:  # a connection opened again after a drop (importers.retry) is relaxed too
-            with connection.cursor() as cursor:
-                cursor.execute("SET synchronous_commit TO off")
-
-    relax(None, ours)
-    connection_created.connect(relax, weak=False)
-    try:
-        yield
-    finally:
-        connection_created.disconnect(relax)
-        with contextlib.suppress(DatabaseError), connection.cursor() as cursor:
-            cursor.execute("RESET synchronous_commit")
 
 
 class LoadCache:
@@ -267,7 +236,9 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
         ]
     )
     _link_sidebars(round_)
-    _link_continuations(round_)
+    jumps.link_continuations(
+        [(e.result.page, plan.article) for e in round_ for plan in e.plans if plan.action in ("create", "update")]
+    )
     _index(round_, written)
     _report_stale(round_)
     _add_warnings(round_, people, created_people, cache)
@@ -797,101 +768,6 @@ def _link_sidebars(round_: list[_File]) -> None:
                 article.parent = parent
                 changed.append(article)
     Article.objects.bulk_update(changed, ["parent"])
-
-
-def _jump_target(label: str) -> int | None:
-    return number_of(label) if label else None
-
-
-def _link_continuations(round_: list[_File]) -> None:
-    """Join the two halves of a jumped article (``下转 02版`` on one page, ``上接 01版`` on the other), and
-    number an unnumbered page from the jump line that names it.
-
-    Whichever half is imported second makes the link; the headline decides when a page has several jumps.
-    """
-    written = [
-        (entry.result.page, plan.article)
-        for entry in round_
-        for plan in entry.plans
-        if plan.action in ("create", "update") and entry.result.page is not None
-    ]
-    jumping = [(page, a) for page, a in written if a.continued_from or a.continued_to]
-    if not jumping:
-        return
-    issues = {page.issue_id for page, _ in jumping}
-    mine = {a.pk for _, a in written}
-    others = [
-        a
-        for a in Article.objects.filter(page__issue__in=issues)
-        .filter(Q(continued_to__gt="") | Q(continued_from__gt=""))
-        .select_related("page")
-        if a.pk not in mine
-    ] + [a for _, a in jumping]
-    changed, renumbered = [], {}
-    for page, tail in jumping:
-        if not tail.continued_from:
-            continue
-        heads = [
-            h
-            for h in others
-            if h.pk != tail.pk
-            and h.continued_to
-            and h.page.issue_id == page.issue_id
-            and h.page_id != page.pk
-            and _names(tail.continued_from, h.page)
-            and _names(h.continued_to, page)
-        ]
-        head = _single_match(tail, heads)
-        if head is None:
-            continue
-        if tail.continues_id != head.pk and not tail.is_edited:
-            tail.continues = head
-            changed.append(tail)
-        for target, label in ((page, head.continued_to), (head.page, tail.continued_from)):
-            number = _jump_target(label)
-            if target.number is None and number and target.pk not in renumbered:
-                renumbered[target.pk] = (target, number)
-    for page, tail in [
-        (a.page, a)
-        for a in others
-        if a.continued_from and a.pk not in mine and a.continues_id is None and not a.is_edited
-    ]:
-        heads = [
-            h
-            for p, h in jumping
-            if h.continued_to
-            and p.pk != page.pk
-            and p.issue_id == page.issue_id
-            and _names(tail.continued_from, p)
-            and _names(h.continued_to, page)
-        ]
-        head = _single_match(tail, heads)
-        if head is not None:
-            tail.continues = head
-            changed.append(tail)
-            for target, label in ((page, head.continued_to), (head.page, tail.continued_from)):
-                number = _jump_target(label)
-                if target.number is None and number and target.pk not in renumbered:
-                    renumbered[target.pk] = (target, number)
-    Article.objects.bulk_update(changed, ["continues"])
-    for page, number in renumbered.values():
-        if not Page.objects.filter(issue_id=page.issue_id, number=number).exists():
-            page.number = number
-            page.save(update_fields=["number"])
-
-
-def _names(label: str, page: Page) -> bool:
-    """Whether a jump line's ``02版`` can mean this page: its number or label, or a page with no number yet."""
-    if page.label and page.label == label:
-        return True
-    number = _jump_target(label)
-    return page.number is None or (number is not None and page.number == number)
-
-
-def _single_match(article: Article, candidates: list[Article]) -> Article | None:
-    same_title = [c for c in candidates if normalize_headline(c.headline) == normalize_headline(article.headline)]
-    match = same_title or candidates
-    return match[0] if len(match) == 1 else None
 
 
 def _index(round_: list[_File], written: dict[str, list]) -> None:

@@ -27,7 +27,7 @@ from taggit.models import Tag
 from articles.models import Section
 
 from . import page_photos, preview, processes, tuning
-from .loading import Counts, LoadCache, LoadResult, PageFile, load_pages, relaxed_commit
+from .loading import Counts, LoadCache, LoadResult, PageFile, load_pages
 from .models import ImportRun, Place, TagRule
 from .page_photos import PhotoReport
 from .parallel import Parsed, parse_bytes, parse_in_workers, too_large
@@ -200,7 +200,7 @@ class Importer:
         self._run = report.run
         statistics = tuning.TableStatistics()
         try:
-            with relaxed_commit(), _fewer_collections():
+            with tuning.relaxed_commit(), _fewer_collections():
                 for file_report in self._import_files(files, run=report.run):
                     if file_report.result is not None:
                         _analyze(statistics, file_report.result.articles.created)

@@ -19,7 +19,7 @@ from django.db import DatabaseError, IntegrityError, OperationalError, connectio
 from django.urls import reverse
 
 from articles.models import Article, Person
-from importers import loading
+from importers import loading, tuning
 from importers.models import ImportRun, RawSource
 from importers.parsing import parse_page
 from tests.conftest import SEED_FILES
@@ -310,7 +310,7 @@ def synchronous_commit() -> str:
 @postgresql_only
 @pytest.mark.django_db(transaction=True)
 def test_a_connection_opened_again_during_an_import_commits_asynchronously_too():
-    with loading.relaxed_commit():
+    with tuning.relaxed_commit():
         assert synchronous_commit() == "off"
         connection.close()  # as importers.retry does after a drop
         assert synchronous_commit() == "off"
