@@ -120,6 +120,7 @@ def spelling_variants(names: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
         n = len(name)
         for i in range(n):
             pattern |= Q(name__startswith=name[:i], name__endswith=name[i + 1 :], name_length=n)  # replaced
+        for i in range(n + 1):
             pattern |= Q(name__startswith=name[:i], name__endswith=name[i:], name_length=n + 1)  # added
         if n > 2:
             pattern |= Q(name__in=[name[:i] + name[i + 1 :] for i in range(n)])  # dropped

@@ -378,3 +378,14 @@ def test_query_count_does_not_grow_with_the_page():
 
     small, large = queries_for(3), queries_for(60)
     assert large <= small + 3  # SQLite splits big inserts into batches
+
+
+def test_a_byline_with_a_character_dropped_is_flagged_as_the_duplicate_list_would_pair_it():
+    known = ArticleFactory(headline="别的稿件")
+    BylineFactory(article=known, person=PersonFactory(name="王海艳"), role="correspondent")
+    BylineFactory(article=known, person=PersonFactory(name="成姣兰"), role="reporter")
+
+    load(make_page(make_item(people=(PersonCredit("成姣兰", "reporter"), PersonCredit("王海", "correspondent")))))
+
+    warnings = Article.objects.get(import_key__isnull=False).warnings
+    assert any("王海" in w and "王海艳" in w and "成姣兰" in w for w in warnings)
