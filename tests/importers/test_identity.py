@@ -214,3 +214,21 @@ def test_another_page_under_a_file_name_already_used_in_its_issue_is_a_page_of_i
     run(second)
 
     assert sorted(Page.objects.values_list("number", "source_name")) == [(2, "page.txt"), (3, "")]
+
+
+def test_the_dry_run_says_when_a_new_article_is_likely_one_already_stored(tmp_path):
+    run(SEED)
+    text = SEED.read_text(encoding="utf-8")
+    first_story = text[: text.index("株洲市湖北商会成立")]
+    other_page = tmp_path / "yaowen.txt"
+    other_page.write_text("要闻  1\n\n" + first_story, encoding="utf-8")
+
+    out = io.StringIO()
+    call_command("import_pages", str(other_page), dry_run=True, format="json", stdout=out)
+
+    plan = json.loads(out.getvalue())["files"][0]["plan"]
+    assert plan["page"] is None  # another page of the issue
+    article = plan["articles"][0]
+    assert article["status"] == "likely_same"
+    stored = Article.objects.get(headline="全市商协会人民调解组织集中成立授牌")
+    assert article["same_as"] == [{"article": stored.pk, "headline": stored.headline}]
