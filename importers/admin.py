@@ -24,7 +24,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles import people as people_module
-from articles.admin_search import CappedSearchMixin
+from articles.admin.search import CappedSearchMixin
 from articles.models import Section
 
 from . import revisions

@@ -15,7 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles import people as people_module
-from articles import renderings, search
+from articles import renderings, search, workflow
 from articles.models import Article, Byline, Role
 
 from .models import ImportedRevision
@@ -114,6 +114,7 @@ def accept(*, revision: ImportedRevision, by) -> Article:
         tag, _ = Tag.objects.get_or_create(name=name)
         TaggedItem.objects.create(content_type=content_type, object_id=article.pk, tag=tag)
     search.index_articles([article.pk])
+    workflow.audit(Article.objects.filter(pk=article.pk), by=by, message="采用导入的修订")
     _decide(revision, ImportedRevision.Status.ACCEPTED, by)
     return article
 

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -112,6 +113,7 @@ def test_an_update_to_a_published_article_waits_for_an_editor(tmp_path, admin_us
     assert [b.person.name for b in article.bylines.order_by("order")] == ["成姣兰", "王海艳"]
     revision.refresh_from_db()
     assert revision.status == ImportedRevision.Status.ACCEPTED and revision.decided_by == admin_user
+    assert LogEntry.objects.get(object_id=str(article.pk)).user == admin_user  # the history names the editor
 
 
 def test_a_chief_editor_publishing_the_correction_puts_it_online_at_once(tmp_path):
