@@ -210,8 +210,7 @@ class Importer:
                         on_file(file_report)
         except BaseException:  # Ctrl-C, SIGTERM (import_pages), a bug: the run says it did not finish
             if report.run is not None:
-                with contextlib.suppress(DatabaseError):
-                    ImportRun.objects.filter(pk=report.run.pk).interrupt()
+                _say_interrupted(report.run.pk)
             raise
         if report.run is not None:
             if any(r.result is not None and not r.unchanged for r in report.files):
@@ -410,6 +409,19 @@ class Importer:
         keywords = {s.name: s.keyword_list for s in sections if not s.is_default}
         default = next((s.name for s in sections if s.is_default), "")
         return keywords, default
+
+
+def _say_interrupted(pk: int) -> None:
+    """Mark the run interrupted, on a new connection if the stop left this one unusable (a COPY cut short)."""
+    from django.db import connection
+
+    for attempt in range(2):
+        try:
+            ImportRun.objects.filter(pk=pk).interrupt()
+            return
+        except DatabaseError:
+            if attempt == 0 and not connection.in_atomic_block:
+                connection.close()
 
 
 def reconnect_if_lost_quietly() -> None:
