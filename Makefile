@@ -44,4 +44,4 @@ bench: venv
 	$(BIN)/python bench/parse_page.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache var

@@ -592,35 +592,6 @@ class Photo(models.Model):
 renditions.add_fields(Photo)
 
 
-class Rendering(models.Model):
-    """An article page as readers get it, rendered once and kept until something it shows changes.
-
-    ``articles/renderings.py`` reads, stores and invalidates these rows; nobody edits them.
-    A row with an empty ``html`` is a mark that the page changed at ``invalidated_at``: a rendering
-    begun before then is not stored.
-    """
-
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    # Which code, templates, site address and language rendered it (renderings.variant()).
-    variant = models.CharField(max_length=40, blank=True)
-    # The article's updated_at when it was rendered.
-    stamp = models.DateTimeField(null=True)
-    url = models.CharField(max_length=200, blank=True)
-    html = models.TextField(blank=True)
-    # The next scheduled publication that could change the page (a neighbour, a related story).
-    expires_at = models.DateTimeField(null=True)
-    rendered_at = models.DateTimeField(null=True)
-    invalidated_at = models.DateTimeField(null=True)
-
-    class Meta:
-        verbose_name = _("稿件页面")
-        verbose_name_plural = _("稿件页面")
-        default_permissions = ()
-
-    def __str__(self):
-        return f"rendering of article {self.article_id}"
-
-
 @receiver(post_save, sender=Article)
 def _copy_print_order_after_raw_save(sender, instance, raw, **kwargs):
     """Fixtures, ``import_content`` and history reverts save raw, without ``Article.save()``: set the copies after.

@@ -35,9 +35,10 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles import people as people_module
-from articles import renderings, search
+from articles import search
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Role, Section
+from newsroom import pagecache
 
 from . import bulkinsert, identity, jumps, load_warnings, revisions, tuning
 from .identity import normalize_headline, printed_number
@@ -775,8 +776,8 @@ def _index(round_: list[_File], written: dict[str, list]) -> None:
     costs the articles (``manage.py rebuild_search_index`` brings the index back)."""
     new, updated = written["new"], written["updated"]
     ids = [plan.article.pk for plan in new + updated]
-    # COPY and bulk writes send no signals: the stored readers' pages these articles appear on are out of date.
-    renderings.changed(around=ids, created=[plan.article.pk for plan in new])
+    if ids:
+        pagecache.content_changed()  # COPY and bulk writes send no signals
     documents = [
         (
             plan.article.pk,

@@ -15,8 +15,9 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles import people as people_module
-from articles import renderings, search, workflow
+from articles import search, workflow
 from articles.models import Article, Byline, Role
+from newsroom import pagecache
 
 from .models import ImportedRevision
 
@@ -96,7 +97,6 @@ def accept(*, revision: ImportedRevision, by) -> Article:
     article.imported_hash = revision.imported_hash
     if revision.source_id:
         article.source_id = revision.source_id
-    renderings.changed(around=[article.pk])
     article.save()
     found, _ = people_module.resolve_names(name for name, _ in people)
     Byline.objects.filter(article=article).delete()
@@ -114,6 +114,7 @@ def accept(*, revision: ImportedRevision, by) -> Article:
         tag, _ = Tag.objects.get_or_create(name=name)
         TaggedItem.objects.create(content_type=content_type, object_id=article.pk, tag=tag)
     search.index_articles([article.pk])
+    pagecache.content_changed()
     workflow.audit(Article.objects.filter(pk=article.pk), by=by, message="采用导入的修订")
     _decide(revision, ImportedRevision.Status.ACCEPTED, by)
     return article
