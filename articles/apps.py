@@ -12,7 +12,8 @@ class ArticlesConfig(AppConfig):
 
         from newsroom import pagecache
 
-        from . import photos
+        from . import desk_admin, photos
 
         pagecache.follow(*self.get_models(), Tag, TaggedItem)
         photos.connect()
+        desk_admin.register()

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
@@ -20,7 +20,7 @@ from . import renditions
 from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
-from .models import Article, Issue, Page, Person, Role, Section
+from .models import Article, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
 from .pagination import keyset_page
 
 PER_PAGE = 20
@@ -235,7 +235,13 @@ def section_detail(request, slug):
 
 @require_safe
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        # A person merged into another: their old address leads to the kept person for good (issue 20).
+        alias = PersonAlias.objects.select_related("person").filter(slug=slug).first()
+        if alias is None:
+            raise Http404("没有这个人")
+        return HttpResponsePermanentRedirect(alias.person.get_absolute_url())
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
     # thousands.
     latest = list(person.bylines.listed().order_by("-article_id").values_list("role", flat=True)[: ROLE_COUNT_CAP + 1])
@@ -412,6 +418,8 @@ def page_detail(request, year, month, day, page_id):
     articles = list(Article.objects.published().with_related(tags=False).filter(page=page).order_by("position", "pk"))
     for article in articles:
         article.page = page  # numbered by its place in the issue
+    # The page's editors as printed under it (责任编辑/胡乐 美术编辑/张武): one query.
+    staff = PageCredit.objects.filter(page=page).select_related("person").order_by("order", "pk")
     index = pages.index(page)
     return render(
         request,
@@ -420,6 +428,7 @@ def page_detail(request, year, month, day, page_id):
             "issue": issue,
             "page": page,
             "articles": articles,
+            "staff": list(staff),
             "pages": pages,
             "previous_page": pages[index - 1] if index > 0 else None,
             "next_page": pages[index + 1] if index + 1 < len(pages) else None,

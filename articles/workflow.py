@@ -32,7 +32,7 @@ from taggit.models import Tag, TaggedItem
 
 from newsroom import pagecache
 
-from . import search
+from . import review, search
 from .models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Section
 
 # The role groups created by migration 0004_editorial_groups.
@@ -120,13 +120,15 @@ def save_article(
     by: User | None,
     related: Callable[[], None] | None = None,
     message: str | list | Callable[[], str | list] = "",
+    changed: Iterable[str] = (),
 ) -> bool:
     """An editor's edit of one article (new or not): saved, marked edited, the readers' pages and search updated, logged.
 
     Marked edited, a re-import no longer overwrites it; published without a time, it goes live now.
     ``related`` saves what hangs on the article (the form's bylines, tags, photos) once it has a key and
     before the index reads its names and tags. ``message``: the history's text, or a function giving it
-    once ``related`` has run (the admin's change message names the inline rows it saved). Returns whether
+    once ``related`` has run (the admin's change message names the inline rows it saved). ``changed``: what the
+    edit changed (form field names, ``bylines``), whose import warnings it settles (``review``). Returns whether
     the readers' search was updated (if not, the edit is kept and ``rebuild_search_index`` catches up).
     """
     adding = article.pk is None
@@ -136,6 +138,8 @@ def save_article(
     article.save()
     if related is not None:
         related()
+    if changed:  # the fields (form names, "bylines") the edit changed settle the import warnings about them
+        review.fixed_by_edit(article=article, changed=changed, by=by)
     _invalidate()
     indexed = _reindex([article.pk])
     message = message() if callable(message) else message
@@ -295,6 +299,7 @@ def save_person(
     by: User | None,
     related: Callable[[], None] | None = None,
     message: str | list | Callable[[], str | list] = "",
+    changed: Iterable[str] = (),
 ) -> bool:
     """An editor's edit of a person: saved (``related``: their aliases), logged; renamed, their articles' pages
     and search entries follow (readers search bylines by name). Returns whether the search was updated."""
@@ -365,7 +370,8 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     other_ids = [person.pk for person in others if person.pk != into.pk]
     if not other_ids:
         return MergeResult(0, 0, 0, 0, ())
-    names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
+    slugs = dict(Person.objects.filter(pk__in=other_ids).values_list("name", "slug"))
+    names = list(slugs)
     named = search.articles_named(people=other_ids)  # their names leave the index, into's comes in
     _invalidate()  # bylines move by update()
 
@@ -407,6 +413,9 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
         [PersonAlias(person=into, name=name) for name in names if name not in existing and name != into.name]
     )
     PersonAlias.objects.filter(name=into.name).delete()  # the canonical spelling is no alias
+    for name, slug in slugs.items():  # the old address redirects to the kept person (a few people per merge)
+        PersonAlias.objects.filter(person=into, name=name).update(slug=slug)
+    review.merged_people(names=names, into=into, by=by)  # the "is this the same person?" warnings are answered
     _reindex(named)
     audit(Person.objects.filter(pk=into.pk), by=by, message=_("合并了:") + "、".join(names), title="name")
     return MergeResult(

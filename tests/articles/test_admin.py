@@ -67,10 +67,11 @@ def test_admin_is_in_chinese(admin_client):
     assert "稿件" in response.text
 
 
-def test_admin_still_works_in_english(admin_client):
-    response = admin_client.get(reverse("admin:index"), headers={"accept-language": "en"})
+def test_admin_is_in_chinese_whatever_the_browser_asks(admin_client):
+    response = admin_client.get(reverse("admin:articles_article_changelist"), headers={"accept-language": "en-US,en"})
     assert response.status_code == 200
-    assert "Log out" in response.text
+    assert "注销" in response.text and "Log out" not in response.text
+    assert "选择 稿件 来修改" in response.text
 
 
 def test_change_form_shows_source_lines_highlighted(admin_client, objects):
@@ -172,6 +173,7 @@ def test_preview_renders_a_draft_for_staff_only(client, admin_client):
     assert response.templates[0].name == "articles/article_detail.html"
     for text in ("尚未发布的稿件", "成姣兰", '<h2 class="subhead">小标题</h2>', "原稿日期有误,特此更正。"):
         assert text in response.text
+    assert "<strong>预览</strong> · 草稿 · 读者还看不到这一页" in response.text
     assert client.get(url).status_code == 302  # to the login page
     assert client.get(article.get_absolute_url()).status_code == 404
 
