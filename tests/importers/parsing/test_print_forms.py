@@ -331,7 +331,9 @@ def test_stacked_byline_lines_open_one_story():
 
 def test_a_phrase_after_a_jump_line_heads_the_next_story():
     """`（下转第13版）` ends a story (北京晚报); the phrase after it is the next headline."""
-    assert item("bjwb_20190828_12", "炎炎夏日,公园成北京市民纳凉好去处,赏美景别煞风景").paragraphs[0].startswith("不久前")
+    assert (
+        item("bjwb_20190828_12", "炎炎夏日,公园成北京市民纳凉好去处,赏美景别煞风景").paragraphs[0].startswith("不久前")
+    )
 
 
 def test_a_long_phrase_between_stories_without_bylines_is_a_headline():
