@@ -108,8 +108,11 @@ class PostgresBackend:
     matches = f"SELECT article_id AS id FROM {TABLE} WHERE lexemes @@ {query}"
     # At most this many matches (article ids and dates) are read at once from the index.
     BATCH = 10_000
-    # A read by days spans at most the days that hold this many rows of the table.
-    RANGE_ROWS = 20_000
+    # A read by days spans at most the days that hold this many rows of the table: the GIN index
+    # pays ~10-40 ns for every row of a range's days (btree_gin), 1.5-4 ms for 100,000 rows at
+    # 1,000,000 articles under load (bench/README.md, search, session 9), against ~2.5 µs for each
+    # match it reads. 20,000 made a term of one match a day take four reads.
+    RANGE_ROWS = 100_000
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
     # Past this many matches read per match kept, the filters are the narrower side.
