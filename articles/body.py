@@ -8,11 +8,9 @@ caption. Newlines inside a paragraph are kept (two-line subheads).
 import re
 from dataclasses import dataclass
 
-SUBHEAD = "subhead"
-CAPTION = "caption"
-PARAGRAPH = "paragraph"
+from .vocabulary import BLOCK_MARKERS as _MARKERS
+from .vocabulary import CAPTION, PARAGRAPH, SUBHEAD  # noqa: F401  (callers name blocks by these)
 
-_MARKERS = {SUBHEAD: "## ", CAPTION: "> "}
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 _KEYWORD_SEPARATORS = re.compile(r"[\s,,、;;]+")
 

@@ -6,6 +6,7 @@ paragraphs separated by blank lines, ``## `` starts an in-body subhead and
 """
 
 import datetime
+import operator
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
@@ -21,18 +22,15 @@ from taggit.models import TaggedItem
 
 from . import body as body_format
 from . import photos as photo_files
-from . import renditions
+from . import renditions, vocabulary
 
 
-class Role(models.TextChoices):
-    REPORTER = "reporter", _("记者")
-    CORRESPONDENT = "correspondent", _("通讯员")
-    INTERN = "intern", _("实习生")
-    PHOTOGRAPHER = "photographer", _("摄影")
-    AUTHOR = "author", _("作者")
-    EDITOR = "editor", _("责任编辑")
-    ART_EDITOR = "art_editor", _("美术编辑")
-    DESIGNER = "designer", _("设计")
+def _choices(name: str, labels: dict[str, str]) -> type[models.TextChoices]:
+    """TextChoices from a table of ``articles.vocabulary``: ``Role.REPORTER == "reporter"``, labelled 记者."""
+    return models.TextChoices(name, [(value.upper(), (value, label)) for value, label in labels.items()])
+
+
+Role = _choices("Role", vocabulary.ROLES)
 
 
 class SectionQuerySet(models.QuerySet):
@@ -92,8 +90,7 @@ class Issue(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The date is copied onto the issue's articles (Article.printed_on); one UPDATE keeps it true.
-        Article.objects.filter(page__issue=self).exclude(printed_on=self.printed_on).update(printed_on=self.printed_on)
+        Article.objects.filter(page__issue=self).copy_print_order()
 
     def get_absolute_url(self):
         d = self.printed_on
@@ -136,12 +133,7 @@ class Page(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # Issue date and page number are copied onto the page's articles (Article.printed_on,
-        # Article.page_number); after moving or renumbering a page one UPDATE keeps them true.
-        printed_on = Issue.objects.filter(pk=self.issue_id).values_list("printed_on", flat=True)
-        Article.objects.filter(page=self).exclude(
-            Q(printed_on=Subquery(printed_on)) & Q(page_number=self.number)
-        ).update(printed_on=Subquery(printed_on), page_number=self.number)
+        Article.objects.filter(page=self).copy_print_order()
 
     def get_absolute_url(self):
         d = self.issue.printed_on
@@ -240,10 +232,30 @@ class PageCredit(models.Model):
         return f"{self.get_role_display()}/{self.person}"
 
 
+def _public(prefix: str = "") -> Q:
+    """When an article is public: published, and its publication time has come (``prefix``: the path to it)."""
+    return Q(**{f"{prefix}status": Article.Status.PUBLISHED, f"{prefix}published_at__lte": timezone.now()})
+
+
+def _listed(prefix: str = "") -> Q:
+    return _public(prefix) & ~Q(**{f"{prefix}kind__in": Article.NOT_EDITORIAL})
+
+
+# An article's copies of its page's place in print, each from its path on the page: the admin lists a million
+# articles in print order from one index of the article table (article_print_order). Kept by Article.save(),
+# bulk_create() and bulk_update() in memory, and by ArticleQuerySet.copy_print_order() in the database for
+# whatever moves a page or redates an issue.
+PRINT_ORDER_COPIES = {"printed_on": "issue__printed_on", "page_number": "number"}
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, and its publication time has come."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(_public())
+
+    def scheduled(self):
+        """Published for a time still to come: it goes online by itself then (no cron job), not before."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
 
     def listed(self):
         """What readers' lists show: published news, photos, commentary and sidebars.
@@ -252,13 +264,17 @@ class ArticleQuerySet(models.QuerySet):
         published, but only on their e-paper page, labelled: never on the home, section, person, tag or
         search pages, feeds, the sitemap, the API or in 发稿统计. Every such list starts here.
         """
-        return self.published().exclude(kind__in=Article.NOT_EDITORIAL)
+        return self.filter(_listed())
+
+    def with_is_public(self):
+        """Each article's ``is_public`` read with it, for lists that show it (no query per row)."""
+        return self.annotate(public_now=models.ExpressionWrapper(_public(), output_field=models.BooleanField()))
 
     def with_related(self, *, tags: bool = True, photos: bool = True):
         """Everything a list or page shows, in a fixed number of queries.
 
         ``tags=False`` for lists that never print tags: taggit's prefetch costs more in Python
-        (~13 ms for 20 articles) than the rest of loading them. ``photos=False`` where no picture is shown.
+        than the rest of loading them. ``photos=False`` where no picture is shown.
         """
         bylines = Prefetch("bylines", queryset=Byline.objects.select_related("person").order_by("order", "id"))
         queryset = self.select_related("section", "page__issue").prefetch_related(bylines)
@@ -277,8 +293,18 @@ class ArticleQuerySet(models.QuerySet):
             objs = list(objs)
             for obj in objs:
                 obj.copy_print_order()
-            fields = [*fields, "printed_on", "page_number"]
+            fields = [*fields, *PRINT_ORDER_COPIES]
         return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def copy_print_order(self) -> int:
+        """Copy their page's print order onto these articles (``PRINT_ORDER_COPIES``): one UPDATE of the rows
+        that differ, after a page moved or was renumbered or an issue redated."""
+        page = Page.objects.filter(pk=models.OuterRef("page_id"))
+        copies = {field: Subquery(page.values(path)[:1]) for field, path in PRINT_ORDER_COPIES.items()}
+        same = Q()
+        for field, value in copies.items():
+            same &= Q(**{field: value})
+        return self.exclude(same).update(**copies)
 
     def in_section(self, section):
         return self.filter(section=section)
@@ -291,19 +317,11 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
-    class Kind(models.TextChoices):
-        NEWS = "news", _("消息")
-        PHOTO = "photo", _("图片新闻")
-        COMMENTARY = "commentary", _("评论")
-        SIDEBAR = "sidebar", _("链接/边栏")
-        NOTICE = "notice", _("启事/公告")
-        PSA = "psa", _("公益广告")
-        ADVERTISEMENT = "advertisement", _("广告")
+    Kind = _choices("Kind", vocabulary.KINDS)
 
     # Printed and stored with their page, shown only there, labelled (``ArticleQuerySet.listed()``).
-    NOT_EDITORIAL = (Kind.ADVERTISEMENT, Kind.PSA, Kind.NOTICE)
-    # How the e-paper labels them.
-    PRINT_LABELS = {Kind.ADVERTISEMENT: _("广告"), Kind.PSA: _("公益广告"), Kind.NOTICE: _("公告")}
+    NOT_EDITORIAL = vocabulary.NOT_EDITORIAL
+    PRINT_LABELS = vocabulary.PRINT_LABELS
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("草稿")
@@ -329,7 +347,7 @@ class Article(models.Model):
         Page, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles", verbose_name=_("版面")
     )
     position = models.PositiveSmallIntegerField(_("版内顺序"), default=0, help_text=_("在本版的阅读顺序,从 1 起。"))
-    # Copies of page.issue.printed_on and page.number, kept by save(), bulk_create/bulk_update and
+    # Copies of page.issue.printed_on and page.number (PRINT_ORDER_COPIES), kept by save(), bulk_create/bulk_update and
     # Page/Issue.save(): the admin lists a million articles in print order from one index
     # (article_print_order, migration 0009).
     printed_on = models.DateField(_("出版日期"), null=True, blank=True, editable=False)
@@ -420,7 +438,7 @@ class Article(models.Model):
         self.copy_print_order()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and ("page" in update_fields or "page_id" in update_fields):
-            kwargs["update_fields"] = {*update_fields, "printed_on", "page_number"}
+            kwargs["update_fields"] = {*update_fields, *PRINT_ORDER_COPIES}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -432,15 +450,17 @@ class Article(models.Model):
         return reverse("articles:article", kwargs={"year": day.year, "month": day.month, "day": day.day, "pk": pk})
 
     def copy_print_order(self) -> None:
-        """Set printed_on and page_number from the page (no query when the page and issue are loaded)."""
-        if self.page_id is None:
-            self.printed_on = self.page_number = None
-            return
-        if Article.page.is_cached(self) and Page.issue.is_cached(self.page):
-            self.printed_on, self.page_number = self.page.issue.printed_on, self.page.number
-            return
-        found = Page.objects.filter(pk=self.page_id).values_list("issue__printed_on", "number").first()
-        self.printed_on, self.page_number = found or (None, None)  # a fixture may bring the page later
+        """Set the copies of the page's print order (``PRINT_ORDER_COPIES``): no query when page and issue are loaded."""
+        if self.page_id is not None and Article.page.is_cached(self) and Page.issue.is_cached(self.page):
+            found = [operator.attrgetter(path.replace("__", "."))(self.page) for path in PRINT_ORDER_COPIES.values()]
+        elif self.page_id is not None:
+            found = Page.objects.filter(pk=self.page_id).values_list(*PRINT_ORDER_COPIES.values()).first()
+        else:
+            found = None
+        for field, value in zip(
+            PRINT_ORDER_COPIES, found or (None, None), strict=True
+        ):  # a fixture may bring the page later
+            setattr(self, field, value)
 
     @property
     def url_date(self):
@@ -469,17 +489,24 @@ class Article(models.Model):
         return self.kind not in self.NOT_EDITORIAL
 
     @property
+    def is_public(self) -> bool:
+        """Whether readers may see it now, as stored: ``published()`` asked of the database (one query, none
+        when the article was read through ``with_is_public()``)."""
+        if "public_now" in self.__dict__:
+            return self.public_now
+        return self.pk is not None and Article.objects.published().filter(pk=self.pk).exists()
+
+    @property
     def print_label(self) -> str:
         """``广告``, ``公益广告`` or ``公告`` for what is not editorial; empty for articles."""
         return str(self.PRINT_LABELS.get(self.kind, ""))
 
-    @property
-    def is_public(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
+
+class BylineQuerySet(models.QuerySet):
+    def listed(self):
+        """The bylines of what readers' lists show (``ArticleQuerySet.listed()``), as conditions on the join:
+        an IN (listed articles) subquery would read every one of them."""
+        return self.filter(_listed("article__"))
 
 
 class Byline(models.Model):
@@ -487,6 +514,8 @@ class Byline(models.Model):
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines", verbose_name=_("人员"))
     role = models.CharField(_("角色"), max_length=20, choices=Role.choices, default=Role.REPORTER)
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+
+    objects = BylineQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "order", "id"]
@@ -599,9 +628,4 @@ def _copy_print_order_after_raw_save(sender, instance, raw, **kwargs):
     A version recorded before migration 0009 holds no copies at all.
     """
     if raw:
-        before = (instance.printed_on, instance.page_number)
-        instance.copy_print_order()
-        if (instance.printed_on, instance.page_number) != before:
-            Article.objects.filter(pk=instance.pk).update(
-                printed_on=instance.printed_on, page_number=instance.page_number
-            )
+        Article.objects.filter(pk=instance.pk).copy_print_order()

@@ -4,8 +4,8 @@ Counting every row of a filtered list costs a scan of all of them on each page v
 ``EXACT_UP_TO`` rows the count is exact (a bounded count stops there); above it, on
 PostgreSQL, the planner's row estimate for the same query is used (shown as the count; it is
 usually within a few per cent), and the page links still reach the end of the list. The bounded
-count reads up to ``EXACT_UP_TO`` matching rows, about 8 ms per thousand at a million articles,
-so the bound stays low: a review queue is counted exactly, the archive is estimated.
+count reads up to ``EXACT_UP_TO`` matching rows, its cost growing with each of them, so the
+bound stays low: a review queue is counted exactly, the archive is estimated.
 """
 
 from django.core.paginator import Paginator

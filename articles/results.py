@@ -1,11 +1,11 @@
 """Search results as the results page prints them: plain values read in two queries.
 
-The page needs a few values of each of its 20 results. Loaded as model instances (article,
-section, page, issue, bylines, people: ~160 objects) and printed through the shared list item,
-they took 16-21 ms in-process on a slow moment; read as ``values()`` into ``Result`` records
-and printed by ``includes/search_result.html`` (the list item's markup), 6-7 ms
-(``bench/README.md``, Search). Each record holds what its article gives: address, page label,
-section link, each person once (``tests/articles/test_search_results.py``).
+The page needs a few values of each of its results. Loaded as model instances (article,
+section, page, issue, bylines, people: several objects per result) and printed through the shared
+list item, building them cost more than the search itself; read as ``values()`` into ``Result``
+records and printed by ``includes/search_result.html`` (the list item's markup), they cost a
+fraction of that. Each record holds what its article gives: address, page label, section link,
+each person once (``tests/articles/test_search_results.py``).
 """
 
 from __future__ import annotations

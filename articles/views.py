@@ -287,13 +287,8 @@ def section_detail(request, slug):
 def person_detail(request, slug):
     person = get_object_or_404(Person, slug=slug)
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
-    # thousands. The listed() rule as join conditions: an IN (published articles) subquery would read them all.
-    latest = list(
-        person.bylines.filter(article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now())
-        .exclude(article__kind__in=Article.NOT_EDITORIAL)
-        .order_by("-article_id")
-        .values_list("role", flat=True)[: ROLE_COUNT_CAP + 1]
-    )
+    # thousands.
+    latest = list(person.bylines.listed().order_by("-article_id").values_list("role", flat=True)[: ROLE_COUNT_CAP + 1])
     capped = len(latest) > ROLE_COUNT_CAP
     counts = {role: f"{n}+" if capped else n for role, n in Counter(latest[:ROLE_COUNT_CAP]).items()}
     if not counts:

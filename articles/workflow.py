@@ -1,23 +1,33 @@
-"""Editorial write workflows: draft → review → published, and the bulk edits around them.
+"""Editorial writes: saving an edit, draft → review → published, the bulk edits around them, merging people.
 
-Every function takes a queryset and runs a fixed number of queries however many
-rows it holds (``update()``, ``bulk_create()``, subqueries), so an editor can
-publish a whole day's paper in one click. Permission checks belong to the
-caller (the admin checks the user's role before it calls these).
+Every write an editor makes goes through a function here, and each one does the same three things
+besides the write itself: it tells the page cache which readers' pages changed (``_invalidate``, the
+one call), brings the readers' search up to date where the text, names or tags changed (``_reindex``)
+and writes the admin history (``audit``) naming ``by``. ``by=None`` is a script's change: nobody to
+name, so no history entry.
+
+The bulk functions take a queryset and run a fixed number of queries however many rows it holds
+(``update()``, ``bulk_create()``, subqueries), so an editor can publish a whole day's paper in one
+click. Permission checks belong to the caller (the admin checks the user's role before it calls these).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+import json
+import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.contrib.admin.models import ADDITION, CHANGE, DELETION, LogEntry
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.core.exceptions import EmptyResultSet
+from django.db import DatabaseError, connection, transaction
+from django.db.models import CharField, DateTimeField, F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Cast, Coalesce, Substr
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from taggit.models import Tag, TaggedItem
 
 from . import renderings, search
@@ -30,25 +40,131 @@ CHIEF_EDITOR_GROUP = "主编"
 
 User = AbstractBaseUser
 
+logger = logging.getLogger(__name__)
+
 
 def _rows(articles: QuerySet[Article]) -> QuerySet[Article]:
     """A plain queryset over the same rows, safe to update() even if ``articles`` is distinct or ordered."""
     return Article.objects.filter(pk__in=articles.order_by().values("pk"))
 
 
-def _changing(rows: QuerySet[Article]) -> None:
-    """The readers' pages that show these articles (their own, neighbours', related) are out of date.
+def _invalidate(*, around=None, own=None) -> None:
+    """The readers' pages that show these articles are out of date: the one call to the page cache.
 
-    ``update()`` sends no signals: every function here that changes articles says so itself, inside its
-    transaction and before the change, so that both the old and the new state are covered.
+    ``around``: articles whose headline, address, publication, page or tags change (their pages and their
+    neighbours', continuations' and related stories'); ``own``: articles whose own page alone changes (a
+    byline, a renamed person). ``update()`` sends no signals: every function here that changes articles
+    says so itself, inside its transaction and before the change, so that both the old and the new state
+    are covered.
     """
-    renderings.changed(around=rows)
+    renderings.changed(around=around, own=own)
+
+
+def _reindex(ids) -> bool:
+    """Bring the readers' search up to date for these articles; a failing index never costs the edit.
+
+    False when the index could not be written (``manage.py rebuild_search_index`` catches up).
+    """
+    try:
+        with transaction.atomic():
+            search.index_articles(ids)
+    except DatabaseError:
+        logger.exception("search index not updated")
+        return False
+    return True
+
+
+def audit(
+    rows: QuerySet, *, by: User | None, message: str | list, flag: int = CHANGE, title: str = "headline"
+) -> None:
+    """One admin history entry (``LogEntry``) per row, naming ``by``: a single INSERT … SELECT however many rows.
+
+    ``LogEntry.objects.log_actions()`` loads every row and inserts in batches (999 parameters a statement
+    on SQLite): publishing a whole day's paper, or a selection across every page of the list, must stay a
+    fixed number of queries. ``title``: the field that names a row in the history (``object_repr``).
+    """
+    if by is None:
+        return
+    if isinstance(message, list):  # the admin's change message: LogEntry reads it back from JSON
+        message = json.dumps(message)
+    select = (
+        rows.model.objects.filter(pk__in=rows.order_by().values("pk"))
+        .order_by()
+        .annotate(
+            nr_time=Value(timezone.now(), output_field=DateTimeField()),
+            nr_user=Value(by.pk, output_field=IntegerField()),
+            nr_type=Value(ContentType.objects.get_for_model(rows.model).pk, output_field=IntegerField()),
+            nr_object=Cast("pk", output_field=CharField()),
+            nr_repr=Substr(title, 1, 200),
+            nr_flag=Value(flag, output_field=IntegerField()),
+            nr_message=Value(str(message), output_field=CharField()),
+        )
+        .values_list("nr_time", "nr_user", "nr_type", "nr_object", "nr_repr", "nr_flag", "nr_message")
+    )
+    try:
+        sql, params = select.query.sql_with_params()
+    except EmptyResultSet:  # no rows (``objects.none()``): nothing to log
+        return
+    columns = "action_time, user_id, content_type_id, object_id, object_repr, action_flag, change_message"
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {LogEntry._meta.db_table} ({columns}) {sql}", params)
+
+
+def _one(article: Article) -> QuerySet[Article]:
+    return Article.objects.filter(pk=article.pk)
 
 
 @transaction.atomic
-def submit_for_review(*, articles: QuerySet[Article], by: User) -> int:
+def save_article(
+    *,
+    article: Article,
+    by: User | None,
+    related: Callable[[], None] | None = None,
+    message: str | list | Callable[[], str | list] = "",
+) -> bool:
+    """An editor's edit of one article (new or not): saved, marked edited, the readers' pages and search updated, logged.
+
+    Marked edited, a re-import no longer overwrites it; published without a time, it goes live now.
+    ``related`` saves what hangs on the article (the form's bylines, tags, photos) once it has a key and
+    before the index reads its names and tags. ``message``: the history's text, or a function giving it
+    once ``related`` has run (the admin's change message names the inline rows it saved). Returns whether
+    the readers' search was updated (if not, the edit is kept and ``rebuild_search_index`` catches up).
+    """
+    adding = article.pk is None
+    if not adding:
+        _invalidate(around=[article.pk])  # where it was: its old page, neighbours and related stories
+    article.is_edited = True
+    if article.status == Article.Status.PUBLISHED and article.published_at is None:
+        article.published_at = timezone.now()
+    article.save()
+    if related is not None:
+        related()
+    _invalidate(around=[article.pk])
+    indexed = _reindex([article.pk])
+    message = message() if callable(message) else message
+    audit(_one(article), by=by, message=message or _("修改"), flag=ADDITION if adding else CHANGE)
+    return indexed
+
+
+@transaction.atomic
+def delete_articles(*, articles: QuerySet[Article], by: User | None) -> int:
+    """Delete articles (their bylines, corrections and photos go with them) and take them out of the search."""
+    ids = list(_rows(articles).values_list("pk", flat=True))
+    if not ids:
+        return 0
+    rows = Article.objects.filter(pk__in=ids)
+    _invalidate(around=rows)
+    audit(rows, by=by, message="", flag=DELETION)
+    rows.delete()
+    search.remove_from_index(ids)
+    return len(ids)
+
+
+@transaction.atomic
+def submit_for_review(*, articles: QuerySet[Article], by: User | None) -> int:
     """Drafts go to the review queue; anything else is left alone."""
-    _changing(_rows(articles))
+    _invalidate(around=_rows(articles))
+    audit(_rows(articles), by=by, message=_("提交审核"))
     return (
         _rows(articles)
         .filter(status=Article.Status.DRAFT)
@@ -57,17 +173,18 @@ def submit_for_review(*, articles: QuerySet[Article], by: User) -> int:
 
 
 @transaction.atomic
-def mark_reviewed(*, articles: QuerySet[Article], by: User, at: datetime.datetime | None = None) -> int:
+def mark_reviewed(*, articles: QuerySet[Article], by: User | None, at: datetime.datetime | None = None) -> int:
     """Stamp who checked the articles (and their import warnings); drafts move to review."""
     at = at or timezone.now()
     rows = _rows(articles).exclude(status=Article.Status.ARCHIVED)
-    _changing(rows)
+    _invalidate(around=rows)
+    audit(rows, by=by, message=_("审核"))
     rows.filter(status=Article.Status.DRAFT).update(status=Article.Status.REVIEW)
     return rows.update(reviewed_at=at, reviewed_by=by, updated_at=at)
 
 
 @transaction.atomic
-def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.datetime | None = None) -> int:
+def publish_articles(*, articles: QuerySet[Article], by: User | None, at: datetime.datetime | None = None) -> int:
     """Publish; with ``at`` (past or future) every article goes live at that time.
 
     Without ``at`` an article keeps a publication time it already has (so a
@@ -76,7 +193,8 @@ def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.date
     """
     now = timezone.now()
     rows = _rows(articles)
-    _changing(rows)
+    _invalidate(around=rows)
+    audit(rows, by=by, message=_("发布"))
     if at is not None:
         return rows.update(status=Article.Status.PUBLISHED, published_at=at, updated_at=now)
     return rows.exclude(status=Article.Status.PUBLISHED).update(
@@ -85,9 +203,10 @@ def publish_articles(*, articles: QuerySet[Article], by: User, at: datetime.date
 
 
 @transaction.atomic
-def unpublish_articles(*, articles: QuerySet[Article], by: User) -> int:
+def unpublish_articles(*, articles: QuerySet[Article], by: User | None) -> int:
     """Take published (or scheduled) articles off the site; they go back to review."""
-    _changing(_rows(articles))
+    _invalidate(around=_rows(articles))
+    audit(_rows(articles), by=by, message=_("撤下"))
     return (
         _rows(articles)
         .filter(status=Article.Status.PUBLISHED)
@@ -96,8 +215,9 @@ def unpublish_articles(*, articles: QuerySet[Article], by: User) -> int:
 
 
 @transaction.atomic
-def archive_articles(*, articles: QuerySet[Article], by: User) -> int:
-    _changing(_rows(articles))
+def archive_articles(*, articles: QuerySet[Article], by: User | None) -> int:
+    _invalidate(around=_rows(articles))
+    audit(_rows(articles), by=by, message=_("归档"))
     return (
         _rows(articles)
         .exclude(status=Article.Status.ARCHIVED)
@@ -106,8 +226,9 @@ def archive_articles(*, articles: QuerySet[Article], by: User) -> int:
 
 
 @transaction.atomic
-def move_to_section(*, articles: QuerySet[Article], section: Section | None, by: User) -> int:
-    _changing(_rows(articles))
+def move_to_section(*, articles: QuerySet[Article], section: Section | None, by: User | None) -> int:
+    _invalidate(around=_rows(articles))
+    audit(_rows(articles), by=by, message=_("移到栏目:") + (section.name if section else "—"))
     return _rows(articles).update(section=section, is_edited=True, updated_at=timezone.now())
 
 
@@ -122,13 +243,14 @@ def _tags(names: Iterable[str], *, create: bool) -> list[Tag]:
 
 
 @transaction.atomic
-def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -> int:
+def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User | None) -> int:
     """Tag every article; returns how many tag links were new."""
     tag_objects = _tags(tags, create=True)
     ids = list(_rows(articles).values_list("pk", flat=True))
     if not tag_objects or not ids:
         return 0
-    renderings.changed(around=ids)
+    _invalidate(around=ids)
+    audit(Article.objects.filter(pk__in=ids), by=by, message=_("添加标签:") + "、".join(t.name for t in tag_objects))
     content_type = ContentType.objects.get_for_model(Article)
     links = TaggedItem.objects.filter(content_type=content_type, object_id__in=ids, tag__in=tag_objects)
     before = links.count()
@@ -137,31 +259,67 @@ def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -> i
         ignore_conflicts=True,
     )
     _rows(articles).update(is_edited=True, updated_at=timezone.now())
-    search.index_articles(ids)  # the index holds the tags' names
+    _reindex(ids)  # the index holds the tags' names
     return links.count() - before
 
 
 @transaction.atomic
-def remove_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User) -> int:
+def remove_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User | None) -> int:
     """Untag every article; returns how many tag links went."""
     tag_objects = _tags(tags, create=False)
     if not tag_objects:
         return 0
-    _changing(_rows(articles))
-    removed, _ = TaggedItem.objects.filter(
+    _invalidate(around=_rows(articles))
+    audit(_rows(articles), by=by, message=_("去掉标签:") + "、".join(t.name for t in tag_objects))
+    removed, _count = TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(Article),
         object_id__in=_rows(articles).values("pk"),
         tag__in=tag_objects,
     ).delete()
     _rows(articles).update(is_edited=True, updated_at=timezone.now())
-    search.index_articles(_rows(articles).values_list("pk", flat=True))  # the index holds the tags' names
+    _reindex(_rows(articles).values_list("pk", flat=True))  # the index holds the tags' names
     return removed
 
 
-def add_correction(*, article: Article, text: str, by: User, on: datetime.date | None = None) -> Correction:
-    return Correction.objects.create(
+@transaction.atomic
+def add_correction(*, article: Article, text: str, by: User | None, on: datetime.date | None = None) -> Correction:
+    correction = Correction.objects.create(
         article=article, text=text, published_on=on or timezone.localdate(), created_by=by
     )
+    _invalidate(own=[article.pk])
+    audit(_one(article), by=by, message=_("更正:") + text[:100])
+    return correction
+
+
+@transaction.atomic
+def save_person(
+    *,
+    person: Person,
+    by: User | None,
+    related: Callable[[], None] | None = None,
+    message: str | list | Callable[[], str | list] = "",
+) -> bool:
+    """An editor's edit of a person: saved (``related``: their aliases), logged; renamed, their articles' pages
+    and search entries follow (readers search bylines by name). Returns whether the search was updated."""
+    adding = person.pk is None
+    renamed = not adding and not Person.objects.filter(pk=person.pk, name=person.name).exists()
+    person.save()
+    if related is not None:
+        related()
+    indexed = True
+    if renamed:
+        named = search.articles_named(people=[person.pk])
+        _invalidate(own=named)
+        indexed = _reindex(named)
+    message = message() if callable(message) else message
+    audit(
+        Person.objects.filter(pk=person.pk),
+        by=by,
+        message=message or _("修改"),
+        flag=ADDITION if adding else CHANGE,
+        title="name",
+    )
+    return indexed
 
 
 # History (django-reversion) -----------------------------------------------------------------------
@@ -213,31 +371,31 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
     named = search.articles_named(people=other_ids)  # their names leave the index, into's comes in
     # Bylines move by update(): the pages of every article of these people, theirs now and into's after.
-    renderings.changed(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
+    _invalidate(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
 
     duplicate_bylines = Byline.objects.filter(person_id__in=other_ids).filter(
         Q(article__bylines__person=into) & Q(article__bylines__role=F("role"))
     )
-    bylines_dropped, _ = Byline.objects.filter(pk__in=duplicate_bylines.values("pk")).delete()
+    bylines_dropped, _count = Byline.objects.filter(pk__in=duplicate_bylines.values("pk")).delete()
     # Two of the others may share an article and role: keep the first of each group.
     keep = {}
     for pk, article_id, role in (
         Byline.objects.filter(person_id__in=other_ids).order_by("pk").values_list("pk", "article_id", "role")
     ):
         keep.setdefault((article_id, role), pk)
-    extra, _ = Byline.objects.filter(person_id__in=other_ids).exclude(pk__in=keep.values()).delete()
+    extra, _count = Byline.objects.filter(person_id__in=other_ids).exclude(pk__in=keep.values()).delete()
     bylines_moved = Byline.objects.filter(person_id__in=other_ids).update(person=into)
 
     duplicate_credits = PageCredit.objects.filter(person_id__in=other_ids).filter(
         Q(page__credits__person=into) & Q(page__credits__role=F("role"))
     )
-    credits_dropped, _ = PageCredit.objects.filter(pk__in=duplicate_credits.values("pk")).delete()
+    credits_dropped, _count = PageCredit.objects.filter(pk__in=duplicate_credits.values("pk")).delete()
     keep = {}
     for pk, page_id, role in (
         PageCredit.objects.filter(person_id__in=other_ids).order_by("pk").values_list("pk", "page_id", "role")
     ):
         keep.setdefault((page_id, role), pk)
-    extra_credits, _ = PageCredit.objects.filter(person_id__in=other_ids).exclude(pk__in=keep.values()).delete()
+    extra_credits, _count = PageCredit.objects.filter(person_id__in=other_ids).exclude(pk__in=keep.values()).delete()
     credits_moved = PageCredit.objects.filter(person_id__in=other_ids).update(person=into)
 
     PersonAlias.objects.filter(person_id__in=other_ids).update(person=into)
@@ -253,7 +411,8 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
         [PersonAlias(person=into, name=name) for name in names if name not in existing and name != into.name]
     )
     PersonAlias.objects.filter(name=into.name).delete()  # the canonical spelling is no alias
-    search.index_articles(named)
+    _reindex(named)
+    audit(Person.objects.filter(pk=into.pk), by=by, message=_("合并了:") + "、".join(names), title="name")
     return MergeResult(
         bylines_moved=bylines_moved,
         bylines_dropped=bylines_dropped + extra,

@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT / "tests" / "importers" / "corpus"
 SCORER = ROOT.parent / "shared" / "tools" / "score_import.py"
-MEASURES = ("items", "titles", "people", "levels", "body", "paragraphs")
+COVERAGE = ROOT.parent / "shared" / "tools" / "coverage.py"
+MEASURES = ("items", "titles", "people", "levels", "body", "paragraphs", "coverage")
+_COVERED = re.compile(r"lines accounted \d+/\d+ \(([\d.]+)\)")
 _FIGURE = re.compile(
     r"items F1 (?P<items>[\d.]+), titles (?P<titles>[\d.]+), people F1 (?P<people>[\d.]+), "
     r"levels (?P<levels>[\d.]+), body (?P<body>[\d.]+), paragraphs F1 (?P<paragraphs>[\d.]+)"
@@ -75,7 +77,8 @@ def pages(corpus: Path) -> dict[str, list[tuple[Path, Path]]]:
     return dict(found)
 
 
-def score(gold: Path, pred: dict, verbose: bool) -> dict[str, float]:
+def score(gold: Path, page: Path, pred: dict, verbose: bool) -> dict[str, float]:
+    """The shared scorer's figures for one page, and the shared coverage check's share of lines."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as handle:
         json.dump({"files": [pred]}, handle, ensure_ascii=False)
     try:
@@ -84,12 +87,19 @@ def score(gold: Path, pred: dict, verbose: bool) -> dict[str, float]:
             capture_output=True,
             text=True,
         )
+        covered = subprocess.run(
+            [sys.executable, str(COVERAGE), str(page), handle.name], capture_output=True, text=True
+        )
     finally:
         os.unlink(handle.name)
     if verbose:
         print(run.stdout.rstrip())
+        if covered.returncode:
+            print(covered.stdout.rstrip())
     match = _FIGURE.search(run.stdout.strip().splitlines()[-1])
-    return {k: float(v) for k, v in match.groupdict().items()}
+    figures = {k: float(v) for k, v in match.groupdict().items()}
+    figures["coverage"] = float(_COVERED.search(covered.stdout).group(1))
+    return figures
 
 
 def _norm(text: str) -> str:
@@ -201,8 +211,8 @@ def main() -> int:
         preds = dry_run([page for _, page in golds])
         all_preds += preds
         figures = []
-        for (gold_path, _), pred in zip(golds, preds, strict=True):
-            figure = score(gold_path, pred, args.verbose)
+        for (gold_path, page), pred in zip(golds, preds, strict=True):
+            figure = score(gold_path, page, pred, args.verbose)
             figures.append(figure)
             if args.verbose:
                 print()
@@ -257,7 +267,7 @@ def raise_floors(path: Path, means, byline_f1, sections) -> None:
     down = lambda value: int(value * 100) / 100  # noqa: E731
     for source, mean in means.items():
         old = floors.setdefault("sources", {}).setdefault(source, {})
-        for measure in ("items", "titles", "people", "body", "paragraphs"):
+        for measure in ("items", "titles", "people", "body", "paragraphs", "coverage"):
             old[measure] = max(old.get(measure, 0.0), down(mean[measure]))
     if byline_f1 is not None:
         floors["bylines"] = max(floors.get("bylines", 0.0), down(byline_f1))

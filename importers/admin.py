@@ -23,7 +23,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from articles.admin_search import CappedSearchMixin
+from articles.admin.search import CappedSearchMixin
 from articles.models import Section
 
 from .models import ImportRun, Place, RawSource, TagRule

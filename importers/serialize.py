@@ -1,4 +1,4 @@
-"""The dry-run JSON of `import_pages`: pipelines rely on these names (issue 2)."""
+"""The dry-run JSON of `import_pages`: pipelines rely on these names, so they do not change."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ def _people(people) -> list[dict]:
 
 
 def item_to_dict(item: ParsedItem) -> dict:
+    """The title as printed; an untitled item's suggested headline apart, under `suggested_headline`."""
     return {
         "kind": item.kind,
         "kicker": item.kicker,
-        "headline": item.headline,
+        "headline": item.headline if item.headline_printed else "",
+        **({} if item.headline_printed else {"suggested_headline": item.headline}),
         "subheadline": item.subheadline,
         "series": item.series,
         "dateline": item.dateline,

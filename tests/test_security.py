@@ -541,7 +541,7 @@ def test_an_admin_search_uses_its_first_terms_only(admin_client):
 def test_every_admin_search_is_capped():
     from django.contrib import admin
 
-    from articles.admin_search import CappedSearchMixin
+    from articles.admin.search import CappedSearchMixin
 
     searching = {model.__name__ for model, model_admin in admin.site._registry.items() if model_admin.search_fields}
     capped = {

@@ -142,7 +142,7 @@ class PostgresBackend:
         than about RANGE_ROWS rows. Or, once the days read say that the matches left are few (under
         half a BATCH), all those published before a day at once, through the lexemes alone. (The
         planner's estimates of a term's matches are no guide: it knows the most common lexemes,
-        guesses 0.5 % of the rows for the others and multiplies for AND.) Of what a read finds, only the newest days that should hold the wanted
+        guesses a fixed share of the rows for the others and multiplies for AND.) Of what a read finds, only the newest days that should hold the wanted
         matches are checked against the article table (its status, publication time and the page's
         filters), the older ones next if those fell short. When the filters keep almost none of the
         matches, the filtered articles lead instead. Each read is one statement that also ranks

@@ -27,7 +27,7 @@ class SQLiteBackend:
         # The matches first, from the FTS5 index (SQLite evaluates the IN once), then the queryset's
         # newest ``window`` of them; bm25() ranks those, inside a MATCH query of their own. Joined
         # to the article table instead, SQLite walked the articles newest first and probed the
-        # index for each: seconds for a rare word at 100,000 articles.
+        # index for each: the rarer the word, the more articles it walked.
         newest = list(
             queryset.filter(pk__in=RawSQL(self.matches, [expression]))
             .order_by("-published_at", "-pk")

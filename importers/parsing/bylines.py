@@ -66,6 +66,7 @@ __all__ = [
     "author_name",
     "is_bare_role",
     "is_name",
+    "is_signature",
     "parse_credit",
     "parse_lead",
     "parse_staff",
@@ -460,6 +461,9 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
         names = _names(text[match.end() : end])
         if names is None:
             return None
+        glued = match.end() < len(text) and _HAN_RE.match(text[match.end()])
+        if glued and strict and not bracketed and not all(_unlabeled_name(name) for name in names):
+            return None  # `新闻摄影比赛`: a role word inside a phrase, not a label before a name
         role = _role_of(match.group("role"))
         if not names:
             if i + 1 < len(matches):
@@ -614,8 +618,14 @@ def parse_lead(text: str) -> Lead | None:
     if reported and (dateline or _ROLE_RE.match(stripped)):
         people = parse_credit(reported.group(0))
         if people:
-            byline = strip(text[: offset + reported.end()])
-            return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[reported.end() :]))
+            # `记者温红彦报道:北京市委…`: the colon after 报道 stays with the credit, not the body.
+            end = reported.end()
+            after = stripped[end:]
+            colon = len(after) - len(after.lstrip(SPACES + COLONS))
+            if colon and any(c in COLONS for c in after[:colon]):
+                end += colon
+            byline = strip(text[: offset + end])
+            return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[end:]))
     if not dateline or not _simplified(dateline).endswith(("讯", "电", "消息")):
         return None
     # Unbracketed: `本报讯 记者 张三 通讯员 李四 昨日,……`. Take the longest run of
@@ -718,9 +728,15 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
                 continue
         else:
             people = parse_credit(credit)
+            if people is None and _SUPPLIED.match(credit):
+                return strip(text[: cut.end()]), credit, ()  # `发布会现场。团长春市委供图`
         if people and any(p.role == PHOTOGRAPHER for p in people):
             return strip(text[: cut.end()]), credit, people
     return None
+
+
+# A photo supplied by an organisation or a source, naming no photographer.
+_SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 
 
 def _caption_then_credit(caption: str) -> bool:
@@ -752,3 +768,9 @@ def is_name(text: str) -> bool:
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True
     return len(text) == 4 and text[:2] in COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None
+
+
+def is_signature(text: str) -> bool:
+    """An author line that is a person's name for certain (a surname of the table), so that it
+    can open a signed piece printed without a title, between two stories: `唐剑华`."""
+    return is_name(text) and _unlabeled_name(author_name(text))

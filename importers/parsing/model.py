@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from articles.vocabulary import CAPTION, PARAGRAPH, PHOTO, SUBHEAD
+
 
 @dataclass(frozen=True)
 class PersonCredit:
     name: str
-    role: str  # reporter, correspondent, intern, photographer, author, editor, art_editor, designer
+    role: str  # articles.vocabulary.ROLES
 
 
 @dataclass(frozen=True)
@@ -23,13 +25,13 @@ class Furniture:
 
 @dataclass(frozen=True)
 class BodyBlock:
-    kind: str  # paragraph, subhead, caption
+    kind: str  # articles.vocabulary: PARAGRAPH, SUBHEAD, CAPTION
     text: str
 
 
 @dataclass(frozen=True)
 class ParsedItem:
-    kind: str  # news, photo, commentary, sidebar, notice, psa, advertisement
+    kind: str  # articles.vocabulary.KINDS
     headline: str
     kicker: str = ""
     subheadline: str = ""
@@ -46,20 +48,23 @@ class ParsedItem:
     tags: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     lines: tuple[int, ...] = ()  # 1-based source line numbers this item was built from
+    # False when the page prints no title (photo news, a signed commentary): `headline` is then
+    # a suggestion taken from the text, for the editor to confirm.
+    headline_printed: bool = True
 
     @property
     def paragraphs(self) -> list[str]:
         """The body in reading order; photo news counts its caption as body."""
-        keep = {"paragraph", "subhead"} | ({"caption"} if self.kind == "photo" else set())
+        keep = {PARAGRAPH, SUBHEAD} | ({CAPTION} if self.kind == PHOTO else set())
         return [b.text for b in self.blocks if b.kind in keep]
 
     @property
     def subheads(self) -> list[str]:
-        return [b.text for b in self.blocks if b.kind == "subhead"]
+        return [b.text for b in self.blocks if b.kind == SUBHEAD]
 
     @property
     def captions(self) -> list[str]:
-        return [b.text for b in self.blocks if b.kind == "caption"]
+        return [b.text for b in self.blocks if b.kind == CAPTION]
 
     @property
     def text(self) -> str:

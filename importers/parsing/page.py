@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+
+from articles.vocabulary import AUTHOR, PARAGRAPH, SUBHEAD
 
 from . import dates, sections, tagging
 from .bylines import author_name
@@ -100,6 +103,14 @@ def parse_page(
                 title, item.text, exclude=staff, places=places, stop=stop_tags, preferred=preferred
             )
         finished.append(replace(item, section=item_section, tags=tags))
+    # A box sits in its story's section.
+    by_headline = {item.headline: item.section for item in finished if not item.parent_headline}
+    finished = [
+        replace(item, section=by_headline[item.parent_headline])
+        if item.parent_headline in by_headline and not section
+        else item
+        for item in finished
+    ]
 
     unassigned = _unaccounted(units, finished, furniture)
     if for_readers:
@@ -193,7 +204,7 @@ def _item(draft: Draft) -> ParsedItem:
             series = "\n".join(series_lines + [anchor.text])
         elif anchor.shape == TITLE:  # a commentary's author line
             bylines.append(anchor.text)
-            people.append(PersonCredit(author_name(anchor.text), "author"))
+            people.append(PersonCredit(author_name(anchor.text), AUTHOR))
     if not title_lines and anchor is not None and anchor.shape == CREDIT and kind == NEWS:
         # `■记者 刘芳 通讯员 林子其` printed over its headline: the title lines follow the byline.
         while body and body[0].shape == TITLE and len(title_lines) < _MAX_TITLE_LINES and len(body) > 1:
@@ -201,7 +212,7 @@ def _item(draft: Draft) -> ParsedItem:
     if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:
         author = body.pop(0)
         bylines.append(author.text)
-        people.append(PersonCredit(author_name(author.text), "author"))
+        people.append(PersonCredit(author_name(author.text), AUTHOR))
     if kind == COMMENTARY and body and body[0].shape == CREDIT:
         credit = body.pop(0)
         bylines.append(credit.text)
@@ -221,9 +232,9 @@ def _item(draft: Draft) -> ParsedItem:
     )
 
     if repaired is None:
-        blocks = [BodyBlock("paragraph", u.text if u.shape != CAPTION else u.caption) for u in body]
+        blocks = [BodyBlock(PARAGRAPH, u.text if u.shape != CAPTION else u.caption) for u in body]
         if first_text:
-            blocks.insert(0, BodyBlock("paragraph", first_text))
+            blocks.insert(0, BodyBlock(PARAGRAPH, first_text))
         duplicates = 0
     else:
         blocks = repaired.blocks
@@ -238,8 +249,13 @@ def _item(draft: Draft) -> ParsedItem:
             title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
+    if kind in (NEWS, PHOTO) and any(_EDITORS_NOTE.match(b.text) for b in blocks):
+        kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
+    elif kind == NEWS and people and all(p.role == "photographer" for p in people) and not dateline:
+        kind = PHOTO  # credited to its photographers alone: photo news (`本报记者 李建泉摄`)
     kicker, headline, subheadline = split_title(title_lines)
-    if not headline:
+    printed = bool(headline)
+    if not printed:
         headline = _guess_headline(blocks)
         warnings.append("没有找到标题,已从正文推测,请核对")
 
@@ -248,7 +264,7 @@ def _item(draft: Draft) -> ParsedItem:
     if editorial:
         if kind in (NEWS, COMMENTARY) and not people:
             warnings.append("没有找到署名")
-        paragraphs = [b for b in blocks if b.kind == "paragraph"]
+        paragraphs = [b for b in blocks if b.kind == PARAGRAPH]
         for n, block in enumerate(paragraphs):
             if not ends_sentence(block.text) and not (n == len(paragraphs) - 1 and continued_to):
                 warnings.append(f"段落在句中断开(可能不完整):…{block.text[-12:]}")
@@ -272,7 +288,11 @@ def _item(draft: Draft) -> ParsedItem:
         parent_headline=_parent_headline(draft),
         warnings=tuple(warnings),
         lines=tuple(lines),
+        headline_printed=printed,
     )
+
+
+_EDITORS_NOTE = re.compile("^[【\\[]?编者按")
 
 
 def _parent_headline(draft: Draft) -> str:
@@ -284,7 +304,7 @@ def _parent_headline(draft: Draft) -> str:
 
 def _guess_headline(blocks) -> str:
     for block in blocks:
-        if block.kind == "subhead":
+        if block.kind == SUBHEAD:
             return block.text
     for block in blocks:
         text = strip(block.text)

@@ -10,7 +10,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+from articles.vocabulary import CAPTION as CAPTION_BLOCK
+from articles.vocabulary import PARAGRAPH, SUBHEAD
 
 from .bylines import parse_credit
 from .model import BodyBlock, PersonCredit
@@ -18,9 +22,6 @@ from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, stri
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
-PARAGRAPH = "paragraph"
-SUBHEAD = "subhead"
-CAPTION_BLOCK = "caption"
 _MIN_CONTAINED = 8
 
 
@@ -70,7 +71,9 @@ def repair_body(
                 and nxt is not None
                 and nxt.shape == TEXT
             )
-            if sandwiched:
+            if _FIGURE.search(unit.key) and len(unit.key) <= _MAX_FIGURE_LABEL:
+                pieces.append(_Piece(CAPTION_BLOCK, unit.text, unit))  # `管制路段示意图`: a map's caption
+            elif sandwiched:
                 # A title line in a cut paragraph: keep the text, do not cut the paragraph.
                 pieces.append(_Piece(SUBHEAD, unit.text, unit))
             elif is_subhead_like(unit.text) or unit.text[:1] in "●■◆▲★":
@@ -94,11 +97,15 @@ def repair_body(
     pieces = _join(pieces, photo=photo)
     pieces = _drop_contained(pieces, result)
     _trailing_credit(pieces, result)
+    _sign_off(pieces)
     result.blocks = [BodyBlock(p.kind, p.text) for p in pieces if strip(p.text)]
     return result
 
 
 _MAX_TITLE_LINES = 3
+# The caption of a drawn figure printed without credit: `管制路段示意图`, `项目效果图`.
+_FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线路图|漫画|图表|制图)$")
+_MAX_FIGURE_LABEL = 20
 
 
 def _floated_title(units: list[Unit]) -> list[Unit]:
@@ -203,6 +210,25 @@ def _drop_contained(pieces: list[_Piece], result: Repaired) -> list[_Piece]:
             continue
         kept.append(piece)
     return kept
+
+
+_MAX_SIGN_OFF = 30
+
+
+def _sign_off(pieces: list[_Piece]) -> None:
+    """Short lines closing the body (`中华人民共和国财政部` / `2002年4月17日` under `特此公告。`)
+    sign it off: paragraphs, not subheads, since nothing follows them."""
+    n = len(pieces)
+    while (
+        n > 0
+        and pieces[n - 1].kind in (SUBHEAD, PARAGRAPH)
+        and len(squeeze(pieces[n - 1].text)) <= _MAX_SIGN_OFF
+        and not ends_sentence(pieces[n - 1].text)
+    ):
+        n -= 1
+    if any(p.kind == SUBHEAD for p in pieces[n:]):
+        for piece in pieces[n:]:
+            piece.kind = PARAGRAPH
 
 
 def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:

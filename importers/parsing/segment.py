@@ -11,27 +11,35 @@ a boxed sidebar from a lone title inside a story after a cut-off paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
+
+from .bylines import is_signature, parse_credit
+from .dates import from_page_date
 from .model import Furniture
 from .text import COLONS, ends_sentence
-from .titles import BOX_LABEL, ENUMERATED, dedupe_title_lines, is_kicker, is_subhead_like, starts_with_bullet
+from .titles import (
+    BOX_LABEL,
+    ENUMERATED,
+    continues_title_line,
+    dedupe_title_lines,
+    is_kicker,
+    is_note,
+    is_subhead_like,
+    starts_with_bullet,
+)
 from .units import CAPTION, CREDIT, FURNITURE, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
-
-NEWS = "news"
-PHOTO = "photo"
-COMMENTARY = "commentary"
-SIDEBAR = "sidebar"
-NOTICE = "notice"
-PSA = "psa"
-ADVERTISEMENT = "advertisement"
 
 _NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|公示|寻人|遗失|招生|通告|告知书|讣告|挂失|拍卖|招标")
 _CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
+# The formula that closes an official notice: `特此公告。`, `特此通知`, `特此声明`.
+_NOTICE_CLOSE = re.compile(r"特此(?:公告|通知|通告|声明|公示|告知)")
 _MAX_TITLE_UNITS = 3
 _MAX_PHOTO_CAPTIONS = 3
 _MAX_PHOTOS = 12
 _MAX_SUBHEAD_IN_CUT = 16
+_MAX_NOTE_UNDER_TITLE = 30
 
 
 @dataclass
@@ -60,7 +68,12 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     jumps: dict[int, list[Furniture]] = {}  # unit index → jump lines belonging to its item
     labels: list[tuple[int, Furniture]] = []
     barrier = False
+    dated = False
     for unit in units:
+        if unit.shape == FURNITURE and unit.furniture.kind == "page_date":
+            if dated and "星期" not in unit.text:
+                unit.shape, unit.furniture = TEXT, None  # a later bare date signs off a notice
+            dated = True
         if unit.shape == FURNITURE:
             furniture.append(unit.furniture)
             if unit.furniture.kind == "continuation":
@@ -75,6 +88,8 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
         barrier = False
         seq.append(unit)
 
+    seq = _join_continued_title_lines(seq)
+    _notes_under_titles(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
     placed: list[tuple[int, int, Draft]] = []  # (first unit index, order found, draft)
@@ -108,6 +123,43 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     return Segmentation(drafts=drafts, furniture=furniture)
 
 
+def _join_continued_title_lines(seq: list[Unit]) -> list[Unit]:
+    """A title line that opens with a conjunction (`并对尼泊尔进行国事访问`, `暨十届…会议`)
+    continues the title line above it: one level of the title printed on two lines."""
+    joined: list[Unit] = []
+    for unit in seq:
+        above = joined[-1] if joined else None
+        if (
+            above is not None
+            and unit.shape == TITLE
+            and above.shape == TITLE
+            and not unit.barrier_before
+            and continues_title_line(unit.text)
+        ):
+            joined[-1] = replace(above, text=f"{above.text}\n{unit.text}", lines=above.lines + unit.lines)
+            continue
+        joined.append(unit)
+    return joined
+
+
+def _notes_under_titles(seq: list[Unit]) -> None:
+    """A line in round brackets right under a title is its last title line, before the body:
+    `(2002年第3号)` under a 公告, `(湘潭大学教授、博士生导师)` under a speaker's headline.
+    Elsewhere such a line is a note or a credit (`(作者为本报记者)`), never a title."""
+    for i in range(1, len(seq) - 1):
+        unit = seq[i]
+        if (
+            unit.shape == TEXT
+            and seq[i - 1].shape == TITLE
+            and not unit.barrier_before
+            and is_note(unit.text)
+            and len(unit.key) <= _MAX_NOTE_UNDER_TITLE
+            and seq[i + 1].shape in (TEXT, LEAD)
+            and parse_credit(unit.text) is None
+        ):
+            unit.shape = TITLE
+
+
 def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
     """Start index of every anchored item → (kind, index of its anchor)."""
     starts: dict[int, tuple[str, int]] = {}
@@ -116,7 +168,7 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         if unit.shape == LEAD:
             kind = NEWS
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
-            authors = [p.role == "author" for p in unit.people] or [unit.text.endswith("评论员")]
+            authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
             kind = COMMENTARY if all(authors) else NEWS
         elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
@@ -177,7 +229,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             continue
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
-        elif prev.shape == CAPTION and titles == 0:
+        elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
             pass
         else:
             break
@@ -228,7 +280,17 @@ def _closes_photo(seq: list[Unit], i: int) -> bool:
     if seq[i].shape != CAPTION:
         return False
     nxt = seq[i + 1] if i + 1 < len(seq) else None
+    if nxt is not None and nxt.shape == LEAD and _tells_a_story(seq[i].caption):
+        return True  # the photo's own story is told in its caption; the lead opens another
     return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
+
+
+_STORY_CAPTION = 60
+
+
+def _tells_a_story(caption: str) -> bool:
+    """A caption of photo news: several sentences, or `图为…` after the news it shows."""
+    return len(caption) >= _STORY_CAPTION and ("图为" in caption or caption.count("。") >= 2)
 
 
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
@@ -319,9 +381,12 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
             units[0].shape = TITLE  # the headline under a kicker, with a comma in it
             title.append(units.pop(0))
+        if len(title) == 1 and title[0].is_name and is_signature(title[0].text) and units:
+            yield group[0], Draft(kind=COMMENTARY, title=[], anchor=title[0], body=units)
+            continue
         kind = NOTICE if _is_notice(title, units) else NEWS
         signed = units and units[-1].shape == CREDIT and units[-1].people
-        if kind == NEWS and signed and all(p.role == "author" for p in units[-1].people):
+        if kind == NEWS and signed and all(p.role == AUTHOR for p in units[-1].people):
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
 
@@ -338,7 +403,8 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
             if titles > _MAX_TITLE_UNITS:
                 return False
             continue
-        return titles > 0 and unit.shape in (TEXT, CAPTION)
+        # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
+        return titles > 0 and unit.shape in (TEXT, CAPTION) and from_page_date(unit.text) is None
     return False
 
 
@@ -348,7 +414,7 @@ def _has_text(seq: list[Unit], group: list[int]) -> bool:
 
 def looks_like_notice(heading: str, text: str) -> bool:
     """招募, 公告, 启事…: a notice names its subject in the title and a way to reach someone."""
-    return bool(_NOTICE_WORDS.search(heading) and _CONTACT.search(text + heading))
+    return bool(_NOTICE_WORDS.search(heading) and (_CONTACT.search(text + heading) or _NOTICE_CLOSE.search(text)))
 
 
 def _is_notice(title: list[Unit], body: list[Unit]) -> bool:
@@ -373,6 +439,13 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield from _anchorless(seq, rest[own:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
+    foreign = _foreign_tail(seq, rest, anchor)
+    if foreign is not None:
+        # Another team's photo and text, closed by their own credit, printed after the story.
+        draft.body = [seq[k] for k in rest[:foreign]]
+        yield indexes[0], draft
+        yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
+        return
     closed = _after_closing_credit(seq, rest)
     if closed is not None:
         # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
@@ -385,7 +458,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     draft.body = [seq[k] for k in body]
     yield indexes[0], draft
     if tail:
-        child_kind = _tail_kind(seq, tail)
+        child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
         heads = 1
         while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
             heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
@@ -393,6 +466,24 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         if child_kind == SIDEBAR:
             child.parent = draft
         yield tail[0], child
+
+
+def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
+    """Position in ``rest`` of a captioned photo, after a finished paragraph, whose text ends
+    with a credit naming none of the story's own people: an untitled photo item of its own."""
+    if anchor is None or not anchor.people or len(rest) < 3:
+        return None
+    last = seq[rest[-1]]
+    own = {p.name for p in anchor.people}
+    if last.shape != CREDIT or not last.people or own & {p.name for p in last.people}:
+        return None
+    for n in range(len(rest) - 2, 0, -1):
+        unit, before = seq[rest[n]], seq[rest[n - 1]]
+        if unit.shape not in (TEXT, CAPTION):
+            return None
+        if unit.shape == CAPTION and unit.people and before.shape == TEXT and ends_sentence(before.text):
+            return n
+    return None
 
 
 def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
@@ -403,6 +494,8 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
             continue
+        if _signs_untitled(seq, rest, n):
+            return n
         if before.shape == CREDIT:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
@@ -418,17 +511,32 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
     return None
 
 
+def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:
+    """A name alone after a finished paragraph, over more text: the author line of a signed piece
+    printed without a title (a commentary), not a subhead of the story above."""
+    before, unit, after = seq[rest[n - 1]], seq[rest[n]], seq[rest[n + 1]]
+    return (
+        unit.is_name
+        and is_signature(unit.text)
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and after.shape == TEXT
+    )
+
+
 def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | None:
     """Where a notice or a boxed sidebar starts inside an item's span, if anywhere."""
     for n, k in enumerate(rest):
         unit = seq[k]
-        if unit.shape != TITLE or n == 0:
+        if unit.shape != TITLE:
             continue
         if BOX_LABEL.match(unit.key) and n + 1 < len(rest):
-            return k
+            return k  # a box may open the story's column, before its first paragraph
         following = [seq[j] for j in rest[n + 1 :]]
         if _NOTICE_WORDS.search(unit.text) and following and _is_notice([unit], following):
             return k
+        if n == 0:
+            continue
     if not has_title:
         return None
     candidates = [k for n, k in enumerate(rest) if seq[k].shape == TITLE and n > 0]
@@ -444,9 +552,21 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     return None
 
 
-def _tail_kind(seq: list[Unit], tail: list[int]) -> str:
+_QUOTE_INTRO = re.compile(f"(?:全文|原文|内容)?如下[{''.join(COLONS)}]$")
+
+
+def _introduces_quote(draft: Draft) -> bool:
+    """The story ends by introducing what follows: `…公告全文如下:`."""
+    last = draft.body[-1] if draft.body else draft.anchor
+    text = (last.lead.rest if last is not None and last.shape == LEAD and last.lead else last.text) if last else ""
+    return bool(_QUOTE_INTRO.search(text.rstrip()))
+
+
+def _tail_kind(seq: list[Unit], tail: list[int], *, quoted: bool = False) -> str:
+    """A box of the story: a sidebar, or a notice printed on its own. A notice the story
+    quotes (`公告全文如下:`) is the story's box."""
     units = [seq[k] for k in tail]
-    if BOX_LABEL.match(units[0].key):
+    if BOX_LABEL.match(units[0].key) or quoted:
         return SIDEBAR
     if _is_notice(units[:1], units[1:]):
         return NOTICE

@@ -26,7 +26,7 @@ _KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|[{COLONS}]|\u2014\u2014)$"
 _BULLET = "●■◆▲★☆◎○•·▶►"
 # Labels printed over a boxed item inside a story; over a title they are its kicker.
 BOX_LABEL = re.compile(
-    r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|记者观察|数说|资料)"
+    r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|开栏的话|开栏语|记者观察|数说|资料)"
     r"[】\]]?[:\uff1a]?$"
 )
 # A numbered subhead: `(一)寒潮蓝色预警信号`, `一、…`, `1.…`, `①…`, `第一，…`.
@@ -90,7 +90,7 @@ def is_note(text: str) -> bool:
 
 
 # Characters a phrase does not end on: a line stopping there was cut by a column break.
-_OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之{COMMAS}{SEMICOLONS}{COLONS}\u3001+\-—/（(“\u2018《"
+_OPEN_END = f"的了和与及或在对将把被从向为以于但而并且等之{COMMAS}{SEMICOLONS}{COLONS}\u3001+-—/（(“\u2018《"
 
 
 # A number and its measure word wait for the noun they count: `…推出一批` / `创新金融产品`.
@@ -169,6 +169,9 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
     lines = [strip(line) for line in dedupe_title_lines([line for line in lines if strip(line)])]
     if not lines:
         return "", "", ""
+    while len(lines) > 2 and _COLUMN_LABEL.match(squeeze(lines[0])) and is_kicker(lines[1]):
+        # a column label over a lead-in line: one kicker of two lines (`【我与光明日报】` / `沐光而行75年——`)
+        lines = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
     if len(lines) == 1:
         return _split_one(lines[0])
     if len(lines) == 2:
@@ -177,14 +180,39 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
-        if _is_lead_in(upper) or (_is_message(lower) and not _is_message(upper)):
+        if _is_lead_in(upper) or _is_cry(upper, lower) or (_is_message(lower) and not _is_message(upper)):
             return upper, lower, ""
         kicker, headline, _ = _split_one(upper)
         if kicker:
             return kicker, headline, lower
         return "", upper, lower
+    if _details(lines[1:], lines[0]):
+        return "", lines[0], "\n".join(lines[1:])  # a headline over a 副题 of two lines
     kicker, headline, subheadline = lines[0], lines[1], "\n".join(lines[2:])
     return kicker, headline, subheadline
+
+
+_DETAIL_LINE = 20
+
+
+def _details(lines: list[str], headline: str) -> bool:
+    """Lines that each add a detail in a clause much longer than the title above them
+    (`会议增选汪锋、钱伟长为政协副主席,…` / `通过政治决议、…的报告`)."""
+    return all(
+        len(squeeze(line)) > max(_DETAIL_LINE, 1.5 * len(squeeze(headline)))
+        and re.search(f"[{COMMAS}\u3001]", line)
+        and not _is_lead_in(line)
+        for line in lines
+    )
+
+
+def _is_cry(upper: str, lower: str) -> bool:
+    """A short cry over a statement leads into it: `喜迎八方宾客!` / `长沙今晚(26日)增放一场橘洲焰火`."""
+    flat, below = squeeze(upper), squeeze(lower)
+    return flat[-1] in "!\uff01" and below[-1] not in "!?\uff01\uff1f" and len(flat) <= _MAX_CRY_KICKER
+
+
+_MAX_CRY_KICKER = 12
 
 
 def _split_one(line: str) -> tuple[str, str, str]:
@@ -193,6 +221,14 @@ def _split_one(line: str) -> tuple[str, str, str]:
         if match and strip(match.group("headline")):
             return strip(match.group("kicker")), strip(match.group("headline")), ""
     return "", line, ""
+
+
+# A line opening with a conjunction carries on the title line above it.
+_CONTINUED = re.compile("^(?:暨|并(?:对|在|向|与|为|就|同|于|出席|参加|会见|访问))")
+
+
+def continues_title_line(line: str) -> bool:
+    return bool(_CONTINUED.match(squeeze(line)))
 
 
 _COLUMN_LABEL = re.compile(r"^【[^【】]{2,12}】$")

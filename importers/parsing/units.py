@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
 from .furniture import classify as classify_furniture
+from .lexicon import PHOTOGRAPHER
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
 from .titles import could_be_title, is_title_like
@@ -77,7 +78,7 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     for unit in units:
         classify(unit)
     _join_broken_photo_credits(units)
-    return units, single
+    return _unglue_photo_titles(units), single
 
 
 def _join_broken_photo_credits(units: list[Unit]) -> None:
@@ -87,9 +88,46 @@ def _join_broken_photo_credits(units: list[Unit]) -> None:
         if first.shape == CREDIT and second.shape == PHOTO_CREDIT and first.people:
             together = parse_credit(f"{first.text} {second.text}") or ()
             mine = {p.name for p in first.people}
-            if together and all(p.role == "photographer" for p in together):
+            if together and all(p.role == PHOTOGRAPHER for p in together):
                 first.shape = PHOTO_CREDIT
                 first.people = tuple(p for p in together if p.name in mine)
+
+
+# Two parallel phrases of one length (`做卡通花灯 享别样乐趣`, `月满中秋 欢乐长沙`): a couplet
+# title. Glued to its caption by the extraction, it is told apart by the second phrase's length.
+_COUPLET_HEAD = re.compile(f"^(?P<first>[{HAN}]{{3,8}})[{SPACES}]+(?P<rest>[{HAN}].+)$")
+_MIN_CAPTION_AFTER_TITLE = 20
+
+
+def _glued_couplet(caption: str) -> tuple[str, str] | None:
+    match = _COUPLET_HEAD.match(caption)
+    if not match:
+        return None
+    size = len(match.group("first"))
+    second, after = match.group("rest")[:size], match.group("rest")[size:]
+    if not re.fullmatch(f"[{HAN}]+", second) or len(after) < _MIN_CAPTION_AFTER_TITLE or after[0] in SPACES:
+        return None
+    return f"{match.group('first')} {second}", after
+
+
+def _unglue_photo_titles(units: list[Unit]) -> list[Unit]:
+    """In a run of photos, a captioned photo whose couplet title was glued to its caption
+    (`做卡通花灯 享别样乐趣中秋节期间,…。长沙晚报记者 周柏平 摄影报道`) opens its own item."""
+    out: list[Unit] = []
+    for unit in units:
+        glued = None
+        if unit.shape == CAPTION and out and out[-1].shape in (CAPTION, PHOTO_CREDIT):
+            glued = _glued_couplet(unit.caption)
+        if glued is None:
+            out.append(unit)
+            continue
+        title, caption = glued
+        head = Unit(title, unit.lines, gap_before=unit.gap_before, shape=TITLE)
+        unit.text = unit.text.replace(unit.caption, caption, 1)
+        unit.caption = caption
+        unit.gap_before = False
+        out += [head, unit]
+    return out
 
 
 def _is_short_block(block: list[tuple[int, str]]) -> bool:

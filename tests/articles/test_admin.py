@@ -557,3 +557,33 @@ def test_readers_see_an_admin_edit_and_a_history_revert_at_once(admin_client, cl
     assert admin_client.post(change, data).status_code == 302
     page = client.get(public_url).text
     assert "又一次修改" in page and "新标签" in page
+
+
+def test_the_article_form_saves_through_workflow_once_logged(admin_client, admin_user, monkeypatch):
+    from django.contrib.admin.models import CHANGE, LogEntry
+
+    from articles import workflow
+
+    calls = []
+    save_article = workflow.save_article
+
+    def spy(**kwargs):
+        calls.append(kwargs)
+        return save_article(**kwargs)
+
+    monkeypatch.setattr(workflow, "save_article", spy)
+    article = ArticleFactory(headline="旧标题", status=Article.Status.REVIEW)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert admin_client.post(url, _article_form_data(article, headline="新标题")).status_code == 302
+    assert [(call["article"].pk, call["by"]) for call in calls] == [(article.pk, admin_user)]
+    entry = LogEntry.objects.get(object_id=str(article.pk))  # one entry: workflow's, none of the admin's own
+    assert (entry.user, entry.action_flag) == (admin_user, CHANGE)
+    assert "主标题" in entry.get_change_message()
+
+
+def test_the_admin_publishes_through_workflow(admin_client):
+    """A chief editor setting 已发布 without a time: the article goes live now (workflow.save_article does it)."""
+    article = ArticleFactory(headline="待发", status=Article.Status.REVIEW)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert admin_client.post(url, _article_form_data(article, status="published")).status_code == 302
+    assert Article.objects.published().get() == article

@@ -101,3 +101,22 @@ def test_a_raw_save_of_an_old_version_gets_the_copies():
     for restored in serializers.deserialize("json", stale):
         restored.save()
     assert copies(article) == (datetime.date(2024, 3, 5), 6)
+
+
+def test_renumbering_a_page_and_redating_an_issue_recopy_in_one_update():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = PageFactory(number=3)
+    articles = ArticleFactory.create_batch(3, page=page)
+    page.number = 5
+    with CaptureQueriesContext(connection) as ctx:
+        page.save()
+    updates = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith('UPDATE "articles_article"')]
+    assert len(updates) == 1
+    issue = page.issue
+    issue.printed_on = datetime.date(2024, 3, 1)
+    issue.save()
+    assert {(a.printed_on, a.page_number) for a in Article.objects.filter(pk__in=[a.pk for a in articles])} == {
+        (datetime.date(2024, 3, 1), 5)
+    }

@@ -226,3 +226,136 @@ def test_a_merged_spelling_is_honoured_by_later_imports(chief):
     assert second.ok, second.error
     assert list(Person.objects.values_list("name", flat=True)) == ["成姣兰"]
     assert Byline.objects.filter(person=canonical).count() == 2
+
+
+# The history each write leaves -------------------------------------------------------------------------
+
+
+def _history(obj):
+    from django.contrib.admin.models import LogEntry
+
+    return [
+        (entry.user.username, entry.action_flag, entry.get_change_message())
+        for entry in LogEntry.objects.filter(object_id=str(obj.pk), content_type__model=obj._meta.model_name)
+        .select_related("user")
+        .order_by("pk")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("func", "extra", "message"),
+    [
+        (workflow.submit_for_review, {}, "提交审核"),
+        (workflow.mark_reviewed, {}, "审核"),
+        (workflow.publish_articles, {}, "发布"),
+        (workflow.unpublish_articles, {}, "撤下"),
+        (workflow.archive_articles, {}, "归档"),
+        (workflow.add_tags, {"tags": ["经济", "产业"]}, "添加标签:经济、产业"),
+    ],
+)
+def test_each_bulk_workflow_logs_every_article_naming_the_user(chief, func, extra, message):
+    from django.contrib.admin.models import CHANGE
+
+    articles = ArticleFactory.create_batch(3, draft=True)
+    func(articles=Article.objects.filter(pk__in=[a.pk for a in articles]), by=chief, **extra)
+    assert [_history(article) for article in articles] == [[("chief", CHANGE, message)]] * 3
+
+
+def test_moving_removing_tags_and_correcting_are_logged(chief):
+    article = ArticleFactory(tags=["经济"])
+    section = SectionFactory(name="体育")
+    rows = Article.objects.filter(pk=article.pk)
+    workflow.move_to_section(articles=rows, section=section, by=chief)
+    workflow.remove_tags(articles=rows, tags=["经济"], by=chief)
+    workflow.add_correction(article=article, text="本报1月22日2版报道中的数字有误,特此更正。", by=chief)
+    assert [message for _, _, message in _history(article)] == [
+        "移到栏目:体育",
+        "去掉标签:经济",
+        "更正:本报1月22日2版报道中的数字有误,特此更正。",
+    ]
+
+
+def test_merging_people_is_logged_on_the_person_kept(chief):
+    from django.contrib.admin.models import CHANGE
+
+    kept, typo = PersonFactory(name="成姣兰"), PersonFactory(name="成娇兰")
+    workflow.merge_people(into=kept, others=[typo], by=chief)
+    assert _history(kept) == [("chief", CHANGE, "合并了:成娇兰")]
+
+
+def test_a_scripts_change_names_nobody_and_leaves_no_history():
+    article = ArticleFactory(in_review=True)
+    workflow.publish_articles(articles=Article.objects.filter(pk=article.pk), by=None)
+    assert Article.objects.published().get() == article
+    assert _history(article) == []
+
+
+def test_save_article_saves_related_rows_then_indexes_and_logs(chief):
+    from django.contrib.admin.models import ADDITION, CHANGE
+
+    from articles import search
+
+    person = PersonFactory(name="成姣兰")
+    article = Article(
+        headline="全市商协会人民调解组织集中成立", body="调解组织授牌。", status=Article.Status.PUBLISHED
+    )
+
+    def bylines():
+        Byline.objects.create(article=article, person=person, role=Role.REPORTER)
+
+    assert workflow.save_article(article=article, by=chief, related=bylines, message=lambda: "新建") is True
+    article.refresh_from_db()
+    assert article.is_edited
+    assert article.published_at is not None  # published without a time: now
+    # The index was written after the bylines: readers find the article by its reporter's name.
+    assert [a.pk for a in search.search(Article.objects.all(), "成姣兰")] == [article.pk]
+
+    article.body = "商会调解。"
+    workflow.save_article(article=article, by=chief)
+    assert [a.pk for a in search.search(Article.objects.all(), "商会")] == [article.pk]
+    assert _history(article) == [("chief", ADDITION, "新建"), ("chief", CHANGE, "修改")]
+
+
+def test_a_failing_index_keeps_the_edit(chief, monkeypatch):
+    from django.db import DatabaseError
+
+    from articles import search
+
+    def broken(ids):
+        raise DatabaseError("index table locked")
+
+    monkeypatch.setattr(search, "index_articles", broken)
+    article = ArticleFactory(headline="旧标题")
+    article.headline = "新标题"
+    assert workflow.save_article(article=article, by=chief) is False
+    assert Article.objects.get(pk=article.pk).headline == "新标题"
+    assert [message for _, _, message in _history(article)] == ["修改"]
+
+
+def test_renaming_a_person_reindexes_their_articles_and_is_logged(chief):
+    from django.contrib.admin.models import CHANGE
+
+    from articles import search
+
+    person = PersonFactory(name="成娇兰")
+    article = ArticleFactory(published=True, body="调解组织授牌。")
+    BylineFactory(article=article, person=person)
+    search.index_articles([article.pk])
+    person.name = "成姣兰"
+    assert workflow.save_person(person=person, by=chief, message="改名") is True
+    assert [a.pk for a in search.search(Article.objects.all(), "成姣兰")] == [article.pk]
+    assert _history(person) == [("chief", CHANGE, "改名")]
+
+
+def test_delete_articles_leaves_the_index_and_logs_first(chief):
+    from django.contrib.admin.models import DELETION, LogEntry
+
+    from articles import search
+
+    article = ArticleFactory(published=True, headline="要删的稿件", body="商会调解。")
+    search.index_articles([article.pk])
+    assert workflow.delete_articles(articles=Article.objects.filter(pk=article.pk), by=chief) == 1
+    assert not Article.objects.exists()
+    assert search.search(Article.objects.all(), "商会") == []
+    entry = LogEntry.objects.get()
+    assert (entry.user, entry.action_flag, entry.object_repr) == (chief, DELETION, "要删的稿件")

@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.utils.text import smart_split
 from django.utils.translation import gettext as _
 
-from .search import MAX_QUERY_CHARS, MAX_QUERY_TERMS
+from ..search import MAX_QUERY_CHARS, MAX_QUERY_TERMS
 
 
 def capped_admin_search(search_term: str) -> tuple[str, bool]:

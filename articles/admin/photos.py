@@ -13,9 +13,9 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import access, photos, renditions
-from .admin_search import CappedSearchMixin
-from .models import Photo
+from .. import access, photos, renditions
+from ..models import Photo
+from .search import CappedSearchMixin
 
 
 class MultipleFileInput(forms.ClearableFileInput):
