@@ -127,13 +127,28 @@ class PostgresBackend:
 
         return " | ".join(all_of(words) for words in (terms, grams) if words)
 
-    def ranked(self, queryset, expression, window):
-        newest = self.newest(queryset, expression, window)
+    @classmethod
+    def matcher(cls, terms, grams):
+        """The matches of ``expression(terms, grams)`` with fewer lexemes for the GIN index to intersect.
+
+        All the grams imply all the terms when every term is one of them (a query of two-character
+        words: 基层治理 is 基层 & 治理, or 基层 & 层治 & 治理), and the other way round. Only matching
+        reads it: ``ts_rank`` weighs the query as written, so ranks stay as they were.
+        """
+        if set(terms) <= set(grams):
+            return cls.expression(terms, [])
+        if grams and set(grams) <= set(terms):
+            return cls.expression([], grams)
+        return cls.expression(terms, grams)
+
+    def ranked(self, queryset, expression, window, match=None):
+        newest = self.newest(queryset, expression, window, match or expression)
         # sorted() is stable: equal ranks stay newest first.
         return sorted(newest, key=lambda row: -row[1])
 
-    def newest(self, queryset, expression, window) -> list[tuple[int, float]]:
-        """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first.
+    def newest(self, queryset, expression, window, match) -> list[tuple[int, float]]:
+        """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first: the articles
+        ``match`` finds, ranked by ``expression``.
 
         Matches are read newest first, in one of two ways. Those of a few days, through the GIN
         index over (lexemes, published_on): every query starts with FIRST_DAYS, and a common term
@@ -166,13 +181,13 @@ class PostgresBackend:
                     lower = None  # the rest of the archive, and the never-published
             share = len(found) / checked if checked else 1.0  # of the matches checked, kept
             candidates = min(self.BATCH, int(wanted / max(share, 1 / self.MAX_READ) * 1.25) + 10)
-            count, since, kept, first, rows = self._read(queryset, expression, lower, upper, wanted, candidates)
+            count, since, kept, first, rows = self._read(queryset, expression, match, lower, upper, wanted, candidates)
             oldest = oldest or first
             if count > self.BATCH:  # too many matches at once: fewer days
                 if whole and oldest is not None:
                     whole = False
                 elif span < 2:
-                    return found + self._walk(queryset, expression, upper, wanted)
+                    return found + self._walk(queryset, expression, match, upper, wanted)
                 else:
                     span /= 4
                 continue
@@ -204,10 +219,10 @@ class PostgresBackend:
                     )
             if checked >= self.BATCH and len(found) * self.MAX_READ < checked:
                 # The filters keep under one match in MAX_READ: the filtered articles lead.
-                return found + self._walk(queryset, expression, upper, window - len(found))
+                return found + self._walk(queryset, expression, match, upper, window - len(found))
 
     def _read(
-        self, queryset, expression, lower, upper, count, candidates
+        self, queryset, expression, match, lower, upper, count, candidates
     ) -> tuple[int, datetime.date | None, list[tuple[int, float]], datetime.date | None, float]:
         """Matches published on ``[lower, upper)`` (dates, None: unbounded; never-published last).
 
@@ -219,7 +234,7 @@ class PostgresBackend:
         match published before ``since`` is older than all of them); ``since`` is None when every
         match was checked.
         """
-        where, params = [f"lexemes @@ {self.query}"], [expression]
+        where, params = [f"lexemes @@ {self.query}"], [match]
         if lower is not None:
             # Through the index: btree_gin reads the entries from this day on.
             where.append("published_on >= %s")
@@ -243,10 +258,10 @@ class PostgresBackend:
         ).extra(where=["(SELECT count(*) FROM search_matches) <= %s"], params=[self.BATCH])
         return self._ranked_newest(kept, count, (matches, [*params, self.BATCH + 1, candidates - 1]), expression)
 
-    def _walk(self, queryset, expression, before, count) -> list[tuple[int, float]]:
+    def _walk(self, queryset, expression, match, before, count) -> list[tuple[int, float]]:
         """The newest ``count`` matches in ``queryset`` published before ``before`` (a date; None: any)."""
-        match = f"articles_article.id IN (SELECT article_id FROM {TABLE} WHERE lexemes @@ {self.query})"
-        queryset = queryset.extra(where=[match], params=[expression])
+        matched = f"articles_article.id IN (SELECT article_id FROM {TABLE} WHERE lexemes @@ {self.query})"
+        queryset = queryset.extra(where=[matched], params=[match])
         dated = queryset.filter(published_at__isnull=False)
         if before is not None:
             dated = queryset.filter(published_at__lt=datetime.datetime.combine(before, datetime.time(), datetime.UTC))
