@@ -109,9 +109,8 @@ class PostgresBackend:
     # At most this many matches (article ids and dates) are read at once from the index.
     BATCH = 10_000
     # A read by days spans at most the days that hold this many rows of the table: the GIN index
-    # pays ~10-40 ns for every row of a range's days (btree_gin), 1.5-4 ms for 100,000 rows at
-    # 1,000,000 articles under load (bench/README.md, search, session 9), against ~2.5 µs for each
-    # match it reads. 20,000 made a term of one match a day take four reads.
+    # pays for every row of a range's days (btree_gin), though far less than for each match it
+    # reads from the table, so a sparse term is read in few wide ranges (bench/README.md, search).
     RANGE_ROWS = 100_000
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
@@ -273,8 +272,7 @@ class PostgresBackend:
         return found
 
     # The index rows whose documents are ranked. A read's matches carry their rows' addresses, so that
-    # ranking fetches each row at once (a TID scan: one buffer) instead of through the primary key
-    # (four): of the ~8,500 buffers a read of 2,000 matches touched, ~1,500 fewer.
+    # ranking fetches each row at once (a TID scan) instead of descending the primary key first.
     _ranked_rows = f"search_matches AS m ON m.article_id = k.id JOIN {TABLE} AS s ON s.ctid = m.row"
     _indexed_rows = f"{TABLE} AS s ON s.article_id = k.id"
 
