@@ -188,7 +188,8 @@ def matching(query: str) -> RawSQL | None:
         return None
     grams = query_grams(query)
     backend = _backend()
-    return RawSQL(backend.matches, [backend.matcher(terms, [] if grams == terms else grams)])
+    grams = [] if grams == terms else grams
+    return RawSQL(backend.matches, [backend.matcher(terms, grams) or backend.expression(terms, grams)])
 
 
 def search(queryset, query: str, *, start: int = 0, stop: int = 20) -> list:

@@ -3,8 +3,8 @@
 A backend (``sqlite.SQLiteBackend``, ``postgres.PostgresBackend``) has
 
 - ``expression(terms, grams)``: the query in its own syntax, matching all ``terms`` or all ``grams``;
-- ``matcher(terms, grams)``: an expression with the same matches, as cheap as the backend can make it
-  to find them (``expression`` ranks);
+- ``matcher(terms, grams)``: a shorter expression with the same matches, for finding them
+  (``expression`` ranks), or None;
 - ``matches``: SQL selecting (as ``id``) the articles an expression (its one parameter) matches;
 - ``ranked(queryset, expression, window, match=None)``: ``(id, rank)`` of the ``window`` newest
   matches (of ``match``, by default ``expression``) in ``queryset``, best first, equal ranks newest first;

@@ -101,6 +101,17 @@ def _word_positions(tokens: list[str]) -> dict[str, list[int]] | None:
     return words
 
 
+def _tsquery(terms, grams):
+    """All ``terms`` or all ``grams``, as ``to_tsquery('simple', ...)`` reads it."""
+
+    def all_of(words):
+        # Quoted lexemes: the tsquery parser keeps each token whole.
+        quoted = ("'{}'".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words)
+        return "(" + " & ".join(quoted) + ")"
+
+    return " | ".join(all_of(words) for words in (terms, grams) if words)
+
+
 class PostgresBackend:
     """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
 
@@ -119,26 +130,24 @@ class PostgresBackend:
 
     @staticmethod
     def expression(terms, grams):
-        def all_of(words):
-            # Quoted lexemes: the tsquery parser keeps each token whole.
-            quoted = ("'{}'".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words)
-            return "(" + " & ".join(quoted) + ")"
+        return _tsquery(terms, grams)
 
-        return " | ".join(all_of(words) for words in (terms, grams) if words)
-
-    @classmethod
-    def matcher(cls, terms, grams):
-        """The matches of ``expression(terms, grams)`` with fewer lexemes for the GIN index to intersect.
+    @staticmethod
+    def matcher(terms, grams):
+        """The matches of ``expression(terms, grams)`` with fewer lexemes for the GIN index to
+        intersect, or None when there is no shorter form.
 
         All the grams imply all the terms when every term is one of them (a query of two-character
         words: 基层治理 is 基层 & 治理, or 基层 & 层治 & 治理), and the other way round. Only matching
         reads it: ``ts_rank`` weighs the query as written, so ranks stay as they were.
         """
+        if not (terms and grams):
+            return None
         if set(terms) <= set(grams):
-            return cls.expression(terms, [])
-        if grams and set(grams) <= set(terms):
-            return cls.expression([], grams)
-        return cls.expression(terms, grams)
+            return _tsquery(terms, [])
+        if set(grams) <= set(terms):
+            return _tsquery([], grams)
+        return None
 
     def ranked(self, queryset, expression, window, match=None):
         newest = self.newest(queryset, expression, window, match or expression)

@@ -23,10 +23,10 @@ class SQLiteBackend:
 
         return " OR ".join(all_of(words) for words in (terms, grams) if words)
 
-    @classmethod
-    def matcher(cls, terms, grams):
+    @staticmethod
+    def matcher(terms, grams):
         # bm25() ranks inside the query that matched: FTS5 matches with the expression as written.
-        return cls.expression(terms, grams)
+        return None
 
     def ranked(self, queryset, expression, window, match=None):
         # The matches first, from the FTS5 index (SQLite evaluates the IN once), then the queryset's
