@@ -23,10 +23,17 @@ migrate: venv
 seed: migrate
 	$(BIN)/python manage.py import_pages seeds --publish
 
+# The demo serves as production does: DEBUG off (readers' 404 is the site's Chinese page, not Django's
+# technical one), static files collected and served by whitenoise (the same middleware as production), over
+# plain http on this machine, a new secret key each run; uploaded photos served by Django (NEWSROOM_SERVE_MEDIA).
+DEMO_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_SECURE_HSTS_SECONDS=0 NEWSROOM_SERVE_MEDIA=1
+
 demo: seed
 	$(BIN)/python manage.py create_demo_admin
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	@echo "newsroom is at http://$(HOST)/  (admin: http://$(HOST)/admin/)"
-	$(BIN)/python manage.py runserver --noreload $(HOST)
+	$(DEMO_ENV) $(BIN)/python manage.py runserver --noreload $(HOST)
 
 test: venv
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -44,4 +51,4 @@ bench: venv
 	$(BIN)/python bench/parse_page.py
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache var

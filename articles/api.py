@@ -6,10 +6,13 @@ first); paged with ``before`` (``next`` in the answer gives the address of the n
 page). ``GET /api/articles/<id>/``: one article with its body as blocks.
 """
 
+import functools
+
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.decorators.http import require_safe
+
+from newsroom import errors
 
 from . import search as search_index
 from .filters import ArticleFilter
@@ -19,6 +22,20 @@ from .photos import api_fields as photo_fields
 
 PER_PAGE = 20
 MAX_PER_PAGE = 100
+
+
+def require_safe(view):
+    """GET and HEAD only; anything else is a JSON 405 (other errors: newsroom/errors.py answers JSON under /api/)."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            response = errors.json_error(405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def _json(data, status=200):

@@ -8,7 +8,12 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("稿件")
 
     def ready(self):
-        from . import photos, renderings
+        from taggit.models import Tag, TaggedItem
 
-        renderings.connect()
+        from newsroom import pagecache
+
+        from . import desk_admin, photos
+
+        pagecache.follow(*self.get_models(), Tag, TaggedItem)
         photos.connect()
+        desk_admin.register()

@@ -206,6 +206,9 @@ class PersonAlias(models.Model):
     name = models.CharField(
         _("别名"), max_length=100, unique=True, help_text=_("合并人员时保留的另一种写法;以后导入遇到它会归到本人。")
     )
+    slug = models.SlugField(
+        _("原网址名"), max_length=120, blank=True, help_text=_("合并前的网址名;读者打开旧网址时转到本人。")
+    )
 
     class Meta:
         ordering = ["name"]
@@ -592,35 +595,6 @@ class Photo(models.Model):
 renditions.add_fields(Photo)
 
 
-class Rendering(models.Model):
-    """An article page as readers get it, rendered once and kept until something it shows changes.
-
-    ``articles/renderings.py`` reads, stores and invalidates these rows; nobody edits them.
-    A row with an empty ``html`` is a mark that the page changed at ``invalidated_at``: a rendering
-    begun before then is not stored.
-    """
-
-    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    # Which code, templates, site address and language rendered it (renderings.variant()).
-    variant = models.CharField(max_length=40, blank=True)
-    # The article's updated_at when it was rendered.
-    stamp = models.DateTimeField(null=True)
-    url = models.CharField(max_length=200, blank=True)
-    html = models.TextField(blank=True)
-    # The next scheduled publication that could change the page (a neighbour, a related story).
-    expires_at = models.DateTimeField(null=True)
-    rendered_at = models.DateTimeField(null=True)
-    invalidated_at = models.DateTimeField(null=True)
-
-    class Meta:
-        verbose_name = _("稿件页面")
-        verbose_name_plural = _("稿件页面")
-        default_permissions = ()
-
-    def __str__(self):
-        return f"rendering of article {self.article_id}"
-
-
 @receiver(post_save, sender=Article)
 def _copy_print_order_after_raw_save(sender, instance, raw, **kwargs):
     """Fixtures, ``import_content`` and history reverts save raw, without ``Article.save()``: set the copies after.
@@ -629,3 +603,42 @@ def _copy_print_order_after_raw_save(sender, instance, raw, **kwargs):
     """
     if raw:
         Article.objects.filter(pk=instance.pk).copy_print_order()
+
+
+# The editor's desk (issue 20) ---------------------------------------------------------------------
+
+
+class WarningNote(models.Model):
+    """An import warning an editor dealt with: dismissed with a reason, or cleared by the change that fixed it.
+
+    The warning leaves ``Article.warnings`` (what is still open) and is kept here, with who and why
+    (``articles.review`` writes both, and an admin history entry, in one transaction).
+    """
+
+    class Outcome(models.TextChoices):
+        DISMISSED = "dismissed", _("已忽略")
+        FIXED = "fixed", _("已修正")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="warning_notes", verbose_name=_("稿件")
+    )
+    text = models.TextField(_("提示"))
+    outcome = models.CharField(_("处理"), max_length=20, choices=Outcome.choices)
+    reason = models.TextField(_("理由"), help_text=_("为什么可以忽略这条提示,或是哪项修改解决了它。"))
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("处理人"),
+    )
+    at = models.DateTimeField(_("处理时间"), default=timezone.now)
+
+    class Meta:
+        ordering = ["article", "at", "id"]
+        verbose_name = _("已处理的导入提示")
+        verbose_name_plural = _("已处理的导入提示")
+
+    def __str__(self):
+        return f"{self.get_outcome_display()}:{self.text[:30]}"

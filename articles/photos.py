@@ -191,16 +191,9 @@ def api_fields(request, article) -> dict:
 # Signals ------------------------------------------------------------------------------------------
 
 
-def _photo_changed(sender, instance, using, **kwargs):
-    from . import renderings
-
-    renderings.changed(own=[instance.article_id], using=using)
-
-
 def _photo_deleted(sender, instance, using, **kwargs):
     from . import renditions
 
-    _photo_changed(sender, instance, using)
     names = [instance.image.name, *renditions.names(instance)]
     storage = instance.image.storage
 
@@ -227,10 +220,9 @@ def _photo_replacing(sender, instance, raw, using, **kwargs):
 
 
 def connect() -> None:
-    from django.db.models.signals import post_delete, post_save, pre_save
+    from django.db.models.signals import post_delete, pre_save
 
     from .models import Photo
 
     pre_save.connect(_photo_replacing, sender=Photo, dispatch_uid="photos.replacing")
-    post_save.connect(_photo_changed, sender=Photo, dispatch_uid="photos.changed")
     post_delete.connect(_photo_deleted, sender=Photo, dispatch_uid="photos.deleted")

@@ -8,7 +8,8 @@ one grouped query:
 - articles: articles in which the person has a byline in that role;
 - characters: the body's characters, line breaks and markup not counted;
 - photos: the article's photo captions (a photo news item without one counts one);
-- front_page: articles printed on page 1 (01版).
+- front_page: articles printed on the front page: page number 1, or, where the dump printed no number, the first
+  page of its issue when no page of it is numbered (the e-paper calls it 第1版 too: ``Page.number_in_issue``).
 """
 
 from __future__ import annotations
@@ -18,12 +19,12 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Greatest, Length, Replace, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, Byline, Person, Role
+from .models import Article, Byline, Page, Person, Role
 
 
 @dataclass(frozen=True)
@@ -51,16 +52,25 @@ class PersonTotal:
 
 
 def default_range() -> tuple[datetime.date, datetime.date]:
-    """The last twelve months, this one included."""
-    today = timezone.localdate()
-    if today.month == 12:
-        return today.replace(month=1, day=1), today
-    return today.replace(year=today.year - 1, month=today.month + 1, day=1), today
+    """The twelve months up to the latest published article, its month included (the last twelve when none).
+
+    An archive of older papers opens on its own last year, not on an empty current one. One index probe
+    (article_status_pub).
+    """
+    latest = Article.objects.listed().order_by("-published_at").values_list("published_at", flat=True).first()
+    end = timezone.localdate(latest) if latest else timezone.localdate()
+    if end.month == 12:
+        return end.replace(month=1, day=1), end
+    return end.replace(year=end.year - 1, month=end.month + 1, day=1), end
+
+
+# A text box, not the browser's date picker: that one speaks the browser's language (mm/dd/yyyy in en-US).
+DAY = forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "如 2024-01-22", "size": 12})
 
 
 class StatsForm(forms.Form):
-    start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("开始日期"), required=False, widget=DAY)
+    end = forms.DateField(label=_("结束日期"), required=False, widget=DAY)
     month = forms.CharField(
         label=_("月份"), required=False, help_text=_("如 2024-01;填了就只统计这个月。"), max_length=7
     )
@@ -100,6 +110,15 @@ def _bylines(start: datetime.date, end: datetime.date, person: str | None, role:
     return bylines
 
 
+def _on_front_page() -> Q:
+    """A byline's article is on page 1 by its number (``page_number``, the article's copy), or unnumbered on the first
+    page of an issue that numbers none (print order puts numbered pages first)."""
+    first_page = (
+        Page.objects.filter(issue=OuterRef("article__page__issue")).order_by(*Page.PRINT_ORDER).values("pk")[:1]
+    )
+    return Q(article__page_number=1) | Q(article__page_number__isnull=True, article__page_id=Subquery(first_page))
+
+
 def _photos():
     body = "article__body"
     captions = (Length(body) - Length(Replace(body, Value("\n> "), Value("")))) / 3 + Case(
@@ -120,7 +139,7 @@ def output_stats(
             n_articles=Count("article_id", distinct=True),
             n_characters=Sum(Length(Replace("article__body", Value("\n"), Value("")))),
             n_photos=Sum(_photos()),
-            n_front=Count("article_id", filter=Q(article__page__number=1), distinct=True),
+            n_front=Count("article_id", filter=_on_front_page(), distinct=True),
         )
         .order_by("person__name", "role", "month")
     )

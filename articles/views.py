@@ -10,30 +10,24 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
 
-from newsroom import pagecache, routers
-
-from . import renderings, renditions
+from . import renditions
 from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
-from .models import Article, Issue, Page, Person, Role, Section
+from .models import Article, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
 from .pagination import keyset_page
-from .templatetags.public import section_nav
 
 PER_PAGE = 20
 HOME_PER_SECTION = 5
 FEATURED = 4
 RELATED = 5
-# Related stories come from the same weeks (renderings.RELATED_WINDOW either side): stored pages depend on it.
-RELATED_WINDOW = renderings.RELATED_WINDOW
+RELATED_WINDOW = datetime.timedelta(days=14)  # related stories come from the same weeks, either side
 TAG_COUNT_CAP = 1000
 ROLE_COUNT_CAP = 1000
 SEARCH_PER_PAGE = 20
@@ -77,7 +71,6 @@ def _list_context(request, queryset, canonical_url, data=None, **extra):
 
 
 @require_safe
-@pagecache.memoized_page
 def home(request):
     sections = list(Section.objects.all())
     stories = Article.objects.listed()
@@ -142,52 +135,11 @@ def _union_all(querysets):
 
 @require_safe
 def article_detail(request, year, month, day, pk):
-    if not (renderings.enabled() and pagecache.is_public_read(request)):
-        article = get_object_or_404(_article_queryset(), pk=pk)
-        url = article.get_absolute_url()
-        if request.path != url:
-            return redirect(url, permanent=True)
-        return render(request, "articles/article_detail.html", _article_context(request, article, url))
-    # Readers: one query reads whether the article is public now and its stored page, if that is still
-    # good; the page is rendered and stored when it is not (articles/renderings.py).
-    key = renderings.variant(request.build_absolute_uri("/"), translation.get_language())
-    found = renderings.read(pk, key)
-    if found is None:
-        raise Http404("没有这篇稿件")
-    url, html = found
-    if html is None:
-        rendered = render_and_store(request, pk, key)
-        if rendered is None:  # withdrawn in between
-            raise Http404("没有这篇稿件")
-        url, html = rendered
+    article = get_object_or_404(public_articles(tags=True).prefetch_related("corrections"), pk=pk)
+    url = article.get_absolute_url()
     if request.path != url:
         return redirect(url, permanent=True)
-    return HttpResponse(renderings.with_nav(html, _section_nav()))
-
-
-def _article_queryset():
-    return public_articles(tags=True).prefetch_related("corrections")
-
-
-def render_and_store(request, pk, key):
-    """Render the article page for readers and store it under ``key``; (url, html), or None if it is not public."""
-    started = timezone.now()
-    with routers.primary_reads():  # a page kept for a long time must not come from a lagging replica
-        article = _article_queryset().filter(pk=pk).first()
-        if article is None:
-            return None
-        url = article.get_absolute_url()
-        context = {**_article_context(request, article, url), "defer_section_nav": True}
-        html = render_to_string("articles/article_detail.html", context, request)
-        renderings.store(article, key, url, html, started=started)
-    return url, html
-
-
-def _section_nav():
-    """The section menu as an article page shows it (no entry is the current one)."""
-    return pagecache.fragment(
-        ("article-section-nav",), lambda: render_to_string("includes/section_nav.html", section_nav({}))
-    )
+    return render(request, "articles/article_detail.html", _article_context(request, article, url))
 
 
 @require_safe
@@ -273,7 +225,6 @@ def _news_article_json_ld(request, article, absolute_url):
 
 
 @require_safe
-@pagecache.memoized_page
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     context = _list_context(
@@ -283,9 +234,14 @@ def section_detail(request, slug):
 
 
 @require_safe
-@pagecache.memoized_page
 def person_detail(request, slug):
-    person = get_object_or_404(Person, slug=slug)
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        # A person merged into another: their old address leads to the kept person for good (issue 20).
+        alias = PersonAlias.objects.select_related("person").filter(slug=slug).first()
+        if alias is None:
+            raise Http404("没有这个人")
+        return HttpResponsePermanentRedirect(alias.person.get_absolute_url())
     # Counted over the person's latest ROLE_COUNT_CAP bylines ("1000+" beyond): a prolific reporter has tens of
     # thousands.
     latest = list(person.bylines.listed().order_by("-article_id").values_list("role", flat=True)[: ROLE_COUNT_CAP + 1])
@@ -310,7 +266,6 @@ def person_detail(request, slug):
 
 
 @require_safe
-@pagecache.memoized_page
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     tagged = Article.objects.listed().filter(tags=tag)
@@ -352,7 +307,6 @@ def search(request):
         {
             "query": query,
             "filter": filterset,
-            "filters": _search_filters(request, filterset),
             "results": results,
             "terms": terms,
             "too_short": too_short,
@@ -364,15 +318,6 @@ def search(request):
             "canonical_url": _canonical(request, reverse("articles:search")),
             "noindex": True,
         },
-    )
-
-
-def _search_filters(request, filterset):
-    """The filter form, the same for every query with the same filters: kept a moment (~4 ms of a search)."""
-    chosen = tuple(sorted((name, tuple(values)) for name, values in request.GET.lists() if name not in {"q", "page"}))
-    return pagecache.fragment(
-        ("search-filters", chosen, translation.get_language()),
-        lambda: render_to_string("articles/search_filters.html", {"filter": filterset}, request),
     )
 
 
@@ -473,6 +418,8 @@ def page_detail(request, year, month, day, page_id):
     articles = list(Article.objects.published().with_related(tags=False).filter(page=page).order_by("position", "pk"))
     for article in articles:
         article.page = page  # numbered by its place in the issue
+    # The page's editors as printed under it (责任编辑/胡乐 美术编辑/张武): one query.
+    staff = PageCredit.objects.filter(page=page).select_related("person").order_by("order", "pk")
     index = pages.index(page)
     return render(
         request,
@@ -481,6 +428,7 @@ def page_detail(request, year, month, day, page_id):
             "issue": issue,
             "page": page,
             "articles": articles,
+            "staff": list(staff),
             "pages": pages,
             "previous_page": pages[index - 1] if index > 0 else None,
             "next_page": pages[index + 1] if index + 1 < len(pages) else None,

@@ -1,7 +1,7 @@
 """Editorial writes: saving an edit, draft → review → published, the bulk edits around them, merging people.
 
 Every write an editor makes goes through a function here, and each one does the same three things
-besides the write itself: it tells the page cache which readers' pages changed (``_invalidate``, the
+besides the write itself: it tells the page cache that readers' pages changed (``_invalidate``, the
 one call), brings the readers' search up to date where the text, names or tags changed (``_reindex``)
 and writes the admin history (``audit``) naming ``by``. ``by=None`` is a script's change: nobody to
 name, so no history entry.
@@ -30,7 +30,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from taggit.models import Tag, TaggedItem
 
-from . import renderings, search
+from newsroom import pagecache
+
+from . import review, search
 from .models import Article, Byline, Correction, PageCredit, Person, PersonAlias, Section
 
 # The role groups created by migration 0004_editorial_groups.
@@ -48,16 +50,13 @@ def _rows(articles: QuerySet[Article]) -> QuerySet[Article]:
     return Article.objects.filter(pk__in=articles.order_by().values("pk"))
 
 
-def _invalidate(*, around=None, own=None) -> None:
-    """The readers' pages that show these articles are out of date: the one call to the page cache.
+def _invalidate() -> None:
+    """Readers' pages are out of date once this transaction commits: the one call to the page cache.
 
-    ``around``: articles whose headline, address, publication, page or tags change (their pages and their
-    neighbours', continuations' and related stories'); ``own``: articles whose own page alone changes (a
-    byline, a renamed person). ``update()`` sends no signals: every function here that changes articles
-    says so itself, inside its transaction and before the change, so that both the old and the new state
-    are covered.
+    ``update()`` sends no signals, so every function here that changes what readers see says so itself
+    (a model's save or delete says so through ``pagecache.follow()``).
     """
-    renderings.changed(around=around, own=own)
+    pagecache.content_changed()
 
 
 def _reindex(ids) -> bool:
@@ -121,25 +120,27 @@ def save_article(
     by: User | None,
     related: Callable[[], None] | None = None,
     message: str | list | Callable[[], str | list] = "",
+    changed: Iterable[str] = (),
 ) -> bool:
     """An editor's edit of one article (new or not): saved, marked edited, the readers' pages and search updated, logged.
 
     Marked edited, a re-import no longer overwrites it; published without a time, it goes live now.
     ``related`` saves what hangs on the article (the form's bylines, tags, photos) once it has a key and
     before the index reads its names and tags. ``message``: the history's text, or a function giving it
-    once ``related`` has run (the admin's change message names the inline rows it saved). Returns whether
+    once ``related`` has run (the admin's change message names the inline rows it saved). ``changed``: what the
+    edit changed (form field names, ``bylines``), whose import warnings it settles (``review``). Returns whether
     the readers' search was updated (if not, the edit is kept and ``rebuild_search_index`` catches up).
     """
     adding = article.pk is None
-    if not adding:
-        _invalidate(around=[article.pk])  # where it was: its old page, neighbours and related stories
     article.is_edited = True
     if article.status == Article.Status.PUBLISHED and article.published_at is None:
         article.published_at = timezone.now()
     article.save()
     if related is not None:
         related()
-    _invalidate(around=[article.pk])
+    if changed:  # the fields (form names, "bylines") the edit changed settle the import warnings about them
+        review.fixed_by_edit(article=article, changed=changed, by=by)
+    _invalidate()
     indexed = _reindex([article.pk])
     message = message() if callable(message) else message
     audit(_one(article), by=by, message=message or _("修改"), flag=ADDITION if adding else CHANGE)
@@ -153,7 +154,7 @@ def delete_articles(*, articles: QuerySet[Article], by: User | None) -> int:
     if not ids:
         return 0
     rows = Article.objects.filter(pk__in=ids)
-    _invalidate(around=rows)
+    _invalidate()
     audit(rows, by=by, message="", flag=DELETION)
     rows.delete()
     search.remove_from_index(ids)
@@ -163,7 +164,7 @@ def delete_articles(*, articles: QuerySet[Article], by: User | None) -> int:
 @transaction.atomic
 def submit_for_review(*, articles: QuerySet[Article], by: User | None) -> int:
     """Drafts go to the review queue; anything else is left alone."""
-    _invalidate(around=_rows(articles))
+    _invalidate()
     audit(_rows(articles), by=by, message=_("提交审核"))
     return (
         _rows(articles)
@@ -177,7 +178,7 @@ def mark_reviewed(*, articles: QuerySet[Article], by: User | None, at: datetime.
     """Stamp who checked the articles (and their import warnings); drafts move to review."""
     at = at or timezone.now()
     rows = _rows(articles).exclude(status=Article.Status.ARCHIVED)
-    _invalidate(around=rows)
+    _invalidate()
     audit(rows, by=by, message=_("审核"))
     rows.filter(status=Article.Status.DRAFT).update(status=Article.Status.REVIEW)
     return rows.update(reviewed_at=at, reviewed_by=by, updated_at=at)
@@ -193,7 +194,7 @@ def publish_articles(*, articles: QuerySet[Article], by: User | None, at: dateti
     """
     now = timezone.now()
     rows = _rows(articles)
-    _invalidate(around=rows)
+    _invalidate()
     audit(rows, by=by, message=_("发布"))
     if at is not None:
         return rows.update(status=Article.Status.PUBLISHED, published_at=at, updated_at=now)
@@ -205,7 +206,7 @@ def publish_articles(*, articles: QuerySet[Article], by: User | None, at: dateti
 @transaction.atomic
 def unpublish_articles(*, articles: QuerySet[Article], by: User | None) -> int:
     """Take published (or scheduled) articles off the site; they go back to review."""
-    _invalidate(around=_rows(articles))
+    _invalidate()
     audit(_rows(articles), by=by, message=_("撤下"))
     return (
         _rows(articles)
@@ -216,7 +217,7 @@ def unpublish_articles(*, articles: QuerySet[Article], by: User | None) -> int:
 
 @transaction.atomic
 def archive_articles(*, articles: QuerySet[Article], by: User | None) -> int:
-    _invalidate(around=_rows(articles))
+    _invalidate()
     audit(_rows(articles), by=by, message=_("归档"))
     return (
         _rows(articles)
@@ -227,7 +228,7 @@ def archive_articles(*, articles: QuerySet[Article], by: User | None) -> int:
 
 @transaction.atomic
 def move_to_section(*, articles: QuerySet[Article], section: Section | None, by: User | None) -> int:
-    _invalidate(around=_rows(articles))
+    _invalidate()
     audit(_rows(articles), by=by, message=_("移到栏目:") + (section.name if section else "—"))
     return _rows(articles).update(section=section, is_edited=True, updated_at=timezone.now())
 
@@ -249,7 +250,7 @@ def add_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User | Non
     ids = list(_rows(articles).values_list("pk", flat=True))
     if not tag_objects or not ids:
         return 0
-    _invalidate(around=ids)
+    _invalidate()
     audit(Article.objects.filter(pk__in=ids), by=by, message=_("添加标签:") + "、".join(t.name for t in tag_objects))
     content_type = ContentType.objects.get_for_model(Article)
     links = TaggedItem.objects.filter(content_type=content_type, object_id__in=ids, tag__in=tag_objects)
@@ -269,7 +270,7 @@ def remove_tags(*, articles: QuerySet[Article], tags: Iterable[str], by: User | 
     tag_objects = _tags(tags, create=False)
     if not tag_objects:
         return 0
-    _invalidate(around=_rows(articles))
+    _invalidate()
     audit(_rows(articles), by=by, message=_("去掉标签:") + "、".join(t.name for t in tag_objects))
     removed, _count = TaggedItem.objects.filter(
         content_type=ContentType.objects.get_for_model(Article),
@@ -286,7 +287,7 @@ def add_correction(*, article: Article, text: str, by: User | None, on: datetime
     correction = Correction.objects.create(
         article=article, text=text, published_on=on or timezone.localdate(), created_by=by
     )
-    _invalidate(own=[article.pk])
+    _invalidate()
     audit(_one(article), by=by, message=_("更正:") + text[:100])
     return correction
 
@@ -298,6 +299,7 @@ def save_person(
     by: User | None,
     related: Callable[[], None] | None = None,
     message: str | list | Callable[[], str | list] = "",
+    changed: Iterable[str] = (),
 ) -> bool:
     """An editor's edit of a person: saved (``related``: their aliases), logged; renamed, their articles' pages
     and search entries follow (readers search bylines by name). Returns whether the search was updated."""
@@ -309,7 +311,7 @@ def save_person(
     indexed = True
     if renamed:
         named = search.articles_named(people=[person.pk])
-        _invalidate(own=named)
+        _invalidate()
         indexed = _reindex(named)
     message = message() if callable(message) else message
     audit(
@@ -368,10 +370,10 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
     other_ids = [person.pk for person in others if person.pk != into.pk]
     if not other_ids:
         return MergeResult(0, 0, 0, 0, ())
-    names = list(Person.objects.filter(pk__in=other_ids).values_list("name", flat=True))
+    slugs = dict(Person.objects.filter(pk__in=other_ids).values_list("name", "slug"))
+    names = list(slugs)
     named = search.articles_named(people=other_ids)  # their names leave the index, into's comes in
-    # Bylines move by update(): the pages of every article of these people, theirs now and into's after.
-    _invalidate(own=Article.objects.filter(bylines__person__in=[into.pk, *other_ids]))
+    _invalidate()  # bylines move by update()
 
     duplicate_bylines = Byline.objects.filter(person_id__in=other_ids).filter(
         Q(article__bylines__person=into) & Q(article__bylines__role=F("role"))
@@ -411,6 +413,9 @@ def merge_people(*, into: Person, others: Iterable[Person], by: User) -> MergeRe
         [PersonAlias(person=into, name=name) for name in names if name not in existing and name != into.name]
     )
     PersonAlias.objects.filter(name=into.name).delete()  # the canonical spelling is no alias
+    for name, slug in slugs.items():  # the old address redirects to the kept person (a few people per merge)
+        PersonAlias.objects.filter(person=into, name=name).update(slug=slug)
+    review.merged_people(names=names, into=into, by=by)  # the "is this the same person?" warnings are answered
     _reindex(named)
     audit(Person.objects.filter(pk=into.pk), by=by, message=_("合并了:") + "、".join(names), title="name")
     return MergeResult(

@@ -1,18 +1,15 @@
-"""Readers' pages under load against a static file, in one run (issue 5): gunicorn + wrk.
+"""Readers' pages under load against a static file, in one run (issues 5 and 23): gunicorn + wrk.
 
     .venv/bin/python bench/site_speed.py [--seconds 10] [--connections 16] [--workers 2]
 
 Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles), wrk (apt-get install -y wrk)
-and, for the cached run, a Redis server on 127.0.0.1:6379 (database 15 is used and flushed).
-Starts gunicorn (gunicorn.conf.py, 2 sync workers, DEBUG off) three times:
+and, for the Redis run, a Redis server on 127.0.0.1:6379 (database 15 is used and flushed).
+Starts gunicorn (gunicorn.conf.py, 2 sync workers, DEBUG off) three times, with the one page
+cache (newsroom/pagecache.py) kept in:
 
-1. no page cache, as deployed without ``REDIS_URL``: article pages are stored in the database
-   (articles/renderings.py; the pages measured are stored first with ``manage.py render_articles``,
-   as readers' first visits would) and each process keeps parts of list pages for at most
-   NEWSROOM_FRAGMENT_SECONDS (2 s);
-2. no page cache, nothing kept and nothing stored (NEWSROOM_FRAGMENT_SECONDS=0,
-   NEWSROOM_STORED_RENDERINGS=0): every page rendered on every request;
-3. ``REDIS_URL`` set: the shared page cache (and its copy in each process).
+1. Redis (``REDIS_URL`` set), as deployed on several web nodes;
+2. files that the processes of this machine share (no ``REDIS_URL``; a new, empty NEWSROOM_CACHE_DIR);
+3. nothing (NEWSROOM_PAGE_CACHE_SECONDS=0): every page rendered on every request.
 
 Each time wrk measures a static 10 KB file served by whitenoise, an article page, the same page
 over 10,000 different articles (random, so almost nothing is kept between two requests), the home
@@ -43,6 +40,9 @@ DATABASE = _benchdb.SITE
 STATIC_FILE = ROOT / "staticfiles" / "bench" / "10k.html"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 MANY = "article (10,000 different)"
+REDIS = "page cache in Redis"
+FILES = "page cache in shared files"
+NONE = "no page cache"
 # Each wrk thread asks for random pages from the list (its own seed).
 ROTATE_LUA = """
 local threads = 0
@@ -111,31 +111,12 @@ def site_env(database: str, port: int, workers: int, redis: bool, overrides: dic
         GUNICORN_ACCESSLOG="",
         GUNICORN_LOGLEVEL="warning",
     )
-    for name in ("REDIS_URL", "NEWSROOM_FRAGMENT_SECONDS", "NEWSROOM_STORED_RENDERINGS"):
+    for name in ("REDIS_URL", "NEWSROOM_PAGE_CACHE_SECONDS", "NEWSROOM_CACHE_DIR"):
         env.pop(name, None)
     if redis:
         env["REDIS_URL"] = REDIS_URL
     env.update(overrides)
     return env
-
-
-def store_pages(env: dict[str, str], port: int, urls: dict[str, str | list[str]]) -> float:
-    """``manage.py render_articles`` for every article page measured; returns the seconds it took."""
-    paths = [urls["article"], *urls[MANY]]
-    workdir = Path(tempfile.mkdtemp(prefix="site_speed_"))
-    try:
-        ids = workdir / "ids.txt"
-        ids.write_text("\n".join(path.rstrip("/").rsplit("/", 1)[1] for path in paths) + "\n", encoding="utf-8")
-        started = time.perf_counter()
-        subprocess.run(
-            [sys.executable, "manage.py", "render_articles", "--site", f"http://127.0.0.1:{port}/", "--ids", str(ids)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
-        return time.perf_counter() - started
-    finally:
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 class Server:
@@ -217,10 +198,11 @@ def main() -> None:
     STATIC_FILE.parent.mkdir(parents=True, exist_ok=True)
     STATIC_FILE.write_text("<!doctype html><title>bench</title>" + "x" * (10 * 1024 - 34), encoding="utf-8")
     urls = pick_urls(database)
+    cache_dir = Path(tempfile.mkdtemp(prefix="site_speed_cache_"))
     runs = {
-        "no page cache": (False, {}),
-        "no page cache, nothing kept": (False, {"NEWSROOM_FRAGMENT_SECONDS": "0", "NEWSROOM_STORED_RENDERINGS": "0"}),
-        "page cache (Redis)": (True, {}),
+        REDIS: (True, {}),
+        FILES: (False, {"NEWSROOM_CACHE_DIR": str(cache_dir)}),
+        NONE: (False, {"NEWSROOM_PAGE_CACHE_SECONDS": "0"}),
     }
     results = {}
     try:
@@ -228,9 +210,6 @@ def main() -> None:
             if redis:
                 subprocess.run(["redis-cli", "-n", "15", "flushdb"], check=True, capture_output=True)
             env = site_env(database, args.port, args.workers, redis, overrides)
-            if label == "no page cache":
-                seconds = store_pages(env, args.port, urls)
-                print(f"render_articles stored {1 + len(urls[MANY]):,} article pages in {seconds:.0f} s")
             print(f"{label}: gunicorn {args.workers} sync workers, wrk 2 threads {args.connections} connections")
             server = Server(env, args.port)
             try:
@@ -240,24 +219,20 @@ def main() -> None:
                 server.stop()
     finally:
         shutil.rmtree(STATIC_FILE.parent, ignore_errors=True)
+        shutil.rmtree(cache_dir, ignore_errors=True)
 
-    lists = ["home", "section", "person (most bylines)", "tag (most used)"]
-    for label in ("no page cache", "no page cache, nothing kept"):
-        plain = results[label]
-        static = plain["static 10 KB (whitenoise)"]
+    for label, target in ((REDIS, 0.9), (FILES, 0.3), (NONE, None)):
+        rates = results[label]
+        static = rates["static 10 KB (whitenoise)"]
         print(f"{label}:")
-        for name in ("article", MANY):
-            print(f"  {name + ' / static':38} {plain[name] / static:6.1%}  (target >= 12%)")
-        for name in lists:
-            print(f"  {name + ' / article':38} {plain[name] / plain['article']:6.1%}  (target >= 80%)")
-    cached = results["page cache (Redis)"]
-    static_cached = cached["static 10 KB (whitenoise)"]
-    print("page cache (Redis):")
-    for name, rate in cached.items():
-        if name.startswith("static") or name == MANY:
-            continue
-        print(f"  {name + ' cached / static':38} {rate / static_cached:6.1%}  (target >= 50%)")
-    print(f"  {MANY + ' / static':38} {cached[MANY] / static_cached:6.1%}  (mostly misses: each page once)")
+        for name, rate in rates.items():
+            if name.startswith("static"):
+                continue
+            goal = f"(target >= {target:.0%})" if target and name != MANY else ""
+            if name == MANY and target:
+                goal = "(mostly misses: each page once)"
+            print(f"  {name + ' / static':38} {rate / static:6.1%}  {goal}")
+    print(f"load average {' '.join(f'{n:.2f}' for n in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -26,7 +26,9 @@ from django.utils.translation import gettext_lazy as _
 from articles.admin.search import CappedSearchMixin
 from articles.models import Section
 
+from . import display
 from .models import ImportRun, Place, RawSource, TagRule
+from .widgets import ChineseFileInput
 
 _SESSION_KEY = "newsroom_pending_imports"
 MAX_FILES = 50
@@ -34,7 +36,7 @@ MAX_FILES = 50
 MAX_TOTAL_BYTES = 20 * 1024 * 1024
 
 
-class MultipleFileInput(forms.ClearableFileInput):
+class MultipleFileInput(ChineseFileInput):
     allow_multiple_selected = True
 
 
@@ -57,7 +59,8 @@ class UploadForm(forms.Form):
     issue_date = forms.DateField(
         label=_("出版日期"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A text box: the browser's date picker speaks the browser's language (mm/dd/yyyy in en-US).
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"placeholder": "如 2024-01-22", "size": 12}),
         help_text=_("留空则从文件名或版面文字判断。"),
     )
     section = forms.ModelChoiceField(
@@ -121,7 +124,7 @@ def _unique_names(names):
 
 class RawSourceInline(admin.TabularInline):
     model = RawSource
-    fields = ["source_link", "page", "encoding", "size", "counts", "warning_count"]
+    fields = ["source_link", "page", "encoding", "size", "counts_display", "warning_count", "review_link"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -138,20 +141,41 @@ class RawSourceInline(admin.TabularInline):
     def warning_count(self, obj):
         return len(obj.warnings or [])
 
+    @admin.display(description=_("统计"))
+    def counts_display(self, obj):
+        return display.counts_html(obj.counts)
+
+    @admin.display(description=_("审读"))
+    def review_link(self, obj):
+        if not obj.page_id:
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("desk:page_review", args=[obj.page_id]), _("版面审读"))
+
+
+class OriginFilter(admin.SimpleListFilter):
+    title = _("来源")
+    parameter_name = "origin"
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, label in display.ORIGINS.items()]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(origin=self.value()) if self.value() else queryset
+
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
     change_list_template = "admin/importers/importrun/change_list.html"
-    list_display = ["__str__", "status", "origin", "user", "file_count", "finished_at", "articles_link"]
-    list_filter = ["status", "origin"]
+    list_display = ["__str__", "status", "origin_display", "user", "file_count", "finished_at", "articles_link"]
+    list_filter = ["status", OriginFilter]
     list_select_related = ["user"]
     readonly_fields = [
         "started_at",
         "finished_at",
         "user",
-        "origin",
+        "origin_display",
         "status",
-        "options",
+        "options_display",
         "counts_display",
         "errors_display",
         "articles_link",
@@ -187,14 +211,15 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("统计"))
     def counts_display(self, obj):
-        counts = obj.counts or {}
-        rows = [(key, value) for key, value in counts.items() if not isinstance(value, dict)]
-        rows += [
-            (key, ",".join(f"{k} {v}" for k, v in value.items()))
-            for key, value in counts.items()
-            if isinstance(value, dict)
-        ]
-        return format_html("<table>{}</table>", format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows))
+        return display.counts_html(obj.counts)
+
+    @admin.display(description=_("选项"))
+    def options_display(self, obj):
+        return display.options_html(obj.options)
+
+    @admin.display(description=_("来源"), ordering="origin")
+    def origin_display(self, obj):
+        return display.origin_label(obj.origin)
 
     @admin.display(description=_("错误"))
     def errors_display(self, obj):
@@ -347,9 +372,9 @@ class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
         "imported_at",
         "run",
         "page",
-        "counts",
+        "counts_display",
         "warnings_display",
-        "unassigned",
+        "unassigned_display",
         "numbered_text",
     ]
     fields = readonly_fields
@@ -369,6 +394,16 @@ class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
         if not obj.warnings:
             return "—"
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.warnings)))
+
+    @admin.display(description=_("统计"))
+    def counts_display(self, obj):
+        return display.counts_html(obj.counts)
+
+    @admin.display(description=_("未归属的行"))
+    def unassigned_display(self, obj):
+        if not obj.unassigned:
+            return "—"
+        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in obj.unassigned)))
 
     @admin.display(description=_("原文(带行号)"))
     def numbered_text(self, obj):

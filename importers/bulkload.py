@@ -34,8 +34,9 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles import renderings, search
+from articles import search
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Section
+from newsroom import pagecache
 
 from . import bulkinsert
 from .loading import (
@@ -249,9 +250,7 @@ def load_batch(
     Article.objects.bulk_update(parents, ["parent"])
     for result, written in zip(results, written_by_file, strict=True):
         _link_continuations(result, written)
-    # COPY sends no signals: the stored readers' pages these articles appear on are out of date.
-    new_ids = [a.pk for written in written_by_file for a, _ in written]
-    renderings.changed(around=new_ids, created=new_ids)
+    pagecache.content_changed()  # COPY sends no signals
     batch_result = LoadResult(source=None)
     documents = [
         (

@@ -35,10 +35,10 @@ from django.utils.text import slugify
 from pypinyin import lazy_pinyin
 from taggit.models import Tag, TaggedItem
 
-from articles import renderings
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, PersonAlias, Role, Section
 from articles.search import add_documents, index_articles
+from newsroom import pagecache
 
 from .models import ImportRun, RawSource
 from .prepared import UNTITLED, shingles
@@ -552,8 +552,7 @@ def _load_articles(
     _replace_tags(written, tags, updated=[a.pk for a, _ in to_update])
     _link_sidebars(parsed, by_item)
     _link_continuations(result, written)
-    # bulk_create sends no signals: the stored readers' pages these articles appear on are out of date.
-    renderings.changed(around=[article.pk for article, _ in written], created=[article.pk for article, _ in to_create])
+    pagecache.content_changed()  # bulk_create sends no signals
     _index([article.pk for article, _ in written], result)  # the public search sees new and changed text
     if existing or not result.page_created:
         _report_stale(result, {key for key, _ in keyed})

@@ -63,7 +63,8 @@ class ImportRun(models.Model):
         verbose_name_plural = _("导入批次")
 
     def __str__(self):
-        return f"#{self.pk} {self.started_at:%Y-%m-%d %H:%M}"
+        # Asia/Shanghai, as the start time is shown beside it (a UTC title read 14:24 for a run at 22:24).
+        return f"#{self.pk} {timezone.localtime(self.started_at):%Y-%m-%d %H:%M}" if self.started_at else f"#{self.pk}"
 
 
 class RawSource(models.Model):

@@ -120,8 +120,6 @@ def read(path: Path) -> dict:
 
 def import_content(path: Path) -> dict[str, int]:
     """Restore a file written by ``export_content`` into a database without content; all or nothing."""
-    from articles import renderings
-
     data = read(path)
     objects = data.get("objects") or []
     models = content_models()
@@ -132,8 +130,7 @@ def import_content(path: Path) -> dict[str, int]:
             if _installed(label):
                 apps.get_model(label)._default_manager.all().delete()
         counts: dict[str, int] = {}
-        # Stored article pages are dropped as a whole after the restore, not marked object by object.
-        with connection.constraint_checks_disabled(), renderings.suspended():
+        with connection.constraint_checks_disabled():
             for restored in serializers.deserialize("python", objects, handle_forward_references=True):
                 restored.save()
                 label = restored.object._meta.label_lower
@@ -146,7 +143,6 @@ def import_content(path: Path) -> dict[str, int]:
         from articles.search import rebuild_index
 
         rebuild_index()
-        renderings.clear()
     counts["auth.user (inactive, created)"] = created_users
     return counts
 

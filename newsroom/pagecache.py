@@ -1,146 +1,129 @@
-"""Whole-page cache for readers, shared by every web node through the cache backend (Redis),
-with a short-lived copy in each process in front of it.
+"""The one page cache: readers' whole pages in Django's cache, ended by a content version.
 
-Readers' pages (anonymous GET/HEAD outside /admin/) are stored under a key that holds the
-*content version*. Any write invalidates every page at once by bumping that version:
+Readers' pages (anonymous GET/HEAD outside ``NEWSROOM_UNCACHED_PREFIXES``) are kept in the
+``default`` cache (Redis when ``REDIS_URL`` is set, else files every process of the machine
+shares: newsroom/settings.py), each with the content version it was rendered under.
 
-- a successful POST/PUT/PATCH/DELETE by a signed-in user (the admin: edit, publish,
-  withdraw, merge, upload) bumps it when the response is sent, after the transaction; a
-  request that ends with nobody signed in (a failed login, a logout, any anonymous POST)
-  wrote nothing readers see and bumps nothing, so it cannot empty the cache for everyone;
-- ``bump_content_version()`` is called by writers outside a request (the import command);
-- a page is never kept past the next scheduled publication time, so articles published
-  "at a set time" appear on time without anyone writing.
+- ``content_changed()`` is what invalidates a page: the write functions (articles/workflow.py,
+  the importer) call it, and so does every save or delete of an editorial model (the signals
+  connected by ``follow()``). It gives the content a new version once the transaction commits,
+  so no reader renders the old state under the new version; a rolled-back write changes nothing.
+  Nothing else does: a failed login, a logout or any other request leaves the pages alone.
+- A page is never kept past the next scheduled publication (``Article.objects.scheduled()``),
+  so an article published "at a set time" appears on time without anyone writing.
 
-Each process re-reads the version at most every ``NEWSROOM_CACHE_VERSION_SECONDS`` (1 s), so
-after a write every node serves the new state within about a second. Old versions are
-never deleted: they expire after ``NEWSROOM_PAGE_CACHE_SECONDS``.
-
+A hit costs one trip to the cache (the version and the page read together) and no query.
 ``PageCacheMiddleware`` is the first middleware after the NUL check (newsroom/security.py): a hit
-is answered before the rest of the stack runs, with the headers the stack gave the page when it was stored (security headers,
-Content-Security-Policy, ETag, Last-Modified), and ``If-None-Match``/``If-Modified-Since``
-answered with 304. A page found in Redis is also kept in the process for at most
-``NEWSROOM_PAGE_LOCAL_SECONDS`` (1 s, and under the same content version), so a busy page
-costs no Redis round trip at all most of the time.
-
-Turned on by ``NEWSROOM_PAGE_CACHE_SECONDS > 0`` (the default when ``REDIS_URL`` is set). With
-the per-process locmem cache it would be correct only for one process, so it stays off.
-
-Without it, the views still keep parts of readers' pages in process memory for at most
-``NEWSROOM_FRAGMENT_SECONDS`` (2 s) with ``fragment()`` / ``memoized_page``: the content
-version (when shared) and any write in this process end them sooner.
+is answered with the headers the rest of the stack gave the page when it was stored, and
+``If-None-Match``/``If-Modified-Since`` are answered with 304.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import threading
 import time
-from collections import OrderedDict
+import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.core.cache.backends import redis
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.http import HttpResponse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
 VERSION_KEY = "newsroom:content-version"
+NEXT_PUBLICATION_KEY = "newsroom:next-publication"
 _SAFE = {"GET", "HEAD"}
-_local = {"version": None, "read_at": 0.0, "writes": 0}
 # Never replayed from the cache: per-client headers.
 _UNSTORED_HEADERS = {"set-cookie", "x-page-cache"}
 
 
-class LocalMemory:
-    """A small least-recently-used store in process memory, each value kept for a few seconds."""
+def content_changed(*, using: str = DEFAULT_DB_ALIAS) -> None:
+    """What readers see has changed: every cached page is out of date once this transaction commits.
 
-    def __init__(self, max_entries: int):
-        self.max_entries = max_entries
-        self._entries: OrderedDict = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key):
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                return None
-            if entry[0] <= time.monotonic():
-                del self._entries[key]
-                return None
-            self._entries.move_to_end(key)
-            return entry[1]
-
-    def set(self, key, value, seconds: float) -> None:
-        with self._lock:
-            self._entries[key] = (time.monotonic() + seconds, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._entries.clear()
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-
-_pages = LocalMemory(max_entries=500)
-_fragments = LocalMemory(max_entries=1000)
-
-
-def content_version() -> int:
-    now = time.monotonic()
-    if _local["version"] is None or now - _local["read_at"] >= settings.NEWSROOM_CACHE_VERSION_SECONDS:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            version = int(time.time() * 1000)
-            cache.add(VERSION_KEY, version, timeout=None)
-            version = cache.get(VERSION_KEY, version)
-        _local.update(version=version, read_at=now)
-    return _local["version"]
-
-
-def bump_content_version() -> None:
-    """Every cached page is out of date from now on, on every node (within a second)."""
-    try:
-        version = cache.incr(VERSION_KEY)
-    except ValueError:  # not set yet, or evicted
-        version = int(time.time() * 1000)
-        cache.set(VERSION_KEY, version, timeout=None)
-    _local.update(version=version, read_at=time.monotonic())
-
-
-def _count_write(sender, **kwargs) -> None:
-    """Any row saved or deleted in this process ends its fragments at once (other processes: the version, the TTL)."""
-    _local["writes"] += 1
-
-
-for _signal in (post_save, post_delete, m2m_changed):
-    _signal.connect(_count_write, dispatch_uid=f"newsroom.pagecache.{_signal}")
-
-
-def fragment(key: tuple, build):
-    """``build()``, kept in this process for at most NEWSROOM_FRAGMENT_SECONDS under the current content version.
-
-    For parts of readers' pages that every reader sees the same. A write through this process
-    ends them at once; a write elsewhere within a second when the cache is shared (Redis), else
-    when they expire.
+    Outside a transaction, at once. Called any number of times in one transaction, the version changes once.
     """
-    seconds = settings.NEWSROOM_FRAGMENT_SECONDS
-    if seconds <= 0:
-        return build()
-    full_key = (content_version(), _local["writes"], *key)
-    value = _fragments.get(full_key)
-    if value is None:
-        value = build()
-        if value is not None:
-            _fragments.set(full_key, value, seconds)
-    return value
+    connection = connections[using]
+    if connection.in_atomic_block and any(func is _new_version for _, func, _ in connection.run_on_commit):
+        return
+    transaction.on_commit(_new_version, using=using, robust=True)
+
+
+def _new_version() -> None:
+    # A new value, never an increment: two writers that commit together still leave a version no reader saw
+    # before both commits (the file cache's incr is a read and a write).
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def _editorial_write(sender, using=DEFAULT_DB_ALIAS, **kwargs) -> None:
+    content_changed(using=using)
+
+
+def follow(*models) -> None:
+    """Saves and deletes of these models (and changes of their many-to-many fields) change readers' pages."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(_editorial_write, sender=model, dispatch_uid=f"pagecache.{model._meta.label}.{signal}")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(_editorial_write, sender=through, dispatch_uid=f"pagecache.{through._meta.label}")
+
+
+def _current_version(found: dict) -> str:
+    version = found.get(VERSION_KEY)
+    if version is None:  # first start, or evicted: any new value ends every page kept under an old one
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def _seconds_to_keep(version: str) -> int:
+    """``NEWSROOM_PAGE_CACHE_SECONDS``, or less: a page ends when the next scheduled publication comes due."""
+    from articles.models import Article
+
+    seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
+    known = cache.get(NEXT_PUBLICATION_KEY)
+    now = time.time()
+    if known is None or known[0] != version or (known[1] and known[1] <= now):
+        upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True)
+        first = upcoming.first()
+        known = (version, first.timestamp() if first else 0)
+        cache.set(NEXT_PUBLICATION_KEY, known, timeout=_until(known[1], now, seconds))
+    return _until(known[1], now, seconds)
+
+
+def _until(stamp: float, now: float, seconds: int) -> int:
+    return min(seconds, max(1, int(stamp - now))) if stamp else seconds
+
+
+class _ReusedRedisClient(redis.RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if id(pool) not in self._clients:
+            self._clients[id(pool)] = self._client(connection_pool=pool)
+        return self._clients[id(pool)]
+
+
+class RedisCache(redis.RedisCache):
+    """Django's Redis cache, with one redis client per connection pool (redis clients are thread-safe).
+
+    Django makes a client for every call, and redis-py builds ~170 reply handlers for each: more CPU than
+    the round trip of a page cache hit.
+    """
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ReusedRedisClient
 
 
 @functools.cache
@@ -158,9 +141,11 @@ def is_public_read(request) -> bool:
     )
 
 
-def _request_key(request) -> tuple:
+def _key(request) -> str:
     """What a readers' page depends on besides the content: address (scheme, host, path, query) and language."""
-    return (request.build_absolute_uri(), translation.get_language_from_request(request))
+    address = request.build_absolute_uri()
+    digest = hashlib.md5(address.encode("utf-8"), usedforsecurity=False).hexdigest()
+    return f"newsroom:page:{translation.get_language_from_request(request)}:{digest}"
 
 
 def _storable(response) -> bool:
@@ -172,56 +157,7 @@ def _storable(response) -> bool:
     )
 
 
-def memoized_page(view):
-    """A readers' view whose rendered page is a fragment: the same for every reader for a couple of seconds."""
-
-    @functools.wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if settings.NEWSROOM_FRAGMENT_SECONDS <= 0 or not is_public_read(request):
-            return view(request, *args, **kwargs)
-        built = []
-
-        def build():
-            response = view(request, *args, **kwargs)
-            built.append(response)
-            return (response.content, response["Content-Type"]) if _storable(response) else None
-
-        stored = fragment(("page", view.__module__, view.__qualname__, *_request_key(request)), build)
-        if built:
-            return built[0]
-        if stored is None:  # not storable: build() has run and the None was not kept
-            return view(request, *args, **kwargs)
-        return HttpResponse(stored[0], content_type=stored[1])
-
-    return wrapper
-
-
-def _next_publication_seconds(version: int) -> float | None:
-    """Seconds until the next scheduled publication, looked up once per content version."""
-    from articles.models import Article
-
-    key = f"newsroom:next-publication:{version}"
-    stamp = cache.get(key)
-    if stamp is None:
-        upcoming = (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
-        stamp = upcoming.timestamp() if upcoming else 0
-        cache.set(key, stamp, timeout=settings.NEWSROOM_PAGE_CACHE_SECONDS)
-    return stamp - time.time() if stamp else None
-
-
-def _key(request, version: int) -> str:
-    address, language = _request_key(request)
-    digest = hashlib.md5(address.encode("utf-8"), usedforsecurity=False).hexdigest()
-    return f"newsroom:page:{version}:{language}:{digest}"
-
-
-def _replay(request, stored) -> HttpResponse:
-    content, headers = stored
+def _replay(request, content: bytes, headers: dict) -> HttpResponse:
     response = HttpResponse(content, headers=headers)
     response["X-Page-Cache"] = "hit"
     last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
@@ -237,7 +173,7 @@ def _replay(request, stored) -> HttpResponse:
 
 
 class PageCacheMiddleware:
-    """Serves readers' pages from the shared cache; a signed-in user's successful write bumps the version.
+    """Serves readers' pages from the cache and keeps those it lets through.
 
     First in MIDDLEWARE after the NUL check: a hit skips the rest of the stack, and a page is stored
     with the headers every other middleware has added.
@@ -247,41 +183,20 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
-        if seconds <= 0 or not is_public_read(request):
-            return self._track_writes(request, self.get_response(request))
-        version = content_version()
-        key = _key(request, version)
-        stored = _pages.get(key)
-        if stored is None:
-            stored = cache.get(key)
-            if stored is not None:
-                _pages.set(key, stored, settings.NEWSROOM_PAGE_LOCAL_SECONDS)
-        if stored is not None:
-            return _replay(request, stored)
+        if settings.NEWSROOM_PAGE_CACHE_SECONDS <= 0 or not is_public_read(request):
+            return self.get_response(request)
+        key = _key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        # Read before the page is rendered: a write committed meanwhile leaves this page under an old version.
+        version = _current_version(found)
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            return _replay(request, stored[1], stored[2])
         response = self.get_response(request)
         if _storable(response):
-            timeout = seconds
-            upcoming = _next_publication_seconds(version)
-            if upcoming is not None:
-                timeout = min(timeout, max(1, int(upcoming)))
             response.setdefault("Last-Modified", http_date())
             response.setdefault("ETag", f'"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"')
             headers = {name: value for name, value in response.items() if name.lower() not in _UNSTORED_HEADERS}
-            stored = (response.content, headers)
-            cache.set(key, stored, timeout=timeout)
-            _pages.set(key, stored, min(timeout, settings.NEWSROOM_PAGE_LOCAL_SECONDS))
+            cache.set(key, (version, response.content, headers), timeout=_seconds_to_keep(version))
             response["X-Page-Cache"] = "miss"
         return response
-
-    @staticmethod
-    def _track_writes(request, response):
-        if request.method not in _SAFE and response.status_code < 400 and _signed_in(request):
-            bump_content_version()
-        return response
-
-
-def _signed_in(request) -> bool:
-    """Whether a user was signed in when the response left (set by AuthenticationMiddleware, further in)."""
-    user = getattr(request, "user", None)
-    return bool(user is not None and user.is_authenticated)

@@ -33,11 +33,6 @@ def public_reads():
     return _reads(True)
 
 
-def primary_reads():
-    """Within this block, reads use the primary even in a public read (what is read will be stored)."""
-    return _reads(False)
-
-
 def is_public_read(request) -> bool:
     return (
         request.method in {"GET", "HEAD"}

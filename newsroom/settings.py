@@ -58,7 +58,6 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "newsroom.routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -118,8 +117,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Always Chinese, whatever the browser asks for: no LocaleMiddleware, and one language (so an en-US browser
+# gets the same admin and the same cached pages as everyone).
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LANGUAGES = [("zh-hans", "简体中文")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -141,26 +142,21 @@ NEWSROOM_PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25
 NEWSROOM_PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", str(60_000_000)))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
-# One cache shared by every web node (Redis) when REDIS_URL is set; else per process.
+# One cache that every process shares: Redis (every web node) when REDIS_URL is set, else files in
+# NEWSROOM_CACHE_DIR (every process of this machine; a directory outside the repository's files).
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {"BACKEND": "newsroom.pagecache.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("NEWSROOM_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NEWSROOM_CACHE_MAX_ENTRIES", "20000"))},
+        }
     )
 }
-# Readers' pages kept whole in the cache (newsroom/pagecache.py); needs a cache shared by all processes.
-NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300" if REDIS_URL else "0"))
-NEWSROOM_CACHE_VERSION_SECONDS = float(os.environ.get("NEWSROOM_CACHE_VERSION_SECONDS", "1"))
-# A page found in Redis is also kept in the process that read it, this long at most (same content version).
-NEWSROOM_PAGE_LOCAL_SECONDS = float(os.environ.get("NEWSROOM_PAGE_LOCAL_SECONDS", "1"))
-# Parts of readers' pages (a rendered list, the section menu, the search filters) kept in each process this long at most; 0: never.
-NEWSROOM_FRAGMENT_SECONDS = float(os.environ.get("NEWSROOM_FRAGMENT_SECONDS", "2"))
-# Article pages are rendered once and kept in the database until something they show changes
-# (articles/renderings.py); off: every request renders.
-NEWSROOM_STORED_RENDERINGS = env_bool("NEWSROOM_STORED_RENDERINGS", True)
-# A page rendered this soon after a write marked it is served but not stored (web nodes' clocks differ a little).
-NEWSROOM_RENDERING_MARGIN_SECONDS = float(os.environ.get("NEWSROOM_RENDERING_MARGIN_SECONDS", "1"))
+# Readers' pages kept whole in that cache at most this long (newsroom/pagecache.py); 0: never.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
 NEWSROOM_UNCACHED_PREFIXES = ("/admin/", "/healthz", "/api/")
 
 # Behind a proxy or load balancer that sets X-Forwarded-Proto / X-Forwarded-Host.

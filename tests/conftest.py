@@ -34,6 +34,56 @@ def _media_root(tmp_path_factory):
         yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory):
+    """The shared file cache in a temporary folder, never the project's var/cache."""
+    from django.test import override_settings
+
+    location = tmp_path_factory.mktemp("cache")
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    with override_settings(CACHES={"default": {"BACKEND": backend, "LOCATION": str(location)}}):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Pages rendered on each request: a test's writes are never committed, so the version would not change.
+
+    tests/test_pagecache.py turns the cache on and runs the commit hooks.
+    """
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The readers' page cache on, empty (tests/test_pagecache.py)."""
+    from django.core.cache import cache
+
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def commit(db):
+    """``commit()`` runs what the commit of the test's transaction would: the hooks waiting so far, once.
+
+    (The test's transaction never commits, and a hook already waiting in it is not asked for again.)
+    Returns the hooks it ran.
+    """
+    from django.db import connection
+
+    def run():
+        waiting = connection.run_on_commit[:]
+        connection.run_on_commit.clear()
+        for _, hook, _ in waiting:
+            hook()
+        return [hook for _, hook, _ in waiting]
+
+    return run
+
+
 @pytest.fixture
 def seed_files() -> list[Path]:
     return SEED_FILES

@@ -23,6 +23,7 @@ print(json.dumps({
     "replica_test": settings.DATABASES.get("replica", {}).get("TEST"),
     "replica_host": settings.DATABASES.get("replica", {}).get("HOST"),
     "cache": type(caches["default"]).__name__,
+    "cache_location": settings.CACHES["default"]["LOCATION"],
     "page_cache": settings.NEWSROOM_PAGE_CACHE_SECONDS,
     "proxy": settings.SECURE_PROXY_SSL_HEADER,
     "forwarded_host": settings.USE_X_FORWARDED_HOST,
@@ -71,7 +72,15 @@ def test_single_process_defaults():
     found = settings_with()
 
     assert found["databases"] == ["default"]
-    assert found["cache"] == "LocMemCache" and found["page_cache"] == 0
+    # Without Redis every process of the machine shares one page cache: files under var/ (not committed).
+    assert found["cache"] == "FileBasedCache" and found["page_cache"] == 300
+    assert found["cache_location"] == str(ROOT / "var" / "cache")
+
+
+def test_the_shared_file_cache_can_live_elsewhere(tmp_path):
+    found = settings_with(NEWSROOM_CACHE_DIR=str(tmp_path / "pages"))
+
+    assert found["cache"] == "FileBasedCache" and found["cache_location"] == str(tmp_path / "pages")
     assert found["proxy"] is None and found["static_url"] == "/static/"
 
 

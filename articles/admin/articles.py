@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from .. import access, workflow
+from .. import access, review, workflow
 from ..access import is_chief, is_editor
 from ..models import Article, Byline, Correction, Person, Role, Section
 from ..paginators import EstimatedCountPaginator
@@ -68,6 +68,14 @@ class ArticleForm(forms.ModelForm):
             "subheadline": forms.TextInput(attrs={"size": 60}),
             "series": forms.TextInput(attrs={"size": 60}),
         }
+
+    def clean(self):
+        # One kind of line ending whoever saves (a browser posts \r\n, the importer writes \n): no history noise.
+        cleaned = super().clean()
+        for name in ("body", "bylines_text"):
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = cleaned[name].replace("\r\n", "\n").replace("\r", "\n")
+        return cleaned
 
 
 class SectionChoiceForm(forms.Form):
@@ -231,6 +239,8 @@ class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMi
         "remove_tags_action",
     ]
     fieldsets = [
+        # The import's open warnings first, where the editor starts.
+        (_("导入"), {"fields": ["warnings_list", "source", "duplicates_dropped"]}),
         (_("标题"), {"fields": ["kicker", "headline", "subheadline", "series"]}),
         (_("正文"), {"fields": ["dateline", "bylines_text", "body"]}),
         (_("归类"), {"fields": ["kind", "section", "tags", "page", "position", "parent"]}),
@@ -241,10 +251,6 @@ class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMi
         (
             _("发布"),
             {"fields": ["status", "published_at", "reviewed_display", "is_edited", "preview_link"]},
-        ),
-        (
-            _("导入"),
-            {"fields": ["warnings_list", "source", "duplicates_dropped"], "classes": ["collapse"]},
         ),
     ]
 
@@ -314,6 +320,8 @@ class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMi
             by=request.user,
             related=related,
             message=lambda: self.construct_change_message(request, form, formsets, not change),
+            # The import warnings about what this edit changed are settled by it (articles.review).
+            changed=[*form.changed_data, *(formset.prefix for formset in formsets if formset.has_changed())],
         )
         if not indexed:
             messages.warning(request, _("稿件已保存,但搜索索引未能更新;请运行 manage.py rebuild_search_index。"))
@@ -334,9 +342,11 @@ class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMi
 
     @admin.display(description=_("标题"), ordering="headline")
     def title_display(self, obj):
-        if obj.kicker:
-            return format_html('<small class="nr-kicker">{}</small><br>{}', obj.kicker, obj.headline)
-        return obj.headline
+        if obj.kicker:  # one line: the list is read at 1280 px (the whole title on hover)
+            return format_html(
+                '<span title="{}"><small class="nr-kicker">{}</small> {}</span>', obj.title, obj.kicker, obj.headline
+            )
+        return format_html('<span title="{}">{}</span>', obj.title, obj.headline)
 
     @admin.display(description=_("状态"), ordering="status")
     def status_display(self, obj):
@@ -380,9 +390,28 @@ class ArticleAdmin(history.LoggedByWorkflow, CappedSearchMixin, ArticleChoicesMi
 
     @admin.display(description=_("导入提示"))
     def warnings_list(self, obj):
-        if not obj.warnings:
+        # Each open warning links to the field it is about; those dealt with show how and why.
+        notes = list(obj.warning_notes.all()) if obj.pk else []
+        if not obj.warnings and not notes:
             return "—"
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.warnings)))
+        open_ = format_html_join(
+            "",
+            '<li class="nr-warn-open">⚠ {} <a href="#{}">{}</a></li>',
+            ((text, where.anchor, _("去修改") + where.label) for text, where in review.with_targets(obj.warnings)),
+        )
+        done = format_html_join(
+            "",
+            '<li class="nr-warn-done">✓ {}:{}({})</li>',
+            ((note.get_outcome_display(), note.text, note.reason) for note in notes),
+        )
+        review_link = (
+            format_html(
+                ' <a href="{}#a-{}">{}</a>', reverse("desk:page_review", args=[obj.page_id]), obj.pk, _("版面审读")
+            )
+            if obj.page_id
+            else ""
+        )
+        return format_html("<ul>{}{}</ul>{}", open_, done, review_link)
 
     # Actions ----------------------------------------------------------------------------
 

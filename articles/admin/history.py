@@ -4,6 +4,7 @@ django-reversion keeps the versions (an article's includes its bylines, tag link
 ``workflow.kept_publication`` / ``recovered_publication`` decide what a revert or recovery may not change.
 """
 
+import datetime
 import difflib
 import json
 
@@ -11,6 +12,8 @@ import reversion
 from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
@@ -95,6 +98,21 @@ _HISTORY_FIELDS = [
 ]
 
 
+def _history_text(value) -> str:
+    """A stored value as the history compares it: one kind of line ending, instants in Asia/Shanghai.
+
+    An import wrote ``\n``, a browser form posts ``\r\n``; a time may come back in UTC or local: neither
+    is a change anyone made.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == "T":
+        value = parse_datetime(value) or value
+    if isinstance(value, datetime.datetime):
+        return f"{timezone.localtime(value) if timezone.is_aware(value) else value:%Y-%m-%d %H:%M:%S}"
+    return "\n".join(line.rstrip() for line in str(value).replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
 def _snapshot(version, article_pk, sections, tags) -> dict[str, str]:
     data = version.field_dict
     snap = {}
@@ -102,7 +120,7 @@ def _snapshot(version, article_pk, sections, tags) -> dict[str, str]:
         value = data.get(name)
         if name == "section_id":
             value = sections.get(value, value)
-        snap[str(label)] = "" if value is None else str(value)
+        snap[str(label)] = _history_text(value)
     bylines, tag_names = [], []
     for related in version.revision.version_set.all():
         model = related.content_type.model_class()

@@ -77,6 +77,7 @@ class PersonAdmin(history.LoggedByWorkflow, CappedSearchMixin, admin.ModelAdmin)
         "user",
     ]
     search_fields = ["name", "slug", "aliases__name"]
+    ordering = ["slug", "name"]  # the slug is the name's pinyin: 冯, 何, 刘, 余, not code-point order
     form = PersonForm
     autocomplete_fields = ["user"]
     inlines = [PersonAliasInline]

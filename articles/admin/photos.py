@@ -13,12 +13,14 @@ from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from importers.widgets import ChineseFileInput
+
 from .. import access, photos, renditions
 from ..models import Photo
 from .search import CappedSearchMixin
 
 
-class MultipleFileInput(forms.ClearableFileInput):
+class MultipleFileInput(ChineseFileInput):
     allow_multiple_selected = True
 
 

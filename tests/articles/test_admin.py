@@ -43,12 +43,9 @@ def objects():
 def test_every_model_is_registered():
     from django.apps import apps
 
-    from articles.models import Rendering
-
-    internal = {Rendering}  # stored article pages: written and dropped by the site itself, nothing to edit
     for app_label in ("articles", "importers"):
         for model in apps.get_app_config(app_label).get_models():
-            assert admin.site.is_registered(model) or model in internal, model
+            assert admin.site.is_registered(model), model
 
 
 def test_smoke_every_changelist_add_and_change_form(admin_client, admin_user, rf, objects):
@@ -70,10 +67,11 @@ def test_admin_is_in_chinese(admin_client):
     assert "稿件" in response.text
 
 
-def test_admin_still_works_in_english(admin_client):
-    response = admin_client.get(reverse("admin:index"), headers={"accept-language": "en"})
+def test_admin_is_in_chinese_whatever_the_browser_asks(admin_client):
+    response = admin_client.get(reverse("admin:articles_article_changelist"), headers={"accept-language": "en-US,en"})
     assert response.status_code == 200
-    assert "Log out" in response.text
+    assert "注销" in response.text and "Log out" not in response.text
+    assert "选择 稿件 来修改" in response.text
 
 
 def test_change_form_shows_source_lines_highlighted(admin_client, objects):
@@ -175,6 +173,7 @@ def test_preview_renders_a_draft_for_staff_only(client, admin_client):
     assert response.templates[0].name == "articles/article_detail.html"
     for text in ("尚未发布的稿件", "成姣兰", '<h2 class="subhead">小标题</h2>', "原稿日期有误,特此更正。"):
         assert text in response.text
+    assert "<strong>预览</strong> · 草稿 · 读者还看不到这一页" in response.text
     assert client.get(url).status_code == 302  # to the login page
     assert client.get(article.get_absolute_url()).status_code == 404
 
@@ -530,31 +529,34 @@ def test_edits_and_deletions_in_the_admin_keep_search_current(admin_client):
     assert search.search(Article.objects.all(), "商会") == []
 
 
-def test_readers_see_an_admin_edit_and_a_history_revert_at_once(admin_client, client, settings):
-    """Article pages are stored (articles/renderings.py): the admin's saves and reverts must reach them."""
-    settings.NEWSROOM_STORED_RENDERINGS = True
-    settings.NEWSROOM_RENDERING_MARGIN_SECONDS = 0
+def test_readers_see_an_admin_edit_and_a_history_revert_at_once(admin_client, client, page_cache, commit):
+    """Readers' pages are cached (newsroom/pagecache.py): the admin's saves and reverts end them when they commit."""
     article = ArticleFactory(published=True, headline="读者先看到的标题", tags=["经济"])
+    commit()
     local = timezone.localtime(article.published_at)
     published = {"published_at_0": f"{local:%Y-%m-%d}", "published_at_1": f"{local:%H:%M:%S}"}
     public_url = article.get_absolute_url()
     assert "读者先看到的标题" in client.get(public_url).text
+    assert client.get(public_url)["X-Page-Cache"] == "hit"
     change = reverse("admin:articles_article_change", args=[article.pk])
 
     for headline in ("第一次修改", "第二次修改"):
         assert (
             admin_client.post(change, _article_form_data(article, headline=headline, **published)).status_code == 302
         )
+        assert commit()
         assert headline in client.get(public_url).text
 
     history = admin_client.get(reverse("admin:articles_article_history", args=[article.pk])).context["diffs"]
     data = _article_form_data(article, headline="第一次修改", **published)
     assert admin_client.post(history[-1]["url"], data).status_code == 302  # back to the first edit (raw saves)
+    assert commit()
     page = client.get(public_url).text
     assert "第一次修改" in page and "第二次修改" not in page
 
     data = _article_form_data(article, headline="又一次修改", tags="经济, 新标签", **published)
     assert admin_client.post(change, data).status_code == 302
+    assert commit()
     page = client.get(public_url).text
     assert "又一次修改" in page and "新标签" in page
 

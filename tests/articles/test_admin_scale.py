@@ -45,13 +45,13 @@ def _published_on(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(6)))
 
 
-def test_date_drill_down_offers_every_year_of_the_archive_without_a_distinct_scan(admin_client):
+def test_date_drill_down_offers_the_years_with_articles_without_a_distinct_scan(admin_client):
     for year in (2019, 2022):
         ArticleFactory(status="published", published_at=_published_on(datetime.date(year, 5, 1)))
     with CaptureQueriesContext(connection) as queries:
         response = admin_client.get(CHANGELIST)
     choices = _choices(response)
-    assert [c["title"] for c in choices] == ["2019", "2020", "2021", "2022"]
+    assert [c["title"] for c in choices] == ["2019", "2022"]  # none for the empty 2020 and 2021
     assert choices[0]["link"] == "?published_at__year=2019"
     assert not [q["sql"] for q in queries if "DISTINCT" in q["sql"] and "published_at" in q["sql"]]
     # Inside a year Django's own drill-down lists that year's months.

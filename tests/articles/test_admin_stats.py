@@ -147,3 +147,22 @@ def test_people_on_one_article_are_not_duplicates():
     BylineFactory(article=other, person=a)
     BylineFactory(article=other, person=b)
     assert people.likely_duplicates() == []
+
+
+def test_front_page_stories_from_page_numbers_and_unnumbered_first_pages():
+    """An issue whose dump printed no page numbers: its first page is the front page (第1版), the others are not."""
+    from tests.factories import IssueFactory
+
+    person = PersonFactory(name="成姣兰")
+    unnumbered = IssueFactory(printed_on=datetime.date(2024, 1, 22))
+    first, second = PageFactory(issue=unnumbered, number=None), PageFactory(issue=unnumbered, number=None)
+    numbered = IssueFactory(printed_on=datetime.date(2024, 1, 23))
+    page_two, page_one = PageFactory(issue=numbered, number=2), PageFactory(issue=numbered, number=1)
+    no_front = PageFactory(issue=IssueFactory(printed_on=datetime.date(2024, 1, 24)), number=3)
+    for page, day in ((first, 5), (second, 6), (page_two, 7), (page_one, 8), (no_front, 9)):
+        article = ArticleFactory(
+            page=page, status=Article.Status.PUBLISHED, published_at=at(datetime.date(2024, 1, day))
+        )
+        BylineFactory(article=article, person=person)
+    (row,) = stats.output_stats(start=JAN, end=datetime.date(2024, 1, 31))
+    assert (row.articles, row.front_page) == (5, 2)

@@ -126,3 +126,12 @@ def test_without_a_printed_page_the_first_block_is_the_latest(client):
     titles = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r'class="block-title">(.*?)</h2>', html, re.S)]
     assert titles[0] == "最新"
     assert "要闻" not in html
+
+
+def test_the_page_shows_its_editors_as_printed(client, seeds):
+    page = Page.objects.filter(credits__isnull=False).distinct().first()
+    credits = [f"{credit.get_role_display()}/{credit.person.name}" for credit in page.credits.order_by("order", "pk")]
+    assert credits
+    html = client.get(page.get_absolute_url()).content.decode()
+    staff = re.search(r'<p class="page-staff">(.*?)</p>', html).group(1)
+    assert re.findall(r"<span>(.*?)</span>", staff) == credits

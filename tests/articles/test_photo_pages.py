@@ -93,20 +93,24 @@ def test_an_article_without_photos_has_no_figure_nor_og_image(client, article):
     assert "image" not in data
 
 
-def test_a_photo_added_later_shows_on_the_stored_article_page(client, article, settings):
-    settings.NEWSROOM_STORED_RENDERINGS = True
-    settings.NEWSROOM_RENDERING_MARGIN_SECONDS = 0
-    assert "<figure" not in client.get(article.get_absolute_url()).content.decode()
-    assert "<figure" not in client.get(article.get_absolute_url()).content.decode()  # stored
+def test_a_photo_added_later_shows_on_the_cached_article_page(client, article, page_cache, commit):
+    url = article.get_absolute_url()
+    commit()
+    assert "<figure" not in client.get(url).content.decode()
+    assert client.get(url)["X-Page-Cache"] == "hit"
     photo = add(article, caption="后来加的")
-    assert "后来加的" in client.get(article.get_absolute_url()).content.decode()
+    commit()
+    assert "后来加的" in client.get(url).content.decode()
     photo.caption = "改过的说明"
     photo.save()
-    assert "改过的说明" in client.get(article.get_absolute_url()).content.decode()
+    commit()
+    assert "改过的说明" in client.get(url).content.decode()
+    photo.delete()
+    commit()
+    assert "<figure" not in client.get(url).content.decode()
 
 
-def test_lists_show_thumbnails_and_keep_room_for_items_without_one(client, article, settings):
-    settings.NEWSROOM_FRAGMENT_SECONDS = 0
+def test_lists_show_thumbnails_and_keep_room_for_items_without_one(client, article):
     photo = add(article)
     plain = factories.ArticleFactory(published=True, section=article.section, headline="没有图片的稿件")
     for url in ["/", article.section.get_absolute_url()]:

@@ -161,23 +161,6 @@ def test_a_notice_the_editor_withdraws_leaves_its_page(client, seeds):
     assert f'<h3 class="item-title">{NOTICE}</h3>' in html(client, url)
 
 
-def test_render_articles_stores_no_page_for_them(seeds, tmp_path):
-    from unittest import mock
-
-    from articles.management.commands import render_articles
-    from articles.models import Rendering
-
-    out = tmp_path / "out.txt"
-    with mock.patch.object(render_articles, "render_and_store", wraps=render_articles.render_and_store) as spy:
-        call_command("render_articles", "--site", "http://testserver/", stdout=out.open("w"))
-        call_command("render_articles", "--site", "http://testserver/", stdout=out.open("w"))
-    listed = set(Article.objects.listed().values_list("pk", flat=True))
-    assert set(Rendering.objects.exclude(html="").values_list("article_id", flat=True)) == listed
-    # Rendered once each, and the ads never tried (they have no page to render): nothing left for a next run.
-    assert sorted(call.args[1] for call in spy.call_args_list) == sorted(listed)
-    assert "0 篇" in out.read_text()
-
-
 def test_the_admin_views_it_on_its_epaper_page(admin_client, client, ad):
     change = admin_client.get(reverse("admin:articles_article_change", args=[ad.pk])).content.decode()
     address = f"{ad.page.get_absolute_url()}#a-{ad.pk}"

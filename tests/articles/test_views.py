@@ -321,8 +321,7 @@ def test_search_person_filter_takes_a_name_or_another_spelling(client, lead_stor
     assert client.get("/search/", {"q": "调解", "person": "王海"}).context["results"] == []
 
 
-def test_kept_search_filters_show_the_filters_of_each_request(client, lead_story, fragments):
-    """The filter form is kept a moment per set of filters: another query shares it, other filters do not."""
+def test_search_filters_show_the_filters_of_each_request(client, lead_story):
     plain = client.get("/search/", {"q": "调解"}).content.decode()
     assert '<details class="search-filters">' in plain and 'value="commentary" selected' not in plain
 
@@ -381,79 +380,6 @@ def test_issue_page_names_the_weekday_in_chinese(client, lead_story):
     assert "2024年1月23日 星期二" in html
 
 
-# Parts of readers' pages kept in the process for a couple of seconds (newsroom/pagecache.py: fragment()).
-
-
-@pytest.fixture
-def fragments(settings):
-    from newsroom import pagecache
-
-    settings.NEWSROOM_FRAGMENT_SECONDS = 60  # long enough that only invalidation ends them in a test
-    pagecache._fragments.clear()
-    yield pagecache
-    pagecache._fragments.clear()
-
-
-@pytest.mark.parametrize(
-    "fields",
-    [
-        {},
-        {"status": Article.Status.DRAFT},
-        {"status": Article.Status.REVIEW},
-        {"status": Article.Status.ARCHIVED, "published_at": timezone.now() - datetime.timedelta(days=1)},
-        {"status": Article.Status.PUBLISHED, "published_at": None},
-        {"published_at": timezone.now() + datetime.timedelta(minutes=5)},
-        {"published_at": timezone.now() - datetime.timedelta(days=3000)},
-    ],
-)
-def test_the_per_request_check_agrees_with_published(fields):
-    from articles import renderings
-
-    article = story(**fields)
-    public = Article.objects.published().filter(pk=article.pk).exists()
-
-    assert (renderings.read(article.pk, "any") is not None) == public
-
-
-def test_a_stored_article_costs_one_small_query(client, lead_story, django_assert_num_queries):
-    url = lead_story.get_absolute_url()
-    first = client.get(url)
-
-    with django_assert_num_queries(1):
-        second = client.get(url)
-
-    assert second.content == first.content and lead_story.headline in second.content.decode()
-
-
-def test_a_kept_article_is_withdrawn_at_once(client, fragments, lead_story):
-    """Whether readers may see the article is read on every request, whatever is kept."""
-    url = lead_story.get_absolute_url()
-    assert client.get(url).status_code == 200
-
-    Article.objects.filter(pk=lead_story.pk).update(status=Article.Status.DRAFT)  # no signal, no version bump
-
-    assert client.get(url).status_code == 404
-
-
-def test_a_kept_article_shows_an_edit_at_once(client, fragments, lead_story):
-    url = lead_story.get_absolute_url()
-    client.get(url)
-
-    Article.objects.filter(pk=lead_story.pk).update(headline="改过的标题", updated_at=timezone.now())
-
-    assert "改过的标题" in client.get(url).content.decode()
-
-
-def test_a_write_in_the_process_ends_kept_fragments(client, fragments, lead_story):
-    """Related stories are part of the kept article: a story saved here appears at once."""
-    url = lead_story.get_absolute_url()
-    assert "另一条调解新闻" not in client.get(url).content.decode()
-
-    story(headline="另一条调解新闻", tags=["调解"])
-
-    assert "另一条调解新闻" in client.get(url).content.decode()
-
-
 def test_a_story_withdrawn_by_the_workflow_leaves_related_lists_at_once(client, lead_story):
     from articles import workflow
 
@@ -464,42 +390,3 @@ def test_a_story_withdrawn_by_the_workflow_leaves_related_lists_at_once(client, 
     workflow.unpublish_articles(articles=Article.objects.filter(pk=related.pk), by=None)  # update(): no signal
 
     assert "另一条调解新闻" not in client.get(url).content.decode()
-
-
-def test_kept_article_redirects_an_outdated_address(client, fragments, lead_story):
-    url = lead_story.get_absolute_url()
-    client.get(url)
-
-    response = client.get(f"/articles/2020/01/01/{lead_story.pk}/")
-
-    assert response.status_code == 301 and response["Location"] == url
-
-
-def test_editors_never_get_kept_pages(admin_client, client, fragments, lead_story):
-    url = lead_story.get_absolute_url()
-    client.get(url)
-    client.get("/")
-    Article.objects.filter(pk=lead_story.pk).update(kicker="编辑才看得到的引题")  # updated_at unchanged
-
-    assert "编辑才看得到的引题" in admin_client.get(url).content.decode()
-    assert "编辑才看得到的引题" not in client.get(url).content.decode()
-
-
-def test_kept_lists_show_a_new_story_at_once(client, fragments, lead_story, django_assert_num_queries):
-    client.get("/")
-    with django_assert_num_queries(0):
-        assert client.get("/").status_code == 200
-
-    story(headline="刚刚发布的稿件", section=lead_story.section)
-
-    assert "刚刚发布的稿件" in client.get("/").content.decode()
-
-
-def test_kept_pages_are_per_host(client, fragments, lead_story):
-    url = lead_story.get_absolute_url()
-    client.get(url, headers={"host": "localhost"})
-    client.get("/", headers={"host": "localhost"})
-
-    for path in (url, "/"):
-        html = client.get(path, headers={"host": "127.0.0.1"}).content.decode()
-        assert "http://127.0.0.1/" in html and "http://localhost/" not in html

@@ -91,45 +91,20 @@ def add_more(paper, count):
         factories.IssueFactory(printed_on=datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
 
 
-# An article page rendered (and stored) anew: the public check, the article, bylines, tags, corrections,
-# neighbours, related stories, the section menu, and storing the page (in a savepoint with a short lock wait:
-# three statements more on SQLite).
-RENDER_AND_STORE_MAX_QUERIES = 15  # and its photos
-
-
-@pytest.fixture(params=[False, True], ids=["rendered", "kept"])
-def kept(request, settings):
-    """Every page rendered on each request, or with article pages stored and parts kept in the process."""
-    from newsroom import pagecache
-
-    settings.NEWSROOM_FRAGMENT_SECONDS = 60 if request.param else 0
-    settings.NEWSROOM_STORED_RENDERINGS = request.param
-    settings.NEWSROOM_RENDERING_MARGIN_SECONDS = 0  # store at once after a write (one clock here)
-    pagecache._fragments.clear()
-    yield request.param
-    pagecache._fragments.clear()
-
-
-def test_public_pages_run_a_constant_number_of_queries(client, paper, kept, django_assert_max_num_queries):
+def test_public_pages_run_a_constant_number_of_queries(client, paper, django_assert_max_num_queries):
+    """Rendered, not cached (tests/test_pagecache.py: a hit runs none)."""
     counts = {}
-    article = paper["article"].get_absolute_url()
     for grow_by in (0, 6, 18):
         add_more(paper, grow_by)
         readers = set(urls(paper)[:6])
         for url in urls(paper):
             limit = READERS_MAX_QUERIES if url in readers else MAX_QUERIES
-            if kept and url == article:  # what adding articles to its page changed is rendered and stored again
-                with django_assert_max_num_queries(RENDER_AND_STORE_MAX_QUERIES) as captured:
-                    assert client.get(url).status_code == 200
-                counts.setdefault("stored anew", []).append(len(captured.captured_queries))
             with django_assert_max_num_queries(limit) as captured:
                 response = client.get(url)
             assert response.status_code == 200, url
             counts.setdefault(url, []).append(len(captured.captured_queries))
     for url, seen in counts.items():
         assert len(set(seen)) == 1, f"{url} ran {seen} queries as the data grew"
-    if kept:
-        assert counts[article] == [1, 1, 1]
     print({url: seen[0] for url, seen in counts.items()})
 
 
@@ -138,7 +113,6 @@ def test_lists_that_print_no_tags_do_not_load_them(client, paper, settings):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    settings.NEWSROOM_FRAGMENT_SECONDS = 0
     lists = ["/", paper["section"].get_absolute_url(), paper["person"].get_absolute_url(), "/search/?q=民营经济"]
     for url in [*lists, paper["page"].get_absolute_url()]:
         with CaptureQueriesContext(connection) as queries:

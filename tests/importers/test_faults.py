@@ -240,15 +240,10 @@ def _sql(text):
     return lambda sql: text in sql
 
 
+# Nothing runs SQL after a file's commit any more (the page cache's version is renewed in the cache).
 ONE_BY_ONE = [
     ("between two files", _sql('FROM "importers_rawsource"'), 2, "terminate"),
     ("in a file's transaction", _sql('INSERT INTO "articles_byline"'), 3, "terminate"),
-    (
-        "after a file's commit",
-        lambda sql: "articles_rendering" in sql and not connection.in_atomic_block,
-        2,
-        "terminate",
-    ),
     ("during ANALYZE", lambda sql: sql.startswith("ANALYZE"), 1, "terminate"),
     ("recording the run", _sql('UPDATE "importers_importrun"'), 1, "terminate"),
     ("network, in a file's transaction", _sql('INSERT INTO "articles_article"'), 4, "cut"),
@@ -256,12 +251,6 @@ ONE_BY_ONE = [
 IN_BATCHES = [
     ("before a batch", _sql('FROM "importers_rawsource"'), 2, "terminate"),
     ("in a batch's transaction", _sql("gin_pending_list_limit"), 1, "terminate"),
-    (
-        "after a batch's commit",
-        lambda sql: "articles_rendering" in sql and not connection.in_atomic_block,
-        2,
-        "terminate",
-    ),
     ("during ANALYZE", lambda sql: sql.startswith("ANALYZE"), 1, "terminate"),
     ("recording the run", _sql('UPDATE "importers_importrun"'), 1, "terminate"),
     ("network, before a batch", _sql('FROM "importers_rawsource"'), 4, "cut"),

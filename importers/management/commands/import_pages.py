@@ -11,7 +11,6 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from importers import runner
-from newsroom.pagecache import bump_content_version
 
 # Pages done, pages per second (never inverted to seconds per page) and the time left.
 PROGRESS_FORMAT = "{l_bar}{bar}| {n_fmt}/{total_fmt} 页 · {rate_noinv_fmt} · 已用 {elapsed} · 剩余约 {remaining}"
@@ -108,8 +107,6 @@ class Command(BaseCommand):
 
         with progress, _exit_on_sigterm():
             report = importer.run(files, on_file=on_file)
-        if not dry_run:
-            bump_content_version()  # readers see the imported (and --publish'ed) articles at once
 
         if as_text:
             self.stdout.write(runner.describe_run(report))
