@@ -12,8 +12,9 @@ class ArticlesConfig(AppConfig):
 
         from newsroom import pagecache
 
-        from . import desk_admin, photos
+        from . import desk_admin, page_files, photos
 
         pagecache.follow(*self.get_models(), Tag, TaggedItem)
         photos.connect()
+        page_files.connect()
         desk_admin.register()

@@ -5,7 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape, linebreaks
 from taggit.models import Tag
 
@@ -36,7 +36,16 @@ class LatestFeed(Feed):
         return Article.objects.listed()
 
     def items(self, obj=None):
-        return self.articles(obj).with_related(photos=False).order_by("-published_at", "-pk")[:ITEMS]
+        return self.articles(obj).with_related().order_by("-published_at", "-pk")[:ITEMS]
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Enclosures are given whole addresses (a photo stored on disk has a path; in object storage, an address).
+        for item in feed.items:
+            item["enclosures"] = [
+                Enclosure(request.build_absolute_uri(e.url), e.length, e.mime_type) for e in item["enclosures"]
+            ]
+        return feed
 
     def item_title(self, item):
         return item.headline
@@ -55,6 +64,13 @@ class LatestFeed(Feed):
 
     def item_author_name(self, item):
         return " ".join(byline.person.name for byline in item.bylines.all()) or None
+
+    def item_enclosures(self, item):
+        """The lead photo (the first), as uploaded: RSS takes one enclosure an item, with its length and type."""
+        photo = next(iter(item.photos.all()), None)
+        if photo is None or not photo.size:
+            return []
+        return [Enclosure(photo.image.url, str(photo.size), photo.content_type)]
 
     def item_categories(self, item):
         names = [item.section.name] if item.section else []

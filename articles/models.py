@@ -17,12 +17,14 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFit
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from . import body as body_format
+from . import page_files, renditions, vocabulary
 from . import photos as photo_files
-from . import renditions, vocabulary
 
 
 def _choices(name: str, labels: dict[str, str]) -> type[models.TextChoices]:
@@ -574,6 +576,7 @@ class Photo(models.Model):
     caption = models.TextField(_("图片说明"), blank=True)
     credit = models.CharField(_("摄影"), max_length=100, blank=True, help_text=_("留空时取稿件署名中的摄影者。"))
     order = models.PositiveSmallIntegerField(_("顺序"), default=0)
+    size = models.PositiveIntegerField(_("字节数"), default=0, editable=False)
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
 
     class Meta:
@@ -588,11 +591,90 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         if self._state.adding and not self.credit and self.article_id:
             self.credit = photo_files.photographer_credit(self.article_id)
+        if self.image and not self.image._committed:  # a new file: its size, for feed enclosures
+            self.size = self.image.size
         super().save(*args, **kwargs)
+
+    @property
+    def content_type(self) -> str:
+        return photo_files.content_type(self.image.name)
 
 
 # thumb_jpeg, w960_webp...: the renditions django-imagekit makes when a photo is saved.
 renditions.add_fields(Photo)
+
+
+class PageImage(models.Model):
+    """The printed page (版面图) on the e-paper: the image readers see and, when one was given, the PDF it came from.
+
+    ``articles.page_files`` checks an upload, renders a PDF's page and places the page's articles on it.
+    """
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="page_image", verbose_name=_("版面"))
+    pdf = models.FileField(
+        _("PDF"), upload_to=page_files.upload_to, blank=True, max_length=200, help_text=_("读者可下载的本版 PDF。")
+    )
+    pdf_size = models.PositiveIntegerField(_("PDF 字节数"), default=0, editable=False)
+    image = models.ImageField(
+        _("版面图"), upload_to=page_files.upload_to, width_field="width", height_field="height", max_length=200
+    )
+    width = models.PositiveIntegerField(_("宽"), default=0, editable=False)
+    height = models.PositiveIntegerField(_("高"), default=0, editable=False)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now=True)
+    # Made when the image is saved (the stored image is page_files.RENDER_WIDTH wide): phones take this one.
+    image_w900 = ImageSpecField(
+        source="image", processors=[ResizeToFit(width=900, upscale=False)], format="JPEG", options={"quality": 82}
+    )
+
+    class Meta:
+        verbose_name = _("版面图")
+        verbose_name_plural = _("版面图")
+
+    def __str__(self):
+        return str(self.page)
+
+
+class ArticleArea(models.Model):
+    """Where an article sits on its printed page: a box in fractions of the page image, a link for readers."""
+
+    class PlacedBy(models.TextChoices):
+        AUTO = "auto", _("自动")
+        EDITOR = "editor", _("编辑")
+
+    page_image = models.ForeignKey(PageImage, on_delete=models.CASCADE, related_name="areas", verbose_name=_("版面图"))
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="areas", verbose_name=_("稿件"))
+    x = models.FloatField(_("左"), help_text=_("距左边,占版面宽度的比例(0–1)。"))
+    y = models.FloatField(_("上"), help_text=_("距上边,占版面高度的比例(0–1)。"))
+    width = models.FloatField(_("宽"), help_text=_("占版面宽度的比例。"))
+    height = models.FloatField(_("高"), help_text=_("占版面高度的比例。"))
+    placed_by = models.CharField(_("定位"), max_length=10, choices=PlacedBy.choices, default=PlacedBy.AUTO)
+    score = models.FloatField(
+        _("文字吻合"), default=0, editable=False, help_text=_("自动定位时本稿文字在此区域找到的比例。")
+    )
+
+    class Meta:
+        ordering = ["page_image", "y", "x"]
+        verbose_name = _("稿件区域")
+        verbose_name_plural = _("稿件区域")
+        constraints = [
+            models.UniqueConstraint(fields=["page_image", "article"], name="articlearea_unique"),
+            models.CheckConstraint(
+                condition=Q(x__gte=0, y__gte=0, width__gt=0, height__gt=0)
+                & Q(x__lte=1.000001 - models.F("width"), y__lte=1.000001 - models.F("height")),
+                name="articlearea_inside_page",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.article} @ {self.page_image}"
+
+    @property
+    def style(self) -> str:
+        """Where the link goes over the page image, in % (CSS)."""
+        return (
+            f"left:{self.x * 100:.3f}%;top:{self.y * 100:.3f}%;"
+            f"width:{self.width * 100:.3f}%;height:{self.height * 100:.3f}%"
+        )
 
 
 @receiver(post_save, sender=Article)

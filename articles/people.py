@@ -1,21 +1,131 @@
-"""Finding people who are probably one person spelled two ways (成姣兰 / 成娇兰).
+"""How a printed name becomes a Person, and which two people are probably one spelled two ways.
 
-A pair is a likely duplicate when the names are one character apart (one
-character replaced, added or dropped) and both people have shared a byline
-with the same third person: a reporter's usual photographer or correspondent
-is strong evidence that two spellings are one reporter. People who appear
-together on one article are two people, and are never paired.
+Everything that turns names into people lives here: the URL slug (``pinyin_slug``), resolving
+printed names to people (exact name, else an editors' alias, else a new person:
+``resolve_names``), and "one edit apart" (one character replaced, added or dropped), which
+both the importer's warning for a byline (``spelling_variants``) and the editors' list of
+likely duplicates (``likely_duplicates``) use.
+
+A pair is a likely duplicate when the names are one edit apart and both people have shared a
+byline with the same third person: a reporter's usual photographer or correspondent is strong
+evidence that two spellings are one reporter. People who appear together on one article are
+two people, and are never paired.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.db.models.functions import Length
+from django.utils.text import slugify
+from pypinyin import lazy_pinyin
 
-from .models import Byline, Person
+from .models import Byline, Person, PersonAlias
+
+# Surnames read differently from the same character in ordinary words (曾经 ceng, 曾 as a surname zeng).
+_SURNAME_READINGS = {
+    "曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "查": "zha", "区": "ou", "乐": "yue", "覃": "qin",
+    "翟": "zhai", "缪": "miao", "盖": "ge", "朴": "piao", "尉": "yu", "种": "chong", "召": "shao", "秘": "bi",
+    "宿": "su", "员": "yun", "繁": "po", "句": "gou", "牟": "mou", "洗": "xian", "冼": "xian", "褚": "chu",
+}  # fmt: skip
+_NAME_LENGTH = Person._meta.get_field("name").max_length
+
+
+def pinyin_slug(name: str) -> str:
+    """``成姣兰`` -> ``chengjiaolan``, ``曾小明`` -> ``zengxiaoming``: ASCII, for URLs; ``person`` when nothing is left."""
+    name = name.replace(" ", "").replace("\u3000", "")
+    syllables = lazy_pinyin(name)
+    if name and name[0] in _SURNAME_READINGS and syllables:
+        syllables[0] = _SURNAME_READINGS[name[0]]
+    return slugify("".join(syllables))[:100].strip("-") or "person"
+
+
+def unique_slugs(names: Iterable[str], *, exclude_pk: int | None = None) -> dict[str, str]:
+    """A free slug for each name: its pinyin, then ``-2``, ``-3``... past the slugs already taken."""
+    bases = {name: pinyin_slug(name) for name in names}
+    prefix_match = Q()
+    for base in set(bases.values()):
+        prefix_match |= Q(slug__startswith=base)
+    taken = set(Person.objects.filter(prefix_match).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    slugs = {}
+    for name, base in bases.items():
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+def stored_name(name: str) -> str:
+    """A printed name as the column keeps it: trimmed, cut to its length."""
+    return name.strip()[:_NAME_LENGTH]
+
+
+def known_names(names: Iterable[str]) -> set[str]:
+    """Which of ``names`` are people's names or editors' aliases already."""
+    names = {stored_name(n) for n in names}
+    return set(Person.objects.filter(name__in=names).values_list("name", flat=True)) | set(
+        PersonAlias.objects.filter(name__in=names).values_list("name", flat=True)
+    )
+
+
+def resolve_names(printed: Iterable[str]) -> tuple[dict[str, Person], set[int]]:
+    """Each printed name to its Person: exact name, else an editors' alias, else a new person.
+
+    Returns ``{printed name: person}`` and the primary keys of the people created. Names are
+    looked up as the column stores them, so an absurdly long name is found again on re-import
+    instead of being created twice.
+    """
+    printed = [name for name in dict.fromkeys(printed) if name and name.strip()]
+    fitted = {name: stored_name(name) for name in printed}
+    names = list(dict.fromkeys(fitted.values()))
+    found = {person.name: person for person in Person.objects.filter(name__in=names)}
+    missing = [name for name in names if name not in found]
+    if missing:
+        for alias in PersonAlias.objects.filter(name__in=missing).select_related("person"):
+            found[alias.name] = alias.person
+    new_names = [name for name in names if name not in found]
+    created: set[int] = set()
+    if new_names:
+        slugs = unique_slugs(new_names)
+        people = Person.objects.bulk_create([Person(name=name, slug=slugs[name]) for name in new_names])
+        found.update(zip(new_names, people, strict=True))
+        created = {person.pk for person in people}
+    return {name: found[fitted[name]] for name in printed}, created
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One character replaced, added or dropped: 成姣兰/成娇兰, 王海艳/王海."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def spelling_variants(names: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
+    """For each name (two characters or more), the stored people whose names are one edit apart: ``(pk, name)``."""
+    names = {name for name in names if len(name) >= 2}
+    if not names:
+        return {}
+    pattern = Q()
+    for name in names:
+        n = len(name)
+        for i in range(n):
+            pattern |= Q(name__startswith=name[:i], name__endswith=name[i + 1 :], name_length=n)  # replaced
+        for i in range(n + 1):
+            pattern |= Q(name__startswith=name[:i], name__endswith=name[i:], name_length=n + 1)  # added
+        if n > 2:
+            pattern |= Q(name__in=[name[:i] + name[i + 1 :] for i in range(n)])  # dropped
+    found = list(Person.objects.annotate(name_length=Length("name")).filter(pattern).values_list("pk", "name"))
+    return {name: [(pk, other) for pk, other in found if one_edit_apart(name, other)] for name in names}
 
 
 @dataclass(frozen=True)
@@ -23,15 +133,6 @@ class LikelyDuplicate:
     first: Person  # the one with more bylines: the suggested canonical spelling
     second: Person
     shared: tuple[Person, ...]  # people both have shared a byline with
-
-
-def one_edit_apart(a: str, b: str) -> bool:
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _keys(name: str):

@@ -21,6 +21,7 @@ from PIL import ExifTags, Image, ImageOps, JpegImagePlugin, PngImagePlugin, Unid
 
 # Pillow's format name -> the extension stored.
 ACCEPTED = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+CONTENT_TYPES = {"jpg": "image/jpeg", "png": "image/png", "webp": "image/webp"}
 _PLUGINS = {
     "JPEG": (JpegImagePlugin.JpegImageFile, JpegImagePlugin._accept),
     "PNG": (PngImagePlugin.PngImageFile, PngImagePlugin._accept),
@@ -131,6 +132,11 @@ def _clean(image: Image.Image, fmt: str) -> Prepared:
 def upload_to(instance, filename: str) -> str:
     """``photos/2024/01/<random>.jpg``: by the month it was stored, under the name ``prepare()`` chose."""
     return f"photos/{timezone.localdate():%Y/%m}/{filename}"
+
+
+def content_type(name: str) -> str:
+    """``image/jpeg`` for a stored photo's name (``prepare()`` chose its extension from what Pillow read)."""
+    return CONTENT_TYPES.get(name.rsplit(".", 1)[-1].lower(), "application/octet-stream")
 
 
 def photographer_credit(article_id) -> str:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag, TaggedItem
 
-from . import renditions
+from . import page_files, renditions
 from . import results as search_results
 from . import search as search_index
 from .filters import ArticleFilter
@@ -432,6 +432,8 @@ def page_detail(request, year, month, day, page_id):
             "pages": pages,
             "previous_page": pages[index - 1] if index > 0 else None,
             "next_page": pages[index + 1] if index + 1 < len(pages) else None,
+            # The printed page, its areas linking the articles readers can open (not the ads: they have no page).
+            "printed": page_files.printed_page(page, [a for a in articles if a.is_editorial]),
             "canonical_url": _canonical(request, page.get_absolute_url()),
         },
     )

@@ -23,11 +23,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from articles import people as people_module
 from articles.admin.search import CappedSearchMixin
 from articles.models import Section
 
-from . import display
-from .models import ImportRun, Place, RawSource, TagRule
+from . import display, revisions
+from .models import ImportedRevision, ImportRun, Place, RawSource, TagRule
 from .widgets import ChineseFileInput
 
 _SESSION_KEY = "newsroom_pending_imports"
@@ -329,26 +330,23 @@ def _dry_run_view(report):
     for item in parsed.items:
         for credit in item.people:
             people[(credit.name, credit.role)] = people.get((credit.name, credit.role), 0) + 1
-    known = _known_names({name for name, _ in people})
+    known = people_module.known_names(name for name, _ in people)
     return {
         "name": report.path.name,
         "error": report.error,
         "parsed": parsed,
         "items": parsed.items,
+        # Each item with what the import would do to it (new, updated with a diff, unchanged...).
+        "rows": [
+            (item, report.plan.articles[i] if report.plan is not None else None) for i, item in enumerate(parsed.items)
+        ],
+        "plan": report.plan,
         "people": [
             {"name": name, "role": _role_label(role), "count": count, "is_new": name not in known}
             for (name, role), count in sorted(people.items())
         ],
         "warning_count": len(parsed.warnings) + sum(len(item.warnings) for item in parsed.items),
     }
-
-
-def _known_names(names):
-    from articles.models import Person, PersonAlias
-
-    return set(Person.objects.filter(name__in=names).values_list("name", flat=True)) | set(
-        PersonAlias.objects.filter(name__in=names).values_list("name", flat=True)
-    )
 
 
 def _role_label(role):
@@ -436,3 +434,43 @@ class TagRuleAdmin(CappedSearchMixin, admin.ModelAdmin):
     list_filter = ["rule"]
     search_fields = ["word"]
     list_per_page = 200
+
+
+@admin.register(ImportedRevision)
+class ImportedRevisionAdmin(admin.ModelAdmin):
+    """Changes re-imports brought to published articles: readers keep the published text until an editor
+    accepts the change here."""
+
+    list_display = ["article", "status", "created_at", "source"]
+    list_filter = ["status"]
+    list_select_related = ["article", "source"]
+    readonly_fields = ["article", "source", "status", "created_at", "decided_at", "decided_by", "diff_display"]
+    fields = readonly_fields
+    actions = ["accept", "reject"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_review_permission(self, request):
+        return request.user.has_perm("articles.review_article")
+
+    @admin.display(description=_("改动"))
+    def diff_display(self, obj):
+        return format_html('<pre style="white-space:pre-wrap">{}</pre>', obj.diff or "—")
+
+    @admin.action(description=_("采用所选修订(改动上线)"), permissions=["review"])
+    def accept(self, request, queryset):
+        pending = queryset.filter(status=ImportedRevision.Status.PENDING)
+        for revision in pending:
+            revisions.accept(revision=revision, by=request.user)
+        self.message_user(request, _("已采用 %(n)d 条修订。") % {"n": len(pending)}, messages.SUCCESS)
+
+    @admin.action(description=_("放弃所选修订"), permissions=["review"])
+    def reject(self, request, queryset):
+        pending = list(queryset.filter(status=ImportedRevision.Status.PENDING))
+        for revision in pending:
+            revisions.reject(revision=revision, by=request.user)
+        self.message_user(request, _("已放弃 %(n)d 条修订。") % {"n": len(pending)}, messages.SUCCESS)

@@ -135,3 +135,42 @@ class TagRule(models.Model):
 
     def __str__(self):
         return f"{self.word}({self.get_rule_display()})"
+
+
+class ImportedRevision(models.Model):
+    """A re-import's change to a published article, waiting for an editor: readers keep the published
+    text until an editor accepts it (``importers.revisions.accept``)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("待审")
+        ACCEPTED = "accepted", _("已采用")
+        REJECTED = "rejected", _("已放弃")
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="imported_revisions", verbose_name=_("稿件")
+    )
+    source = models.ForeignKey(
+        RawSource, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("来源文件")
+    )
+    fields = models.JSONField(_("导入的内容"), default=dict, help_text=_("采用后写入稿件的字段。"))
+    diff = models.TextField(_("改动"), blank=True, help_text=_("已发布的文字与导入文字的差异。"))
+    imported_hash = models.CharField(max_length=64, blank=True, editable=False)
+    status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PENDING)
+    created_at = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("处理时间"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("处理人"),
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("待审修订")
+        verbose_name_plural = _("待审修订")
+
+    def __str__(self):
+        return f"{self.article_id}: {self.get_status_display()}"

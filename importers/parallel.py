@@ -29,8 +29,11 @@ class Parsed:
     prepared: list[PreparedItem] | None = None  # None: the writer prepares the items itself
 
 
-def parse_bytes(raw: bytes, source: str, options: dict) -> Parsed:
-    """``parse_page`` (and ``prepare``) that reports a failure instead of raising it, for a worker process."""
+def parse_bytes(raw: bytes, source: str, options: dict, max_bytes: int) -> Parsed:
+    """``parse_page`` (and ``prepare``) that reports a failure instead of raising it: the one place a
+    file's size is checked and a parse error is put in words, in this process or a worker."""
+    if len(raw) > max_bytes:
+        return Parsed(error=too_large(len(raw), max_bytes))
     try:
         parsed = parse_page(raw, source=source, **options)
     except (ParseError, UnicodeError, ValueError) as error:
@@ -44,6 +47,10 @@ def parse_bytes(raw: bytes, source: str, options: dict) -> Parsed:
     return Parsed(parsed=parsed, prepared=prepared)
 
 
+def too_large(size: int, max_bytes: int) -> str:
+    return f"文件过大:{size} 字节,上限 {max_bytes} 字节"
+
+
 class _Done:
     """A result known without a worker (the file could not be read)."""
 
@@ -54,7 +61,9 @@ class _Done:
         return self.value
 
 
-def parse_in_workers(items: Iterable[tuple[object, bytes | None, str]], *, jobs: int, options: dict) -> Iterator:
+def parse_in_workers(
+    items: Iterable[tuple[object, bytes | None, str]], *, jobs: int, options: dict, max_bytes: int
+) -> Iterator:
     """For each ``(key, raw, source)``: ``(key, Parsed)``, in order; ``raw=None`` passes ``(key, None)`` through.
 
     Parsing runs in ``jobs`` processes; at most ``IN_FLIGHT_PER_JOB`` files per process are waiting.
@@ -64,7 +73,7 @@ def parse_in_workers(items: Iterable[tuple[object, bytes | None, str]], *, jobs:
     with context.Pool(jobs) as pool:
         pending: deque = deque()
         for key, raw, source in items:
-            task = _Done(None) if raw is None else pool.apply_async(parse_bytes, (raw, source, options))
+            task = _Done(None) if raw is None else pool.apply_async(parse_bytes, (raw, source, options, max_bytes))
             pending.append((key, task))
             if len(pending) >= window:
                 key, task = pending.popleft()

@@ -26,16 +26,28 @@ from taggit.models import Tag
 
 from articles.models import Section
 
-from . import bulkload, page_photos, processes
-from .loading import Counts, LoadCache, LoadResult, load_page, relaxed_commit
+from . import page_photos, preview, processes, tuning
+from .loading import Counts, LoadCache, LoadResult, PageFile, load_pages
 from .models import ImportRun, Place, TagRule
 from .page_photos import PhotoReport
-from .parallel import parse_in_workers
-from .parsing import ParsedPage, ParseError, parse_page
+from .parallel import Parsed, parse_bytes, parse_in_workers, too_large
+from .parsing import ParsedPage
 from .retry import reconnect_if_lost, with_retry
 from .serialize import page_to_dict
 
 logger = logging.getLogger(__name__)
+
+
+# Files a ``load_pages`` call takes when the command is given no ``--batch``: large enough that a
+# call's few statements carry many pages, small enough that a failing call is soon retried file by file.
+AUTO_BATCH = 50
+# Below this many files, parsing in worker processes costs more to start than it saves.
+_PARALLEL_FROM = 20
+
+
+def auto_jobs(files: int) -> int:
+    """Parsing processes for an import of ``files`` files when the command is given no ``--jobs``."""
+    return max(1, min(os.cpu_count() or 1, 4)) if files >= _PARALLEL_FROM else 1
 
 
 class ImportOptionError(ValueError):
@@ -48,6 +60,7 @@ class FileReport:
     parsed: ParsedPage | None = None
     result: LoadResult | None = None
     error: str = ""
+    plan: preview.PagePlan | None = None  # a dry run's: what loading the file would do
     photos: PhotoReport | None = None  # the images that came with the page (importers/page_photos.py)
 
     @property
@@ -153,12 +166,13 @@ class Importer:
         publish: bool = False,
         user=None,
         origin: str = "command",
-        jobs: int = 1,
-        batch: int = 1,
+        jobs: int | None = None,
+        batch: int | None = None,
     ):
         self.dry_run = dry_run
-        self.jobs = max(1, jobs)
-        self.batch = max(1, batch)
+        self.jobs = jobs  # None: chosen by the number of files (auto_jobs)
+        self.batch = batch  # None: AUTO_BATCH files a call
+        self._run: ImportRun | None = None
         self.cache = LoadCache()
         self.issue_date = issue_date
         self.publish = publish
@@ -183,9 +197,10 @@ class Importer:
                 process=processes.current(),
             )
         self.cache = LoadCache()
-        statistics = bulkload.TableStatistics()
+        self._run = report.run
+        statistics = tuning.TableStatistics()
         try:
-            with relaxed_commit(), _fewer_collections():
+            with tuning.relaxed_commit(), _fewer_collections():
                 for file_report in self._import_files(files, run=report.run):
                     if file_report.result is not None:
                         _analyze(statistics, file_report.result.articles.created)
@@ -195,10 +210,11 @@ class Importer:
                         on_file(file_report)
         except BaseException:  # Ctrl-C, SIGTERM (import_pages), a bug: the run says it did not finish
             if report.run is not None:
-                with contextlib.suppress(DatabaseError):
-                    ImportRun.objects.filter(pk=report.run.pk).interrupt()
+                _say_interrupted(report.run.pk)
             raise
         if report.run is not None:
+            if any(r.result is not None and not r.unchanged for r in report.files):
+                tuning.finish_search_index()
             with_retry(self._finish, report)
         return report
 
@@ -211,34 +227,81 @@ class Importer:
         }
 
     def _import_files(self, files: list[Path], *, run: ImportRun | None):
-        if self.batch > 1 and not self.dry_run:
-            yield from self._import_in_batches(self._parsed_files(files), run=run)
-            return
-        if self.jobs == 1 or len(files) < 2:
-            for path in files:
-                yield self.import_file(path, run=run)
-            return
-        # Files are read here and parsed in worker processes; this process alone writes.
-        for path, raw, parsed, error, _ in self._parsed_files(files):
-            if error:
-                yield FileReport(path, error=error)
+        """Each file's report, in order: read, parsed (in worker processes for many files), loaded
+        ``self.batch`` files a call (``importers.loading.load_pages``), or planned in a dry run."""
+        jobs = self.jobs or auto_jobs(len(files))
+        pending: list[tuple[Path, bytes, Parsed]] = []
+        for path, raw, outcome in self._parsed_files(files, jobs=jobs):
+            if outcome.error:
+                yield from self._flush(pending, run=run)
+                yield FileReport(path, error=outcome.error)
+            elif self.dry_run:
+                yield self._plan(path, raw, outcome.parsed)
             else:
-                yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
+                pending.append((path, raw, outcome))
+                if len(pending) >= (self.batch or AUTO_BATCH):
+                    yield from self._flush(pending, run=run)
+        yield from self._flush(pending, run=run)
 
-    def _parsed_files(self, files: list[Path]):
-        """``(path, raw, parsed, error, prepared)`` for each file, in order, parsed here or in worker processes.
+    def _flush(self, pending: list, *, run: ImportRun | None):
+        """Load the waiting files in one call; if it fails, one call each, so the file at fault is named."""
+        if not pending:
+            return
+        taken, pending[:] = list(pending), []
+        files = [PageFile(o.parsed, raw, path.name, o.prepared) for path, raw, o in taken]
+        if len(files) > 1:
+            try:  # not retried: a failing call is retried file by file, each with its retries
+                results = load_pages(files, **self._load_options())
+            except Exception:
+                reconnect_if_lost_quietly()
+                logger.info("loading %d files together failed; loading them one by one", len(files), exc_info=True)
+            else:
+                for (path, _, outcome), result in zip(taken, results, strict=True):
+                    yield FileReport(path, parsed=outcome.parsed, result=result)
+                return
+        for (path, _, _), page_file in zip(taken, files, strict=True):
+            yield self._load_one(path, page_file)
 
-        ``prepared`` is ``importers.prepared.prepare(parsed)`` when a worker made it, else None.
-        """
-        if self.jobs == 1 or len(files) < 2:
+    def _load_one(self, path: Path, page_file: PageFile) -> FileReport:
+        report = FileReport(path, parsed=page_file.parsed)
+        try:
+            report.result = with_retry(load_pages, [page_file], **self._load_options())[0]
+        except DatabaseError as error:  # rolled back as a whole: nothing of this file was written
+            logger.warning("import of %s failed: %r", path, error)
+            report.error = f"{_reason(error)}(数据库错误,本文件未写入,可重新导入)"
+        except ValueError as error:  # an option the stored data cannot take (an unknown section)
+            report.error = _reason(error)
+        except Exception as error:  # a bug must not stop the other files; keep the trace for debugging
+            logger.debug("import of %s failed", path, exc_info=True)
+            report.error = f"内部错误 {type(error).__name__}: {error}"
+        return report
+
+    def _load_options(self) -> dict:
+        return {"run": self._run, "publish": self.publish, "section": self.section, "cache": self.cache}
+
+    def _plan(self, path: Path, raw: bytes, parsed: ParsedPage) -> FileReport:
+        """A dry run's report: what the file holds, and what loading it would do to each article."""
+        report = FileReport(path, parsed=parsed)
+        try:
+            readers = parse_bytes(raw, str(path), {**self._parse_options(), "for_readers": True}, self.max_bytes)
+            report.plan = preview.preview(
+                readers.parsed, file_name=path.name, publish=self.publish, section=self.section
+            )
+        except DatabaseError as error:  # a database never migrated: the parse alone is reported
+            logger.info("no plan for %s: %r", path, error)
+        return report
+
+    def _parsed_files(self, files: list[Path], *, jobs: int):
+        """``(path, raw, Parsed)`` for each file, in order, parsed here or in worker processes."""
+        options = self._parse_options()
+        if jobs == 1 or len(files) < 2:
             for path in files:
                 try:
                     raw = self._read(path)
                 except (OSError, ImportOptionError) as error:
-                    yield path, None, None, _reason(error), None
+                    yield path, None, Parsed(error=_reason(error))
                     continue
-                parsed, error = self._parse(raw, path)
-                yield path, raw, parsed, error, None
+                yield path, raw, parse_bytes(raw, str(path), options, self.max_bytes)
             return
         errors: dict[Path, str] = {}
 
@@ -250,68 +313,8 @@ class Importer:
                     errors[path], raw = _reason(error), None
                 yield (path, raw), raw, str(path)
 
-        for (path, raw), outcome in parse_in_workers(read_all(), jobs=self.jobs, options=self._parse_options()):
-            if outcome is None:
-                yield path, None, None, errors.pop(path), None
-            else:
-                yield path, raw, outcome.parsed, outcome.error, outcome.prepared
-
-    def _parse(self, raw: bytes, path: Path) -> tuple[ParsedPage | None, str]:
-        if len(raw) > self.max_bytes:
-            return None, f"文件过大:{len(raw)} 字节,上限 {self.max_bytes} 字节"
-        try:
-            return parse_page(raw, source=str(path), **self._parse_options()), ""
-        except (ParseError, UnicodeError, ValueError) as error:
-            return None, _reason(error)
-        except Exception as error:  # a bug must not stop the other files
-            logger.debug("parsing %s failed", path, exc_info=True)
-            return None, f"内部错误 {type(error).__name__}: {error}"
-
-    def _import_in_batches(self, parsed_files, *, run: ImportRun | None):
-        """New pages go to the database ``self.batch`` at a time (importers.bulkload); others one by one.
-
-        A batch that fails is rolled back whole and its files are loaded one by one, each in its own
-        transaction, so the file at fault is named and the others are stored.
-        """
-        pending: list[tuple[Path, bytes, ParsedPage, list | None]] = []
-        batches = 0
-
-        def flush(limit: int):
-            nonlocal batches
-            while len(pending) > limit:
-                files = [
-                    bulkload.PageFile(parsed, raw, path.name, prepared)
-                    for path, raw, parsed, prepared in pending[: self.batch]
-                ]
-                count = with_retry(bulkload.batchable, files)  # reads only: again on a new connection
-                if count < 2:
-                    path, raw, parsed, _ = pending.pop(0)
-                    yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
-                    continue
-                taken, pending[:count] = pending[:count], []
-                try:
-                    results = bulkload.load_batch(
-                        files[:count], run=run, publish=self.publish, section=self.section, cache=self.cache
-                    )
-                except Exception:
-                    logger.info("batch of %d files failed; loading them one by one", count, exc_info=True)
-                    for path, raw, parsed, _ in taken:
-                        yield self.import_bytes(raw, path=path, run=run, parsed=parsed)
-                    continue
-                batches += 1
-                for (path, _, parsed, _), result in zip(taken, results, strict=True):
-                    yield FileReport(path, parsed=parsed, result=result)
-
-        for path, raw, parsed, error, prepared in parsed_files:
-            if error or parsed is None:
-                yield from flush(0)
-                yield FileReport(path, error=error)
-                continue
-            pending.append((path, raw, parsed, prepared))
-            yield from flush(self.batch - 1)
-        yield from flush(0)
-        if batches:
-            bulkload.finish_search_index()
+        for (path, raw), outcome in parse_in_workers(read_all(), jobs=jobs, options=options, max_bytes=self.max_bytes):
+            yield path, raw, outcome or Parsed(error=errors.pop(path))
 
     def _parse_options(self) -> dict:
         return {
@@ -327,42 +330,18 @@ class Importer:
         }
 
     def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:
-        try:
-            raw = self._read(path)
-        except (OSError, ImportOptionError) as error:
-            return FileReport(path, error=_reason(error))
-        return self.import_bytes(raw, path=path, run=run)
+        self._run = run
+        return next(self._import_files([path], run=run))
 
-    def import_bytes(
-        self, raw: bytes, *, path: Path, run: ImportRun | None = None, parsed: ParsedPage | None = None
-    ) -> FileReport:
-        """Parse (unless ``parsed`` is given) and load one file's bytes."""
-        report = FileReport(path)
-        if len(raw) > self.max_bytes:
-            report.error = f"文件过大:{len(raw)} 字节,上限 {self.max_bytes} 字节"
-            return report
-        try:
-            report.parsed = parsed or parse_page(raw, source=str(path), **self._parse_options())
-            if not self.dry_run:
-                report.result = with_retry(
-                    load_page,
-                    report.parsed,
-                    raw=raw,
-                    file_name=path.name,
-                    run=run,
-                    publish=self.publish,
-                    section=self.section,
-                    cache=self.cache,
-                )
-        except DatabaseError as error:  # rolled back as a whole: nothing of this file was written
-            logger.warning("import of %s failed: %r", path, error)
-            report.error = f"{_reason(error)}(数据库错误,本文件未写入,可重新导入)"
-        except (ParseError, UnicodeError, ValueError) as error:
-            report.error = _reason(error)
-        except Exception as error:  # a bug must not stop the other files; keep the trace for debugging
-            logger.debug("import of %s failed", path, exc_info=True)
-            report.error = f"内部错误 {type(error).__name__}: {error}"
-        return report
+    def import_bytes(self, raw: bytes, *, path: Path, run: ImportRun | None = None) -> FileReport:
+        """Parse and load (or plan, in a dry run) one file's bytes: the admin upload's way in."""
+        self._run = run
+        outcome = parse_bytes(raw, str(path), self._parse_options(), self.max_bytes)
+        if outcome.error:
+            return FileReport(path, error=outcome.error)
+        if self.dry_run:
+            return self._plan(path, raw, outcome.parsed)
+        return self._load_one(path, PageFile(outcome.parsed, raw, path.name, outcome.prepared))
 
     def _read(self, path: Path) -> bytes:
         try:
@@ -377,14 +356,10 @@ class Importer:
             raise ImportOptionError(f"符号链接循环:指向包含它的目录 {path.resolve()},不再重复读取")
         if not stat.S_ISREG(info.st_mode):
             raise ImportOptionError("不是文件")
-        size = info.st_size
-        if size > self.max_bytes:  # refused before a byte is read: a 50 MB file costs nothing
-            raise ImportOptionError(f"文件过大:{size} 字节,上限 {self.max_bytes} 字节")
+        if info.st_size > self.max_bytes:  # refused before a byte is read: a 50 MB file costs nothing
+            raise ImportOptionError(too_large(info.st_size, self.max_bytes))
         with path.open("rb") as handle:
-            raw = handle.read(self.max_bytes + 1)
-        if len(raw) > self.max_bytes:
-            raise ImportOptionError(f"文件过大:超过上限 {self.max_bytes} 字节")
-        return raw
+            return handle.read(self.max_bytes + 1)  # a file that grew since is refused by parse_bytes
 
     def _finish(self, report: RunReport) -> None:
         run = report.run
@@ -436,7 +411,28 @@ class Importer:
         return keywords, default
 
 
-def _analyze(statistics: bulkload.TableStatistics, created: int) -> None:
+def _say_interrupted(pk: int) -> None:
+    """Mark the run interrupted, on a new connection if the stop left this one unusable (a COPY cut short)."""
+    from django.db import connection
+
+    for attempt in range(2):
+        try:
+            ImportRun.objects.filter(pk=pk).interrupt()
+            return
+        except DatabaseError:
+            if attempt == 0 and not connection.in_atomic_block:
+                connection.close()
+
+
+def reconnect_if_lost_quietly() -> None:
+    """After a failed call: a connection the server dropped is replaced before the files are loaded one by one."""
+    from django.db import connection
+
+    if connection.connection is not None and not connection.is_usable():
+        connection.close()
+
+
+def _analyze(statistics: tuning.TableStatistics, created: int) -> None:
     """Fresh planner statistics now and then: an aid to the import, never a reason to stop it."""
     try:
         statistics.add(created)
@@ -482,7 +478,14 @@ def describe_file(report: FileReport) -> str:
         page = " ".join(p for p in (parsed.page.label, parsed.page.name) if p) or "未知版面"
         date = parsed.issue_date.isoformat() if parsed.issue_date else "未知日期"
         found = f"解析出 {len(parsed.items)} 篇稿件,{date} {page},提示 {len(parsed.warnings)} 条"
-        return f"{report.path}: {found}(试运行,未写入)"
+        lines = [f"{report.path}: {found}(试运行,未写入)"]
+        if report.plan is not None:
+            lines.append(f"  {report.plan.summary()}")
+            for article in report.plan.articles:
+                lines.append(f"  {article.position}. 《{article.headline}》:{article.label}")
+                lines += [f"      {line}" for line in article.diff.splitlines()]
+                lines += [f"      可能与已入库的《{h}》(编号 {pk})相同" for pk, h in article.same_as]
+        return "\n".join(lines)
     result = report.result
     photos = f";{report.photos.describe()}" if report.photos else ""
     if result.unchanged:
@@ -516,6 +519,8 @@ def report_to_json(report: RunReport) -> dict:
         data = page_to_dict(file_report.parsed, str(file_report.path))
         if file_report.result is not None:
             data["result"] = {"unchanged": file_report.result.unchanged, **file_report.result.counts()}
+        if file_report.plan is not None:
+            data["plan"] = file_report.plan.as_dict()
         if file_report.photos is not None:
             data["photos"] = file_report.photos.as_dict()
         files.append(data)

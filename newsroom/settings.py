@@ -7,6 +7,7 @@ DJANGO_DEBUG=0, DJANGO_ALLOWED_HOSTS and usually DATABASE_URL.
 import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -129,17 +130,51 @@ USE_TZ = True
 STATIC_URL = os.environ.get("STATIC_URL", "static/")
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
-# Uploaded photos, through Django's storage API: on disk under MEDIA_ROOT by default. The demo (DEBUG) serves
-# MEDIA_URL itself; in production the proxy serves MEDIA_ROOT at MEDIA_URL (README, Photos).
+# Uploaded files (photos, printed pages), through Django's storage API: on disk under MEDIA_ROOT by default. The demo
+# (DEBUG) serves MEDIA_URL itself; in production the proxy serves MEDIA_ROOT at MEDIA_URL (README, Storage).
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media")))
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", DEBUG)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# With several web nodes: an S3-compatible object store that they all share (django-storages). Credentials come
+# from boto3's usual places (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or the machine's role), never from here.
+NEWSROOM_S3_BUCKET = os.environ.get("NEWSROOM_S3_BUCKET", "")
+if NEWSROOM_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NEWSROOM_S3_BUCKET,
+            "endpoint_url": os.environ.get("NEWSROOM_S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a cloud's S3
+            "region_name": os.environ.get("NEWSROOM_S3_REGION") or None,
+            "custom_domain": os.environ.get("NEWSROOM_S3_CUSTOM_DOMAIN") or None,  # a CDN in front of the bucket
+            "location": os.environ.get("NEWSROOM_S3_PREFIX", ""),
+            # Readers' files are public: plain addresses, computed without asking the store, never overwritten.
+            "querystring_auth": False,
+            "default_acl": None,
+            "file_overwrite": False,
+        },
+    }
+# Where readers' browsers fetch uploaded files from, when that is not the site itself (the CSP's img-src allows it).
+NEWSROOM_MEDIA_ORIGIN = os.environ.get("NEWSROOM_MEDIA_ORIGIN", "")
+if NEWSROOM_S3_BUCKET and not NEWSROOM_MEDIA_ORIGIN:
+    _s3 = STORAGES["default"]["OPTIONS"]
+    if _s3["custom_domain"]:
+        NEWSROOM_MEDIA_ORIGIN = f"https://{_s3['custom_domain'].split('/')[0]}"
+    elif _s3["endpoint_url"]:
+        NEWSROOM_MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(_s3["endpoint_url"]))
+    else:
+        NEWSROOM_MEDIA_ORIGIN = "https://*.amazonaws.com"
 # Photo renditions (articles/renditions.py) are made when a photo is saved, so pages never check for them.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "renditions"
 # An upload larger than this, or with more pixels, is refused before it is decoded (articles/photos.py).
 NEWSROOM_PHOTO_MAX_BYTES = int(os.environ.get("NEWSROOM_PHOTO_MAX_BYTES", str(25 * 1024 * 1024)))
 NEWSROOM_PHOTO_MAX_PIXELS = int(os.environ.get("NEWSROOM_PHOTO_MAX_PIXELS", str(60_000_000)))
+# A printed page's PDF or scan larger than this is refused (articles/page_files.py).
+NEWSROOM_PAGE_FILE_MAX_BYTES = int(os.environ.get("NEWSROOM_PAGE_FILE_MAX_BYTES", str(50 * 1024 * 1024)))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 # One cache that every process shares: Redis (every web node) when REDIS_URL is set, else files in
@@ -176,7 +211,8 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer probes over plain h
 # newsroom/security.py: scripts from the site only (JSON-LD is data, not script); inline styles for the admin.
 NEWSROOM_CONTENT_SECURITY_POLICY = os.environ.get(
     "NEWSROOM_CONTENT_SECURITY_POLICY",
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    f"img-src 'self' data:{' ' + NEWSROOM_MEDIA_ORIGIN if NEWSROOM_MEDIA_ORIGIN else ''}; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'none'",
 )

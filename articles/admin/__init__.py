@@ -11,6 +11,7 @@ article. The writes themselves are ``articles.workflow``'s.
 - ``people``: people and their aliases
 - ``print_structure``: sections, issues, pages, page credits
 - ``photos``: the photos inline and list
+- ``pages``: printed pages (版面图: a page's PDF or scan) and the areas of their articles
 - ``filters``: the review queue's filters
 - ``history``: versions, their diffs, the raw page an article came from
 - ``views``: preview, statistics, an action's options, merging people
@@ -25,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from . import articles, people, photos, print_structure  # noqa: F401  (they register their admins)
+from . import articles, pages, people, photos, print_structure  # noqa: F401  (they register their admins)
 from .search import CappedSearchMixin
 
 admin.site.site_header = _("株洲日报 编辑后台")

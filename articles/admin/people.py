@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .. import workflow
+from .. import people, workflow
 from ..models import PageCredit, Person, PersonAlias, Role
 from . import history, views
 from .search import CappedSearchMixin
@@ -36,15 +36,7 @@ class PersonForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("slug") and cleaned.get("name"):
-            from importers.loading import pinyin_slug  # the importer's rule, so both agree
-
-            base = slug = pinyin_slug(cleaned["name"])
-            others = Person.objects.exclude(pk=self.instance.pk)
-            n = 1
-            while others.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            cleaned["slug"] = slug
+            cleaned["slug"] = people.unique_slugs([cleaned["name"]], exclude_pk=self.instance.pk)[cleaned["name"]]
         return cleaned
 
 

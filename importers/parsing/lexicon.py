@@ -145,6 +145,107 @@ PAGE_NAMES = {
 
 # The section commentary goes to, whatever page it is printed on.
 COMMENTARY_SECTION = "评论"
+# The section of a party or government leader's official business (sections.is_leaders_business):
+# a lead sentence naming one of LEADERS (a leader's title as the end of a word: 市委书记, 常务副市长;
+# or a leading body: 市政协, 国务院), then one of LEADER_ACTS. Leaders of a county and above: a
+# village's 党支部书记 is not 时政.
+POLITICS_SECTION = "时政"
+LEADERS = (
+    "市委书记",
+    "省委书记",
+    "县委书记",
+    "区委书记",
+    "总书记",
+    "市长",
+    "省长",
+    "县长",
+    "区长",
+    "州长",
+    "主席",
+    "总理",
+    "部长",
+    "委员长",
+    "常委",
+    "人大常委会主任",
+    "政协",
+    "人大常委会",
+    "国务院",
+    "市委",
+    "省委",
+    "县委",
+    "市政府",
+    "省政府",
+)
+LEADER_ACTS = (
+    "会见",
+    "会谈",
+    "主持",
+    "出席",
+    "调研",
+    "考察",
+    "视察",
+    "看望",
+    "慰问",
+    "走访",
+    "座谈",
+    "讲话",
+    "召开",
+    "听取",
+    "率队",
+    "率团",
+    "督导",
+)
+# A title ending in 长 before one of these is the start of a place: 湖南省长沙市, 吉林省长春市, 长江.
+LEADER_NOT_BEFORE = "沙春治江"
+# The sections of the paper's own area: a town or street named after its county or district,
+# with no province before it (a paper names its own area so: `浏阳市蕉溪镇`, `天元区三门镇`),
+# places a story there when its lead names it (sections.local_section).
+COUNTY_SECTION = "县市"
+DISTRICT_SECTION = "城区"
+PROVINCES = (
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "台湾",
+    "香港",
+    "澳门",
+)
+
+# The ends of roads: a piece of a road's name (黄河|北路, 珠江|南路), never a tag by itself.
+ROAD_ENDS = frozenset({"东路", "西路", "南路", "北路", "中路"})
+# What ends a name the segmenter cuts in two (野鸭|冲社区, 空灵|岸, 锦绣|社区, 神农|大剧院, 黄河|北路):
+# a word just before one of these is a piece of that name, never a tag.
+NAME_ENDS = ROAD_ENDS | frozenset(
+    {"冲", "岸", "村", "湾", "洲", "桥", "街", "巷", "路", "社区", "街道", "小区", "大桥", "大道", "剧院", "大剧院"}
+)
 
 AD_LABELS = {"广告", "公益广告", "商业广告", "广告专版", "公益"}
 

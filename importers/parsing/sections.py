@@ -1,18 +1,48 @@
 """Which section an item belongs to.
 
-In this order: a commentary goes to the commentary section; a page header that names a
-section decides for its page (`综合·城区` → 城区, `要闻  2` → 要闻, `综合新闻` → 综合); otherwise
-the section whose keywords (editable by editors, in their order) the title and text name most,
-title words counting thrice; otherwise the default section.
+In this order:
+
+1. a commentary goes to the commentary section (评论), whatever page prints it;
+2. a page header that names a section decides for its page (`综合·城区` → 城区, `要闻  2` → 要闻,
+   `综合新闻` → 综合);
+3. the official business of the party and the government goes to 时政: the lead sentence names a
+   leader or a leading body (市委书记, 常务副市长, 市政协…), then a meeting, visit or inspection
+   (会见, 主持召开, 调研…), so `市委书记曹慧泉分别会见部分金融机构负责人` is 时政 however much it
+   says of banks;
+4. a story whose lead places it in a town of a county (`浏阳市蕉溪镇`) or a town or street of a
+   district (`天元区三门镇`), named as a paper names its own area (no province before it), goes
+   to 县市 or 城区;
+5. the section whose keywords (editable by editors, in their order) the title and text name
+   most, title words counting thrice, provided it holds at least half of all the keywords
+   named: a round-up of unrelated photos (a meat plant, a calligraphy club, flats in Shanghai)
+   belongs to no one section;
+6. the default section.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
-from .lexicon import COMMENTARY_SECTION
+from .lexicon import (
+    COMMENTARY_SECTION,
+    COUNTY_SECTION,
+    DISTRICT_SECTION,
+    LEADER_ACTS,
+    LEADER_NOT_BEFORE,
+    LEADERS,
+    POLITICS_SECTION,
+    PROVINCES,
+)
 
 _TITLE_WEIGHT = 3
+_LEAD_CHARS = 120
+_SENTENCE_END = re.compile(r"[。!?！？]")
+# A lead that opens with a quotation (`“这是我们自己做的月饼呢!”昨天是中秋节,…`) starts after it.
+_OPENING_QUOTE = re.compile(r"^“[^”]*”")
+_LEADER = re.compile(f"(?:{'|'.join(map(re.escape, LEADERS))})(?![{LEADER_NOT_BEFORE}])")
+# `浏阳市蕉溪镇`, `攸县网岭镇`, `天元区三门镇`, `芦淞区建宁街道`: a county or district, then its town.
+_TOWN = re.compile(r"(?P<level>[县市区])[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 
 
 def assign(
@@ -24,10 +54,31 @@ def assign(
     keywords: Mapping[str, Sequence[str]],
     default: str = "",
 ) -> str:
+    return decide(kind, title, text, header=header, keywords=keywords, default=default)[0]
+
+
+def decide(
+    kind: str,
+    title: str,
+    text: str,
+    *,
+    header: str,
+    keywords: Mapping[str, Sequence[str]],
+    default: str = "",
+) -> tuple[str, str]:
+    """The section and the rule that chose it: commentary, header, leaders, area, keywords or default."""
     names = [*keywords, *([default] if default else [])]
     if kind == "commentary" and COMMENTARY_SECTION in names:
-        return COMMENTARY_SECTION
-    return from_header(header, names) or from_keywords(title, text, keywords) or default
+        return COMMENTARY_SECTION, "commentary"
+    if found := from_header(header, names):
+        return found, "header"
+    if POLITICS_SECTION in names and is_leaders_business(text):
+        return POLITICS_SECTION, "leaders"
+    if (found := local_section(text)) and found in names:
+        return found, "area"
+    if found := from_keywords(title, text, keywords):
+        return found, "keywords"
+    return default, "default"
 
 
 def from_header(header: str, names: Sequence[str]) -> str:
@@ -44,11 +95,38 @@ def from_header(header: str, names: Sequence[str]) -> str:
     return ""
 
 
+def is_leaders_business(text: str) -> bool:
+    """The lead sentence names a leader or leading body, then what it does officially:
+    `12月18日下午,市委书记曹慧泉分别会见部分金融机构负责人`,
+    `4月4日,市委常委、常务副市长阳望平率队调研重点项目推进工作`."""
+    lead = _lead(text)
+    leader = _LEADER.search(lead)
+    return leader is not None and any(act in lead[leader.end() :] for act in LEADER_ACTS)
+
+
+def local_section(text: str) -> str:
+    """县市 or 城区 when the lead names a town of the paper's own area: `浏阳市蕉溪镇高升村5岁的高紫芯`
+    (县市), `近日,天元区三门镇以“思享汇”为载体` (城区); not `河北省阜平县城南庄镇`."""
+    lead = _lead(text)
+    for match in _TOWN.finditer(lead):
+        if not any(province in lead[: match.start()] for province in PROVINCES):
+            return DISTRICT_SECTION if match["level"] == "区" else COUNTY_SECTION
+    return ""
+
+
+def _lead(text: str) -> str:
+    """The story's first sentence, after an opening quotation."""
+    text = _OPENING_QUOTE.sub("", text.strip()).lstrip()
+    return _SENTENCE_END.split(text, maxsplit=1)[0][:_LEAD_CHARS]
+
+
 def from_keywords(title: str, text: str, keywords: Mapping[str, Sequence[str]]) -> str:
-    """The section whose keywords occur most often; ties go to the first in order."""
-    best, best_hits = "", 0
+    """The section whose keywords occur most often, if it holds at least half of all the
+    keywords found; ties go to the first in order."""
+    best, best_hits, all_hits = "", 0, 0
     for name, words in keywords.items():
         hits = sum(_TITLE_WEIGHT * title.count(word) + text.count(word) for word in words if word)
+        all_hits += hits
         if hits > best_hits:
             best, best_hits = name, hits
-    return best
+    return best if best_hits * 2 >= all_hits else ""

@@ -16,6 +16,7 @@ from pathlib import Path
 import rjieba
 
 from .bylines import COMPOUND_SURNAMES
+from .lexicon import NAME_ENDS, ROAD_ENDS, SURNAMES
 
 _DATA = Path(__file__).parent / "data"
 # Parts of speech a tag may have: nouns, places, organisations, other proper nouns, abbreviations;
@@ -26,6 +27,8 @@ _PREFERRED_BOOST = 2.0
 # A dictionary word seen fewer times than this in jieba's corpus is treated as unknown.
 _RARE = 10
 _NUMERIC = re.compile(r"^[\d\.%%〇零一二三四五六七八九十百千万亿第]+$")
+# 圈圈, 妈妈, 平平安安: a child's or a speaker's word, never what a story is about.
+_REPEATED = re.compile(r"^(?:(.)\1)+$")
 _MIN_TAGS, _MAX_TAGS, _MAX_PLACES = 3, 8, 3
 _TITLE_WEIGHT = 3
 # Below this IDF a word is too common to say what a story is about (发展, 工作, 市场).
@@ -97,17 +100,33 @@ def find_places(text: str, places=None) -> list[str]:
 
 def _candidates(text: str, exclude, stop, pos: frozenset[str]) -> list[str]:
     """Nouns of the text, without numbers, stopwords, names or the pieces of a name
-    that the segmenter split (胡 + 长春, 欧阳 + 瑞丰)."""
+    that the segmenter split (胡 + 长春, 欧阳 + 瑞丰, 刘 + 欲求, 空灵 + 岸, 锦绣 + 社区)."""
     words = []
+    tokens = rjieba.tag(text)
     skip_next = False
-    for word, tag in rjieba.tag(text):
+    for i, (word, tag) in enumerate(tokens):
+        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if skip_next:
             skip_next = False
-        elif (tag == "nr" and len(word) == 1) or word in COMPOUND_SURNAMES:
+        elif _starts_a_name(word, tag) or word in COMPOUND_SURNAMES:
             skip_next = True
-        elif tag in pos and len(word) > 1 and word not in stop and word not in exclude and not _NUMERIC.match(word):
+        elif (
+            tag in pos
+            and len(word) > 1
+            and word not in stop
+            and word not in exclude
+            and word not in ROAD_ENDS
+            and following not in NAME_ENDS
+            and not _NUMERIC.match(word)
+            and not _REPEATED.match(word)
+        ):
             words.append(word)
     return words
+
+
+def _starts_a_name(word: str, tag: str) -> bool:
+    """A surname the segmenter left alone: `胡` (nr) before 长春, `刘` before 欲求."""
+    return len(word) == 1 and (tag == "nr" or (tag == "zg" and word in SURNAMES))
 
 
 def extract_tags(

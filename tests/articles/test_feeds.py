@@ -99,3 +99,31 @@ def test_person_and_tag_feeds_without_public_articles_are_404(client):
         assert client.get(url).status_code == 404
     for name in ("articles:feed_tag", "articles:feed_tag_atom"):
         assert client.get(reverse(name, kwargs={"slug": "秘密"})).status_code == 404
+
+
+def test_an_articles_lead_photo_is_its_enclosure_with_length_and_type(client, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from articles.photos import add_photo
+    from tests.articles.test_photos import image_bytes
+
+    lead = add_photo(content, SimpleUploadedFile("a.png", image_bytes("PNG", size=(80, 60))), caption="首图")
+    add_photo(content, SimpleUploadedFile("b.jpg", image_bytes("JPEG", size=(90, 60))), caption="次图")
+    without = story(headline="无图稿件")
+    assert lead.size == lead.image.size > 0
+    root = ET.fromstring(client.get("/feeds/latest/").content)
+    items = {item.findtext("title"): item for item in root.iter("item")}
+    enclosures = items["公开稿件"].findall("enclosure")
+    assert [(e.get("url"), e.get("length"), e.get("type")) for e in enclosures] == [
+        (f"http://testserver{lead.image.url}", str(lead.size), "image/png")
+    ]
+    assert items[without.headline].findall("enclosure") == []
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    atom = ET.fromstring(client.get("/feeds/latest/atom/").content)
+    entry = next(e for e in atom.findall("a:entry", ns) if e.findtext("a:title", namespaces=ns) == "公开稿件")
+    link = entry.find("a:link[@rel='enclosure']", ns)
+    assert (link.get("href"), link.get("length"), link.get("type")) == (
+        f"http://testserver{lead.image.url}",
+        str(lead.size),
+        "image/png",
+    )

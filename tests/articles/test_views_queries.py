@@ -30,6 +30,7 @@ def paper():
         tags=["经济", "商会"],
     )
     continuation = story(headline="续", page=factories.PageFactory(issue=issue, number=2), continues=article)
+    add_page_image(page, [article])
     return {
         "issue": issue,
         "page": page,
@@ -77,9 +78,26 @@ def add_photos(article, count):
         add_photo(article, SimpleUploadedFile("p.jpg", image_bytes(size=(40 + n, 30))), caption=f"图{n}")
 
 
+def add_page_image(page, articles):
+    """The printed page (a scan) with an area for each of ``articles``."""
+    from django.core.files.base import ContentFile
+
+    from articles.models import ArticleArea, PageImage
+    from tests.articles.test_photos import image_bytes
+
+    page_image, _ = PageImage.objects.get_or_create(
+        page=page, defaults={"image": ContentFile(image_bytes(size=(60, 84)), name="page.jpg")}
+    )
+    for n, article in enumerate(articles):
+        ArticleArea.objects.create(page_image=page_image, article=article, x=0, y=n / 100, width=0.5, height=0.01)
+
+
 def add_more(paper, count):
-    """More of everything: articles on the same page, section, person and tags, with bylines, tags and photos."""
-    for n, article in enumerate(grow(count, page=paper["page"], section=paper["section"])):
+    """More of everything: articles on the same page (each with an area on the printed page), section, person and
+    tags, with bylines, tags and photos."""
+    more = grow(count, page=paper["page"], section=paper["section"])
+    add_page_image(paper["page"], more)
+    for n, article in enumerate(more):
         factories.BylineFactory(article=article, person=paper["person"], role=Role.REPORTER, order=9)
         article.tags.add("商会")
         add_photos(article, n % 3)

@@ -6,6 +6,7 @@ Tests at the end run the real parser over the seed pages.
 import datetime
 import io
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -14,7 +15,7 @@ from django.db import DatabaseError
 from tqdm import tqdm
 
 from articles.models import Article, Byline, Issue, Page, Person, Section
-from importers import loading, runner
+from importers import loading, parallel, runner
 from importers.management.commands.import_pages import PROGRESS_FORMAT
 from importers.models import ImportRun, RawSource
 from importers.parsing import PageDecodeError, ParseError
@@ -46,7 +47,7 @@ def stub_parse_page(data, *, source, issue_date=None, section=None, section_keyw
         encoding="utf-8",
         sha256="",
         issue_date=issue_date or STUB_DATE,
-        page=PageInfo(name="综合"),
+        page=PageInfo(name="综合", number=int(stem) if (stem := Path(source).stem).isdigit() else None),
         items=tuple(items),
     )
 
@@ -57,7 +58,7 @@ def stub_page_to_dict(parsed, path):
 
 @pytest.fixture
 def stub_parser(monkeypatch):
-    monkeypatch.setattr(runner, "parse_page", stub_parse_page)
+    monkeypatch.setattr(parallel, "parse_page", stub_parse_page)
     monkeypatch.setattr(runner, "page_to_dict", stub_page_to_dict)
 
 
@@ -152,14 +153,14 @@ def test_failing_file_among_good_ones(stub_parser, pages):
 
 
 def test_database_error_half_way_leaves_nothing_of_that_file(stub_parser, pages, monkeypatch):
-    real = loading._replace_tags
+    real = loading._link_sidebars
 
-    def explode_on_second_file(written, tags, *, updated):
-        real(written, tags, updated=updated)
-        if any(article.headline == "第三篇稿件" for article, _ in written):
+    def explode_on_second_file(files):
+        real(files)
+        if any(plan.fields["headline"] == "第三篇稿件" for f in files for plan in f.plans):
             raise DatabaseError("磁盘已满")
 
-    monkeypatch.setattr(loading, "_replace_tags", explode_on_second_file)
+    monkeypatch.setattr(loading, "_link_sidebars", explode_on_second_file)
 
     _, err, _ = run_failing(pages / "01.txt", pages / "02.txt")
 

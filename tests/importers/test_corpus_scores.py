@@ -25,3 +25,15 @@ def test_no_source_falls_below_its_floor():
     )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "BELOW FLOOR" not in run.stdout
+
+
+def test_the_check_fails_when_tags_that_are_not_words_pass_their_limit(capsys):
+    sys.path.insert(0, str(PROJECT / "bench"))
+    try:
+        import corpus_scores
+    finally:
+        sys.path.remove(str(PROJECT / "bench"))
+    floors = {"tags_not_words_max": 0.02}
+    assert corpus_scores.check(floors, {}, None, None, tags_not_words=0.019) == 0
+    assert corpus_scores.check(floors, {}, None, None, tags_not_words=0.021) == 1
+    assert "tags not dictionary words 0.021 > 0.02" in capsys.readouterr().out

@@ -19,7 +19,7 @@ from django.core.management.base import CommandError
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person
-from importers import runner
+from importers import parallel, runner
 from importers.models import ImportRun, RawSource
 from importers.parsing.model import BodyBlock, PageInfo, ParsedItem, ParsedPage, PersonCredit
 from tests.conftest import PROJECT_DIR
@@ -205,7 +205,7 @@ def absurd_page(suffix=""):
 def test_absurdly_long_headlines_names_and_tags_are_cut_to_fit_and_reimport_cleanly(monkeypatch, tmp_path):
     """PostgreSQL refuses a value longer than its column (DataError); SQLite would silently keep it."""
     suffix = {"value": ""}
-    monkeypatch.setattr(runner, "parse_page", lambda raw, **kwargs: absurd_page(suffix["value"]))
+    monkeypatch.setattr(parallel, "parse_page", lambda raw, **kwargs: absurd_page(suffix["value"]))
     path = tmp_path / "absurd.txt"
     path.write_bytes(b"first version")
 

@@ -79,7 +79,7 @@ def test_a_run_stopped_with_ctrl_c_says_so_on_its_way_out(tmp_path):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        runner.Importer().run([tmp_path], on_file=stop_after_the_first_file)
+        runner.Importer(batch=1).run([tmp_path], on_file=stop_after_the_first_file)
 
     run = ImportRun.objects.get()
     assert run.status == ImportRun.Status.INTERRUPTED and run.counts == {"stored": 1}
@@ -108,7 +108,8 @@ def test_a_killed_import_pages_is_marked_interrupted_and_a_rerun_completes(tmp_p
             (tmp_path / f"{copy}_{path.name}").write_bytes(path.read_bytes() + f"\n{copy}\n".encode())
     files = len(list(tmp_path.glob("*.txt")))
     command = subprocess.Popen(
-        [sys.executable, "manage.py", "import_pages", str(tmp_path)],
+        # Five files a call: the run is stopped between calls, with some of them stored.
+        [sys.executable, "manage.py", "import_pages", str(tmp_path), "--batch", "5"],
         cwd=PROJECT_DIR,
         env={
             "PATH": os.environ["PATH"],

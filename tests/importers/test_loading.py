@@ -7,7 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Section
-from importers.loading import import_key, load_page, normalize_headline, page_number, pinyin_slug
+from articles.people import pinyin_slug
+from importers.identity import normalize_headline, printed_number
+from importers.loading import import_key, load_page
 from importers.models import RawSource
 from importers.parsing.model import BodyBlock, Furniture, PageInfo, ParsedItem, ParsedPage, PersonCredit
 from tests.factories import ArticleFactory, BylineFactory, PersonAliasFactory, PersonFactory, SectionFactory
@@ -137,10 +139,10 @@ def test_headline_spacing_and_punctuation_do_not_change_the_key():
     assert import_key(ISSUE_DATE, "page:2", "标题", 1) != import_key(ISSUE_DATE, "page:3", "标题", 1)
 
 
-def test_page_number_from_label():
-    assert page_number("02版") == 2
-    assert page_number("A2版") is None
-    assert page_number("") is None
+def test_page_number_from_the_head_else_the_printed_label():
+    assert printed_number(make_page(label="02版")) == 2
+    assert printed_number(make_page(label="A05")) == 5
+    assert printed_number(make_page(label="")) is None
 
 
 def test_edited_article_is_never_overwritten():
@@ -371,8 +373,19 @@ def test_query_count_does_not_grow_with_the_page():
             for i in range(n)
         ]
         with CaptureQueriesContext(connection) as captured:
-            load(make_page(*items), raw=str(n).encode(), file_name=f"{n}.txt")
+            load(make_page(*items, label=f"{n:02d}版"), raw=str(n).encode(), file_name=f"{n}.txt")
         return len(captured.captured_queries)
 
     small, large = queries_for(3), queries_for(60)
     assert large <= small + 3  # SQLite splits big inserts into batches
+
+
+def test_a_byline_with_a_character_dropped_is_flagged_as_the_duplicate_list_would_pair_it():
+    known = ArticleFactory(headline="别的稿件")
+    BylineFactory(article=known, person=PersonFactory(name="王海艳"), role="correspondent")
+    BylineFactory(article=known, person=PersonFactory(name="成姣兰"), role="reporter")
+
+    load(make_page(make_item(people=(PersonCredit("成姣兰", "reporter"), PersonCredit("王海", "correspondent")))))
+
+    warnings = Article.objects.get(import_key__isnull=False).warnings
+    assert any("王海" in w and "王海艳" in w and "成姣兰" in w for w in warnings)

@@ -48,7 +48,7 @@ def test_parse_in_workers_keeps_order_and_reports_errors():
     items[3] = (3, None, "3.txt")
     items[5] = (5, b"\xff\xfe\x00\x00\x00\xd8", "5.txt")
 
-    results = list(parallel.parse_in_workers(items, jobs=2, options={}))
+    results = list(parallel.parse_in_workers(items, jobs=2, options={}, max_bytes=10_000))
 
     assert [key for key, _ in results] == list(range(12))
     assert results[3][1] is None

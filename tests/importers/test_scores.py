@@ -90,3 +90,40 @@ def test_dry_run_json_follows_the_contract(tmp_path):
     for item in page["items"]:
         assert item_fields <= set(item)
         assert all({"name", "role"} == set(person) for person in item["people"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("gold", GOLD, ids=lambda p: p.stem)
+def test_the_scorer_treats_readers_punctuation_as_printed(tmp_path, gold):
+    """Stored text has full-width marks (，：；（）？！) and titles without print-line spaces;
+    scored against the gold, the readers' form of a seed page gets the printed form's titles, levels,
+    people and paragraphs. (The shared scorer's body and joins figures compare characters as they are,
+    not NFKC-normalised: that is why a dry run reports the page as printed.)"""
+    from importers.parsing.typography import punctuate, title_for_readers
+
+    printed = dry_run_json(tmp_path, PROJECT / "seeds" / f"{gold.stem}.txt")
+    data = json.loads(printed.read_text(encoding="utf-8"))
+    changed = 0
+    for item in data["files"][0]["items"]:
+        for key in ("kicker", "headline", "subheadline"):
+            item[key] = title_for_readers(item[key])
+        readers = [punctuate(p) for p in item["paragraphs"]]
+        changed += sum(a != b for a, b in zip(readers, item["paragraphs"], strict=True))
+        item["paragraphs"] = readers
+    assert changed  # the seed prints half-width marks in Chinese text
+    for_readers = tmp_path / "readers.json"
+    for_readers.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    def figures(pred: Path) -> dict[str, str]:
+        run = subprocess.run(
+            [sys.executable, SHARED / "tools" / "score_import.py", gold, pred], capture_output=True, text=True
+        )
+        line = run.stdout.strip().splitlines()[-1].split(":", 1)[1]
+        pairs = (part.strip().rsplit(" ", 1) for part in line.split(","))
+        return {name: value for name, value in pairs if name in NORMALISED}
+
+    assert figures(for_readers) == figures(printed)
+    assert len(figures(printed)) == len(NORMALISED)
+
+
+NORMALISED = ("items F1", "titles", "people F1", "levels", "paragraphs F1")

@@ -54,18 +54,20 @@ class Command(BaseCommand):
         parser.add_argument("--issue-date", type=issue_date_argument, metavar="YYYY-MM-DD", help="出版日期")
         parser.add_argument("--publish", action="store_true", help="导入的稿件直接发布")
         parser.add_argument(
-            "--jobs", type=int, default=1, metavar="N", help="用 N 个进程并行解析(写库仍是一个进程),默认 1"
+            "--jobs",
+            type=int,
+            metavar="N",
+            help="用 N 个进程并行解析(写库仍是一个进程);默认按文件数自动选择",
         )
         parser.add_argument(
             "--batch",
             type=int,
-            default=1,
             metavar="N",
-            help="新版面每 N 个一起写库(大批量导入更快;某批失败则逐个文件重试),默认 1",
+            help=f"每 N 个文件一起写库(某批失败则逐个文件重试);默认 {runner.AUTO_BATCH}",
         )
 
     def handle(self, *args, paths, dry_run, format, section, issue_date, publish, jobs, batch, verbosity, **options):
-        if jobs < 1 or batch < 1:
+        if (jobs is not None and jobs < 1) or (batch is not None and batch < 1):
             raise CommandError("--jobs 和 --batch 至少为 1。")
         try:
             importer = runner.Importer(

@@ -56,3 +56,16 @@ def test_editors_stop_words_and_preferred_tags():
     plain = parse_page(SEED.read_bytes(), source=SEED.name).items[0].tags
     preferred = parse_page(SEED.read_bytes(), source=SEED.name, preferred_tags={"调解员"}).items[0].tags
     assert "调解员" not in plain and "调解员" in preferred
+
+
+def test_pieces_of_names_and_childrens_words_are_never_tags():
+    # 套圈圈游戏, 刘欲求爷爷 and 空灵岸爱心敬老协会 once gave the demo the tags 圈圈, 欲求 and 空灵;
+    # 野鸭冲社区, 老街社区 and 锦绣社区 are communities' names, 黄河北路 a road's
+    fragments = {"圈圈", "欲求", "空灵", "野鸭", "老街", "锦绣", "妈妈", "北路", "南路"}
+    for path in sorted(SEED.parent.glob("*.txt")):
+        for item in parse_page(path.read_bytes(), source=path.name).items:
+            assert not fragments & set(item.tags), (item.headline, item.tags)
+    # the word itself is still a tag where the story is about it
+    tags = extract_tags("社区有了“红色合伙人”", "野鸭冲社区启动计划。社区居民说,社区服务更好了。")
+    assert "社区" in tags and "野鸭" not in tags
+    assert "北路" not in extract_tags("黄河北路站开通", "黄河北路站施工现场,珠江北路站、黄河北路站都已完工。")

@@ -1,4 +1,4 @@
-"""``import_pages --batch N``: new pages loaded together store what loading them one by one stores."""
+"""``load_pages``: files loaded in one call store what loading them one call each stores (``import_pages --batch N``)."""
 
 import dataclasses
 import datetime
@@ -14,8 +14,9 @@ from taggit.models import Tag
 from articles import search
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person
 from articles.search import rebuild_index
-from importers import bulkload, loading, runner
+from importers import load_warnings, loading, runner, tuning
 from importers.models import RawSource
+from importers.parallel import parse_bytes
 from importers.prepared import prepare
 from tests.conftest import SEED_FILES
 
@@ -114,11 +115,15 @@ def test_reimporting_after_a_batch_changes_nothing(pages):
     assert snapshot() == before
 
 
-def test_a_failing_batch_is_loaded_file_by_file(pages, monkeypatch):
-    def fail(*args, **kwargs):
-        raise DatabaseError("batch insert failed")
+def test_a_failing_call_is_loaded_file_by_file(pages, monkeypatch):
+    real = loading.load_pages
 
-    monkeypatch.setattr(bulkload, "load_batch", fail)
+    def fail_with_many(files, **kwargs):
+        if len(files) > 1:
+            raise DatabaseError("batch insert failed")
+        return real(files, **kwargs)
+
+    monkeypatch.setattr(runner, "load_pages", fail_with_many)
 
     report = runner.Importer(batch=8).run(pages)
 
@@ -126,14 +131,18 @@ def test_a_failing_batch_is_loaded_file_by_file(pages, monkeypatch):
     assert RawSource.objects.count() == len(set(pages)) and Article.objects.exists()
 
 
-def test_batchable_stops_at_a_page_already_stored(pages):
-    runner.Importer().run([pages[0]])
-    files = [
-        bulkload.PageFile(runner.Importer()._parse(p.read_bytes(), p)[0], p.read_bytes(), p.name) for p in pages[:3]
-    ]
+def test_two_dumps_of_one_page_in_one_call_are_stored_one_after_the_other(tmp_path):
+    text = SEED_FILES[0].read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    changed = text.replace("首批商协会调解组织挂牌成立", "首批八家商协会调解组织挂牌成立")
+    assert changed != text
+    (tmp_path / "b.txt").write_text(changed, encoding="utf-8")
 
-    assert bulkload.batchable(files) == 0
-    assert bulkload.batchable(files[1:]) == 2
+    report = runner.Importer(batch=8).run([tmp_path / "a.txt", tmp_path / "b.txt"])
+
+    assert [r.result.articles.created for r in report.files] == [10, 0]
+    assert report.files[1].result.articles.updated == 1
+    assert Page.objects.count() == 1
 
 
 def test_documents_made_in_the_workers_are_what_the_search_module_makes(pages):
@@ -160,13 +169,13 @@ def test_a_document_made_for_other_text_is_made_again(pages):
     files = []
     for path in pages[-3:]:
         raw = path.read_bytes()
-        parsed = runner.Importer()._parse(raw, path)[0]
+        parsed = parse_bytes(raw, str(path), runner.Importer()._parse_options(), 10**7).parsed
         prepared = prepare(parsed)
         # As if the stored headline were not the parsed one (a column cut it): the document is stale.
         prepared[0] = dataclasses.replace(prepared[0], headline="别的标题", document=("别的", "", ["别的"]))
-        files.append(bulkload.PageFile(parsed, raw, path.name, prepared))
+        files.append(loading.PageFile(parsed, raw, path.name, prepared))
 
-    bulkload.load_batch(files)
+    loading.load_pages(files)
     written = search_documents()
     rebuild_index()
 
@@ -179,7 +188,7 @@ def test_a_failed_search_index_write_keeps_the_batch(pages, monkeypatch):
         with connection.cursor() as cursor:
             cursor.execute("SELECT * FROM articles_search_does_not_exist")
 
-    monkeypatch.setattr(loading, "add_documents", broken)
+    monkeypatch.setattr(loading.search, "add_documents", broken)
 
     report = runner.Importer(batch=8).run(pages)
 
@@ -196,15 +205,16 @@ def test_the_candidate_window_of_a_bulk_import_is_the_walk_over_the_rows():
     index = SimpleNamespace(entries={})
 
     def allowed(candidates, page_pk, first):
-        f = SimpleNamespace(parsed=SimpleNamespace(issue_date=day), file_name=f"f{page_pk}.txt")
-        return candidates.allowed(f, page_pk, [SimpleNamespace(pk=first, headline="题")])
+        return candidates.allowed(
+            file_name=f"f{page_pk}.txt", issue_date=day, page_pk=page_pk, first_new=first, headlines={"题"}
+        )
 
-    fast = bulkload._Candidates(rows, index, since=now - datetime.timedelta(days=3))
-    walk = bulkload._Candidates(rows, index, since=now - datetime.timedelta(days=3))
+    fast = load_warnings.Candidates(rows, index, since=now - datetime.timedelta(days=3))
+    walk = load_warnings.Candidates(rows, index, since=now - datetime.timedelta(days=3))
     walk.all_recent = False
     for page_pk, first in ((500, 5001), (499, 4990), (300, 3001), (100, 4000), (7, 70)):
         assert allowed(fast, page_pk, first) == allowed(walk, page_pk, first)
-    assert len(allowed(fast, 500, 5001)) == loading._DUPLICATE_CANDIDATE_LIMIT
+    assert len(allowed(fast, 500, 5001)) == load_warnings.DUPLICATE_CANDIDATE_LIMIT
     assert allowed(fast, 100, 4000).isdisjoint(range(1000, 1010))  # the file's own page is never a candidate
 
 
@@ -230,8 +240,8 @@ def statements(monkeypatch):
 
 
 def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch, statements):
-    monkeypatch.setattr(bulkload.TableStatistics, "FIRST", 10)
-    statistics = bulkload.TableStatistics()
+    monkeypatch.setattr(tuning.TableStatistics, "FIRST", 10)
+    statistics = tuning.TableStatistics()
     analyzed = [statistics.add(n) for n in (4, 5, 1, 9, 0, 21)]
 
     if connection.vendor == "postgresql":
@@ -245,18 +255,18 @@ def test_statistics_are_refreshed_each_time_the_articles_double(monkeypatch, sta
 
 def test_a_batch_import_merges_the_search_index_pending_entries_once_at_the_end(pages, monkeypatch):
     merged = []
-    merge = bulkload.finish_search_index
-    monkeypatch.setattr(bulkload, "finish_search_index", lambda: merged.append(Article.objects.count()) or merge())
+    merge = tuning.finish_search_index
+    monkeypatch.setattr(tuning, "finish_search_index", lambda: merged.append(Article.objects.count()) or merge())
 
     runner.Importer(batch=8).run(pages)
-    runner.Importer(batch=8).run(pages)  # nothing new: no batch, nothing to merge
+    runner.Importer(batch=8).run(pages)  # nothing new: nothing to merge
 
     assert merged == [Article.objects.count()]
     assert search.search(Article.objects.all(), "株洲")
 
 
 def test_the_search_index_is_merged_and_analyzed_when_a_batch_import_is_done(statements):
-    bulkload.finish_search_index()
+    tuning.finish_search_index()
 
     if connection.vendor == "postgresql":
         assert any("gin_clean_pending_list" in s for s in statements)
@@ -267,15 +277,15 @@ def test_the_search_index_is_merged_and_analyzed_when_a_batch_import_is_done(sta
 
 def test_the_search_index_pending_entries_are_left_to_autovacuum_without_the_index_ownership(caplog):
     if connection.vendor != "postgresql":
-        bulkload.finish_search_index()  # nothing to merge elsewhere
+        tuning.finish_search_index()  # nothing to merge elsewhere
         return
     role = f"newsroom_test_reader_{os.getpid()}"
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE ROLE {role}")
         cursor.execute(f"SET ROLE {role}")
     try:
-        with caplog.at_level("INFO", logger="importers.bulkload"):
-            bulkload.finish_search_index()
+        with caplog.at_level("INFO", logger="importers.tuning"):
+            tuning.finish_search_index()
         assert "autovacuum" in caplog.text
     finally:
         with connection.cursor() as cursor:
