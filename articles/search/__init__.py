@@ -174,8 +174,10 @@ def ranked(queryset, query: str) -> list[tuple[int, float]]:
     if not terms:
         return []
     grams = query_grams(query)
+    grams = [] if grams == terms else grams
     backend = _backend()
-    return backend.ranked(queryset, backend.expression(terms, [] if grams == terms else grams), SEARCH_WINDOW)
+    expression = backend.expression(terms, grams)
+    return backend.ranked(queryset, expression, SEARCH_WINDOW, match=backend.matcher(terms, grams))
 
 
 def matching(query: str) -> RawSQL | None:
@@ -186,7 +188,8 @@ def matching(query: str) -> RawSQL | None:
         return None
     grams = query_grams(query)
     backend = _backend()
-    return RawSQL(backend.matches, [backend.expression(terms, [] if grams == terms else grams)])
+    grams = [] if grams == terms else grams
+    return RawSQL(backend.matches, [backend.matcher(terms, grams) or backend.expression(terms, grams)])
 
 
 def search(queryset, query: str, *, start: int = 0, stop: int = 20) -> list:

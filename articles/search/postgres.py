@@ -101,6 +101,17 @@ def _word_positions(tokens: list[str]) -> dict[str, list[int]] | None:
     return words
 
 
+def _tsquery(terms, grams):
+    """All ``terms`` or all ``grams``, as ``to_tsquery('simple', ...)`` reads it."""
+
+    def all_of(words):
+        # Quoted lexemes: the tsquery parser keeps each token whole.
+        quoted = ("'{}'".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words)
+        return "(" + " & ".join(quoted) + ")"
+
+    return " | ".join(all_of(words) for words in (terms, grams) if words)
+
+
 class PostgresBackend:
     """Match on ``lexemes`` (GIN), choose the newest matches by date, rank them on ``document``."""
 
@@ -108,8 +119,10 @@ class PostgresBackend:
     matches = f"SELECT article_id AS id FROM {TABLE} WHERE lexemes @@ {query}"
     # At most this many matches (article ids and dates) are read at once from the index.
     BATCH = 10_000
-    # A read by days spans at most the days that hold this many rows of the table.
-    RANGE_ROWS = 20_000
+    # A read by days spans at most the days that hold this many rows of the table: the GIN index
+    # pays for every row of a range's days (btree_gin), though far less than for each match it
+    # reads from the table, so a sparse term is read in few wide ranges (bench/README.md, search).
+    RANGE_ROWS = 100_000
     # The first days read for a query, and how much further each next read may reach.
     FIRST_DAYS, MAX_GROWTH = 8, 32
     # Past this many matches read per match kept, the filters are the narrower side.
@@ -117,20 +130,33 @@ class PostgresBackend:
 
     @staticmethod
     def expression(terms, grams):
-        def all_of(words):
-            # Quoted lexemes: the tsquery parser keeps each token whole.
-            quoted = ("'{}'".format(word.replace("\\", "\\\\").replace("'", "''")) for word in words)
-            return "(" + " & ".join(quoted) + ")"
+        return _tsquery(terms, grams)
 
-        return " | ".join(all_of(words) for words in (terms, grams) if words)
+    @staticmethod
+    def matcher(terms, grams):
+        """The matches of ``expression(terms, grams)`` with fewer lexemes for the GIN index to
+        intersect, or None when there is no shorter form.
 
-    def ranked(self, queryset, expression, window):
-        newest = self.newest(queryset, expression, window)
+        All the grams imply all the terms when every term is one of them (a query of two-character
+        words: 基层治理 is 基层 & 治理, or 基层 & 层治 & 治理), and the other way round. Only matching
+        reads it: ``ts_rank`` weighs the query as written, so ranks stay as they were.
+        """
+        if not (terms and grams):
+            return None
+        if set(terms) <= set(grams):
+            return _tsquery(terms, [])
+        if set(grams) <= set(terms):
+            return _tsquery([], grams)
+        return None
+
+    def ranked(self, queryset, expression, window, match=None):
+        newest = self.newest(queryset, expression, window, match or expression)
         # sorted() is stable: equal ranks stay newest first.
         return sorted(newest, key=lambda row: -row[1])
 
-    def newest(self, queryset, expression, window) -> list[tuple[int, float]]:
-        """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first.
+    def newest(self, queryset, expression, window, match) -> list[tuple[int, float]]:
+        """``(id, rank)`` of the ``window`` newest matches in ``queryset``, newest first: the articles
+        ``match`` finds, ranked by ``expression``.
 
         Matches are read newest first, in one of two ways. Those of a few days, through the GIN
         index over (lexemes, published_on): every query starts with FIRST_DAYS, and a common term
@@ -163,13 +189,13 @@ class PostgresBackend:
                     lower = None  # the rest of the archive, and the never-published
             share = len(found) / checked if checked else 1.0  # of the matches checked, kept
             candidates = min(self.BATCH, int(wanted / max(share, 1 / self.MAX_READ) * 1.25) + 10)
-            count, since, kept, first, rows = self._read(queryset, expression, lower, upper, wanted, candidates)
+            count, since, kept, first, rows = self._read(queryset, expression, match, lower, upper, wanted, candidates)
             oldest = oldest or first
             if count > self.BATCH:  # too many matches at once: fewer days
                 if whole and oldest is not None:
                     whole = False
                 elif span < 2:
-                    return found + self._walk(queryset, expression, upper, wanted)
+                    return found + self._walk(queryset, expression, match, upper, wanted)
                 else:
                     span /= 4
                 continue
@@ -201,10 +227,10 @@ class PostgresBackend:
                     )
             if checked >= self.BATCH and len(found) * self.MAX_READ < checked:
                 # The filters keep under one match in MAX_READ: the filtered articles lead.
-                return found + self._walk(queryset, expression, upper, window - len(found))
+                return found + self._walk(queryset, expression, match, upper, window - len(found))
 
     def _read(
-        self, queryset, expression, lower, upper, count, candidates
+        self, queryset, expression, match, lower, upper, count, candidates
     ) -> tuple[int, datetime.date | None, list[tuple[int, float]], datetime.date | None, float]:
         """Matches published on ``[lower, upper)`` (dates, None: unbounded; never-published last).
 
@@ -216,7 +242,7 @@ class PostgresBackend:
         match published before ``since`` is older than all of them); ``since`` is None when every
         match was checked.
         """
-        where, params = [f"lexemes @@ {self.query}"], [expression]
+        where, params = [f"lexemes @@ {self.query}"], [match]
         if lower is not None:
             # Through the index: btree_gin reads the entries from this day on.
             where.append("published_on >= %s")
@@ -226,7 +252,7 @@ class PostgresBackend:
             where.append("published_on + 0 < %s")
             params.append(upper)
         matches = (
-            f"SELECT article_id, published_on FROM {TABLE} WHERE {' AND '.join(where)} LIMIT %s), "
+            f"SELECT article_id, published_on, ctid AS row FROM {TABLE} WHERE {' AND '.join(where)} LIMIT %s), "
             # The day of the last match checked; NULL when all are (-infinity: the never-published).
             "search_since AS MATERIALIZED (SELECT nullif((SELECT published_on FROM search_matches "
             "ORDER BY published_on DESC OFFSET %s LIMIT 1), '-infinity') AS day"
@@ -240,10 +266,10 @@ class PostgresBackend:
         ).extra(where=["(SELECT count(*) FROM search_matches) <= %s"], params=[self.BATCH])
         return self._ranked_newest(kept, count, (matches, [*params, self.BATCH + 1, candidates - 1]), expression)
 
-    def _walk(self, queryset, expression, before, count) -> list[tuple[int, float]]:
+    def _walk(self, queryset, expression, match, before, count) -> list[tuple[int, float]]:
         """The newest ``count`` matches in ``queryset`` published before ``before`` (a date; None: any)."""
-        match = f"articles_article.id IN (SELECT article_id FROM {TABLE} WHERE lexemes @@ {self.query})"
-        queryset = queryset.extra(where=[match], params=[expression])
+        matched = f"articles_article.id IN (SELECT article_id FROM {TABLE} WHERE lexemes @@ {self.query})"
+        queryset = queryset.extra(where=[matched], params=[match])
         dated = queryset.filter(published_at__isnull=False)
         if before is not None:
             dated = queryset.filter(published_at__lt=datetime.datetime.combine(before, datetime.time(), datetime.UTC))
@@ -253,6 +279,11 @@ class PostgresBackend:
             undated = queryset.filter(published_at__isnull=True)
             found += self._ranked_newest(undated, count - len(found), None, expression)[2]
         return found
+
+    # The index rows whose documents are ranked. A read's matches carry their rows' addresses, so that
+    # ranking fetches each row at once (a TID scan) instead of descending the primary key first.
+    _ranked_rows = f"search_matches AS m ON m.article_id = k.id JOIN {TABLE} AS s ON s.ctid = m.row"
+    _indexed_rows = f"{TABLE} AS s ON s.article_id = k.id"
 
     def _ranked_newest(self, queryset, count, matches, expression, order=NEWEST_FIRST):
         """One statement: ``matches`` (SQL, params) as ``search_matches`` and ``search_since``; their
@@ -269,7 +300,7 @@ class PostgresBackend:
             f"array_agg(k.id ORDER BY {order}), array_agg(ts_rank(s.document, {self.query}) ORDER BY {order}), "
             "(SELECT (min(published_at) AT TIME ZONE 'UTC')::date FROM articles_article), "
             f"(SELECT reltuples FROM pg_class WHERE oid = '{TABLE}'::regclass) "
-            f"FROM ({newest_sql}) AS k (id, published_at) JOIN {TABLE} AS s ON s.article_id = k.id"
+            f"FROM ({newest_sql}) AS k (id, published_at) JOIN {self._ranked_rows if matches else self._indexed_rows}"
         )
         params = [expression, *newest_params]
         if matches:

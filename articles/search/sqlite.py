@@ -23,7 +23,12 @@ class SQLiteBackend:
 
         return " OR ".join(all_of(words) for words in (terms, grams) if words)
 
-    def ranked(self, queryset, expression, window):
+    @staticmethod
+    def matcher(terms, grams):
+        # bm25() ranks inside the query that matched: FTS5 matches with the expression as written.
+        return None
+
+    def ranked(self, queryset, expression, window, match=None):
         # The matches first, from the FTS5 index (SQLite evaluates the IN once), then the queryset's
         # newest ``window`` of them; bm25() ranks those, inside a MATCH query of their own. Joined
         # to the article table instead, SQLite walked the articles newest first and probed the
