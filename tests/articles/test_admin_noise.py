@@ -50,7 +50,7 @@ def test_stats_open_on_the_last_twelve_months_when_nothing_is_published():
 
 
 def test_people_are_listed_in_pinyin_order(admin_client):
-    from importers.loading import pinyin_slug
+    from articles.people import pinyin_slug
     from tests.factories import PersonFactory
 
     for name in ("何春林", "余敏", "冯晓倩", "刘芳"):
