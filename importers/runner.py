@@ -252,9 +252,15 @@ class Importer:
         if len(files) > 1:
             try:  # not retried: a failing call is retried file by file, each with its retries
                 results = load_pages(files, **self._load_options())
-            except Exception:
+            except Exception as error:
                 reconnect_if_lost_quietly()
-                logger.info("loading %d files together failed; loading them one by one", len(files), exc_info=True)
+                # Expected when another import races for the same rows: said in one line, the trace only when debugging.
+                logger.info(
+                    "loading %d files together failed (%s); loading them one by one",
+                    len(files),
+                    type(error).__name__,
+                    exc_info=logger.isEnabledFor(logging.DEBUG),
+                )
             else:
                 for (path, _, outcome), result in zip(taken, results, strict=True):
                     yield FileReport(path, parsed=outcome.parsed, result=result)
