@@ -480,7 +480,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     draft = Draft(kind=kind, title=title, anchor=anchor)
     foreign = _foreign_tail(seq, rest, anchor)
     if foreign is not None:
-        # Another team's photo and text, closed by their own credit, printed after the story.
+        # Another team's photo or story, closed by their own credit, printed after this story.
         draft.body = [seq[k] for k in rest[:foreign]]
         yield indexes[0], draft
         if seq[rest[foreign]].shape == TITLE:
@@ -511,8 +511,9 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
 
 
 def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
-    """Position in ``rest`` of a captioned photo, after a finished paragraph, whose text ends
-    with a credit naming none of the story's own people: an untitled photo item of its own."""
+    """Position in ``rest`` where another item begins when the span ends with a credit naming none of
+    the story's own people: a captioned photo after a finished paragraph (an untitled photo item), or a
+    title after a finished paragraph over text (a story signed at its end)."""
     if anchor is None or not anchor.people or len(rest) < 3:
         return None
     last = seq[rest[-1]]
