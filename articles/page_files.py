@@ -79,15 +79,8 @@ class Report:
 
 def prepare(upload) -> Prepared:
     """Check an uploaded page file (any Django ``File``); a ValidationError with a Chinese message if refused."""
-    size = getattr(upload, "size", None)
-    if size is not None and size > max_bytes():
-        raise ValidationError(f"文件太大:不能超过 {max_bytes() // 1024 // 1024} MB。", code="size")
-    upload.seek(0)
-    data = upload.read(max_bytes() + 1)
-    if len(data) > max_bytes():
-        raise ValidationError(f"文件太大:不能超过 {max_bytes() // 1024 // 1024} MB。", code="size")
-    if not data:
-        raise ValidationError("文件是空的。", code="empty")
+    limit = max_bytes()
+    data = photos.read_upload(upload, limit, lambda size: f"文件太大:不能超过 {limit // 1024 // 1024} MB。")
     if data.lstrip()[: len(PDF_HEADER)] == PDF_HEADER:
         return _from_pdf(data)
     try:

@@ -81,17 +81,29 @@ def _open_header(data: bytes) -> Image.Image:
     )
 
 
-def prepare(upload) -> Prepared:
-    """Check and clean an uploaded file (any Django ``File``); a ValidationError with a Chinese message if refused."""
+def read_upload(upload, limit: int, too_big) -> bytes:
+    """An upload's bytes, read no further than ``limit`` + 1; refused when larger (``too_big(size)`` words
+    the message; size is None when the upload did not say it) or empty."""
     size = getattr(upload, "size", None)
-    if size is not None and size > max_bytes():
-        raise ValidationError(f"图片太大({_megabytes(size)}):不能超过 {_megabytes(max_bytes())}。", code="size")
+    if size is not None and size > limit:
+        raise ValidationError(too_big(size), code="size")
     upload.seek(0)
-    data = upload.read(max_bytes() + 1)
-    if len(data) > max_bytes():
-        raise ValidationError(f"图片太大:不能超过 {_megabytes(max_bytes())}。", code="size")
+    data = upload.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationError(too_big(None), code="size")
     if not data:
         raise ValidationError("文件是空的。", code="empty")
+    return data
+
+
+def prepare(upload) -> Prepared:
+    """Check and clean an uploaded file (any Django ``File``); a ValidationError with a Chinese message if refused."""
+    limit = max_bytes()
+    data = read_upload(
+        upload,
+        limit,
+        lambda size: f"图片太大{f'({_megabytes(size)})' if size else ''}:不能超过 {_megabytes(limit)}。",
+    )
     image = _open_header(data)
     width, height = image.size
     if width * height > max_pixels():
