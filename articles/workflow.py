@@ -100,6 +100,14 @@ def audit(
     )
 
 
+def _logged(articles: QuerySet[Article], *, by: User | None, message: str) -> QuerySet[Article]:
+    """The rows of a bulk edit (``_rows``), their history written and the readers' pages marked out of date."""
+    rows = _rows(articles)
+    _invalidate()
+    audit(rows, by=by, message=message)
+    return rows
+
+
 def _one(article: Article) -> QuerySet[Article]:
     return Article.objects.filter(pk=article.pk)
 
@@ -155,22 +163,15 @@ def delete_articles(*, articles: QuerySet[Article], by: User | None) -> int:
 @transaction.atomic
 def submit_for_review(*, articles: QuerySet[Article], by: User | None) -> int:
     """Drafts go to the review queue; anything else is left alone."""
-    _invalidate()
-    audit(_rows(articles), by=by, message=_("提交审核"))
-    return (
-        _rows(articles)
-        .filter(status=Article.Status.DRAFT)
-        .update(status=Article.Status.REVIEW, updated_at=timezone.now())
-    )
+    rows = _logged(articles, by=by, message=_("提交审核")).filter(status=Article.Status.DRAFT)
+    return rows.update(status=Article.Status.REVIEW, updated_at=timezone.now())
 
 
 @transaction.atomic
 def mark_reviewed(*, articles: QuerySet[Article], by: User | None, at: datetime.datetime | None = None) -> int:
     """Stamp who checked the articles (and their import warnings); drafts move to review."""
     at = at or timezone.now()
-    rows = _rows(articles).exclude(status=Article.Status.ARCHIVED)
-    _invalidate()
-    audit(rows, by=by, message=_("审核"))
+    rows = _logged(_rows(articles).exclude(status=Article.Status.ARCHIVED), by=by, message=_("审核"))
     rows.filter(status=Article.Status.DRAFT).update(status=Article.Status.REVIEW)
     return rows.update(reviewed_at=at, reviewed_by=by, updated_at=at)
 
@@ -184,9 +185,7 @@ def publish_articles(*, articles: QuerySet[Article], by: User | None, at: dateti
     querysets filter on ``published_at``, so the future needs no cron job.
     """
     now = timezone.now()
-    rows = _rows(articles)
-    _invalidate()
-    audit(rows, by=by, message=_("发布"))
+    rows = _logged(articles, by=by, message=_("发布"))
     if at is not None:
         return rows.update(status=Article.Status.PUBLISHED, published_at=at, updated_at=now)
     return rows.exclude(status=Article.Status.PUBLISHED).update(
@@ -197,31 +196,20 @@ def publish_articles(*, articles: QuerySet[Article], by: User | None, at: dateti
 @transaction.atomic
 def unpublish_articles(*, articles: QuerySet[Article], by: User | None) -> int:
     """Take published (or scheduled) articles off the site; they go back to review."""
-    _invalidate()
-    audit(_rows(articles), by=by, message=_("撤下"))
-    return (
-        _rows(articles)
-        .filter(status=Article.Status.PUBLISHED)
-        .update(status=Article.Status.REVIEW, updated_at=timezone.now())
-    )
+    rows = _logged(articles, by=by, message=_("撤下")).filter(status=Article.Status.PUBLISHED)
+    return rows.update(status=Article.Status.REVIEW, updated_at=timezone.now())
 
 
 @transaction.atomic
 def archive_articles(*, articles: QuerySet[Article], by: User | None) -> int:
-    _invalidate()
-    audit(_rows(articles), by=by, message=_("归档"))
-    return (
-        _rows(articles)
-        .exclude(status=Article.Status.ARCHIVED)
-        .update(status=Article.Status.ARCHIVED, updated_at=timezone.now())
-    )
+    rows = _logged(articles, by=by, message=_("归档")).exclude(status=Article.Status.ARCHIVED)
+    return rows.update(status=Article.Status.ARCHIVED, updated_at=timezone.now())
 
 
 @transaction.atomic
 def move_to_section(*, articles: QuerySet[Article], section: Section | None, by: User | None) -> int:
-    _invalidate()
-    audit(_rows(articles), by=by, message=_("移到栏目:") + (section.name if section else "—"))
-    return _rows(articles).update(section=section, is_edited=True, updated_at=timezone.now())
+    rows = _logged(articles, by=by, message=_("移到栏目:") + (section.name if section else "—"))
+    return rows.update(section=section, is_edited=True, updated_at=timezone.now())
 
 
 def _tags(names: Iterable[str], *, create: bool) -> list[Tag]:
