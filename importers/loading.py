@@ -599,7 +599,9 @@ def plan_items(
         else:
             action = "update"
         plans.append(
-            _Plan(action, item, ready, fields, target, position, article, digest, occurrence=n, keys=frozenset(item_keys))
+            _Plan(
+                action, item, ready, fields, target, position, article, digest, occurrence=n, keys=frozenset(item_keys)
+            )
         )
     return plans
 
