@@ -10,6 +10,8 @@ left as it is (the areas an editor corrected stay as they are either way).
 
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,11 +57,25 @@ class PageFileReport:
 def find(page_file: Path) -> Path | None:
     """The PDF or scan beside ``page_file`` with its name (``2024-01-22_03.txt`` → ``2024-01-22_03.pdf``)."""
     page_file = Path(page_file)
-    for suffix in SUFFIXES:
-        for candidate in (page_file.with_suffix(suffix), page_file.with_suffix(suffix.upper())):
-            if candidate.is_file():
-                return candidate
-    return None
+    try:
+        modified = page_file.parent.stat().st_mtime_ns
+    except OSError:
+        return None
+    name = _page_files_in(page_file.parent, modified).get(page_file.stem)
+    return page_file.parent / name if name else None
+
+
+@functools.lru_cache(maxsize=64)
+def _page_files_in(folder: Path, modified: int) -> dict[str, str]:
+    """``{stem: file name}`` of a folder's PDFs and scans (a PDF first), read once however many dumps it holds."""
+    found: dict[str, tuple[int, str]] = {}
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            stem, dot, suffix = entry.name.rpartition(".")
+            rank = SUFFIXES.index(f".{suffix.lower()}") if dot and f".{suffix.lower()}" in SUFFIXES else None
+            if rank is not None and (stem not in found or rank < found[stem][0]) and entry.is_file():
+                found[stem] = (rank, entry.name)
+    return {stem: name for stem, (_, name) in found.items()}
 
 
 def prepare(path: Path) -> page_files.Prepared:
