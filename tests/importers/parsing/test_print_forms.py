@@ -139,6 +139,9 @@ def test_column_opening_notes_are_their_own_items(page, label, parent):
     assert note.paragraphs and all(label not in i.subheads for i in items(page))
     if parent:
         assert note.kind == "sidebar" and note.parent_headline == parent
+    else:
+        # standing alone, it is the paper's announcement of a new column, not news
+        assert note.kind == "notice"
 
 
 @pytest.mark.parametrize(
@@ -349,3 +352,42 @@ def test_a_story_signed_at_its_end_by_other_reporters_is_its_own_item():
     assert people(first) == {("褚英硕", "reporter")}
     assert people(second) == {("丁肇文", "reporter"), ("孟环", "reporter")}
     assert not second.paragraphs[-1].endswith("孟环")
+
+
+def test_a_list_set_in_after_a_colon_keeps_its_items_apart():
+    """On a page that indents its paragraphs, `…分别为:` then one indented line an item, each
+    ended by `;` (株洲日报); a `;` line that opens no list is a clause cut by a column break (长沙晚报)."""
+    listed = item("zzrb_20230722_03", "今年预计产量8.5万吨 同比增长约20%").paragraphs
+    opening = next(n for n, p in enumerate(listed) if p.endswith("分别为:"))
+    items_ = listed[opening + 1 : opening + 7]
+    assert [p[:5] for p in items_] == ["7月26日", "7月26日", "7月28日", "8月4日至", "7月中旬至", "7月中旬至"]
+    assert all(p.endswith(";") for p in items_[:-1]) and items_[-1].endswith("。")
+    notice = item("cswb_20190108_A02", "关于增加燃放一场烟花的公告").paragraphs
+    assert any("交通管制措施;橘子洲大桥" in p for p in notice)
+
+
+@pytest.mark.parametrize(
+    ("page", "photo_caption", "next_headline"),
+    [
+        # an untitled photo whose caption ends in a glued `(刘震/摄)`, then a brief (株洲日报)
+        ("zzrb_20181212_01", "12月18日,期盼已久的株洲市中心", "市委理论学习中心组举行今年第11次集中学习"),
+        # an untitled photo credited on two lines, then a reader's letter (陕西工人报)
+        ("sxgrb_19900918_02", "4月22日,西安市总工会召开第十三次代表大会", "这样的报道让职工感动"),
+    ],
+)
+def test_an_untitled_photo_ends_at_its_credit(page, photo_caption, next_headline):
+    found = items(page)
+    photo = next(i for i in found if i.kind == "photo" and i.paragraphs[0].startswith(photo_caption))
+    following = item(page, next_headline)
+    assert following is not photo and not any(next_headline in p for p in photo.paragraphs)
+    assert following.paragraphs
+
+
+def test_a_story_signed_at_the_end_of_its_last_paragraph_ends_there():
+    """`本报太原专电` opens the story; `…为顾问。本报记者齐连声` signs and ends it; the captions after
+    it are an untitled photo's, and `…主力军。 读者 薛芳玲` signs a reader's letter (陕西工人报)."""
+    story = item("sxgrb_19900918_02", "全国工人报刊第三届年会在太原召开")
+    assert story.dateline == "本报太原专电" and people(story) == {("齐连声", "reporter")}
+    assert story.paragraphs[-1].endswith("为顾问。")
+    letter = item("sxgrb_19900918_02", "这样的报道让职工感动")
+    assert letter.kind == "commentary" and people(letter) == {("薛芳玲", "author")}
