@@ -634,12 +634,25 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
         elif (
             before.shape == TEXT
             and ends_sentence(before.text)
-            and (seq[rest[n + 1]].shape == TITLE or _lone_couplet(seq, rest, n))
+            and (
+                (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
+                or _lone_couplet(seq, rest, n)
+            )
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)
         ):
             return n
     return None
+
+
+_MAX_PARALLEL = 8
+
+
+def _parallel_lines(first: Unit, second: Unit) -> bool:
+    """Two short title lines of one length (`道不尽的厚重` / `看得见的短板`): a subhead printed on two
+    lines, as a blank-line dump keeps in one block; a kicker and a headline differ in length."""
+    a, b = first.key, second.key
+    return len(a) == len(b) <= _MAX_PARALLEL and "\n" not in first.text + second.text
 
 
 _COUPLET = re.compile(f"^[^{SPACES}]{{4,}}[{SPACES}]+[^{SPACES}]{{4,}}$")

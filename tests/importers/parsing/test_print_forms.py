@@ -464,3 +464,15 @@ def test_a_photo_inset_in_a_cut_paragraph(page, story, photo_caption, inset):
         assert {p.name for p in essay.people} == {"安黎"}
     else:
         assert any(p.startswith("10月19日下午") for p in photo.paragraphs)
+
+
+def test_a_subhead_on_two_lines_of_one_length_stays_in_its_story_on_a_page_without_blank_lines():
+    """`道不尽的厚重` / `看得见的短板` (株洲日报) keeps its story whole when the dump puts one
+    paragraph per line; a kicker over a headline (`政协委员分组审议两个报告` / `将政协力量…`) differ."""
+    path = CORPUS / "zzrb" / "zzrb_20230920_03.txt"
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+    page = parse_page(text, source=path.name)
+    assert [i.headline for i in page.items if i.kind in ("news", "photo")] == ["茶陵未解C位之谜"]
+    assert any(sub.startswith("道不尽的厚重") for sub in page.items[0].subheads)
+    two_titles = item("zzrb_20221228_02", "将政协力量更好地融入全市发展大局")
+    assert "政协委员分组审议两个报告" in two_titles.kicker + two_titles.headline
