@@ -541,6 +541,8 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
     closed = _after_closing_credit(seq, rest)
+    if closed is None and not title:
+        closed = _title_after_untitled(seq, rest)
     # `（下转第2版）` ends the story on this page: what follows is another item
     jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
     if jump is not None and (closed is None or jump < closed):
@@ -587,6 +589,19 @@ def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int 
             return None
         if unit.shape == CAPTION and unit.people and finished:
             return n
+    return None
+
+
+def _title_after_untitled(seq: list[Unit], rest: list[int]) -> int | None:
+    """A story printed without a title (opened by its byline) has no subheads to speak of: a title
+    line after its finished paragraph, over text, heads the next item (`我也想跟广州“终生合伙”`)."""
+    titles = [n for n, k in enumerate(rest) if n and seq[k].shape == TITLE]
+    if len(titles) != 1:
+        return None
+    n = titles[0]
+    before = seq[rest[n - 1]]
+    if before.shape == TEXT and ends_sentence(before.text) and _opens_anchorless(seq, rest[n:]):
+        return n
     return None
 
 

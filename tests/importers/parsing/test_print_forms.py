@@ -486,3 +486,13 @@ def test_text_after_a_jump_line_is_another_story_that_takes_back_its_floated_tit
     assert second is not first and second.paragraphs[0].startswith("“马上就要离开美丽的四川了")
     assert not first.subheads and any("产业园,金鱼镇位于" in p for p in first.paragraphs)
     assert first.continued_to
+
+
+def test_a_title_after_a_story_printed_without_one_heads_the_next_item():
+    """`文/广州日报全媒体记者 李鑫` opens an untitled text; the title after its last paragraph heads the
+    essay under it (广州日报). The untitled commentary signed `唐剑华` keeps all its paragraphs (株洲日报)."""
+    essay = item("gzrb_20231230_A08", "我也想跟广州“终生合伙”")
+    untitled = next(i for i in items("gzrb_20231230_A08") if not i.headline_printed)
+    assert essay is not untitled and not any("终生合伙”" in p for p in untitled.paragraphs)
+    comment = next(i for i in items("zzrb_20220822_03") if i.kind == "commentary")
+    assert len(comment.paragraphs) == 6
