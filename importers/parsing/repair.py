@@ -88,6 +88,8 @@ def repair_body(
             pieces.append(_Piece(PARAGRAPH, unit.text, unit))
         elif deck and not pieces and unit.shape == TEXT and is_deck(unit.text):
             pieces.append(_Piece(SUBHEAD, unit.text, unit))
+        elif not photo and _uncredited_caption(unit, prev, nxt):
+            pieces.append(_Piece(CAPTION_BLOCK, unit.text, unit))
         elif not photo and _whole_phrase(unit, prev, nxt, first=not pieces):
             # A deck or a subhead with commas in it (`做好医保关系转移接续，保障待遇不中断`):
             # complete without a closing 。, between complete paragraphs.
@@ -167,6 +169,27 @@ def _drop_repeats(units: list[Unit], result: Repaired, *, seed: list[str]) -> li
         seen.add(unit.key)
         kept.append(unit)
     return kept
+
+
+# Where a person stands in a photo: 钟达文(左二), 死者儿子(右一).
+_IN_PHOTO = re.compile(f"[{OPEN_PAREN}](?:左|右|中|前排|后排)[一二三四五六七八九十]?(?:起)?[{CLOSE_PAREN}]|^图为")
+_MAX_CAPTION = 60
+
+
+def _uncredited_caption(unit: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
+    """A caption without its credit printed between the halves of a cut paragraph: a short
+    sentence that says where someone stands in the picture (`钟达文(左二)在广交会采访现场。`)."""
+    return (
+        unit.shape == TEXT
+        and prev is not None
+        and prev.shape == TEXT
+        and not ends_sentence(prev.text)
+        and nxt is not None
+        and nxt.shape == TEXT
+        and ends_sentence(unit.text)
+        and len(unit.key) <= _MAX_CAPTION
+        and _IN_PHOTO.search(unit.text) is not None
+    )
 
 
 def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:

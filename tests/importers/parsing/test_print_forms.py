@@ -496,3 +496,11 @@ def test_a_title_after_a_story_printed_without_one_heads_the_next_item():
     assert essay is not untitled and not any("终生合伙”" in p for p in untitled.paragraphs)
     comment = next(i for i in items("zzrb_20220822_03") if i.kind == "commentary")
     assert len(comment.paragraphs) == 6
+
+
+def test_a_caption_without_credit_inside_a_cut_paragraph():
+    """`钟达文(左二)在广交会采访现场。` between `…广州人,` and `我心中涌起…` is the photo's caption,
+    and the paragraph is joined across it (广州日报)."""
+    essay = item("gzrb_20231230_A08", "我也想跟广州“终生合伙”")
+    assert "钟达文(左二)在广交会采访现场。" in essay.captions
+    assert any("广州人,我心中" in p for p in essay.paragraphs)
