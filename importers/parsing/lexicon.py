@@ -239,6 +239,34 @@ PROVINCES = (
     "澳门",
 )
 
+# The local news of a province-level place (北京's papers, a province's paper such as 湖南日报) is not
+# the 城区 or 县市 of a city's own area: with no rule of its own, local news of such a page is 社会
+# (sections.decide). A page is such a place's when its name (`北京新闻`) or its paper's name
+# (`北京日报`, `北京晚报`) begins with one of PROVINCES, or the paper is one of MASTHEAD_PLACES.
+SOCIETY_SECTION = "社会"
+# Papers whose name does not begin with their place: the province-level place they report on.
+MASTHEAD_PLACES = {
+    "新京报": "北京",
+    "京华时报": "北京",
+    "新民晚报": "上海",
+    "文汇报": "上海",
+    "解放日报": "上海",
+    "今晚报": "天津",
+    "潇湘晨报": "湖南",
+    "三湘都市报": "湖南",
+    "南方日报": "广东",
+    "南方都市报": "广东",
+    "羊城晚报": "广东",
+    "大众日报": "山东",
+    "齐鲁晚报": "山东",
+    "华西都市报": "四川",
+    "楚天都市报": "湖北",
+    "扬子晚报": "江苏",
+    "钱江晚报": "浙江",
+}
+# A paper's page of local news: a place then 新闻 (`长沙新闻`, `北京新闻`), or one of these names.
+LOCAL_PAGES = ("城市", "本市", "城事", "都市", "本地")
+
 # The ends of roads: a piece of a road's name (黄河|北路, 珠江|南路), never a tag by itself.
 ROAD_ENDS = frozenset({"东路", "西路", "南路", "北路", "中路"})
 # What ends a name the segmenter cuts in two (野鸭|冲社区, 空灵|岸, 锦绣|社区, 神农|大剧院, 黄河|北路):

@@ -92,6 +92,7 @@ def parse_page(
             f"{item.kicker} {item.headline} {item.subheadline}",
             item.text,
             header=page.name,
+            masthead=page.masthead,
             keywords=section_keywords or {},
             default=default_section,
         )

@@ -16,13 +16,20 @@ In this order:
    most, title words counting thrice, provided it holds at least half of all the keywords
    named: a round-up of unrelated photos (a meat plant, a calligraphy club, flats in Shanghai)
    belongs to no one section;
-6. the default section.
+6. on a paper's local news page (`长沙新闻`, `北京新闻`, `城市`), its local section: 城区;
+7. the default section.
+
+城区 and 县市 are a city's own area. A page of a province-level place (its name `北京新闻`, or its
+paper `北京日报`, `新京报`, `湖南日报`: lexicon.MASTHEAD_PLACES) has none: rules 4 and 5 never give
+them there, and its local news page falls back to 社会.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+
+import rjieba
 
 from .lexicon import (
     COMMENTARY_SECTION,
@@ -31,8 +38,11 @@ from .lexicon import (
     LEADER_ACTS,
     LEADER_NOT_BEFORE,
     LEADERS,
+    LOCAL_PAGES,
+    MASTHEAD_PLACES,
     POLITICS_SECTION,
     PROVINCES,
+    SOCIETY_SECTION,
 )
 
 _TITLE_WEIGHT = 3
@@ -53,8 +63,9 @@ def assign(
     header: str,
     keywords: Mapping[str, Sequence[str]],
     default: str = "",
+    masthead: str = "",
 ) -> str:
-    return decide(kind, title, text, header=header, keywords=keywords, default=default)[0]
+    return decide(kind, title, text, header=header, keywords=keywords, default=default, masthead=masthead)[0]
 
 
 def decide(
@@ -65,8 +76,10 @@ def decide(
     header: str,
     keywords: Mapping[str, Sequence[str]],
     default: str = "",
+    masthead: str = "",
 ) -> tuple[str, str]:
-    """The section and the rule that chose it: commentary, header, leaders, area, keywords or default."""
+    """The section and the rule that chose it: commentary, header, leaders, area, keywords, local
+    or default. ``masthead`` is the paper's name its page head prints (`北京日报`), if any."""
     names = [*keywords, *([default] if default else [])]
     if kind == "commentary" and COMMENTARY_SECTION in names:
         return COMMENTARY_SECTION, "commentary"
@@ -74,10 +87,16 @@ def decide(
         return found, "header"
     if POLITICS_SECTION in names and is_leaders_business(text):
         return POLITICS_SECTION, "leaders"
-    if (found := local_section(text)) and found in names:
+    own_area = not is_province_level(header, masthead)
+    if own_area and (found := local_section(text)) and found in names:
         return found, "area"
+    if not own_area:
+        keywords = {name: words for name, words in keywords.items() if name not in (COUNTY_SECTION, DISTRICT_SECTION)}
     if found := from_keywords(title, text, keywords):
         return found, "keywords"
+    local = DISTRICT_SECTION if own_area else SOCIETY_SECTION
+    if is_local_page(header) and local in names:
+        return local, "local"
     return default, "default"
 
 
@@ -93,6 +112,26 @@ def from_header(header: str, names: Sequence[str]) -> str:
         if name in header:
             return name
     return ""
+
+
+def is_local_page(header: str) -> bool:
+    """A paper's page of local news: `长沙新闻`, `北京新闻` (a place, then 新闻), `城市`, `本市`;
+    not `综合新闻`, `县市新闻` or `图片新闻`."""
+    name = header.strip()
+    place = name.removesuffix("新闻")
+    return name in LOCAL_PAGES or (place != name and _is_place(place))
+
+
+def is_province_level(header: str, masthead: str) -> bool:
+    """The page is a province-level place's: its local page's place (`北京新闻`) or its paper
+    (`北京晚报`, `湖南日报`, `新京报` → 北京) begins with one of PROVINCES."""
+    place = header.strip().removesuffix("新闻") if is_local_page(header) else ""
+    paper = MASTHEAD_PLACES.get(masthead, masthead)
+    return any(name.startswith(PROVINCES) for name in (place, paper) if name)
+
+
+def _is_place(word: str) -> bool:
+    return word.startswith(PROVINCES) or rjieba.tag(word) == [(word, "ns")]
 
 
 def is_leaders_business(text: str) -> bool:

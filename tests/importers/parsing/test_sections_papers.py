@@ -1,0 +1,94 @@
+"""Sections of other papers' pages, from their real text (tests/importers/corpus): the local news of a
+province-level place (北京's papers) is 社会, not the 城区 and 县市 of a city's own area; the local news
+page of a city paper (长沙晚报's 长沙新闻) keeps its districts."""
+
+from pathlib import Path
+
+import pytest
+
+from importers.parsing import parse_page
+from importers.parsing.sections import assign
+
+from .test_sections import KEYWORDS, shipped_keywords
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def sections_of(name: str) -> dict[str, str]:
+    """Title and text → section, as parsed with the shipped keywords."""
+    path = CORPUS / name.split("_")[0] / name
+    page = parse_page(path.read_bytes(), source=name, section_keywords=shipped_keywords(), default_section="综合")
+    return {
+        f"{item.kicker}{item.headline}{item.subheadline}".replace(" ", "") + "\n" + item.text: item.section
+        for item in page.items
+        if item.kind in {"news", "photo", "commentary", "sidebar"}
+    }
+
+
+def section_of(found: dict[str, str], words: str) -> str:
+    (key,) = [key for key in found if words in key]
+    return found[key]
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        # 北京日报 `北京新闻`: a town of a district (`通州区新华街道`) is Beijing's, not the paper's 城区
+        ("bjrb_20220208_05.txt", "通州如意园小区", "社会"),
+        ("bjrb_20220208_05.txt", "山水文园", "社会"),  # only 社区 named: no section, local news
+        ("bjrb_20191204_06.txt", "永合庄", "社会"),  # no keyword at all: local news
+        # 北京晚报 `北京新闻` and `城市`
+        ("bjwb_20190219_06.txt", "元宵", "社会"),
+        ("bjwb_20190828_12.txt", "公园成北京市民纳凉", "社会"),  # 市民 is city life, but Beijing's
+        ("bjwb_20190828_12.txt", "配套缺位", "社会"),
+        ("bjwb_20190219_06.txt", "驻华使馆", "时政"),  # the 人代会 opening keeps its desk
+        # 新京报 `北京新闻` (an untitled photo) and `城市`: the paper's name hides its place
+        ("xjb_20200127_A05.txt", "东城区左安门大街", "社会"),
+        ("xjb_20250622_A06.txt", "海淀公园帐篷区扩容", "社会"),
+        ("xjb_20200127_A05.txt", "北京市交通委", "社会"),
+    ],
+)
+def test_local_news_of_a_province_level_place_is_society(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        ("cswb_20180925_A04.txt", "月满中秋", "城区"),  # no keyword: the city page's own districts
+        ("cswb_20180925_A04.txt", "集体过节", "县市"),  # `浏阳市蕉溪镇`: a county of the city
+        ("cswb_20180925_A04.txt", "商圈火爆", "城区"),
+        ("cswb_20240212_A04.txt", "火宫殿", "文化"),  # a subject's keywords still win
+    ],
+)
+def test_local_news_page_of_a_city_paper_keeps_its_districts(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+def test_a_province_level_masthead_or_page_name_rules_out_the_own_area():
+    # the lead of bjrb_20220208_05 and of cswb_20170908_A05, on pages of each kind
+    beijing = "通州区新华街道如意园小区历经17天封管控后,今天终于解封了。"
+    changsha = "近日,芙蓉区朝阳街道朝阳社区提质提档。"
+    for text in (beijing, changsha):
+        assert section(text, header="综合·城区") == "城区"  # the header still decides
+        assert section(text, header="北京新闻") == "社会"
+        assert section(text, header="城市", masthead="北京晚报") == "社会"
+        assert section(text, header="城市", masthead="新京报") == "社会"
+        assert section(text, header="长沙新闻", masthead="长沙晚报") == "城区"
+        assert section(text, header="", masthead="湖南日报") == "综合"  # a province's paper: no own city
+    assert section(changsha, header="", masthead="") == "城区"  # a 株洲日报 dump names no paper
+
+
+def test_a_local_news_page_without_keywords_falls_back_to_its_local_section():
+    # 北京晚报's 元宵 story and 长沙晚报's 中秋 fireworks photo name no keyword
+    yuanxiao = "元宵佳节,不能少了寓意团圆美满的元宵。昨天上午,在欢快的锣鼓声中,村民们欢聚一堂。"
+    fireworks = "昨晚,一场主题为“月满湘江 璀璨星城”的中秋橘洲焰火璀璨绽放。"
+    for text in (yuanxiao, fireworks):
+        assert section(text, header="北京新闻", masthead="北京晚报") == "社会"
+        assert section(text, header="长沙新闻", masthead="长沙晚报") == "城区"
+        assert section(text, header="综合新闻", masthead="光明日报") == "综合"  # not a local page
+        assert section(text, header="") == "综合"
+
+
+def section(text, *, header, masthead=""):
+    return assign("news", "", text, header=header, masthead=masthead, keywords=KEYWORDS, default="综合")
