@@ -197,6 +197,21 @@ LEADER_ACTS = (
 )
 # A title ending in 长 before one of these is the start of a place: 湖南省长沙市, 吉林省长春市, 长江.
 LEADER_NOT_BEFORE = "沙春治江"
+# Page headers of other papers that name one of the sections in other words (sections.from_header;
+# a section's own name in a header, `社会新闻`, `体育新闻`, needs no entry).
+HEADER_SECTIONS = {
+    "财经": "经济",
+    "产经": "经济",
+    "文娱": "文化",
+    "文艺": "文化",
+    "娱乐": "文化",
+    "副刊": "文化",
+    "观点": "评论",
+    "言论": "评论",
+    "时评": "评论",
+    "法治": "社会",
+    "民生": "社会",
+}
 # The sections of the paper's own area: a town or street named after its county or district,
 # with no province before it (a paper names its own area so: `浏阳市蕉溪镇`, `天元区三门镇`),
 # places a story there when its lead names it (sections.local_section).

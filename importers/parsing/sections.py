@@ -4,7 +4,7 @@ In this order:
 
 1. a commentary goes to the commentary section (评论), whatever page prints it;
 2. a page header that names a section decides for its page (`综合·城区` → 城区, `要闻  2` → 要闻,
-   `综合新闻` → 综合);
+   `综合新闻` → 综合), or names it in other words (`财经` → 经济, `文娱` → 文化: lexicon.HEADER_SECTIONS);
 3. the official business of the party and the government goes to 时政: the lead sentence names a
    leader or a leading body (市委书记, 常务副市长, 市政协…), then a meeting, visit or inspection
    (会见, 主持召开, 调研…), so `市委书记曹慧泉分别会见部分金融机构负责人` is 时政 however much it
@@ -35,6 +35,7 @@ from .lexicon import (
     COMMENTARY_SECTION,
     COUNTY_SECTION,
     DISTRICT_SECTION,
+    HEADER_SECTIONS,
     LEADER_ACTS,
     LEADER_NOT_BEFORE,
     LEADERS,
@@ -110,6 +111,9 @@ def from_header(header: str, names: Sequence[str]) -> str:
             return part
     for name in names:
         if name in header:
+            return name
+    for word, name in HEADER_SECTIONS.items():
+        if word in header and name in names:
             return name
     return ""
 

@@ -92,3 +92,24 @@ def test_a_local_news_page_without_keywords_falls_back_to_its_local_section():
 
 def section(text, *, header, masthead=""):
     return assign("news", "", text, header=header, masthead=masthead, keywords=KEYWORDS, default="综合")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("财经", "经济"),
+        ("B02  财经新闻", "经济"),
+        ("文娱", "文化"),
+        ("文娱新闻", "文化"),
+        ("观点", "评论"),
+        ("法治", "社会"),
+        ("社会新闻", "社会"),  # a section's own name inside the header, as before
+    ],
+)
+def test_a_page_header_naming_a_section_in_other_words_decides(header, expected):
+    # the lead of hnrb_20170313_06 (经济) and of rmrb_20250110_10 (政治): the header decides for both
+    for text in (
+        "春风十里,不如干出成绩。湘潭全市上下以撸起袖子加油干的激情,全力推进重大项目建设。",
+        "离开家的时候,陈畅的行囊里总会备上2支唇膏,妻子反复叮嘱。",
+    ):
+        assert section(text, header=header.split()[-1]) == expected
