@@ -142,10 +142,13 @@ def section_figures(pairs: list[tuple[str, dict, dict, tuple[str, str]]], verbos
     (importers.parsing.sections.decide) and per source, and the content rules alone on the items
     whose page header named their section (the header hidden): how the classifier does on items
     its rules were not tuned on. Returns (right, total)."""
+    from django.conf import settings
+
     from importers.parsing import sections
     from importers.runner import Importer
 
     keywords, default = Importer._section_keywords()
+    area = sections.own_places(Importer._places(), settings.NEWSROOM_SITE_NAME)
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_source: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     blind = [0, 0]
@@ -155,7 +158,7 @@ def section_figures(pairs: list[tuple[str, dict, dict, tuple[str, str]]], verbos
         # the item's text as the parser saw it: paragraphs first, then captions and subheads
         text = "\n".join([*pred["paragraphs"], *pred.get("captions", []), *pred.get("subheads", [])])
         got, rule = sections.decide(
-            pred["kind"], title, text, header=header, masthead=masthead, keywords=keywords, default=default
+            pred["kind"], title, text, header=header, masthead=masthead, area=area, keywords=keywords, default=default
         )
         if got != pred.get("section"):
             rule = "?"  # the import chose otherwise: counted, and named below
@@ -165,7 +168,7 @@ def section_figures(pairs: list[tuple[str, dict, dict, tuple[str, str]]], verbos
             counts[1] += 1
         if rule == "header" and gold["section"] != "要闻":
             hidden = sections.assign(
-                pred["kind"], title, text, header="", masthead=masthead, keywords=keywords, default=default
+                pred["kind"], title, text, header="", masthead=masthead, area=area, keywords=keywords, default=default
             )
             blind[0] += gold["section"] == hidden
             blind[1] += 1

@@ -254,12 +254,10 @@ PROVINCES = (
     "澳门",
 )
 
-# The local news of a province-level place (北京's papers, a province's paper such as 湖南日报) is not
-# the 城区 or 县市 of a city's own area: with no rule of its own, local news of such a page is 社会
-# (sections.decide). A page is such a place's when its name (`北京新闻`) or its paper's name
-# (`北京日报`, `北京晚报`) begins with one of PROVINCES, or the paper is one of MASTHEAD_PLACES.
+# The local news of a place outside the paper's own area (北京's papers; a province's paper such as
+# 湖南日报; another city's) is 社会, not 城区 or 县市 (sections.decide).
 SOCIETY_SECTION = "社会"
-# Papers whose name does not begin with their place: the province-level place they report on.
+# Papers whose name does not begin with their place: the place they report on.
 MASTHEAD_PLACES = {
     "新京报": "北京",
     "京华时报": "北京",

@@ -19,9 +19,11 @@ In this order:
 6. on a paper's local news page (`长沙新闻`, `北京新闻`, `城市`), its local section: 城区;
 7. the default section.
 
-城区 and 县市 are a city's own area. A page of a province-level place (its name `北京新闻`, or its
-paper `北京日报`, `新京报`, `湖南日报`: lexicon.MASTHEAD_PLACES) has none: rules 4 and 5 never give
-them there, and its local news page falls back to 社会.
+城区 and 县市 are the paper's own area: its city (株洲日报 → 株洲) and the places of its gazetteer
+(the editors' 地名, or data/gazetteer.txt: 长沙 and 湘潭 of 长株潭 are in it). A page of another place
+(its local page `北京新闻`, or its paper `北京日报`, `新京报`, `湖南日报`, `深圳特区报`) has neither:
+rules 4 and 5 never give them there, and its local news page falls back to 社会. A page that names
+no place (株洲日报's dumps, 人民日报) is taken for the paper's own.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ _SENTENCE_END = re.compile(r"[。!?！？]")
 _OPENING_QUOTE = re.compile(r"^“[^”]*”")
 _LEADER = re.compile(f"(?:{'|'.join(map(re.escape, LEADERS))})(?![{LEADER_NOT_BEFORE}])")
 # `浏阳市蕉溪镇`, `攸县网岭镇`, `天元区三门镇`, `芦淞区建宁街道`: a county or district, then its town.
+# How papers' names end, longest first: `长沙晚报`, `南方都市报`, `新京报`.
+_PAPER_KINDS = ("都市报", "日报", "晚报", "晨报", "商报", "时报", "报")
 _TOWN = re.compile(r"(?P<level>[县市区])[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 
 
@@ -65,8 +69,11 @@ def assign(
     keywords: Mapping[str, Sequence[str]],
     default: str = "",
     masthead: str = "",
+    area: Sequence[str] = (),
 ) -> str:
-    return decide(kind, title, text, header=header, keywords=keywords, default=default, masthead=masthead)[0]
+    return decide(kind, title, text, header=header, keywords=keywords, default=default, masthead=masthead, area=area)[
+        0
+    ]
 
 
 def decide(
@@ -78,9 +85,11 @@ def decide(
     keywords: Mapping[str, Sequence[str]],
     default: str = "",
     masthead: str = "",
+    area: Sequence[str] = (),
 ) -> tuple[str, str]:
     """The section and the rule that chose it: commentary, header, leaders, area, keywords, local
-    or default. ``masthead`` is the paper's name its page head prints (`北京日报`), if any."""
+    or default. ``masthead`` is the paper's name its page head prints (`北京日报`), if any; ``area``
+    the places of the importing paper's own area (own_places)."""
     names = [*keywords, *([default] if default else [])]
     if kind == "commentary" and COMMENTARY_SECTION in names:
         return COMMENTARY_SECTION, "commentary"
@@ -88,7 +97,7 @@ def decide(
         return found, "header"
     if POLITICS_SECTION in names and is_leaders_business(text):
         return POLITICS_SECTION, "leaders"
-    own_area = not is_province_level(header, masthead)
+    own_area = is_own_area(place_of_page(header, masthead), area)
     if own_area and (found := local_section(text)) and found in names:
         return found, "area"
     if not own_area:
@@ -126,12 +135,33 @@ def is_local_page(header: str) -> bool:
     return name in LOCAL_PAGES or (place != name and _is_place(place))
 
 
-def is_province_level(header: str, masthead: str) -> bool:
-    """The page is a province-level place's: its local page's place (`北京新闻`) or its paper
-    (`北京晚报`, `湖南日报`, `新京报` → 北京) begins with one of PROVINCES."""
-    place = header.strip().removesuffix("新闻") if is_local_page(header) else ""
-    paper = MASTHEAD_PLACES.get(masthead, masthead)
-    return any(name.startswith(PROVINCES) for name in (place, paper) if name)
+def place_of_page(header: str, masthead: str) -> str:
+    """The place a page reports on: its local page's (`北京新闻` → 北京), else its paper's, else ``""``."""
+    if is_local_page(header) and (place := header.strip().removesuffix("新闻")) not in LOCAL_PAGES:
+        return place
+    return place_of_paper(masthead)
+
+
+def place_of_paper(name: str) -> str:
+    """`长沙晚报` → 长沙, `北京日报` → 北京, `新京报` → 北京 (lexicon.MASTHEAD_PLACES); ``""`` for a
+    name that begins with no place (`人民日报`, `中国青年报`)."""
+    if name in MASTHEAD_PLACES:
+        return MASTHEAD_PLACES[name]
+    stem = next((name.removesuffix(kind) for kind in _PAPER_KINDS if name.endswith(kind)), "")
+    return stem if stem and _is_place(stem) else ""
+
+
+def own_places(places: Sequence[str] | None, paper: str) -> tuple[str, ...]:
+    """The paper's own area: the editors' places (None: the shipped gazetteer) and the paper's city."""
+    from .tagging import gazetteer
+
+    city = place_of_paper(paper)
+    return (*(gazetteer() if places is None else places), *([city] if city else []))
+
+
+def is_own_area(place: str, area: Sequence[str]) -> bool:
+    """A page that names no place is the paper's own; else its place must be of the area (长沙 of 长沙市)."""
+    return not place or any(own.startswith(place) or place.startswith(own) for own in area)
 
 
 def _is_place(word: str) -> bool:

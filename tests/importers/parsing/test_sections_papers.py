@@ -1,13 +1,13 @@
-"""Sections of other papers' pages, from their real text (tests/importers/corpus): the local news of a
-province-level place (北京's papers) is 社会, not the 城区 and 县市 of a city's own area; the local news
-page of a city paper (长沙晚报's 长沙新闻) keeps its districts."""
+"""Sections of other papers' pages, from their real text (tests/importers/corpus): 城区 and 县市 are the
+paper's own area (its city, 株洲, and the places of its gazetteer, 长沙 and 湘潭 among them): the local news
+of another place (北京's papers) is 社会; the local news page of 长沙晚报 (长沙新闻) keeps its districts."""
 
 from pathlib import Path
 
 import pytest
 
 from importers.parsing import parse_page
-from importers.parsing.sections import assign
+from importers.parsing.sections import assign, own_places, place_of_paper
 
 from .test_sections import KEYWORDS, shipped_keywords
 
@@ -17,7 +17,13 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 def sections_of(name: str) -> dict[str, str]:
     """Title and text → section, as parsed with the shipped keywords."""
     path = CORPUS / name.split("_")[0] / name
-    page = parse_page(path.read_bytes(), source=name, section_keywords=shipped_keywords(), default_section="综合")
+    page = parse_page(
+        path.read_bytes(),
+        source=name,
+        section_keywords=shipped_keywords(),
+        default_section="综合",
+        paper="株洲日报",
+    )
     return {
         f"{item.kicker}{item.headline}{item.subheadline}".replace(" ", "") + "\n" + item.text: item.section
         for item in page.items
@@ -48,7 +54,7 @@ def section_of(found: dict[str, str], words: str) -> str:
         ("xjb_20200127_A05.txt", "北京市交通委", "社会"),
     ],
 )
-def test_local_news_of_a_province_level_place_is_society(page, words, expected):
+def test_local_news_of_a_place_outside_the_papers_area_is_society(page, words, expected):
     assert section_of(sections_of(page), words) == expected
 
 
@@ -65,7 +71,7 @@ def test_local_news_page_of_a_city_paper_keeps_its_districts(page, words, expect
     assert section_of(sections_of(page), words) == expected
 
 
-def test_a_province_level_masthead_or_page_name_rules_out_the_own_area():
+def test_a_page_of_a_place_outside_the_papers_area_has_no_districts_or_counties():
     # the lead of bjrb_20220208_05 and of cswb_20170908_A05, on pages of each kind
     beijing = "通州区新华街道如意园小区历经17天封管控后,今天终于解封了。"
     changsha = "近日,芙蓉区朝阳街道朝阳社区提质提档。"
@@ -76,7 +82,19 @@ def test_a_province_level_masthead_or_page_name_rules_out_the_own_area():
         assert section(text, header="城市", masthead="新京报") == "社会"
         assert section(text, header="长沙新闻", masthead="长沙晚报") == "城区"
         assert section(text, header="", masthead="湖南日报") == "综合"  # a province's paper: no own city
+        assert section(text, header="深圳新闻", masthead="深圳特区报") == "社会"  # another city
+        assert section(text, header="城市", masthead="株洲日报") == "城区"  # the paper's own city
     assert section(changsha, header="", masthead="") == "城区"  # a 株洲日报 dump names no paper
+    assert section(changsha, header="", masthead="人民日报") == "城区"  # nor does 人民日报 name a place
+
+
+@pytest.mark.parametrize(
+    ("masthead", "place"),
+    [("北京日报", "北京"), ("长沙晚报", "长沙"), ("新京报", "北京"), ("湖南日报", "湖南"), ("株洲日报", "株洲")]
+    + [("人民日报", ""), ("中国青年报", ""), ("光明日报", ""), ("", "")],
+)
+def test_the_place_a_paper_is_named_after(masthead, place):
+    assert place_of_paper(masthead) == place
 
 
 def test_a_local_news_page_without_keywords_falls_back_to_its_local_section():
@@ -90,8 +108,12 @@ def test_a_local_news_page_without_keywords_falls_back_to_its_local_section():
         assert section(text, header="") == "综合"
 
 
+# the shipped gazetteer and the site's own city, as an import of 株洲日报 has them
+AREA = own_places(None, "株洲日报")
+
+
 def section(text, *, header, masthead=""):
-    return assign("news", "", text, header=header, masthead=masthead, keywords=KEYWORDS, default="综合")
+    return assign("news", "", text, header=header, masthead=masthead, area=AREA, keywords=KEYWORDS, default="综合")
 
 
 @pytest.mark.parametrize(
