@@ -17,7 +17,9 @@ In this order:
    named: a round-up of unrelated photos (a meat plant, a calligraphy club, flats in Shanghai)
    belongs to no one section;
 6. on a paper's local news page (`长沙新闻`, `北京新闻`, `城市`), its local section: 城区;
-7. the default section.
+7. a photo that names no section's keyword at all is a scene of everyday life (tourists in the snow,
+   cherry blossoms in a park): 社会;
+8. the default section.
 
 城区 and 县市 are the paper's own area: its city (株洲日报 → 株洲) and the places of its gazetteer
 (the editors' 地名, or data/gazetteer.txt: 长沙 and 湘潭 of 长株潭 are in it). A page of another place
@@ -87,7 +89,7 @@ def decide(
     masthead: str = "",
     area: Sequence[str] = (),
 ) -> tuple[str, str]:
-    """The section and the rule that chose it: commentary, header, leaders, area, keywords, local
+    """The section and the rule that chose it: commentary, header, leaders, area, keywords, local, photo
     or default. ``masthead`` is the paper's name its page head prints (`北京日报`), if any; ``area``
     the places of the importing paper's own area (own_places)."""
     names = [*keywords, *([default] if default else [])]
@@ -102,11 +104,14 @@ def decide(
         return found, "area"
     if not own_area:
         keywords = {name: words for name, words in keywords.items() if name not in (COUNTY_SECTION, DISTRICT_SECTION)}
-    if found := from_keywords(title, text, keywords):
+    hits = keyword_hits(title, text, keywords)
+    if found := from_keywords(title, text, keywords, hits=hits):
         return found, "keywords"
     local = DISTRICT_SECTION if own_area else SOCIETY_SECTION
     if is_local_page(header) and local in names:
         return local, "local"
+    if kind == "photo" and not any(hits.values()) and SOCIETY_SECTION in names:
+        return SOCIETY_SECTION, "photo"
     return default, "default"
 
 
@@ -193,13 +198,22 @@ def _lead(text: str) -> str:
     return _SENTENCE_END.split(text, maxsplit=1)[0][:_LEAD_CHARS]
 
 
-def from_keywords(title: str, text: str, keywords: Mapping[str, Sequence[str]]) -> str:
+def keyword_hits(title: str, text: str, keywords: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """How often each section's keywords occur, title words counting thrice."""
+    return {
+        name: sum(_TITLE_WEIGHT * title.count(word) + text.count(word) for word in words if word)
+        for name, words in keywords.items()
+    }
+
+
+def from_keywords(
+    title: str, text: str, keywords: Mapping[str, Sequence[str]], *, hits: Mapping[str, int] | None = None
+) -> str:
     """The section whose keywords occur most often, if it holds at least half of all the
     keywords found; ties go to the first in order."""
-    best, best_hits, all_hits = "", 0, 0
-    for name, words in keywords.items():
-        hits = sum(_TITLE_WEIGHT * title.count(word) + text.count(word) for word in words if word)
-        all_hits += hits
-        if hits > best_hits:
-            best, best_hits = name, hits
-    return best if best_hits * 2 >= all_hits else ""
+    hits = keyword_hits(title, text, keywords) if hits is None else hits
+    best, best_hits = "", 0
+    for name, count in hits.items():
+        if count > best_hits:
+            best, best_hits = name, count
+    return best if best_hits * 2 >= sum(hits.values()) else ""

@@ -135,3 +135,16 @@ def test_a_page_header_naming_a_section_in_other_words_decides(header, expected)
         "离开家的时候,陈畅的行囊里总会备上2支唇膏,妻子反复叮嘱。",
     ):
         assert section(text, header=header.split()[-1]) == expected
+
+
+def test_a_photo_naming_no_sections_word_is_everyday_life():
+    # 新华社's 雪乡夜醉人 (`图片新闻`) and 中国青年报's untitled cherry-blossom photo (`青年·团讯`)
+    snow = "游客在雪乡留影(11月18日摄)。黑龙江省大海林林业局双峰林场冬季雪期长达约7个月,素有“中国雪乡”之称。"
+    blossom = "游人用手机在北京玉渊潭公园拍摄绽放的早樱,与朋友分享春天的气息。"
+    for text, header in ((snow, "图片新闻"), (blossom, "青年·团讯")):
+        assert assign("photo", "", text, header=header, area=AREA, keywords=KEYWORDS, default="综合") == "社会"
+        # a story in words is not filed so: nothing said, the default
+        assert assign("news", "", text, header=header, area=AREA, keywords=KEYWORDS, default="综合") == "综合"
+    # a round-up of photos naming several sections' words stays in none (人民日报 摄影报道)
+    round_up = "一家大型肉类加工企业。农民书法协会。社区文化室。贷款扩产。"
+    assert assign("photo", "摄影报道", round_up, header="摄影", area=AREA, keywords=KEYWORDS, default="综合") == "综合"
