@@ -137,7 +137,7 @@ def is_local_page(header: str) -> bool:
     not `综合新闻`, `县市新闻` or `图片新闻`."""
     name = header.strip()
     place = name.removesuffix("新闻")
-    return name in LOCAL_PAGES or (place != name and _is_place(place))
+    return name in LOCAL_PAGES or (place != name and (place in LOCAL_PAGES or _is_place(place)))
 
 
 def place_of_page(header: str, masthead: str) -> str:

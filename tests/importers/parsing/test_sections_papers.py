@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from importers.parsing import parse_page
-from importers.parsing.sections import assign, own_places, place_of_paper
+from importers.parsing.sections import assign, is_local_page, own_places, place_of_paper
 
 from .test_sections import KEYWORDS, shipped_keywords
 
@@ -148,3 +148,13 @@ def test_a_photo_naming_no_sections_word_is_everyday_life():
     # a round-up of photos naming several sections' words stays in none (人民日报 摄影报道)
     round_up = "一家大型肉类加工企业。农民书法协会。社区文化室。贷款扩产。"
     assert assign("photo", "摄影报道", round_up, header="摄影", area=AREA, keywords=KEYWORDS, default="综合") == "综合"
+
+
+@pytest.mark.parametrize("header", ["长沙新闻", "北京新闻", "城市", "本市", "本地新闻", "深圳新闻"])
+def test_local_news_pages(header):
+    assert is_local_page(header)
+
+
+@pytest.mark.parametrize("header", ["综合新闻", "图片新闻", "国内新闻", "国际新闻", "要闻", "青年·团讯", "专版", ""])
+def test_not_local_news_pages(header):
+    assert not is_local_page(header)
