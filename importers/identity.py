@@ -129,7 +129,7 @@ def match_articles(
     free = list(stored)
     by_key = {a.import_key: a for a in free if a.import_key}
     for i, item_keys in enumerate(keys):
-        found = next((by_key[k] for k in item_keys if k in by_key and by_key[k] in free), None)
+        found = next((by_key[k] for k in sorted(item_keys) if k in by_key and by_key[k] in free), None)
         if found is not None:
             matched[i] = found
             free.remove(found)

@@ -182,6 +182,8 @@ class _Plan:
     article: Article | None = None
     digest: str = ""
     indexed_names: list[str] = field(default_factory=list)  # what the search index holds besides the text
+    occurrence: int = 1  # the how-many-th item of its dump with this headline
+    keys: frozenset = frozenset()  # the import keys this item is found by on its next import
 
 
 def _load_round(files, waiting, results, *, run, publish, section, cache) -> list[int]:
@@ -590,15 +592,15 @@ def plan_items(
     fields_of = [item_fields(item, body=p.body) for item, p in zip(parsed.items, prepared, strict=True)]
     idents = {_page_ident(page, file_name), f"file:{file_name}"} | ({f"file:{page.source_name}"} if page else set())
     occurrences: dict[str, int] = defaultdict(int)
-    keys = []
+    keys, numbers = [], []
     for fields in fields_of:
         occurrences[normalize_headline(fields["headline"])] += 1
-        n = occurrences[normalize_headline(fields["headline"])]
+        numbers.append(n := occurrences[normalize_headline(fields["headline"])])
         keys.append({import_key(parsed.issue_date, ident, fields["headline"], n) for ident in idents})
     matches = identity.match_articles([(f["headline"], f["body"]) for f in fields_of], stored, keys=keys)
     plans = []
-    for position, (item, ready, fields, article) in enumerate(
-        zip(parsed.items, prepared, fields_of, matches, strict=True), start=1
+    for position, (item, ready, fields, article, n, item_keys) in enumerate(
+        zip(parsed.items, prepared, fields_of, matches, numbers, keys, strict=True), start=1
     ):
         target = resolve_section(item.section or parsed.page.name)
         page_id = page.pk if page is not None else None
@@ -613,7 +615,9 @@ def plan_items(
             action = "revise"
         else:
             action = "update"
-        plans.append(_Plan(action, item, ready, fields, target, position, article, digest))
+        plans.append(
+            _Plan(action, item, ready, fields, target, position, article, digest, occurrence=n, keys=frozenset(item_keys))
+        )
     return plans
 
 
@@ -689,19 +693,20 @@ def _store_articles(round_: list[_File], people, tags, *, publish: bool, now) ->
     for entry in round_:
         result, parsed = entry.result, entry.parsed
         taken = {a.import_key for a in entry.stored if a.import_key}
-        occurrences: dict[str, int] = defaultdict(int)
+        # A new article's key is one its own item is found by next time, and no other item's: else
+        # two items of one headline could trade articles on the next import.
+        claimed = set().union(*(plan.keys for plan in entry.plans))
         for plan in entry.plans:
             if plan.action not in ("create", "update"):
                 continue
             article = plan.article
             if article is None:
-                normalized = normalize_headline(plan.fields["headline"])
-                occurrences[normalized] += 1
                 ident = _page_ident(result.page, entry.page_file.file_name)
-                key = import_key(parsed.issue_date, ident, plan.fields["headline"], occurrences[normalized])
-                while key in taken:
-                    occurrences[normalized] += 1
-                    key = import_key(parsed.issue_date, ident, plan.fields["headline"], occurrences[normalized])
+                n = plan.occurrence
+                key = import_key(parsed.issue_date, ident, plan.fields["headline"], n)
+                while key in taken or (key in claimed and key not in plan.keys):
+                    n += 1
+                    key = import_key(parsed.issue_date, ident, plan.fields["headline"], n)
                 taken.add(key)
                 article = plan.article = Article(import_key=key)
                 new.append((entry, plan))

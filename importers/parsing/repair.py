@@ -18,7 +18,7 @@ from articles.vocabulary import PARAGRAPH, SUBHEAD
 
 from .bylines import parse_credit, split_glued_credit
 from .model import BodyBlock, PersonCredit
-from .text import CLOSE_PAREN, OPEN_PAREN, ends_sentence, runs_on, squeeze, strip
+from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
@@ -174,6 +174,7 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
     out: list[_Piece] = []
     waiting: list[_Piece] = []  # captions met while a cut paragraph is open
     text_kind = CAPTION_BLOCK if photo else PARAGRAPH
+    listing = False  # inside a list introduced by `…分别为:`, its items ended by `;`
     for piece in pieces:
         open_piece = next((p for p in reversed(out) if p.kind == text_kind), None)
         is_open = (
@@ -182,8 +183,11 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
             and (out[-1] is open_piece or waiting)
             and not ends_sentence(open_piece.text)
         )
-        numbered = ENUMERATED.match(piece.text) is not None  # `一、…` opens a paragraph of its own
-        if piece.kind == text_kind and is_open and not numbered and (not photo or piece.unit is not None):
+        if piece.kind == text_kind:
+            listing = is_open and _list_item_follows(open_piece.text, piece, listing=listing)
+        # `一、…` opens a paragraph of its own, and so does an item of a list set in with the page's indent
+        opens = listing or ENUMERATED.match(piece.text) is not None
+        if piece.kind == text_kind and is_open and not opens and (not photo or piece.unit is not None):
             open_piece.text += piece.text
             continue
         if piece.kind == CAPTION_BLOCK and not photo and is_open:
@@ -194,6 +198,15 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
         out.append(piece)
     out.extend(waiting)
     return out
+
+
+def _list_item_follows(before: str, piece: _Piece, *, listing: bool) -> bool:
+    """On a page that indents its paragraphs, a line set in after `…分别为:` opens the first item of
+    a list, and one after an item's `;` the next; elsewhere `;` ends a clause cut by a column break."""
+    if piece.unit is None or not piece.unit.opens_paragraph:
+        return False
+    end = before.rstrip()[-1:]
+    return end in COLONS or (listing and end in SEMICOLONS)
 
 
 def _drop_contained(pieces: list[_Piece], result: Repaired) -> list[_Piece]:

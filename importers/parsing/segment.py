@@ -21,6 +21,7 @@ from .model import Furniture
 from .text import COLONS, ends_sentence
 from .titles import (
     BOX_LABEL,
+    COLUMN_NOTE,
     ENUMERATED,
     continues_title_line,
     dedupe_title_lines,
@@ -409,7 +410,8 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if len(title) == 1 and title[0].is_name and is_signature(title[0].text) and units:
             yield group[0], Draft(kind=COMMENTARY, title=[], anchor=title[0], body=units)
             continue
-        kind = NOTICE if _is_notice(title, units) else NEWS
+        standing_note = bool(title) and COLUMN_NOTE.match(title[0].key)
+        kind = NOTICE if standing_note or _is_notice(title, units) else NEWS
         signed = units and units[-1].shape == CREDIT and units[-1].people
         if kind == NEWS and signed and all(p.role == AUTHOR for p in units[-1].people):
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end

@@ -29,6 +29,8 @@ BOX_LABEL = re.compile(
     r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|开栏的话|开栏语|记者观察|数说|资料)"
     r"[】\]]?[:\uff1a]?$"
 )
+# The paper announcing a new column: boxed inside the story it opens, a notice when it stands alone.
+COLUMN_NOTE = re.compile(r"^[【\[]?(?:开栏的话|开栏语)[】\]]?[:\uff1a]?$")
 # A numbered subhead: `(一)寒潮蓝色预警信号`, `一、…`, `1.…`, `①…`, `第一，…`.
 ENUMERATED = re.compile(
     f"^(?:[{OPEN_PAREN}][一二三四五六七八九十0-9]{{1,3}}[{CLOSE_PAREN}]|[一二三四五六七八九十]{{1,3}}[、.．]"

@@ -46,6 +46,7 @@ class Unit:
     is_name: bool = False
     barrier_before: bool = False  # furniture stood between this unit and the one before
     phrase: bool = False  # text that reads as a whole phrase: a title or deck where it stands so
+    opens_paragraph: bool = False  # set in with an indent on a page that indents its paragraphs
 
     @property
     def key(self) -> str:
@@ -79,7 +80,10 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             units.append(Unit(line, (number,), gap_before=position == 0))
     for unit in units:
         classify(unit)
-        if indented is not None and unit.shape == TEXT and unit.phrase and unit.lines[0] not in indented:
+        if indented is None:
+            continue
+        unit.opens_paragraph = unit.lines[0] in indented
+        if unit.shape == TEXT and unit.phrase and not unit.opens_paragraph:
             unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
     _join_broken_photo_credits(units)
     return _unglue_photo_titles(units), single

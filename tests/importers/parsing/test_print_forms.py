@@ -139,6 +139,9 @@ def test_column_opening_notes_are_their_own_items(page, label, parent):
     assert note.paragraphs and all(label not in i.subheads for i in items(page))
     if parent:
         assert note.kind == "sidebar" and note.parent_headline == parent
+    else:
+        # standing alone, it is the paper's announcement of a new column, not news
+        assert note.kind == "notice"
 
 
 @pytest.mark.parametrize(
@@ -349,3 +352,15 @@ def test_a_story_signed_at_its_end_by_other_reporters_is_its_own_item():
     assert people(first) == {("褚英硕", "reporter")}
     assert people(second) == {("丁肇文", "reporter"), ("孟环", "reporter")}
     assert not second.paragraphs[-1].endswith("孟环")
+
+
+def test_a_list_set_in_after_a_colon_keeps_its_items_apart():
+    """On a page that indents its paragraphs, `…分别为:` then one indented line an item, each
+    ended by `;` (株洲日报); a `;` line that opens no list is a clause cut by a column break (长沙晚报)."""
+    listed = item("zzrb_20230722_03", "今年预计产量8.5万吨 同比增长约20%").paragraphs
+    opening = next(n for n, p in enumerate(listed) if p.endswith("分别为:"))
+    items_ = listed[opening + 1 : opening + 7]
+    assert [p[:5] for p in items_] == ["7月26日", "7月26日", "7月28日", "8月4日至", "7月中旬至", "7月中旬至"]
+    assert all(p.endswith(";") for p in items_[:-1]) and items_[-1].endswith("。")
+    notice = item("cswb_20190108_A02", "关于增加燃放一场烟花的公告").paragraphs
+    assert any("交通管制措施;橘子洲大桥" in p for p in notice)
