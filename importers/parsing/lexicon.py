@@ -200,6 +200,8 @@ LEADER_NOT_BEFORE = "沙春治江"
 # Page headers of other papers that name one of the sections in other words (sections.from_header;
 # a section's own name in a header, `社会新闻`, `体育新闻`, needs no entry).
 HEADER_SECTIONS = {
+    "头版": "要闻",  # the front page (陕西工人报 `01  头版`, `01  首版`; 要闻's shipped keywords name 头版)
+    "首版": "要闻",
     "财经": "经济",
     "产经": "经济",
     "文娱": "文化",

@@ -158,3 +158,17 @@ def test_local_news_pages(header):
 @pytest.mark.parametrize("header", ["综合新闻", "图片新闻", "国内新闻", "国际新闻", "要闻", "青年·团讯", "专版", ""])
 def test_not_local_news_pages(header):
     assert not is_local_page(header)
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        ("sxgrb_19881215_01.txt", "我们喜爱", "要闻"),  # `01  头版`: a reader's letter on the front page
+        ("sxgrb_19881215_01.txt", "重视工人报刊发行工作", "要闻"),
+        ("sxgrb_20190607_01.txt", "比亚迪", "要闻"),  # `01  首版`: an untitled photo
+        ("sxgrb_20190607_01.txt", "友谊", "评论"),  # commentary goes to 评论 on any page
+        ("gmrb_20260228_01.txt", "新大众", "评论"),  # 光明日报 `头版  01`: its 短评
+    ],
+)
+def test_the_front_page_is_the_news_page(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
