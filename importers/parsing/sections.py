@@ -148,12 +148,13 @@ def place_of_page(header: str, masthead: str) -> str:
 
 
 def place_of_paper(name: str) -> str:
-    """`长沙晚报` → 长沙, `北京日报` → 北京, `新京报` → 北京 (lexicon.MASTHEAD_PLACES); ``""`` for a
-    name that begins with no place (`人民日报`, `中国青年报`)."""
+    """`长沙晚报` → 长沙, `北京日报` → 北京, `陕西工人报` → 陕西, `新京报` → 北京 (lexicon.MASTHEAD_PLACES);
+    ``""`` for a name that begins with no place (`人民日报`, `中国青年报`, `工人日报`)."""
     if name in MASTHEAD_PLACES:
         return MASTHEAD_PLACES[name]
     stem = next((name.removesuffix(kind) for kind in _PAPER_KINDS if name.endswith(kind)), "")
-    return stem if stem and _is_place(stem) else ""
+    province = next((p for p in PROVINCES if stem.startswith(p)), "")
+    return province or (stem if stem and _is_place(stem) else "")
 
 
 def own_places(places: Sequence[str] | None, paper: str) -> tuple[str, ...]:

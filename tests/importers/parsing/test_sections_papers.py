@@ -91,7 +91,7 @@ def test_a_page_of_a_place_outside_the_papers_area_has_no_districts_or_counties(
 @pytest.mark.parametrize(
     ("masthead", "place"),
     [("北京日报", "北京"), ("长沙晚报", "长沙"), ("新京报", "北京"), ("湖南日报", "湖南"), ("株洲日报", "株洲")]
-    + [("人民日报", ""), ("中国青年报", ""), ("光明日报", ""), ("", "")],
+    + [("陕西工人报", "陕西"), ("人民日报", ""), ("中国青年报", ""), ("光明日报", ""), ("工人日报", ""), ("", "")],
 )
 def test_the_place_a_paper_is_named_after(masthead, place):
     assert place_of_paper(masthead) == place
