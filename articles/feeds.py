@@ -77,9 +77,18 @@ class LatestFeed(Feed):
         return names + [tag.name for tag in item.tags.all()]
 
 
-class SectionFeed(LatestFeed):
+class _OneObjectFeed(LatestFeed):
+    """The articles of one section, person or tag (by its slug)."""
+
+    model = Section
+    # Like the person and tag pages: nothing public to show, no feed (a draft's author stays unknown).
+    needs_articles = False
+
     def get_object(self, request, slug):
-        return get_object_or_404(Section, slug=slug)
+        obj = get_object_or_404(self.model, slug=slug)
+        if self.needs_articles and not self.articles(obj).exists():
+            raise Http404("没有已发布的稿件")
+        return obj
 
     def heading(self, obj):
         return obj.name
@@ -87,36 +96,21 @@ class SectionFeed(LatestFeed):
     def link(self, obj):
         return obj.get_absolute_url()
 
+
+class SectionFeed(_OneObjectFeed):
     def articles(self, obj):
         return Article.objects.listed().in_section(obj)
 
 
-def _with_public_articles(obj, articles):
-    """Like the person and tag pages: nothing public to show, no feed (a draft's author stays unknown)."""
-    if not articles.exists():
-        raise Http404("没有已发布的稿件")
-    return obj
-
-
-class PersonFeed(LatestFeed):
-    def get_object(self, request, slug):
-        person = get_object_or_404(Person, slug=slug)
-        return _with_public_articles(person, Article.objects.listed().by_person(person))
-
-    def heading(self, obj):
-        return obj.name
-
-    def link(self, obj):
-        return obj.get_absolute_url()
+class PersonFeed(_OneObjectFeed):
+    model, needs_articles = Person, True
 
     def articles(self, obj):
         return Article.objects.listed().by_person(obj)
 
 
-class TagFeed(LatestFeed):
-    def get_object(self, request, slug):
-        tag = get_object_or_404(Tag, slug=slug)
-        return _with_public_articles(tag, Article.objects.listed().filter(tags=tag))
+class TagFeed(_OneObjectFeed):
+    model, needs_articles = Tag, True
 
     def heading(self, obj):
         return f"标签:{obj.name}"

@@ -15,11 +15,11 @@ two people, and are never paired.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Length
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
@@ -46,19 +46,25 @@ def pinyin_slug(name: str) -> str:
 
 def unique_slugs(names: Iterable[str], *, exclude_pk: int | None = None) -> dict[str, str]:
     """A free slug for each name: its pinyin, then ``-2``, ``-3``... past the slugs already taken."""
-    bases = {name: pinyin_slug(name) for name in names}
+    people = Person.objects.exclude(pk=exclude_pk)
+    return free_slugs(people, {name: pinyin_slug(name) for name in names}, lambda base, n: f"{base}-{n + 1}")
+
+
+def free_slugs(rows: QuerySet, bases: dict[str, str], numbered: Callable[[str, int], str]) -> dict[str, str]:
+    """For each key, ``bases[key]`` or else ``numbered(base, 1)``, ``numbered(base, 2)``... not yet in ``rows``' slugs
+    nor given to an earlier key: one query however many. People and the importer's new tags use it."""
     prefix_match = Q()
     for base in set(bases.values()):
         prefix_match |= Q(slug__startswith=base)
-    taken = set(Person.objects.filter(prefix_match).exclude(pk=exclude_pk).values_list("slug", flat=True))
+    taken = set(rows.filter(prefix_match).values_list("slug", flat=True))
     slugs = {}
-    for name, base in bases.items():
-        slug, n = base, 1
+    for key, base in bases.items():
+        slug, n = base, 0
         while slug in taken:
             n += 1
-            slug = f"{base}-{n}"
+            slug = numbered(base, n)
         taken.add(slug)
-        slugs[name] = slug
+        slugs[key] = slug
     return slugs
 
 

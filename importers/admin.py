@@ -123,7 +123,23 @@ def _unique_names(names):
     return result
 
 
-class RawSourceInline(admin.TabularInline):
+def _html_list(rows, row="<li>{}</li>"):
+    return format_html("<ul>{}</ul>", format_html_join("", row, rows)) if rows else "—"
+
+
+class _CountsColumns:
+    """The columns of a run or a raw source that show its ``counts`` and ``warnings``."""
+
+    @admin.display(description=_("统计"))
+    def counts_display(self, obj):
+        return display.counts_html(obj.counts)
+
+    @admin.display(description=_("提示数"))
+    def warning_count(self, obj):
+        return len(obj.warnings or [])
+
+
+class RawSourceInline(_CountsColumns, admin.TabularInline):
     model = RawSource
     fields = ["source_link", "page", "encoding", "size", "counts_display", "warning_count", "review_link"]
     readonly_fields = fields
@@ -137,14 +153,6 @@ class RawSourceInline(admin.TabularInline):
     @admin.display(description=_("文件"))
     def source_link(self, obj):
         return format_html('<a href="{}">{}</a>', reverse("admin:importers_rawsource_change", args=[obj.pk]), obj)
-
-    @admin.display(description=_("提示数"))
-    def warning_count(self, obj):
-        return len(obj.warnings or [])
-
-    @admin.display(description=_("统计"))
-    def counts_display(self, obj):
-        return display.counts_html(obj.counts)
 
     @admin.display(description=_("审读"))
     def review_link(self, obj):
@@ -165,7 +173,7 @@ class OriginFilter(admin.SimpleListFilter):
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin):
+class ImportRunAdmin(_CountsColumns, admin.ModelAdmin):
     change_list_template = "admin/importers/importrun/change_list.html"
     list_display = ["__str__", "status", "origin_display", "user", "file_count", "finished_at", "articles_link"]
     list_filter = ["status", OriginFilter]
@@ -210,10 +218,6 @@ class ImportRunAdmin(admin.ModelAdmin):
         url = reverse("admin:articles_article_changelist")
         return format_html('<a href="{}?run={}">{}</a>', url, obj.pk, _("查看本批稿件"))
 
-    @admin.display(description=_("统计"))
-    def counts_display(self, obj):
-        return display.counts_html(obj.counts)
-
     @admin.display(description=_("选项"))
     def options_display(self, obj):
         return display.options_html(obj.options)
@@ -224,10 +228,7 @@ class ImportRunAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("错误"))
     def errors_display(self, obj):
-        if not obj.errors:
-            return "—"
-        items = ((e.get("path", ""), e.get("error", "")) for e in obj.errors)
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}:{}</li>", items))
+        return _html_list([(e.get("path", ""), e.get("error", "")) for e in obj.errors or []], "<li>{}:{}</li>")
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -356,7 +357,7 @@ def _role_label(role):
 
 
 @admin.register(RawSource)
-class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
+class RawSourceAdmin(_CountsColumns, CappedSearchMixin, admin.ModelAdmin):
     list_display = ["file_name", "page", "encoding", "size", "imported_at", "run", "warning_count"]
     list_select_related = ["page__issue", "run"]
     search_fields = ["file_name", "sha256"]
@@ -383,25 +384,13 @@ class RawSourceAdmin(CappedSearchMixin, admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description=_("提示数"))
-    def warning_count(self, obj):
-        return len(obj.warnings or [])
-
     @admin.display(description=_("提示"))
     def warnings_display(self, obj):
-        if not obj.warnings:
-            return "—"
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((w,) for w in obj.warnings)))
-
-    @admin.display(description=_("统计"))
-    def counts_display(self, obj):
-        return display.counts_html(obj.counts)
+        return _html_list([(w,) for w in obj.warnings or []])
 
     @admin.display(description=_("未归属的行"))
     def unassigned_display(self, obj):
-        if not obj.unassigned:
-            return "—"
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((line,) for line in obj.unassigned)))
+        return _html_list([(line,) for line in obj.unassigned or []])
 
     @admin.display(description=_("原文(带行号)"))
     def numbered_text(self, obj):

@@ -75,26 +75,22 @@ def count_rows(counts: dict | None) -> tuple[list[tuple[str, object]], list[str]
     return plain, [label(OUTCOMES, outcome) for outcome in outcomes], table
 
 
-def options_html(options: dict | None):
-    rows = option_rows(options)
-    if not rows:
-        return "—"
+def _kv_table(rows):
     return format_html(
         '<table class="nr-kv">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", rows)
     )
+
+
+def options_html(options: dict | None):
+    rows = option_rows(options)
+    return _kv_table(rows) if rows else "—"
 
 
 def counts_html(counts: dict | None):
     plain, columns, table = count_rows(counts)
     if not plain and not table:
         return "—"
-    parts = []
-    if plain:
-        parts.append(
-            format_html(
-                '<table class="nr-kv">{}</table>', format_html_join("", "<tr><th>{}</th><td>{}</td></tr>", plain)
-            )
-        )
+    parts = [_kv_table(plain)] if plain else []
     if table:
         head = format_html_join("", "<th>{}</th>", ((column,) for column in columns))
         body = format_html_join(

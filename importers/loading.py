@@ -19,6 +19,7 @@ on PostgreSQL, ``importers.bulkinsert``). Warnings that need the stored articles
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import json
@@ -30,7 +31,6 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -70,18 +70,11 @@ class Counts:
     skipped: int = 0
 
     def as_dict(self) -> dict[str, int]:
-        return {
-            "created": self.created,
-            "updated": self.updated,
-            "unchanged": self.unchanged,
-            "skipped": self.skipped,
-        }
+        return dataclasses.asdict(self)
 
     def add(self, other: Counts) -> None:
-        self.created += other.created
-        self.updated += other.updated
-        self.unchanged += other.unchanged
-        self.skipped += other.skipped
+        for name, count in other.as_dict().items():
+            setattr(self, name, getattr(self, name) + count)
 
 
 @dataclass
@@ -445,18 +438,8 @@ def _resolve_tags(names: Iterable[str]) -> tuple[dict[str, Tag], set[int]]:
     # Slugs as Tag.save() makes them (``name``, then ``name_1``...), but in one insert.
     # Cut before numbering, so ``_1`` still fits the column.
     bases = {name: (Tag().slugify(name) or "tag")[:90] for name in new_names}
-    prefix_match = Q()
-    for base in set(bases.values()):
-        prefix_match |= Q(slug__startswith=base)
-    taken = set(Tag.objects.filter(prefix_match).values_list("slug", flat=True))
-    new_tags = []
-    for name, base in bases.items():
-        slug, i = base, 0
-        while slug in taken:
-            i += 1
-            slug = f"{base}_{i}"
-        taken.add(slug)
-        new_tags.append(Tag(name=name, slug=_fit(slug, Tag, "slug")))
+    slugs = people_module.free_slugs(Tag.objects.all(), bases, lambda base, n: f"{base}_{n}")
+    new_tags = [Tag(name=name, slug=_fit(slug, Tag, "slug")) for name, slug in slugs.items()]
     created = Tag.objects.bulk_create(new_tags)
     found.update((tag.name, tag) for tag in created)
     return found, {tag.pk for tag in created}

@@ -336,10 +336,6 @@ class Importer:
             "for_readers": not self.dry_run,
         }
 
-    def import_file(self, path: Path, *, run: ImportRun | None = None) -> FileReport:
-        self._run = run
-        return next(self._import_files([path], run=run))
-
     def import_bytes(self, raw: bytes, *, path: Path, run: ImportRun | None = None) -> FileReport:
         """Parse and load (or plan, in a dry run) one file's bytes: the admin upload's way in."""
         self._run = run

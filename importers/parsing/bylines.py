@@ -197,8 +197,8 @@ _BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z·]{{
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
     f"^(?:本{_word('报')}|据?[{HAN}A-Za-z·•\\-]{{0,16}}?(?:{_words(ORG_SUFFIXES)}))"
-    f"(?:[{HAN}]{{0,6}}?[{_NUM}]{{1,2}}月[{_NUM}]{{1,3}}日)?"
-    f"(?:{_word('讯')}|{_word('电')}|{_word('消息')})$"
+    f"(?:[{HAN}]{{0,6}}?(?:[{_NUM}]{{1,2}}月[{_NUM}]{{1,3}}日)?)?"
+    f"(?:{_word('讯')}|{_word('专')}?{_word('电')}|{_word('消息')})$"
 )
 # An unbracketed credit that ends with 报道, the body glued after it.
 _REPORTED_LEAD = re.compile(
@@ -784,7 +784,7 @@ def is_name(text: str) -> bool:
 
 
 # A credit that opens with its label: 本报记者, 记者, 通讯员, 新华社记者…
-_LABELLED = re.compile(f"^(?:[{HAN}]{{0,8}}(?:{_words(['记者', '通讯员', '实习生'])}))")
+_LABELLED = re.compile(f"^(?:[{HAN}]{{0,8}}(?:{_words(['记者', '通讯员', '实习生'])})|{_word('读者')}[{SPACES}]+[{HAN}]{{2,4}}$)")
 
 
 def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
@@ -796,6 +796,8 @@ def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] |
     if not credit or not _LABELLED.match(credit):
         return None
     people = parse_credit(credit)
+    if people and credit.startswith("读者") and not all(is_signature(p.name) for p in people):
+        return None  # `读者 可以通过…`: a sentence about readers, no signature
     return (strip(text[: stop + 1]), credit, people) if people else None
 
 

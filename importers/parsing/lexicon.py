@@ -56,12 +56,14 @@ ROLE_WORDS = {
     "实习生": INTERN,
     "见习生": INTERN,
     "作者": AUTHOR,
+    "读者": AUTHOR,  # a reader's letter signed at its end: 读者 薛芳玲
     "撰文": AUTHOR,
     "撰稿": AUTHOR,
     "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
     "主持人": AUTHOR,  # a column's host: N栏目主持 高敏
     "主持": AUTHOR,
     "摄像": PHOTOGRAPHER,
+    "摄影师": PHOTOGRAPHER,  # (“青岛观”摄影师李勇智 摄)
     "拍摄者": PHOTOGRAPHER,  # 拍摄者:本报记者 张方志
     "拍摄": PHOTOGRAPHER,
     "拍客": PHOTOGRAPHER,  # 摄影:南方+拍客 余树勋

@@ -325,13 +325,24 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
 
 def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     """An untitled photo: its caption text stands between another photo's credit and its own
-    (`…记者 浦峰 摄影报道` / `昨日10时许,…` / `本报记者 吴江 汤旸 摄影报道`)."""
+    (`…记者 浦峰 摄影报道` / `昨日10时许,…` / `本报记者 吴江 汤旸 摄影报道`), or after a story
+    signed at the end of its last paragraph (`…为顾问。本报记者齐连声`)."""
     j = i - 1
-    while j >= 0 and i - j <= _MAX_PHOTO_CAPTIONS and seq[j].shape == TEXT and not seq[j + 1].barrier_before:
+    while (
+        j >= 0
+        and i - j <= _MAX_PHOTO_CAPTIONS
+        and seq[j].shape == TEXT
+        and not seq[j + 1].barrier_before
+        and not split_glued_credit(seq[j].text)
+    ):
         j -= 1
     if j == i - 1 or j < 0 or seq[j + 1].barrier_before:
         return None
-    closed = seq[j].shape == PHOTO_CREDIT or (seq[j].shape == CAPTION and bool(seq[j].people))
+    closed = (
+        seq[j].shape == PHOTO_CREDIT
+        or (seq[j].shape == CAPTION and bool(seq[j].people))
+        or (seq[j].shape == TEXT and split_glued_credit(seq[j].text) is not None)  # a story signed at its end
+    )
     return j + 1 if closed else None
 
 
@@ -389,7 +400,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             seq[k].shape = TITLE
         if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
             previous = seq[groups[-1][-1]] if groups else None
-            if previous is None or previous.shape in (TITLE, CREDIT) or ends_sentence(previous.text):
+            if previous is None or previous.shape in (TITLE, CREDIT) or _credited_photo(previous) or ends_sentence(previous.text):
                 groups.append([k])
                 continue
         groups[-1].append(k)
@@ -412,8 +423,10 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             continue
         standing_note = bool(title) and COLUMN_NOTE.match(title[0].key)
         kind = NOTICE if standing_note or _is_notice(title, units) else NEWS
-        signed = units and units[-1].shape == CREDIT and units[-1].people
-        if kind == NEWS and signed and all(p.role == AUTHOR for p in units[-1].people):
+        last = units[-1] if units else None
+        glued = split_glued_credit(last.text) if last is not None and last.shape == TEXT else None
+        signed = last.people if last is not None and last.shape == CREDIT else (glued[2] if glued else ())
+        if kind == NEWS and signed and all(p.role == AUTHOR for p in signed):
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
 
@@ -450,7 +463,12 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
 
 
 def _has_text(seq: list[Unit], group: list[int]) -> bool:
-    return any(seq[k].shape == TEXT for k in group)
+    """Something to read: text, or a photo with its caption and credit (an untitled photo is complete)."""
+    return any(seq[k].shape == TEXT or _credited_photo(seq[k]) for k in group)
+
+
+def _credited_photo(unit: Unit) -> bool:
+    return unit.shape == CAPTION and bool(unit.credit)
 
 
 def looks_like_notice(heading: str, text: str) -> bool:

@@ -22,9 +22,6 @@ SEMICOLONS = ";\uff1b"
 SLASHES = "/\uff0f"
 STOPS = "\u3002!?\uff01\uff1f"  # 。 ! ? ! ?
 
-_HAN_RE = re.compile(f"[{HAN}]")
-_DIGITS = re.compile("[0-9\uff10-\uff19]")
-
 
 def squeeze(text: str) -> str:
     """Text without any whitespace: the form used to compare lines."""
@@ -33,10 +30,6 @@ def squeeze(text: str) -> str:
 
 def strip(text: str) -> str:
     return text.strip(SPACES + "\r\n")
-
-
-def han_count(text: str) -> int:
-    return len(_HAN_RE.findall(text))
 
 
 def ends_sentence(text: str) -> bool:
@@ -60,10 +53,6 @@ def ends_sentence(text: str) -> bool:
             return True
         return body[-1] in STOPS + "\u2026" or last in _CLOSERS
     return False
-
-
-def has_digits(text: str) -> bool:
-    return bool(_DIGITS.search(text))
 
 
 def runs_on(left: str, right: str) -> bool:

@@ -456,7 +456,8 @@ def _publish_everything(client):
     }
     with CaptureQueriesContext(connection) as ctx:
         assert client.post(CHANGELIST, data).status_code == 302
-    return len(ctx.captured_queries)
+    # All but the history's INSERTs, which come in batches of Django's size (142 rows on SQLite).
+    return sum("django_admin_log" not in q["sql"] for q in ctx.captured_queries)
 
 
 def test_bulk_publish_5000_in_the_admin_is_a_fixed_number_of_queries(admin_client, monkeypatch):
@@ -469,6 +470,9 @@ def test_bulk_publish_5000_in_the_admin_is_a_fixed_number_of_queries(admin_clien
     # Both lists above the paginator's exact-count bound: on PostgreSQL it then adds one EXPLAIN.
     monkeypatch.setattr(paginators, "EXACT_UP_TO", 10)
 
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.get_for_model(Article)  # cached for both runs, as after any earlier admin request
     section = SectionFactory()
     Article.objects.bulk_create([Article(headline=f"稿件{n}", section=section, status="review") for n in range(20)])
     few = _publish_everything(admin_client)

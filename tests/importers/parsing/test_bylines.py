@@ -10,6 +10,7 @@ from importers.parsing.bylines import (
     parse_staff,
     parse_staff_line,
     split_caption_credit,
+    split_glued_credit,
 )
 
 
@@ -554,3 +555,28 @@ def test_a_release_is_no_dateline():
     assert parse_lead("新华社发(王继林 摄)") is None
     assert parse_lead("新华网发(高山岳 摄)") is None
     assert people(parse_credit("新华社发(王继林 摄)")) == [("王继林", P)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("本报太原专电 全国工人报刊工作会议暨工人报刊研究会第三届年会,于本月10—14日在山西太原召开。", "本报太原专电"),
+        ("本报莫斯科5月18日电 中共中央总书记、中华人民共和国中央军委主席江泽民结束了富有成果的莫斯科访问", "本报莫斯科5月18日电"),
+    ],
+)
+def test_a_newsroom_dateline_with_its_place_opens_a_story_with_no_credit(text, dateline):
+    lead = parse_lead(text)
+    assert lead is not None and lead.dateline == dateline and not lead.people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("…毕竟职工是企业的主力军。 读者 薛芳玲", {("薛芳玲", "author")}),
+        ("…。读者 可以通过", None),
+    ],
+)
+def test_a_reader_signs_a_letter_at_its_end(text, people):
+    glued = split_glued_credit(text)
+    found = {(p.name, p.role) for p in glued[2]} if glued else None
+    assert found == people

@@ -364,3 +364,30 @@ def test_a_list_set_in_after_a_colon_keeps_its_items_apart():
     assert all(p.endswith(";") for p in items_[:-1]) and items_[-1].endswith("。")
     notice = item("cswb_20190108_A02", "关于增加燃放一场烟花的公告").paragraphs
     assert any("交通管制措施;橘子洲大桥" in p for p in notice)
+
+
+@pytest.mark.parametrize(
+    ("page", "photo_caption", "next_headline"),
+    [
+        # an untitled photo whose caption ends in a glued `(刘震/摄)`, then a brief (株洲日报)
+        ("zzrb_20181212_01", "12月18日,期盼已久的株洲市中心", "市委理论学习中心组举行今年第11次集中学习"),
+        # an untitled photo credited on two lines, then a reader's letter (陕西工人报)
+        ("sxgrb_19900918_02", "4月22日,西安市总工会召开第十三次代表大会", "这样的报道让职工感动"),
+    ],
+)
+def test_an_untitled_photo_ends_at_its_credit(page, photo_caption, next_headline):
+    found = items(page)
+    photo = next(i for i in found if i.kind == "photo" and i.paragraphs[0].startswith(photo_caption))
+    following = item(page, next_headline)
+    assert following is not photo and not any(next_headline in p for p in photo.paragraphs)
+    assert following.paragraphs
+
+
+def test_a_story_signed_at_the_end_of_its_last_paragraph_ends_there():
+    """`本报太原专电` opens the story; `…为顾问。本报记者齐连声` signs and ends it; the captions after
+    it are an untitled photo's, and `…主力军。 读者 薛芳玲` signs a reader's letter (陕西工人报)."""
+    story = item("sxgrb_19900918_02", "全国工人报刊第三届年会在太原召开")
+    assert story.dateline == "本报太原专电" and people(story) == {("齐连声", "reporter")}
+    assert story.paragraphs[-1].endswith("为顾问。")
+    letter = item("sxgrb_19900918_02", "这样的报道让职工感动")
+    assert letter.kind == "commentary" and people(letter) == {("薛芳玲", "author")}
