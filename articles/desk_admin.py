@@ -88,9 +88,53 @@ def _merge_tags_in_chinese(actions: dict) -> dict:
     return actions
 
 
+def _boolean_icon(value):
+    """Django's yes/no icon, its alt text (what a screen reader says) in Chinese rather than ``True``/``False``."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    icon, word = {True: ("yes", "是"), False: ("no", "否"), None: ("unknown", "未知")}[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), word)
+
+
+def _relationship_str(self) -> str:
+    from django.contrib.auth.models import Permission
+
+    def label(instance):
+        return permission_label(instance) if isinstance(instance, Permission) else str(instance)
+
+    one, other = (f for f in self._meta.fields if f.is_relation)
+    return f"{label(getattr(self, one.name))} — {label(getattr(self, other.name))}"
+
+
+def name_other_apps_in_chinese() -> None:
+    """Names Django and other apps leave in English, wherever the admin shows them.
+
+    django-reversion's app and its Revision (no Chinese catalogue), and the tables Django makes for
+    many-to-many fields (``Group-permission relationship``, ``Group_permissions object (1)`` on a delete page).
+    """
+    from django.contrib.admin.templatetags import admin_list
+
+    admin_list._boolean_icon = _boolean_icon  # looked up there at each call (admin.utils, admin.helpers)
+    if apps.is_installed("reversion"):
+        from reversion.models import Revision
+
+        apps.get_app_config("reversion").verbose_name = _NAMES["reversion"]
+        Revision._meta.verbose_name = Revision._meta.verbose_name_plural = _NAMES["revision"]
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.auto_created and model.__str__ is not _relationship_str:
+            one, other = (f.related_model for f in model._meta.fields if f.is_relation)
+            model._meta.verbose_name = model._meta.verbose_name_plural = (
+                f"{one._meta.verbose_name}与{other._meta.verbose_name}的关联"
+            )
+            model.__str__ = _relationship_str
+
+
 def chinese_everywhere(site=admin.site) -> None:
     """Re-register the user, group and tag admins (whatever class registered them) with Chinese labels."""
     from django.contrib.auth import get_user_model
+
+    name_other_apps_in_chinese()
     from django.contrib.auth.models import Group
     from taggit.models import Tag
 

@@ -28,7 +28,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image
 
-from . import photos
+from . import page_fonts, photos
 
 PDF_HEADER = b"%PDF-"
 RENDER_WIDTH = 1800
@@ -52,6 +52,7 @@ class Prepared:
     height: int
     pdf: ContentFile | None = None
     layout: PageLayout | None = None
+    font_warning: str = ""  # the page's Chinese will be drawn as boxes here (articles.page_fonts)
 
 
 @dataclasses.dataclass
@@ -61,6 +62,7 @@ class Report:
     kept: list[str] = dataclasses.field(default_factory=list)  # headlines whose editor's area was kept
     unplaced: list[str] = dataclasses.field(default_factory=list)
     has_text: bool = True  # False for a scan: nothing to place by
+    font_warning: str = ""  # the image shows boxes for Chinese (articles.page_fonts)
 
     @property
     def placed_count(self) -> int:
@@ -74,7 +76,7 @@ class Report:
             text += f"(其中 {len(self.kept)} 篇保留编辑画的区域)"
         if self.unplaced:
             text += ";未定位:" + "、".join(self.unplaced[:10]) + ("等" if len(self.unplaced) > 10 else "")
-        return text + "。"
+        return text + "。" + self.font_warning
 
 
 def prepare(upload) -> Prepared:
@@ -111,6 +113,7 @@ def _from_pdf(data: bytes) -> Prepared:
             raise ValidationError(f"PDF 的页面尺寸不像报纸版面({width:.0f}×{height:.0f} 点)。", code="shape")
         bitmap = page.render(scale=RENDER_WIDTH / width)
         rendered = _as_jpeg(bitmap.to_pil())
+        rendered.font_warning = page_fonts.boxes_warning(page)
     except pypdfium2.PdfiumError as error:
         raise ValidationError("PDF 文件已损坏,无法显示。", code="broken") from error
     finally:
@@ -160,7 +163,9 @@ def attach(page_image, prepared: Prepared) -> Report:
     page_image.pdf_size = prepared.pdf.size if prepared.pdf else 0
     page_image.save()
     _delete_on_commit(page_image.image.storage, old_names)
-    return place(page_image, prepared.layout)
+    report = place(page_image, prepared.layout)
+    report.font_warning = prepared.font_warning
+    return report
 
 
 def place(page_image, layout: PageLayout | None = None) -> Report:

@@ -9,6 +9,10 @@ in one transaction. Three ways out, all through ``resolve``:
 - ``fixed_by_edit``: the article form changed the field a warning is about (a headline warning by a
   new headline, a byline warning by changed bylines);
 - ``merged_people``: after 成炫兰 is merged into 成姣兰, the variant warnings naming 成炫兰 are settled.
+
+A dismissed warning stays dismissed: when the same page is imported again, ``without_dismissed`` drops the
+warnings an editor dismissed on that article before (the same ``warning_key``: kind and subject); a new
+or changed warning is open again.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ _TARGETS = [
 ]
 _BODY = Target("body", "正文")
 _VARIANT = re.compile(r"署名“(?P<name>[^”]+)”可能是已知人员“(?P<known>[^”]+)”的误写")
+# importers.load_warnings.duplicate_warning
+_DUPLICATE = re.compile(r"^可能与已入库的稿件重复:《.*》\(编号 (?P<pk>\d+)\)$", re.S)
 
 
 def target(warning: str) -> Target:
@@ -55,6 +61,36 @@ def target(warning: str) -> Target:
         if pattern.search(warning):
             return found
     return _BODY
+
+
+def warning_key(warning: str) -> tuple[str, ...]:
+    """What a warning is about, its kind and subject: two texts with the same key are the same warning.
+
+    A misspelled-name warning is about the two names (not the co-bylines it lists), a possible duplicate
+    about the stored article (not its headline at the time); any other warning is its own words.
+    """
+    if match := _VARIANT.search(warning):
+        return ("variant", match["name"], match["known"])
+    if match := _DUPLICATE.match(warning):
+        return ("duplicate", match["pk"])
+    return ("text", warning)
+
+
+def dismissed_keys(article_pks: Iterable[int]) -> dict[int, set[tuple[str, ...]]]:
+    """``{article pk: keys of the warnings dismissed on it}``, in one query."""
+    found: dict[int, set[tuple[str, ...]]] = {}
+    pks = list(article_pks)
+    if not pks:
+        return found
+    notes = WarningNote.objects.filter(article_id__in=pks, outcome=WarningNote.Outcome.DISMISSED)
+    for article_pk, text in notes.values_list("article_id", "text"):
+        found.setdefault(article_pk, set()).add(warning_key(text))
+    return found
+
+
+def without_dismissed(warnings: Iterable[str], dismissed: set[tuple[str, ...]]) -> list[str]:
+    """``warnings`` but those an editor already dismissed (``dismissed_keys`` of the article)."""
+    return [text for text in warnings if warning_key(text) not in dismissed]
 
 
 def with_targets(warnings: Iterable[str]) -> list[tuple[str, Target]]:

@@ -35,7 +35,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles import people as people_module
-from articles import search
+from articles import review, search
 from articles.body import render_body
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person, Role, Section
 from newsroom import pagecache
@@ -599,7 +599,9 @@ def plan_items(
         else:
             action = "update"
         plans.append(
-            _Plan(action, item, ready, fields, target, position, article, digest, occurrence=n, keys=frozenset(item_keys))
+            _Plan(
+                action, item, ready, fields, target, position, article, digest, occurrence=n, keys=frozenset(item_keys)
+            )
         )
     return plans
 
@@ -854,11 +856,16 @@ def _add_warnings(round_: list[_File], people, created_people: set[int], cache: 
             extra[article_pk].append(message)
         for article_pk, messages in duplicates.result().items():
             extra[article_pk].extend(messages)
+    # What an editor dismissed on an article imported before stays dismissed (articles.review.warning_key).
+    dismissed = review.dismissed_keys(
+        plan.article.pk for entry in round_ for plan in entry.plans if plan.action == "update"
+    )
     changed = []
     for _, article in written:
         messages = [m for m in extra.get(article.pk, []) if m not in article.warnings]
-        if messages:
-            article.warnings = [*article.warnings, *messages]
+        warnings = review.without_dismissed([*article.warnings, *messages], dismissed.get(article.pk, set()))
+        if warnings != article.warnings:
+            article.warnings = warnings
             changed.append(article)
     Article.objects.bulk_update(changed, ["warnings"])
     for entry, article in written:

@@ -26,7 +26,7 @@ from taggit.models import Tag
 
 from articles.models import Section
 
-from . import page_photos, preview, processes, tuning
+from . import page_file_beside, page_photos, preview, processes, tuning
 from .loading import Counts, LoadCache, LoadResult, PageFile, load_pages
 from .models import ImportRun, Place, TagRule
 from .page_photos import PhotoReport
@@ -62,6 +62,7 @@ class FileReport:
     error: str = ""
     plan: preview.PagePlan | None = None  # a dry run's: what loading the file would do
     photos: PhotoReport | None = None  # the images that came with the page (importers/page_photos.py)
+    page_file: page_file_beside.PageFileReport | None = None  # the page's PDF or scan beside it
 
     @property
     def ok(self) -> bool:
@@ -237,11 +238,36 @@ class Importer:
                 yield FileReport(path, error=outcome.error)
             elif self.dry_run:
                 yield self._plan(path, raw, outcome.parsed)
+            elif (beside := page_file_beside.find(path)) is not None:
+                # Loaded on its own, its page file checked first: at most one rendered page is held at a time.
+                yield from self._flush(pending, run=run)
+                yield self._load_with_page_file(path, raw, outcome, beside)
             else:
                 pending.append((path, raw, outcome))
                 if len(pending) >= (self.batch or AUTO_BATCH):
                     yield from self._flush(pending, run=run)
         yield from self._flush(pending, run=run)
+
+    def _load_with_page_file(self, path: Path, raw: bytes, outcome: Parsed, beside: Path) -> FileReport:
+        """A dump with its PDF or scan beside it (``importers.page_file_beside``): a file that cannot be used
+        fails the dump before anything is written; a good one is stored as the page's 版面图 after the load."""
+        try:
+            prepared = page_file_beside.prepare(beside)
+        except page_file_beside.Refused as error:
+            return FileReport(path, error=str(error))
+        report = self._load_one(path, PageFile(outcome.parsed, raw, path.name, outcome.prepared))
+        if report.result is not None:
+            try:
+                report.page_file = page_file_beside.attach(report.result.page, beside, prepared)
+            except page_file_beside.Refused as error:
+                report.error = str(error)
+            except (
+                DatabaseError,
+                OSError,
+            ) as error:  # the storage or the database: the page file's transaction undone
+                logger.warning("storing %s failed: %r", beside, error)
+                report.error = f"版面文件 {beside.name} 未能保存:{_reason(error)}(稿件已导入,可重新导入)"
+        return report
 
     def _flush(self, pending: list, *, run: ImportRun | None):
         """Load the waiting files in one call; if it fails, one call each, so the file at fault is named."""
@@ -288,6 +314,12 @@ class Importer:
     def _plan(self, path: Path, raw: bytes, parsed: ParsedPage) -> FileReport:
         """A dry run's report: what the file holds, and what loading it would do to each article."""
         report = FileReport(path, parsed=parsed)
+        if (beside := page_file_beside.find(path)) is not None:
+            try:
+                page_file_beside.prepare(beside)
+            except page_file_beside.Refused as error:
+                return FileReport(path, error=str(error))
+            report.page_file = page_file_beside.PageFileReport(beside.name)
         try:
             readers = parse_bytes(raw, str(path), {**self._parse_options(), "for_readers": True}, self.max_bytes)
             report.plan = preview.preview(
@@ -482,6 +514,8 @@ def describe_file(report: FileReport) -> str:
         date = parsed.issue_date.isoformat() if parsed.issue_date else "未知日期"
         found = f"解析出 {len(parsed.items)} 篇稿件,{date} {page},提示 {len(parsed.warnings)} 条"
         lines = [f"{report.path}: {found}(试运行,未写入)"]
+        if report.page_file is not None:
+            lines.append(f"  {report.page_file.describe()}")
         if report.plan is not None:
             lines.append(f"  {report.plan.summary()}")
             for article in report.plan.articles:
@@ -491,6 +525,8 @@ def describe_file(report: FileReport) -> str:
         return "\n".join(lines)
     result = report.result
     photos = f";{report.photos.describe()}" if report.photos else ""
+    if report.page_file is not None:
+        photos += f";{report.page_file.describe()}"
     if result.unchanged:
         when = timezone.localtime(result.source.imported_at).strftime("%Y-%m-%d %H:%M")
         return f"{report.path}: 未变:与 {when} 导入的文件相同(来源 #{result.source.pk}),未写入任何内容{photos}"
@@ -526,6 +562,8 @@ def report_to_json(report: RunReport) -> dict:
             data["plan"] = file_report.plan.as_dict()
         if file_report.photos is not None:
             data["photos"] = file_report.photos.as_dict()
+        if file_report.page_file is not None:
+            data["page_file"] = file_report.page_file.as_dict()
         files.append(data)
     data = {"files": files}
     if report.failed:

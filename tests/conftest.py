@@ -54,6 +54,17 @@ def _no_page_cache(settings):
     settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True)
+def _cjk_font(monkeypatch):
+    """Page PDFs render as on a server with a CJK font (README), whatever this machine has installed.
+
+    tests/articles/test_page_fonts.py says what an editor is told on a server without one.
+    """
+    from articles import page_fonts
+
+    monkeypatch.setattr(page_fonts, "cjk_font_installed", lambda: True)
+
+
 @pytest.fixture
 def page_cache(settings):
     """The readers' page cache on, empty (tests/test_pagecache.py)."""

@@ -136,7 +136,11 @@ class PageImageAdmin(CappedSearchMixin, admin.ModelAdmin):
             return
         report = page_files.attach(obj, prepared)
         request._page_areas_replaced = True
-        self.message_user(request, report.message(), messages.SUCCESS if not report.unplaced else messages.WARNING)
+        self.message_user(
+            request,
+            report.message(),
+            messages.SUCCESS if not (report.unplaced or report.font_warning) else messages.WARNING,
+        )
 
     def save_formset(self, request, form, formset, change):
         if getattr(request, "_page_areas_replaced", False):

@@ -437,6 +437,11 @@ def _name_list(text: str, names: list[str]) -> bool:
     )
 
 
+def _reads_as_name(token: str) -> bool:
+    """A short token that is a name even though an outlet's suffix sits inside it (胡社友, 李报春)."""
+    return _unlabeled_name(token) and not token.endswith(ORG_SUFFIXES)
+
+
 def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[PersonCredit] | None:
     text = _strip_reported(strip(text))
     strict = mark is None
@@ -445,6 +450,8 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
     head = text[: matches[0].start()] if matches else text
     if strip(head):
         org = _LEADING_ORG.match(head)
+        if org and not strip(head[org.end() :]) and _reads_as_name(strip(head)):
+            org = None  # `胡社友 摄`: a name with 社 inside, not an outlet
         body = head[org.end() :] if org else head
         if strip(body):
             # names before the first label: checked against the surname table unless a credit
@@ -784,20 +791,27 @@ def is_name(text: str) -> bool:
 
 
 # A credit that opens with its label: 本报记者, 记者, 通讯员, 新华社记者…
-_LABELLED = re.compile(f"^(?:[{HAN}]{{0,8}}(?:{_words(['记者', '通讯员', '实习生'])})|{_word('读者')}[{SPACES}]+[{HAN}]{{2,4}}$)")
+_LABELLED = re.compile(
+    f"^(?:[{HAN}]{{0,8}}(?:{_words(['记者', '通讯员', '实习生'])})|{_word('读者')}[{SPACES}]+[{HAN}]{{2,4}}$)"
+)
+
+
+# Names alone in brackets after the last sentence: `……该活动将持续到6月底。(刘丽萍 顾威)`.
+_GLUED_NAMES = re.compile(f"^[{_BRA_CLASS}][{HAN}{SPACES}、]{{2,20}}[{_KET_CLASS}]$")
 
 
 def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
-    """A labelled credit glued after a paragraph's last sentence: `……活动。本报记者丁肇文 孟环`
-    → (the paragraph, the credit, its people)."""
+    """A labelled credit glued after a paragraph's last sentence: `……活动。本报记者丁肇文 孟环`, or
+    names alone in brackets (`……6月底。(刘丽萍 顾威)`) → (the paragraph, the credit, its people)."""
     text = strip(text)
     stop = max(text.rfind(c) for c in STOPS + "\u201d")
     credit = strip(text[stop + 1 :]) if stop > 0 else ""
-    if not credit or not _LABELLED.match(credit):
+    bracketed = _GLUED_NAMES.match(credit)
+    if not credit or not (_LABELLED.match(credit) or bracketed):
         return None
     people = parse_credit(credit)
-    if people and credit.startswith("读者") and not all(is_signature(p.name) for p in people):
-        return None  # `读者 可以通过…`: a sentence about readers, no signature
+    if people and (credit.startswith("读者") or bracketed) and not all(is_signature(p.name) for p in people):
+        return None  # `读者 可以通过…`: a sentence about readers; `(完)`, `(上)`: no signature
     return (strip(text[: stop + 1]), credit, people) if people else None
 
 

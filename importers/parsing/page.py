@@ -257,7 +257,13 @@ def _item(draft: Draft) -> ParsedItem:
 
     if kind in (NEWS, PHOTO) and any(_EDITORS_NOTE.match(b.text) for b in blocks):
         kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
-    elif kind == NEWS and people and not dateline and {p.name for p in people} <= shooters(people):
+    elif (
+        kind == NEWS
+        and people
+        and not dateline
+        and {p.name for p in people} <= shooters(people)
+        and _told_in_captions(blocks)
+    ):
         kind = PHOTO  # everyone credited took photos: photo news (`本报记者 李建泉摄`, `记者 浦峰 摄影报道`)
     kicker, headline, subheadline = split_title(title_lines)
     printed = bool(headline)
@@ -296,6 +302,15 @@ def _item(draft: Draft) -> ParsedItem:
         lines=tuple(lines),
         headline_printed=printed,
     )
+
+
+_MAX_PHOTO_PARAGRAPHS = 5
+
+
+def _told_in_captions(blocks) -> bool:
+    """Photo news is told in a few captions; a feature whose reporter also took its photo
+    (`株洲日报全媒体记者/陈洲平` over ten paragraphs, `陈洲平 摄` on one caption) is a story."""
+    return sum(b.kind == PARAGRAPH for b in blocks) <= _MAX_PHOTO_PARAGRAPHS
 
 
 def shooters(people) -> set[str]:

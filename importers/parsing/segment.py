@@ -312,7 +312,7 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
             break
         if seq[j].shape in (CAPTION, PHOTO_CREDIT):
             texts, photos = 0, photos + 1
-        elif seq[j].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS:
+        elif seq[j].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS and not split_glued_credit(seq[j].text):
             texts += 1
         else:
             break
@@ -336,7 +336,8 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
         and not split_glued_credit(seq[j].text)
     ):
         j -= 1
-    if j == i - 1 or j < 0 or seq[j + 1].barrier_before:
+    own_caption = seq[i].shape == CAPTION  # `…今年不回家过春节。胡社友 摄`: the caption is on the credit
+    if (j == i - 1 and not own_caption) or j < 0 or seq[j + 1].barrier_before:
         return None
     closed = (
         seq[j].shape == PHOTO_CREDIT
@@ -400,7 +401,12 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             seq[k].shape = TITLE
         if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
             previous = seq[groups[-1][-1]] if groups else None
-            if previous is None or previous.shape in (TITLE, CREDIT) or _credited_photo(previous) or ends_sentence(previous.text):
+            if (
+                previous is None
+                or previous.shape in (TITLE, CREDIT)
+                or _credited_photo(previous)
+                or ends_sentence(previous.text)
+            ):
                 groups.append([k])
                 continue
         groups[-1].append(k)

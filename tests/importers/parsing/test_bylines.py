@@ -1,5 +1,7 @@
 """Bylines, datelines and photo credits, from the seeds and from other papers' forms."""
 
+from pathlib import Path
+
 import pytest
 
 from importers.parsing import parse_page
@@ -12,6 +14,8 @@ from importers.parsing.bylines import (
     split_caption_credit,
     split_glued_credit,
 )
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def people(credits):
@@ -561,7 +565,10 @@ def test_a_release_is_no_dateline():
     ("text", "dateline"),
     [
         ("本报太原专电 全国工人报刊工作会议暨工人报刊研究会第三届年会,于本月10—14日在山西太原召开。", "本报太原专电"),
-        ("本报莫斯科5月18日电 中共中央总书记、中华人民共和国中央军委主席江泽民结束了富有成果的莫斯科访问", "本报莫斯科5月18日电"),
+        (
+            "本报莫斯科5月18日电 中共中央总书记、中华人民共和国中央军委主席江泽民结束了富有成果的莫斯科访问",
+            "本报莫斯科5月18日电",
+        ),
     ],
 )
 def test_a_newsroom_dateline_with_its_place_opens_a_story_with_no_credit(text, dateline):
@@ -580,3 +587,36 @@ def test_a_reader_signs_a_letter_at_its_end(text, people):
     glued = split_glued_credit(text)
     found = {(p.name, p.role) for p in glued[2]} if glued else None
     assert found == people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("胡社友 摄", [("胡社友", "photographer")]),  # 工人日报: a name with 社 inside
+        ("新华社 摄", []),  # an outlet, nobody named
+        ("中新社 摄", []),
+    ],
+)
+def test_a_name_holding_an_outlet_suffix_is_still_a_name(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+def test_names_in_brackets_glued_after_the_last_sentence_sign_the_story():
+    """工人日报 prints the authors of a brief glued after its last 。: `(刘丽萍 顾威)`; `(完)` is no one."""
+    glued = split_glued_credit(
+        "工会组织全局11个文化宫成员陆续走进金州等13个站区,组织职工开展趣味娱乐活动,受到职工欢迎。该活动将持续到6月底。(刘丽萍 顾威)"
+    )
+    assert glued is not None and people(glued[2]) == [("刘丽萍", "author"), ("顾威", "author")]
+    assert glued[0].endswith("6月底。")
+    assert split_glued_credit("会议在热烈的掌声中结束。(完)") is None
+
+
+def test_a_story_signed_in_brackets_ends_before_the_photo_under_it():
+    """The brief ends at its glued `(刘丽萍 顾威)`; the caption after it, with `胡社友 摄` glued to its
+    last sentence, is a photo of its own (工人日报)."""
+    page = parse_page((CORPUS / "grrb" / "grrb_20160111_02.txt").read_bytes(), source="grrb_20160111_02.txt")
+    brief = next(i for i in page.items if i.headline == "沈铁局工会送欢乐到基层")
+    assert people(brief.people) == [("刘丽萍", "author"), ("顾威", "author")]
+    photo = page.items[-1]
+    assert photo.kind == "photo" and people(photo.people) == [("胡社友", "photographer")]
+    assert photo.paragraphs[0].startswith("1月14日晚") and not any("1月14日晚" in p for p in brief.paragraphs)

@@ -391,3 +391,16 @@ def test_a_story_signed_at_the_end_of_its_last_paragraph_ends_there():
     assert story.paragraphs[-1].endswith("为顾问。")
     letter = item("sxgrb_19900918_02", "这样的报道让职工感动")
     assert letter.kind == "commentary" and people(letter) == {("薛芳玲", "author")}
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "kind"),
+    [
+        # the reporter took the one photo of a ten-paragraph feature: a story (株洲日报)
+        ("zzrb_20230920_03", "茶陵未解C位之谜", "news"),
+        # reporter and correspondent `摄影报道` over one caption: photo news (湖南日报)
+        ("hnrb_20170313_06", "种蔬菜 助脱贫", "photo"),
+    ],
+)
+def test_photo_news_is_told_in_captions(page, headline, kind):
+    assert item(page, headline).kind == kind
