@@ -29,7 +29,7 @@ def narrow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0021_section_keywords_city"),
+        ("articles", "0022_remove_stale_content_types"),
     ]
 
     operations = [migrations.RunPython(widen, narrow)]
