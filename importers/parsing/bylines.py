@@ -47,6 +47,7 @@ from .lexicon import (
     PHOTO_SET_QUALIFIERS,
     PHOTO_SET_WORDS,
     PHOTOGRAPHER,
+    PROVINCES,
     QUALIFIED_EDITOR_LABELS,
     REPORTER,
     REPORTING_WORDS,
@@ -137,6 +138,8 @@ def _credit_roles() -> str:
 
 _CREDIT_ROLES = _credit_roles()
 # The newsroom's name never starts with a role word: in `图/本报记者 张三` 图 is a role.
+# A column or outlet in quotes before the role word: (“青岛观”摄影师李勇智 摄).
+_QUOTED_OUTLET = re.compile(f'[\u201c"][^\u201d"]{{1,12}}[\u201d"](?=[{SPACES}]*(?:{_CREDIT_ROLES}))')
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
 _STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
 # What every credit holds, checked before parsing: a role word or a credit mark, or else
@@ -153,7 +156,8 @@ _LEADING_ORG = re.compile(f"^[{SPACES}]*{_ORG}(?=[{SPACES}]|$)")
 # Where the photo came from, after its credit: 摄(中经视觉), 摄/光明图片, 摄 视觉重庆.
 _PHOTO_SOURCE = re.compile(
     f"(?<=[摄攝])[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{1,12}}[{_KET_CLASS}]"
-    f"|[{HAN}A-Za-z]{{0,6}}(?:{_words(PHOTO_AGENCY_WORDS)})[{HAN}A-Za-z]{{0,4}})$"
+    f"|[{HAN}A-Za-z]{{0,6}}(?:{_words(PHOTO_AGENCY_WORDS)})[{HAN}A-Za-z]{{0,4}}"
+    f"|于[{_NUM}年月日号]{{2,12}})$"  # when it was taken: 曾谙 摄于2016年3月21日
 )
 # A note after the last name: 谢黎明(春城晚报), 张启明(实习); where the text came from: /来源:南京晨报.
 _TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}]{{1,8}}[{_KET_CLASS}]$")
@@ -164,12 +168,17 @@ _REPORTED = re.compile(
 )
 # A place printed before 报道 after the names: 陈彦兵 株洲报道, 吳千、于海江 哈爾濱報道.
 _PLACE_REPORTED = re.compile(f"(?P<before>[^{SPACES}]+)[{SPACES}]+[{HAN}]{{2,5}}{_word('报道')}$")
+# A province (and a city of it) glued before 报道 after the names: 陈雪霏安徽黄山报道.
+_PROVINCE_REPORTED = re.compile(f"(?<=[{HAN}])(?:{_words(PROVINCES)})[{HAN}]{{0,4}}?{_word('报道')}$")
 # A credit printed after its names: 张三 摄, 张三/文, 吴亚明文/图, 吕依霖 摄影报道. 摄, 摄影报道 and the
 # compound text-and-picture marks may be glued to the name; 文, 图 and 摄影 stand after a space or a
 # slash (文钦, 特约摄影 刘佳), except 摄影 at the very end (陈治普摄影).
 _BOTH_MARK = (
     f"{_word('文')}[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*(?:{_word('图')}|{_word('摄')})"
     f"|(?:{_word('图')}|{_word('摄')})[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*{_word('文')}"
+)
+_BRACKETED_MARK = re.compile(
+    f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
 )
 _MARKER = re.compile(
     f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_word('摄影报道')}|{_word('摄')})"
@@ -423,6 +432,9 @@ def _strip_reported(text: str) -> str:
     place = _PLACE_REPORTED.search(text)
     if place and not _ROLE_RE.fullmatch(place.group("before")):
         return strip(text[: place.start("before") + len(place.group("before"))])
+    glued = _PROVINCE_REPORTED.search(text)
+    if glued:
+        return strip(text[: glued.start()])  # `…记者陈雪霏安徽黄山报道`: the place glued to the name
     return strip(_REPORTED.sub("", text))
 
 
@@ -548,8 +560,10 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if staff:
         return _parse_staff(text)
     if _QUOTE_RE.search(text):
-        text = text.translate(_QUOTES)
+        text = _QUOTED_OUTLET.sub("", text).translate(_QUOTES)
+    text = text.replace("\\", "/")  # a backslash typed for a slash: `文\摄`
     text, bracketed = _unwrap(text)
+    text = _BRACKETED_MARK.sub(r" \g<mark>", text)  # `记者/谢慧 (图/文)`: the mark in brackets
     if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)

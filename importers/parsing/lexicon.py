@@ -29,6 +29,7 @@ ROLE_MODIFIERS = (
     "特约",
     "首席",
     "驻站",
+    "分站",  # 红网保靖站…讯(分站记者 彭司进)
     "驻地",
     "主任",
     "高级",
@@ -349,7 +350,7 @@ SURNAMES = (
 
 # Newsrooms that sign with a short name carrying none of the suffixes below (报, 社, 网, 台…):
 # 南都记者 薛凯莹 (南方都市报).
-OUTLETS = ("南都",)
+OUTLETS = ("南都", "新湖南")  # newsrooms whose names end in no suffix of ORG_SUFFIXES
 # How a newsroom's name ends when it is glued to a role word: 新华社记者, 光明网记者,
 # 丽江融媒记者, 南方+记者, 市六小记者站 王世佺, N栏目主持.
 ORG_SUFFIXES = (

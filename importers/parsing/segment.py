@@ -18,7 +18,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, ends_sentence
+from .text import COLONS, SPACES, ends_sentence
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -577,12 +577,23 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
         elif (
             before.shape == TEXT
             and ends_sentence(before.text)
-            and seq[rest[n + 1]].shape == TITLE
+            and (seq[rest[n + 1]].shape == TITLE or _lone_couplet(seq, rest, n))
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)
         ):
             return n
     return None
+
+
+_COUPLET = re.compile(f"^[^{SPACES}]{{4,}}[{SPACES}]+[^{SPACES}]{{4,}}$")
+
+
+def _lone_couplet(seq: list[Unit], rest: list[int], n: int) -> bool:
+    """The one title line of a story's span, two phrases set apart by a space (`游泳小将宋泯臻
+    省运会独揽三金`): the headline of a story printed with no byline. Subheads come in series
+    (`弹性就业 互惠共赢` is the second of two), and a lone subhead is one phrase."""
+    titles = [k for k in rest if seq[k].shape == TITLE]
+    return titles == [rest[n]] and "\n" not in seq[rest[n]].text and bool(_COUPLET.match(seq[rest[n]].text))
 
 
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:

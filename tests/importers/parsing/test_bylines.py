@@ -620,3 +620,25 @@ def test_a_story_signed_in_brackets_ends_before_the_photo_under_it():
     photo = page.items[-1]
     assert photo.kind == "photo" and people(photo.people) == [("胡社友", "photographer")]
     assert photo.paragraphs[0].startswith("1月14日晚") and not any("1月14日晚" in p for p in brief.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # real bylines of seven outlets (tests/importers/corpus/bylines/bylines.jsonl)
+        ("株洲晚报融媒体记者/谢慧 (图/文)", [("谢慧", "reporter"), ("谢慧", "photographer")]),
+        ("新湖南记者 张浩 陈普庄 周洋", [("张浩", "reporter"), ("陈普庄", "reporter"), ("周洋", "reporter")]),
+        ("北欧绿色邮报网特派记者陈雪霏安徽黄山报道", [("陈雪霏", "reporter")]),
+        ("(曾谙 摄于2016年3月21日)", [("曾谙", "photographer")]),
+        ("(“青岛观”摄影师李勇智 摄)", [("李勇智", "photographer")]),
+        ("记者 叶海 文\\摄", [("叶海", "reporter"), ("叶海", "photographer")]),
+    ],
+)
+def test_credit_forms_of_more_outlets(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+def test_a_station_reporter_in_a_dated_lead():
+    lead = parse_lead("红网保靖站9月3日讯(分站记者 彭司进 通讯员 田方)近日,")
+    assert lead.dateline == "红网保靖站9月3日讯"
+    assert people(lead.people) == [("彭司进", "reporter"), ("田方", "correspondent")]

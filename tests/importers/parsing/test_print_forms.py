@@ -10,6 +10,7 @@ from importers.parsing import parse_page
 from importers.parsing.text import squeeze
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 @cache
@@ -404,3 +405,14 @@ def test_a_story_signed_at_the_end_of_its_last_paragraph_ends_there():
 )
 def test_photo_news_is_told_in_captions(page, headline, kind):
     assert item(page, headline).kind == kind
+
+
+def test_a_lone_two_phrase_title_after_a_finished_story_heads_the_next():
+    """`游泳小将宋泯臻 省运会独揽三金` after the 残运会 report's last paragraph is a story printed
+    without a byline (株洲日报, 2022); spaced subheads in a series stay subheads (株洲日报 seed, 2024)."""
+    report = item("zzrb_20221205_03", "省第十一届残运会落幕 株洲捧回25金")
+    swim = item("zzrb_20221205_03", "游泳小将宋泯臻 省运会独揽三金")
+    assert swim is not report and not report.subheads and swim.paragraphs[0].startswith("“这真的是")
+    seed = parse_page((SEEDS / "000_a19f70ba52195d0f.txt").read_bytes(), source="000_a19f70ba52195d0f.txt")
+    finance = next(i for i in seed.items if i.headline == "金融支持实体经济持续加力")
+    assert "金融赋能民营经济 畅通市场循环活力" in finance.subheads
