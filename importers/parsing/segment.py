@@ -123,8 +123,25 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
         for draft_start, draft in _build(seq, indexes, kind, anchor_index):
             placed.append((draft_start, len(placed), draft))
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
+    _return_floated_titles(drafts)
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
+
+
+def _return_floated_titles(drafts: list[Draft]) -> None:
+    """A photo printed without a title right after a story that holds a title line between the
+    two halves of a cut paragraph (`…的慰问职工传统,` / `留守农民工提前吃年夜饭` / `转而开展…`): the
+    photo's title, floated up into the story by the extraction."""
+    for story, photo in zip(drafts, drafts[1:], strict=False):
+        if photo.kind != PHOTO or photo.title or story.kind == PHOTO:
+            continue
+        body = story.body
+        for n in range(1, len(body) - 1):
+            before, unit, after = body[n - 1], body[n], body[n + 1]
+            cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
+            if unit.shape == TITLE and cut and "\n" not in unit.text:
+                photo.title = [body.pop(n)]
+                break
 
 
 def _join_continued_title_lines(seq: list[Unit]) -> list[Unit]:

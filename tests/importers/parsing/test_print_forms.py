@@ -416,3 +416,12 @@ def test_a_lone_two_phrase_title_after_a_finished_story_heads_the_next():
     seed = parse_page((SEEDS / "000_a19f70ba52195d0f.txt").read_bytes(), source="000_a19f70ba52195d0f.txt")
     finance = next(i for i in seed.items if i.headline == "金融支持实体经济持续加力")
     assert "金融赋能民营经济 畅通市场循环活力" in finance.subheads
+
+
+def test_a_photo_title_floated_into_the_story_above_goes_back_to_the_photo():
+    """`留守农民工提前吃年夜饭` sits between the halves of the brief's cut paragraph; the untitled
+    photo after the brief is its item (工人日报). The brief keeps its paragraph whole."""
+    brief = item("grrb_20160111_02", "沈铁局工会送欢乐到基层")
+    photo = item("grrb_20160111_02", "留守农民工提前吃年夜饭")
+    assert photo.kind == "photo" and photo.headline == "留守农民工提前吃年夜饭"
+    assert not brief.subheads and any("传统,转而开展" in p for p in brief.paragraphs)
