@@ -4,8 +4,8 @@
 
 Needs ``newsroom_bench`` (bench/build_site_db.py, 1,000,000 articles; ``BENCH_SITE_DB`` names
 another), or ``--database-url`` (SQLite: 10,000 generated pages imported, bench/README.md). Each query goes through the public search page (``/search/?q=...``, Django's test
-client in this process, DEBUG off; the process starts as a web worker does, through
-newsroom.wsgi): relevance-ranked, rendered.
+client in this process, DEBUG off, the page cache off; the process starts as a web worker does,
+through newsroom.wsgi): relevance-ranked, rendered.
 
 The sample (fixed seed): two-, three- and four-character strings cut from the headlines and
 bodies of random articles of the database, drawn until each band of match counts (0, 1-99,
@@ -195,7 +195,13 @@ def main() -> None:
     )
     parser.add_argument("--database-url", help="another database, e.g. sqlite:////tmp/newsroom-100k.sqlite3")
     args = parser.parse_args()
-    settings = {"DJANGO_DEBUG": "0", "DJANGO_SECURE_SSL_REDIRECT": "0", "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40}
+    # The page cache off: a repeated request would be a cache hit (~0.3 ms), not a search.
+    settings = {
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECRET_KEY": "bench-only-" + "x" * 40,
+        "NEWSROOM_PAGE_CACHE_SECONDS": "0",
+    }
     if args.database_url:
         os.environ.update(settings, DATABASE_URL=args.database_url, DJANGO_SETTINGS_MODULE="newsroom.settings")
     elif not _benchdb.exists(DATABASE):
@@ -215,6 +221,7 @@ def main() -> None:
     from django.test import Client
 
     settings.ALLOWED_HOSTS = ["testserver"]
+    assert settings.NEWSROOM_PAGE_CACHE_SECONDS == 0, "the page cache must be off: search, not cache hits"
     client = Client()
     print(f"{connection.settings_dict['NAME']} ({connection.vendor}): load average {loadavg()} at the start")
     started = time.perf_counter()

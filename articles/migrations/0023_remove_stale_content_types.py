@@ -12,7 +12,7 @@ def remove_stale(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0021_section_keywords_city"),
+        ("articles", "0022_article_search_check"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
