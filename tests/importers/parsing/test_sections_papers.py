@@ -179,5 +179,5 @@ def test_the_front_page_is_the_news_page(page, words, expected):
     [("工地上的职工书屋", "文化"), ("艺术节请劳模坐前排", "文化"), ("湖北武汉", "社会")],
 )
 def test_reading_rooms_and_arts_festivals_are_culture(words, expected):
-    # 工人日报 `工会新闻` (grrb_20081125_05): keywords of migration 0023 (书屋, 艺术节); its other briefs stay
+    # 工人日报 `工会新闻` (grrb_20081125_05): keywords of migration 0024 (书屋, 艺术节); its other briefs stay
     assert section_of(sections_of("grrb_20081125_05.txt"), words) == expected

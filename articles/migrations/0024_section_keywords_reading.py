@@ -29,7 +29,7 @@ def narrow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0022_remove_stale_content_types"),
+        ("articles", "0023_remove_stale_content_types"),
     ]
 
     operations = [migrations.RunPython(widen, narrow)]
