@@ -57,6 +57,7 @@ from .lexicon import (
     SURNAMES,
     TRADITIONAL,
     UNLABELED_PHOTO_REPORT,
+    WORKPLACE_ENDINGS,
 )
 from .model import PersonCredit
 from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, STOPS, strip
@@ -138,6 +139,11 @@ def _credit_roles() -> str:
 
 _CREDIT_ROLES = _credit_roles()
 # The newsroom's name never starts with a role word: in `图/本报记者 张三` 图 is a role.
+# A letter or a worker's piece signed with the writer's workplace or address before the name:
+# `兴平市66号信箱杨晓勇` (陕西工人报), `□首发集团八达岭分公司京新收费所 吕文静` (劳动午报).
+_WORKPLACE_SIGNATURE = re.compile(
+    f"^[□■]?[{HAN}0-9]{{2,24}}(?:{_words(WORKPLACE_ENDINGS)})[{SPACES}]*(?P<name>[{HAN}]{{2,3}})$"
+)
 # A column or outlet in quotes before the role word: (“青岛观”摄影师李勇智 摄).
 _QUOTED_OUTLET = re.compile(f'[\u201c"][^\u201d"]{{1,12}}[\u201d"](?=[{SPACES}]*(?:{_CREDIT_ROLES}))')
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
@@ -562,6 +568,9 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if _QUOTE_RE.search(text):
         text = _QUOTED_OUTLET.sub("", text).translate(_QUOTES)
     text = text.replace("\\", "/")  # a backslash typed for a slash: `文\摄`
+    workplace = _WORKPLACE_SIGNATURE.match(text)
+    if workplace and is_signature(workplace.group("name")):
+        return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
     text, bracketed = _unwrap(text)
     text = _BRACKETED_MARK.sub(r" \g<mark>", text)  # `记者/谢慧 (图/文)`: the mark in brackets
     if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):

@@ -351,6 +351,25 @@ SURNAMES = (
 # Newsrooms that sign with a short name carrying none of the suffixes below (报, 社, 网, 台…):
 # 南都记者 薛凯莹 (南方都市报).
 OUTLETS = ("南都", "新湖南")  # newsrooms whose names end in no suffix of ORG_SUFFIXES
+# How a workplace or an address ends when a writer signs with it before the name.
+WORKPLACE_ENDINGS = (
+    "信箱",
+    "厂",
+    "矿",
+    "所",
+    "公司",
+    "分公司",
+    "车间",
+    "工段",
+    "站",
+    "段",
+    "局",
+    "处",
+    "学校",
+    "医院",
+    "中学",
+    "小学",
+)
 # How a newsroom's name ends when it is glued to a role word: 新华社记者, 光明网记者,
 # 丽江融媒记者, 南方+记者, 市六小记者站 王世佺, N栏目主持.
 ORG_SUFFIXES = (

@@ -87,6 +87,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             barrier = True
             continue
         unit.barrier_before = barrier
+        unit.after_jump = jumped
         if barrier and jumped and unit.shape == TEXT and unit.phrase:
             unit.shape = TITLE  # `（下转第13版）` ends a story: a whole phrase after it heads the next
         barrier = jumped = False
@@ -495,12 +496,15 @@ def _credited_photo(unit: Unit) -> bool:
 
 
 def looks_like_notice(heading: str, text: str) -> bool:
-    """招募, 公告, 启事…: a notice names its subject in the title and a way to reach someone."""
+    """招募, 公告, 启事…: a notice names its subject in the title and a way to reach someone, or
+    is titled by the word alone (`公 告`)."""
+    if _NOTICE_WORDS.fullmatch(heading):
+        return True
     return bool(_NOTICE_WORDS.search(heading) and (_CONTACT.search(text + heading) or _NOTICE_CLOSE.search(text)))
 
 
 def _is_notice(title: list[Unit], body: list[Unit]) -> bool:
-    return looks_like_notice("".join(u.text for u in title), "\n".join(u.text for u in body))
+    return looks_like_notice("".join(u.key for u in title), "\n".join(u.text for u in body))  # `公 告`: print spacing
 
 
 def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
@@ -521,6 +525,11 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield from _anchorless(seq, rest[own:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
+    inset = _inset_photo(seq, rest, anchor)
+    if inset is not None:
+        # Another photo's captions printed inside a paragraph the column break cut: its own item.
+        yield rest[inset[0]], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[inset[0] : inset[1]]])
+        rest = rest[: inset[0]] + rest[inset[1] :]
     foreign = _foreign_tail(seq, rest, anchor)
     if foreign is not None:
         # Another team's photo or story, closed by their own credit, printed after this story.
@@ -532,6 +541,12 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
     closed = _after_closing_credit(seq, rest)
+    if closed is None:
+        # `（下转第2版）` ends the story on this page: a title after it heads another item
+        closed = next(
+            (n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape == TITLE and n + 1 < len(rest)),
+            None,
+        )
     if closed is not None:
         # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
         draft.body = [seq[k] for k in rest[:closed]]
@@ -577,6 +592,31 @@ def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int 
     return None
 
 
+def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple[int, int] | None:
+    """``(start, end)`` in ``rest`` of an untitled photo set inside the story's cut paragraph
+    (`…一扇窗户,` / `5月20日,汉中市…举行。…` / `…送上防暑降温物资。周健 摄` / `朝我的心里…`): its
+    caption tells its own news in sentences, and its credit names none of the story's people."""
+    own = {p.name for p in anchor.people} if anchor is not None else set()
+    for m, k in enumerate(rest):
+        unit = seq[k]
+        if unit.shape != CAPTION or not unit.people or own & {p.name for p in unit.people} or m + 1 >= len(rest):
+            continue
+        start = m
+        while start > 0 and m - start < _MAX_PHOTO_CAPTIONS - 1:
+            before = seq[rest[start - 1]]
+            if before.shape != TEXT or not ends_sentence(before.text):
+                break
+            start -= 1
+        cut = start > 0 and seq[rest[start - 1]].shape == TEXT and not ends_sentence(seq[rest[start - 1]].text)
+        caption = "".join(seq[j].text for j in rest[start:m]) + unit.caption
+        resumes = seq[rest[m + 1]].shape == TEXT and not any(
+            seq[j].shape in (CREDIT, PHOTO_CREDIT) for j in rest[m + 1 :]
+        )  # the story goes on after the photo; a credit after it would close the photo's own text
+        if cut and resumes and start < m and _tells_a_story(caption):
+            return start, m + 1
+    return None
+
+
 def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
     """Position in ``rest`` where another item with no byline above its body begins: a title
     after the story's closing credit (a short commentary signed at its end), or a title of two
@@ -594,12 +634,25 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
         elif (
             before.shape == TEXT
             and ends_sentence(before.text)
-            and (seq[rest[n + 1]].shape == TITLE or _lone_couplet(seq, rest, n))
+            and (
+                (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
+                or _lone_couplet(seq, rest, n)
+            )
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)
         ):
             return n
     return None
+
+
+_MAX_PARALLEL = 8
+
+
+def _parallel_lines(first: Unit, second: Unit) -> bool:
+    """Two short title lines of one length (`道不尽的厚重` / `看得见的短板`): a subhead printed on two
+    lines, as a blank-line dump keeps in one block; a kicker and a headline differ in length."""
+    a, b = first.key, second.key
+    return len(a) == len(b) <= _MAX_PARALLEL and "\n" not in first.text + second.text
 
 
 _COUPLET = re.compile(f"^[^{SPACES}]{{4,}}[{SPACES}]+[^{SPACES}]{{4,}}$")

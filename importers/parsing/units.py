@@ -47,6 +47,7 @@ class Unit:
     barrier_before: bool = False  # furniture stood between this unit and the one before
     phrase: bool = False  # text that reads as a whole phrase: a title or deck where it stands so
     opens_paragraph: bool = False  # set in with an indent on a page that indents its paragraphs
+    after_jump: bool = False  # printed right after a jump line (`▶ 下转 02版`) that ends a story
 
     @property
     def key(self) -> str:

@@ -642,3 +642,15 @@ def test_a_station_reporter_in_a_dated_lead():
     lead = parse_lead("红网保靖站9月3日讯(分站记者 彭司进 通讯员 田方)近日,")
     assert lead.dateline == "红网保靖站9月3日讯"
     assert people(lead.people) == [("彭司进", "reporter"), ("田方", "correspondent")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("兴平市66号信箱杨晓勇", [("杨晓勇", "author")]),  # a reader's letter, 陕西工人报
+        ("□首发集团八达岭分公司京新收费所 吕文静", [("吕文静", "author")]),  # a worker's piece, 劳动午报
+        ("西安市新城区工会", []),  # a place over a title, nobody signs
+    ],
+)
+def test_a_writer_signs_with_a_workplace_before_the_name(text, expected):
+    assert people(parse_credit(text)) == expected

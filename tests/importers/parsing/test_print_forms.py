@@ -425,3 +425,54 @@ def test_a_photo_title_floated_into_the_story_above_goes_back_to_the_photo():
     photo = item("grrb_20160111_02", "留守农民工提前吃年夜饭")
     assert photo.kind == "photo" and photo.headline == "留守农民工提前吃年夜饭"
     assert not brief.subheads and any("传统,转而开展" in p for p in brief.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "after_jump"),
+    [
+        # a signed essay jumps to page 2; the notice under the jump line is its own item (陕西工人报)
+        ("sxgrb_20190607_01", "我和《陕西工人报》的友谊", "公 告"),
+        # an unsigned feature jumps to page 13; the next feature starts under the jump line (北京晚报)
+        ("bjwb_20190828_12", "气氛够好 配套缺位", "炎炎夏日,公园成北京市民纳凉好去处,赏美景别煞风景"),
+    ],
+)
+def test_a_jump_line_ends_the_story_on_this_page(page, story, after_jump):
+    jumped, following = item(page, story), item(page, after_jump)
+    assert following is not jumped
+    assert not any(after_jump in p for p in jumped.paragraphs)
+
+
+def test_a_notice_titled_by_the_word_alone_is_a_notice():
+    assert item("sxgrb_20190607_01", "公 告").kind == "notice"
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "photo_caption", "inset"),
+    [
+        # another photo's captions inside the essay's cut paragraph: its own item (陕西工人报)
+        ("sxgrb_20190607_01", "我和《陕西工人报》的友谊", "5月20日,汉中市重点项目劳动竞赛", True),
+        # photo news closed by its own byline after a story: the photo keeps its text (株洲日报)
+        ("zzrb_20221228_02", "将政协力量更好地融入全市发展大局", "湘江河西段", False),
+    ],
+)
+def test_a_photo_inset_in_a_cut_paragraph(page, story, photo_caption, inset):
+    essay = item(page, story)
+    photo = next(i for i in items(page) if i.kind == "photo" and i.paragraphs[0].startswith(photo_caption))
+    assert not any(photo_caption in p for p in essay.paragraphs)
+    if inset:
+        assert any("一扇窗户,朝我的心里" in p for p in essay.paragraphs)  # joined across the photo
+        assert {p.name for p in essay.people} == {"安黎"}
+    else:
+        assert any(p.startswith("10月19日下午") for p in photo.paragraphs)
+
+
+def test_a_subhead_on_two_lines_of_one_length_stays_in_its_story_on_a_page_without_blank_lines():
+    """`道不尽的厚重` / `看得见的短板` (株洲日报) keeps its story whole when the dump puts one
+    paragraph per line; a kicker over a headline (`政协委员分组审议两个报告` / `将政协力量…`) differ."""
+    path = CORPUS / "zzrb" / "zzrb_20230920_03.txt"
+    text = "\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+    page = parse_page(text, source=path.name)
+    assert [i.headline for i in page.items if i.kind in ("news", "photo")] == ["茶陵未解C位之谜"]
+    assert any(sub.startswith("道不尽的厚重") for sub in page.items[0].subheads)
+    two_titles = item("zzrb_20221228_02", "将政协力量更好地融入全市发展大局")
+    assert "政协委员分组审议两个报告" in two_titles.kicker + two_titles.headline
