@@ -163,7 +163,7 @@ def test_not_local_news_pages(header):
 @pytest.mark.parametrize(
     ("page", "words", "expected"),
     [
-        ("sxgrb_19881215_01.txt", "我们喜爱", "要闻"),  # `01  头版`: a reader's letter on the front page
+        ("sxgrb_19881215_01.txt", "我们喜爱", "评论"),  # `01  头版`: a reader's letter is commentary, 评论
         ("sxgrb_19881215_01.txt", "重视工人报刊发行工作", "要闻"),
         ("sxgrb_20190607_01.txt", "比亚迪", "要闻"),  # `01  首版`: an untitled photo
         ("sxgrb_20190607_01.txt", "友谊", "评论"),  # commentary goes to 评论 on any page
