@@ -130,11 +130,11 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
 
 
 def _return_floated_titles(drafts: list[Draft]) -> None:
-    """A photo printed without a title right after a story that holds a title line between the
-    two halves of a cut paragraph (`…的慰问职工传统,` / `留守农民工提前吃年夜饭` / `转而开展…`): the
-    photo's title, floated up into the story by the extraction."""
+    """A photo or a story printed without a title right after a story that holds a title line
+    between the two halves of a cut paragraph (`…的慰问职工传统,` / `留守农民工提前吃年夜饭` /
+    `转而开展…`): its title, floated up into the story above by the extraction."""
     for story, photo in zip(drafts, drafts[1:], strict=False):
-        if photo.kind != PHOTO or photo.title or story.kind == PHOTO:
+        if photo.title or photo.kind not in (PHOTO, NEWS) or story.kind == PHOTO:
             continue
         body = story.body
         for n in range(1, len(body) - 1):
@@ -541,12 +541,10 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
     closed = _after_closing_credit(seq, rest)
-    if closed is None:
-        # `（下转第2版）` ends the story on this page: a title after it heads another item
-        closed = next(
-            (n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape == TITLE and n + 1 < len(rest)),
-            None,
-        )
+    # `（下转第2版）` ends the story on this page: what follows is another item
+    jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
+    if jump is not None and (closed is None or jump < closed):
+        closed = jump
     if closed is not None:
         # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
         draft.body = [seq[k] for k in rest[:closed]]

@@ -476,3 +476,13 @@ def test_a_subhead_on_two_lines_of_one_length_stays_in_its_story_on_a_page_witho
     assert any(sub.startswith("道不尽的厚重") for sub in page.items[0].subheads)
     two_titles = item("zzrb_20221228_02", "将政协力量更好地融入全市发展大局")
     assert "政协委员分组审议两个报告" in two_titles.kicker + two_titles.headline
+
+
+def test_text_after_a_jump_line_is_another_story_that_takes_back_its_floated_title():
+    """`（下转第6版）` ends the 包产到户 story (四川日报); the paragraphs under it are the next story,
+    whose title `可以预见四川有更美好未来` floated up between the halves of a cut paragraph above."""
+    first = item("scrb_20220906_05", "大胆喊出一个“包”字")
+    second = item("scrb_20220906_05", "可以预见四川有更美好未来")
+    assert second is not first and second.paragraphs[0].startswith("“马上就要离开美丽的四川了")
+    assert not first.subheads and any("产业园,金鱼镇位于" in p for p in first.paragraphs)
+    assert first.continued_to
