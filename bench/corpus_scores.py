@@ -137,24 +137,29 @@ def matched_items(gold: dict, pred: dict) -> list[tuple[dict, dict]]:
     return out
 
 
-def section_figures(pairs: list[tuple[str, dict, dict, str]], verbose: bool) -> tuple[int, int]:
+def section_figures(pairs: list[tuple[str, dict, dict, tuple[str, str]]], verbose: bool) -> tuple[int, int]:
     """Print the section accuracy of matched editorial items, per rule that chose the section
     (importers.parsing.sections.decide) and per source, and the content rules alone on the items
     whose page header named their section (the header hidden): how the classifier does on items
     its rules were not tuned on. Returns (right, total)."""
+    from django.conf import settings
+
     from importers.parsing import sections
     from importers.runner import Importer
 
     keywords, default = Importer._section_keywords()
+    area = sections.own_places(Importer._places(), settings.NEWSROOM_SITE_NAME)
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     by_source: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     blind = [0, 0]
     misses = []
-    for source, gold, pred, header in pairs:
+    for source, gold, pred, (header, masthead) in pairs:
         title = " ".join(pred.get(k, "") for k in ("kicker", "headline", "subheadline"))
         # the item's text as the parser saw it: paragraphs first, then captions and subheads
         text = "\n".join([*pred["paragraphs"], *pred.get("captions", []), *pred.get("subheads", [])])
-        got, rule = sections.decide(pred["kind"], title, text, header=header, keywords=keywords, default=default)
+        got, rule = sections.decide(
+            pred["kind"], title, text, header=header, masthead=masthead, area=area, keywords=keywords, default=default
+        )
         if got != pred.get("section"):
             rule = "?"  # the import chose otherwise: counted, and named below
         right = gold["section"] == pred.get("section")
@@ -162,7 +167,9 @@ def section_figures(pairs: list[tuple[str, dict, dict, str]], verbose: bool) -> 
             counts[0] += right
             counts[1] += 1
         if rule == "header" and gold["section"] != "要闻":
-            hidden = sections.assign(pred["kind"], title, text, header="", keywords=keywords, default=default)
+            hidden = sections.assign(
+                pred["kind"], title, text, header="", masthead=masthead, area=area, keywords=keywords, default=default
+            )
             blind[0] += gold["section"] == hidden
             blind[1] += 1
         if not right:
@@ -274,7 +281,7 @@ def main() -> int:
     sources = pages(args.corpus)
     means: dict[str, dict[str, float]] = {}
     all_figures: list[dict[str, float]] = []
-    section_pairs: list[tuple[str, dict, dict, str]] = []
+    section_pairs: list[tuple[str, dict, dict, tuple[str, str]]] = []
     all_preds = []
     for source, golds in sources.items():
         preds = dry_run([page for _, page in golds])
@@ -287,7 +294,9 @@ def main() -> int:
                 print()
             gold = json.loads(gold_path.read_text(encoding="utf-8"))
             section_pairs += [
-                (source, g, p, pred["page"]["name"]) for g, p in matched_items(gold, pred) if g.get("section")
+                (source, g, p, (pred["page"]["name"], pred["page"].get("masthead", "")))
+                for g, p in matched_items(gold, pred)
+                if g.get("section")
             ]
         means[source] = {m: sum(f[m] for f in figures) / len(figures) for m in MEASURES}
         all_figures += figures

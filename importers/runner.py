@@ -361,6 +361,7 @@ class Importer:
             "section_keywords": self.section_keywords,
             "default_section": self.default_section,
             "places": self.places,
+            "paper": settings.NEWSROOM_SITE_NAME,
             "tag_stopwords": self.tag_stopwords,
             "preferred_tags": self.preferred_tags,
             # Stored articles get readers' typography; a dry run reports the text as printed.

@@ -46,6 +46,7 @@ def page_to_dict(page: ParsedPage, path: str) -> dict:
             "label": page.page.label,
             "number": page.page.number,
             "name": page.page.name,
+            "masthead": page.page.masthead,
             "staff": _people(page.page.staff),
         },
         "furniture": [

@@ -200,6 +200,23 @@ LEADER_ACTS = (
 )
 # A title ending in 长 before one of these is the start of a place: 湖南省长沙市, 吉林省长春市, 长江.
 LEADER_NOT_BEFORE = "沙春治江"
+# Page headers of other papers that name one of the sections in other words (sections.from_header;
+# a section's own name in a header, `社会新闻`, `体育新闻`, needs no entry).
+HEADER_SECTIONS = {
+    "头版": "要闻",  # the front page (陕西工人报 `01  头版`, `01  首版`; 要闻's shipped keywords name 头版)
+    "首版": "要闻",
+    "财经": "经济",
+    "产经": "经济",
+    "文娱": "文化",
+    "文艺": "文化",
+    "娱乐": "文化",
+    "副刊": "文化",
+    "观点": "评论",
+    "言论": "评论",
+    "时评": "评论",
+    "法治": "社会",
+    "民生": "社会",
+}
 # The sections of the paper's own area: a town or street named after its county or district,
 # with no province before it (a paper names its own area so: `浏阳市蕉溪镇`, `天元区三门镇`),
 # places a story there when its lead names it (sections.local_section).
@@ -241,6 +258,32 @@ PROVINCES = (
     "香港",
     "澳门",
 )
+
+# The local news of a place outside the paper's own area (北京's papers; a province's paper such as
+# 湖南日报; another city's) is 社会, not 城区 or 县市 (sections.decide).
+SOCIETY_SECTION = "社会"
+# Papers whose name does not begin with their place: the place they report on.
+MASTHEAD_PLACES = {
+    "新京报": "北京",
+    "京华时报": "北京",
+    "新民晚报": "上海",
+    "文汇报": "上海",
+    "解放日报": "上海",
+    "今晚报": "天津",
+    "潇湘晨报": "湖南",
+    "三湘都市报": "湖南",
+    "南方日报": "广东",
+    "南方都市报": "广东",
+    "羊城晚报": "广东",
+    "大众日报": "山东",
+    "齐鲁晚报": "山东",
+    "华西都市报": "四川",
+    "楚天都市报": "湖北",
+    "扬子晚报": "江苏",
+    "钱江晚报": "浙江",
+}
+# A paper's page of local news: a place then 新闻 (`长沙新闻`, `北京新闻`), or one of these names.
+LOCAL_PAGES = ("城市", "本市", "城事", "都市", "本地")
 
 # The ends of roads: a piece of a road's name (黄河|北路, 珠江|南路), never a tag by itself.
 ROAD_ENDS = frozenset({"东路", "西路", "南路", "北路", "中路"})

@@ -77,6 +77,7 @@ class PageInfo:
     name: str = ""  # `综合·城区`, `政治`
     number: int | None = None
     staff: tuple[PersonCredit, ...] = ()
+    masthead: str = ""  # the paper's name as its page head prints it: `北京日报`, `长沙晚报`
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ def parse_page(
     tag_stopwords: Iterable[str] = (),
     preferred_tags: Iterable[str] = (),
     for_readers: bool = False,
+    paper: str = "",
 ) -> ParsedPage:
     """Parse one page dump.
 
@@ -53,7 +54,9 @@ def parse_page(
     ``tag_stopwords`` are words never made tags, ``preferred_tags`` tags already in use
     or chosen by editors, which win over new words. ``for_readers`` gives titles and text
     as readers get them (typography.py: Chinese punctuation, titles without print-line
-    spaces); without it they are as printed, which is what a dry run reports.
+    spaces); without it they are as printed, which is what a dry run reports. ``paper`` is the
+    paper the pages are imported for (`株洲日报`): its city and ``places`` are its own area, whose
+    towns and streets go to 城区 and 县市 (sections.py).
     """
     if isinstance(data, str):
         text, encoding, warnings = data.replace("\r\n", "\n").replace("\r", "\n"), "text", []
@@ -85,6 +88,7 @@ def parse_page(
     items = [_item(draft) for draft in seg.drafts]
     staff_names = {p.name for p in page.staff}
     stop_tags, preferred = frozenset(tag_stopwords), frozenset(preferred_tags)
+    area = sections.own_places(places, paper)
     finished = []
     for item in items:
         item_section = section or sections.assign(
@@ -92,6 +96,8 @@ def parse_page(
             f"{item.kicker} {item.headline} {item.subheadline}",
             item.text,
             header=page.name,
+            masthead=page.masthead,
+            area=area,
             keywords=section_keywords or {},
             default=default_section,
         )

@@ -50,6 +50,18 @@ def _masthead_label(text: str) -> str:
     return squeeze(text).split("报")[-1] if "报" in text else squeeze(text)
 
 
+# The paper's name before the date or the page label: `北京日报  2019年12月4日  星期三`, `湘江晚报 A05`.
+_MASTHEAD = re.compile(f"^[{SPACES}]*(?P<name>[{HAN}]{{1,10}}报)(?:[{SPACES}]|[0-9A-Za-z\uff10-\uff19])")
+
+
+def masthead_of(furniture: tuple[Furniture, ...]) -> str:
+    """The paper's name printed in the page's date line or label, else ``""``."""
+    for f in furniture:
+        if f.kind in ("page_date", "page_label") and (match := _MASTHEAD.match(f.text)):
+            return match["name"]
+    return ""
+
+
 def page_info(furniture: tuple[Furniture, ...], source: str = "") -> PageInfo:
     label = next((_masthead_label(f.text) for f in furniture if f.kind == "page_label"), "")
     name = ""
@@ -72,4 +84,4 @@ def page_info(furniture: tuple[Furniture, ...], source: str = "") -> PageInfo:
     for f in furniture:
         if f.kind == "staff":
             staff.extend(p for p in f.people if p not in staff)
-    return PageInfo(label=label, name=name, number=number, staff=tuple(staff))
+    return PageInfo(label=label, name=name, number=number, staff=tuple(staff), masthead=masthead_of(furniture))

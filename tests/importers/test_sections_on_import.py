@@ -1,4 +1,4 @@
-"""The seeds imported with the sections a fresh database gets (migrations 0005, 0014, 0021): each story
+"""The seeds imported with the sections a fresh database gets (migrations 0005, 0014, 0021, 0024): each story
 where an editor of 株洲日报 would file it, and the keywords editors change in the admin decide."""
 
 import importlib
@@ -68,3 +68,18 @@ def test_migration_0021_widens_only_the_lists_editors_left_alone():
     assert Section.objects.get(name="社会").keywords == "社会 民警 气象"
     migration.narrow(apps, None)
     assert Section.objects.get(name="城区").keywords == migration.DISTRICT_BEFORE
+
+
+def test_migration_0024_widens_only_the_lists_editors_left_alone():
+    from django.apps import apps
+
+    migration = importlib.import_module("articles.migrations.0024_section_keywords_reading")
+    assert {"艺术节", "书屋", "读书", "阅读"} <= set(Section.objects.get(name="文化").keyword_list)
+    Section.objects.filter(name="文化").update(keywords="文化 书法")  # an editor's own list
+    migration.widen(apps, None)
+    assert Section.objects.get(name="文化").keywords == "文化 书法"
+    Section.objects.filter(name="文化").update(keywords=migration.CULTURE_BEFORE)
+    migration.widen(apps, None)
+    assert "书屋" in Section.objects.get(name="文化").keyword_list
+    migration.narrow(apps, None)
+    assert Section.objects.get(name="文化").keywords == migration.CULTURE_BEFORE

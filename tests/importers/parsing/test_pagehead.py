@@ -41,3 +41,18 @@ def test_number_from_the_file_name_only_after_a_date():
 )
 def test_number_of(label, number):
     assert number_of(label) == number
+
+
+@pytest.mark.parametrize(
+    ("lines", "masthead"),
+    [
+        (["6  北京新闻", "北京日报  2019年12月4日  星期三"], "北京日报"),  # bjrb_20191204_06
+        (["A06  城市", "新京报  2025年6月22日  星期日"], "新京报"),  # xjb_20250622_A06
+        (["A04  长沙新闻", "长沙晚报  2018年9月25日  星期二"], "长沙晚报"),  # cswb_20180925_A04
+        (["湘江晚报 A05", "文化"], "湘江晚报"),
+        (["10  政治", "2025年1月10日\u3000星期五"], ""),  # 人民日报 prints only the date
+        (["综合·城区"], ""),  # 株洲日报's dumps print no masthead
+    ],
+)
+def test_the_papers_name_printed_in_the_page_head(lines, masthead):
+    assert info(lines).masthead == masthead

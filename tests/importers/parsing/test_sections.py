@@ -31,7 +31,7 @@ def shipped_keywords() -> dict[str, list[str]]:
     """The sections and keywords a fresh database gets from the data migrations, in their order."""
     sections = importlib.import_module("articles.migrations.0005_default_sections").DEFAULT_SECTIONS
     keywords = {name: words for name, _, _, words in sections if name != "综合"}
-    for migration in ("0014_section_keywords", "0021_section_keywords_city"):
+    for migration in ("0014_section_keywords", "0021_section_keywords_city", "0024_section_keywords_reading"):
         for name, (before, after) in importlib.import_module(f"articles.migrations.{migration}").KEYWORDS.items():
             assert keywords[name] == before, (migration, name)
             keywords[name] = after

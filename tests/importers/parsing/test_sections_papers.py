@@ -1,0 +1,183 @@
+"""Sections of other papers' pages, from their real text (tests/importers/corpus): 城区 and 县市 are the
+paper's own area (its city, 株洲, and the places of its gazetteer, 长沙 and 湘潭 among them): the local news
+of another place (北京's papers) is 社会; the local news page of 长沙晚报 (长沙新闻) keeps its districts."""
+
+from pathlib import Path
+
+import pytest
+
+from importers.parsing import parse_page
+from importers.parsing.sections import assign, is_local_page, own_places, place_of_paper
+
+from .test_sections import KEYWORDS, shipped_keywords
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def sections_of(name: str) -> dict[str, str]:
+    """Title and text → section, as parsed with the shipped keywords."""
+    path = CORPUS / name.split("_")[0] / name
+    page = parse_page(
+        path.read_bytes(),
+        source=name,
+        section_keywords=shipped_keywords(),
+        default_section="综合",
+        paper="株洲日报",
+    )
+    return {
+        f"{item.kicker}{item.headline}{item.subheadline}".replace(" ", "") + "\n" + item.text: item.section
+        for item in page.items
+        if item.kind in {"news", "photo", "commentary", "sidebar"}
+    }
+
+
+def section_of(found: dict[str, str], words: str) -> str:
+    (key,) = [key for key in found if words in key]
+    return found[key]
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        # 北京日报 `北京新闻`: a town of a district (`通州区新华街道`) is Beijing's, not the paper's 城区
+        ("bjrb_20220208_05.txt", "通州如意园小区", "社会"),
+        ("bjrb_20220208_05.txt", "山水文园", "社会"),  # only 社区 named: no section, local news
+        ("bjrb_20191204_06.txt", "永合庄", "社会"),  # no keyword at all: local news
+        # 北京晚报 `北京新闻` and `城市`
+        ("bjwb_20190219_06.txt", "元宵", "社会"),
+        ("bjwb_20190828_12.txt", "公园成北京市民纳凉", "社会"),  # 市民 is city life, but Beijing's
+        ("bjwb_20190828_12.txt", "配套缺位", "社会"),
+        ("bjwb_20190219_06.txt", "驻华使馆", "时政"),  # the 人代会 opening keeps its desk
+        # 新京报 `北京新闻` (an untitled photo) and `城市`: the paper's name hides its place
+        ("xjb_20200127_A05.txt", "东城区左安门大街", "社会"),
+        ("xjb_20250622_A06.txt", "海淀公园帐篷区扩容", "社会"),
+        ("xjb_20200127_A05.txt", "北京市交通委", "社会"),
+    ],
+)
+def test_local_news_of_a_place_outside_the_papers_area_is_society(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        ("cswb_20180925_A04.txt", "月满中秋", "城区"),  # no keyword: the city page's own districts
+        ("cswb_20180925_A04.txt", "集体过节", "县市"),  # `浏阳市蕉溪镇`: a county of the city
+        ("cswb_20180925_A04.txt", "商圈火爆", "城区"),
+        ("cswb_20240212_A04.txt", "火宫殿", "文化"),  # a subject's keywords still win
+    ],
+)
+def test_local_news_page_of_a_city_paper_keeps_its_districts(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+def test_a_page_of_a_place_outside_the_papers_area_has_no_districts_or_counties():
+    # the lead of bjrb_20220208_05 and of cswb_20170908_A05, on pages of each kind
+    beijing = "通州区新华街道如意园小区历经17天封管控后,今天终于解封了。"
+    changsha = "近日,芙蓉区朝阳街道朝阳社区提质提档。"
+    for text in (beijing, changsha):
+        assert section(text, header="综合·城区") == "城区"  # the header still decides
+        assert section(text, header="北京新闻") == "社会"
+        assert section(text, header="城市", masthead="北京晚报") == "社会"
+        assert section(text, header="城市", masthead="新京报") == "社会"
+        assert section(text, header="长沙新闻", masthead="长沙晚报") == "城区"
+        assert section(text, header="", masthead="湖南日报") == "综合"  # a province's paper: no own city
+        assert section(text, header="深圳新闻", masthead="深圳特区报") == "社会"  # another city
+        assert section(text, header="城市", masthead="株洲日报") == "城区"  # the paper's own city
+    assert section(changsha, header="", masthead="") == "城区"  # a 株洲日报 dump names no paper
+    assert section(changsha, header="", masthead="人民日报") == "城区"  # nor does 人民日报 name a place
+
+
+@pytest.mark.parametrize(
+    ("masthead", "place"),
+    [("北京日报", "北京"), ("长沙晚报", "长沙"), ("新京报", "北京"), ("湖南日报", "湖南"), ("株洲日报", "株洲")]
+    + [("陕西工人报", "陕西"), ("人民日报", ""), ("中国青年报", ""), ("光明日报", ""), ("工人日报", ""), ("", "")],
+)
+def test_the_place_a_paper_is_named_after(masthead, place):
+    assert place_of_paper(masthead) == place
+
+
+def test_a_local_news_page_without_keywords_falls_back_to_its_local_section():
+    # 北京晚报's 元宵 story and 长沙晚报's 中秋 fireworks photo name no keyword
+    yuanxiao = "元宵佳节,不能少了寓意团圆美满的元宵。昨天上午,在欢快的锣鼓声中,村民们欢聚一堂。"
+    fireworks = "昨晚,一场主题为“月满湘江 璀璨星城”的中秋橘洲焰火璀璨绽放。"
+    for text in (yuanxiao, fireworks):
+        assert section(text, header="北京新闻", masthead="北京晚报") == "社会"
+        assert section(text, header="长沙新闻", masthead="长沙晚报") == "城区"
+        assert section(text, header="综合新闻", masthead="光明日报") == "综合"  # not a local page
+        assert section(text, header="") == "综合"
+
+
+# the shipped gazetteer and the site's own city, as an import of 株洲日报 has them
+AREA = own_places(None, "株洲日报")
+
+
+def section(text, *, header, masthead=""):
+    return assign("news", "", text, header=header, masthead=masthead, area=AREA, keywords=KEYWORDS, default="综合")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("财经", "经济"),
+        ("B02  财经新闻", "经济"),
+        ("文娱", "文化"),
+        ("文娱新闻", "文化"),
+        ("观点", "评论"),
+        ("法治", "社会"),
+        ("社会新闻", "社会"),  # a section's own name inside the header, as before
+    ],
+)
+def test_a_page_header_naming_a_section_in_other_words_decides(header, expected):
+    # the lead of hnrb_20170313_06 (经济) and of rmrb_20250110_10 (政治): the header decides for both
+    for text in (
+        "春风十里,不如干出成绩。湘潭全市上下以撸起袖子加油干的激情,全力推进重大项目建设。",
+        "离开家的时候,陈畅的行囊里总会备上2支唇膏,妻子反复叮嘱。",
+    ):
+        assert section(text, header=header.split()[-1]) == expected
+
+
+def test_a_photo_naming_no_sections_word_is_everyday_life():
+    # 新华社's 雪乡夜醉人 (`图片新闻`) and 中国青年报's untitled cherry-blossom photo (`青年·团讯`)
+    snow = "游客在雪乡留影(11月18日摄)。黑龙江省大海林林业局双峰林场冬季雪期长达约7个月,素有“中国雪乡”之称。"
+    blossom = "游人用手机在北京玉渊潭公园拍摄绽放的早樱,与朋友分享春天的气息。"
+    for text, header in ((snow, "图片新闻"), (blossom, "青年·团讯")):
+        assert assign("photo", "", text, header=header, area=AREA, keywords=KEYWORDS, default="综合") == "社会"
+        # a story in words is not filed so: nothing said, the default
+        assert assign("news", "", text, header=header, area=AREA, keywords=KEYWORDS, default="综合") == "综合"
+    # a round-up of photos naming several sections' words stays in none (人民日报 摄影报道)
+    round_up = "一家大型肉类加工企业。农民书法协会。社区文化室。贷款扩产。"
+    assert assign("photo", "摄影报道", round_up, header="摄影", area=AREA, keywords=KEYWORDS, default="综合") == "综合"
+
+
+@pytest.mark.parametrize("header", ["长沙新闻", "北京新闻", "城市", "本市", "本地新闻", "深圳新闻"])
+def test_local_news_pages(header):
+    assert is_local_page(header)
+
+
+@pytest.mark.parametrize("header", ["综合新闻", "图片新闻", "国内新闻", "国际新闻", "要闻", "青年·团讯", "专版", ""])
+def test_not_local_news_pages(header):
+    assert not is_local_page(header)
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        ("sxgrb_19881215_01.txt", "我们喜爱", "评论"),  # `01  头版`: a reader's letter is commentary, 评论
+        ("sxgrb_19881215_01.txt", "重视工人报刊发行工作", "要闻"),
+        ("sxgrb_20190607_01.txt", "比亚迪", "要闻"),  # `01  首版`: an untitled photo
+        ("sxgrb_20190607_01.txt", "友谊", "评论"),  # commentary goes to 评论 on any page
+        ("gmrb_20260228_01.txt", "新大众", "评论"),  # 光明日报 `头版  01`: its 短评
+    ],
+)
+def test_the_front_page_is_the_news_page(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [("工地上的职工书屋", "文化"), ("艺术节请劳模坐前排", "文化"), ("湖北武汉", "社会")],
+)
+def test_reading_rooms_and_arts_festivals_are_culture(words, expected):
+    # 工人日报 `工会新闻` (grrb_20081125_05): keywords of migration 0024 (书屋, 艺术节); its other briefs stay
+    assert section_of(sections_of("grrb_20081125_05.txt"), words) == expected
