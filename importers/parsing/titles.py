@@ -182,7 +182,12 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
-        if _is_lead_in(upper) or _is_cry(upper, lower) or (_is_message(lower) and not _is_message(upper)):
+        if (
+            _is_lead_in(upper)
+            or _is_cry(upper, lower)
+            or (_is_message(lower) and not _is_message(upper))
+            or _is_label_line(upper, lower)
+        ):
             return upper, lower, ""
         kicker, headline, _ = _split_one(upper)
         if kicker:
@@ -206,6 +211,16 @@ def _details(lines: list[str], headline: str) -> bool:
         and not _is_lead_in(line)
         for line in lines
     )
+
+
+_MAX_LABEL_LINE = 4
+
+
+def _is_label_line(upper: str, lower: str) -> bool:
+    """A place or a column's name on a short line over the title: `湖南岳阳` / `艺术节请劳模坐前排`
+    (工人日报), `遂宁` / `纸鸢曼舞` (四川日报), `光明情结` / `从读者到作者` (光明日报)."""
+    flat = squeeze(upper)
+    return len(flat) <= _MAX_LABEL_LINE and len(flat) < len(squeeze(lower))
 
 
 def _is_cry(upper: str, lower: str) -> bool:

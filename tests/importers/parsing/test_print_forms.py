@@ -504,3 +504,16 @@ def test_a_caption_without_credit_inside_a_cut_paragraph():
     essay = item("gzrb_20231230_A08", "我也想跟广州“终生合伙”")
     assert "钟达文(左二)在广交会采访现场。" in essay.captions
     assert any("广州人,我心中" in p for p in essay.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline"),
+    [
+        ("grrb_20081125_05", "浙江舟山", "劳模体验“乡村游”"),  # 工人日报: a place over a brief's title
+        ("scrb_20250405_03", "遂宁", "纸鸢曼舞"),  # 四川日报: a city over a photo's title
+        ("gmrb_20241011_07", "光明情结", "从读者到作者"),  # 光明日报: a column's name
+    ],
+)
+def test_a_short_line_over_the_title_is_its_kicker(page, kicker, headline):
+    found = item(page, headline)
+    assert (found.kicker, found.headline) == (kicker, headline)
