@@ -187,6 +187,7 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             or _is_cry(upper, lower)
             or (_is_message(lower) and not _is_message(upper))
             or _is_label_line(upper, lower)
+            or _is_phrases_over(upper, lower)
         ):
             return upper, lower, ""
         kicker, headline, _ = _split_one(upper)
@@ -221,6 +222,16 @@ def _is_label_line(upper: str, lower: str) -> bool:
     (工人日报), `遂宁` / `纸鸢曼舞` (四川日报), `光明情结` / `从读者到作者` (光明日报)."""
     flat = squeeze(upper)
     return len(flat) <= _MAX_LABEL_LINE and len(flat) < len(squeeze(lower))
+
+
+_PHRASES = re.compile(f"[^{SPACES}][{SPACES}]+[^{SPACES}]")
+
+
+def _is_phrases_over(upper: str, lower: str) -> bool:
+    """A line of parallel phrases set apart by spaces, longer than the line under it, leads into it
+    (`落实治理整顿措施 严厉打击犯罪分子` / `铁路重点区段治安秩序开始好转`, 人民日报; `小龙人延续根脉 女子龙吐故纳新
+    …` / `赛龙讲龙育龙 文化代代“船”承`, 广州日报); a headline over its 副题 is the shorter line."""
+    return bool(_PHRASES.search(upper)) and len(squeeze(upper)) > len(squeeze(lower))
 
 
 def _is_cry(upper: str, lower: str) -> bool:

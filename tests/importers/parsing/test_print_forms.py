@@ -517,3 +517,21 @@ def test_a_caption_without_credit_inside_a_cut_paragraph():
 def test_a_short_line_over_the_title_is_its_kicker(page, kicker, headline):
     found = item(page, headline)
     assert (found.kicker, found.headline) == (kicker, headline)
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline"),
+    [
+        ("rmrb_19890425_01", "落实治理整顿措施 严厉打击犯罪分子", "铁路重点区段治安秩序开始好转"),  # 人民日报
+        (
+            "gzrb_20230624_A04",
+            "小龙人延续根脉 女子龙吐故纳新 广州生猛龙舟文化底蕴深厚生生不息",
+            "赛龙讲龙育龙 文化代代“船”承",
+        ),
+    ],
+)
+def test_a_longer_line_of_spaced_phrases_over_the_title_is_its_kicker(page, kicker, headline):
+    found = item(page, headline)
+    assert (found.kicker, found.headline, found.subheadline) == (kicker, headline, "")
+    # a headline over a shorter 副题 keeps its order (湖南日报)
+    assert item("hnrb_20160807_02", "长沙黄花机场旅客吞吐量创历史新高").subheadline == "一天突破7万人次"
