@@ -450,7 +450,8 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         last = units[-1] if units else None
         glued = split_glued_credit(last.text) if last is not None and last.shape == TEXT else None
         signed = last.people if last is not None and last.shape == CREDIT else (glued[2] if glued else ())
-        if kind == NEWS and signed and all(p.role == AUTHOR for p in signed):
+        briefs = any(u.shape == CREDIT for u in units[:-1])  # a column of briefs, each signed: news
+        if kind == NEWS and signed and all(p.role == AUTHOR for p in signed) and not briefs:
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
         yield group[0], Draft(kind=kind, title=title, body=units)
 

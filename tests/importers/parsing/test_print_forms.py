@@ -535,3 +535,13 @@ def test_a_longer_line_of_spaced_phrases_over_the_title_is_its_kicker(page, kick
     assert (found.kicker, found.headline, found.subheadline) == (kicker, headline, "")
     # a headline over a shorter 副题 keeps its order (湖南日报)
     assert item("hnrb_20160807_02", "长沙黄花机场旅客吞吐量创历史新高").subheadline == "一天突破7万人次"
+
+
+def test_a_column_of_briefs_each_signed_is_news_not_a_commentary():
+    """`工会动态`: ▲ briefs, several signed `(牛全海)`, `(郭远慈 包如新)`, the last `(刘文)` (陕西工人报) is
+    news; one piece signed once at its end stays a commentary (a reader's letter, 陕西工人报; 光明日报's
+    `(作者:王丹)`)."""
+    assert item("sxgrb_19881215_01", "工会动态").kind == "news"
+    assert item("sxgrb_19900918_02", "这样的报道让职工感动").kind == "commentary"
+    signed = [i for i in items("gmrb_20260228_01") if ("王丹", "author") in people(i)]
+    assert signed and signed[0].kind == "commentary"
