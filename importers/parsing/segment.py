@@ -447,9 +447,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             continue
         standing_note = bool(title) and COLUMN_NOTE.match(title[0].key)
         kind = NOTICE if standing_note or _is_notice(title, units) else NEWS
-        last = units[-1] if units else None
-        glued = split_glued_credit(last.text) if last is not None and last.shape == TEXT else None
-        signed = last.people if last is not None and last.shape == CREDIT else (glued[2] if glued else ())
+        signed = _signed_by(units[-1]) if units else ()
         briefs = any(u.shape == CREDIT for u in units[:-1])  # a column of briefs, each signed: news
         if kind == NEWS and signed and all(p.role == AUTHOR for p in signed) and not briefs:
             kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
@@ -541,9 +539,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         else:
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
-    closed = _after_closing_credit(seq, rest)
-    if closed is None and not title:
-        closed = _title_after_untitled(seq, rest)
+    closed = _after_closing_credit(seq, rest, titled=bool(title))
     # `（下转第2版）` ends the story on this page: what follows is another item
     jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
     if jump is not None and (closed is None or jump < closed):
@@ -575,9 +571,7 @@ def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int 
     title after a finished paragraph over text (a story signed at its end)."""
     if anchor is None or not anchor.people or len(rest) < 3:
         return None
-    last = seq[rest[-1]]
-    glued = split_glued_credit(last.text) if last.shape == TEXT else None
-    closing = last.people if last.shape == CREDIT else (glued[2] if glued else ())
+    closing = _signed_by(seq[rest[-1]])
     own = {p.name for p in anchor.people}
     if not closing or own & {p.name for p in closing}:
         return None
@@ -590,19 +584,6 @@ def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int 
             return None
         if unit.shape == CAPTION and unit.people and finished:
             return n
-    return None
-
-
-def _title_after_untitled(seq: list[Unit], rest: list[int]) -> int | None:
-    """A story printed without a title (opened by its byline) has no subheads to speak of: a title
-    line after its finished paragraph, over text, heads the next item (`我也想跟广州“终生合伙”`)."""
-    titles = [n for n, k in enumerate(rest) if n and seq[k].shape == TITLE]
-    if len(titles) != 1:
-        return None
-    n = titles[0]
-    before = seq[rest[n - 1]]
-    if before.shape == TEXT and ends_sentence(before.text) and _opens_anchorless(seq, rest[n:]):
-        return n
     return None
 
 
@@ -631,10 +612,20 @@ def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple
     return None
 
 
-def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
+def _signed_by(unit: Unit) -> tuple:
+    """The people a closing unit signs with: a credit line, or a credit glued after the last
+    sentence (`…。本报记者齐连声`, `…。(刘丽萍 顾威)`)."""
+    if unit.shape == CREDIT:
+        return unit.people
+    glued = split_glued_credit(unit.text) if unit.shape == TEXT else None
+    return glued[2] if glued else ()
+
+
+def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = True) -> int | None:
     """Position in ``rest`` where another item with no byline above its body begins: a title
-    after the story's closing credit (a short commentary signed at its end), or a title of two
-    or three lines after a finished paragraph (an in-body subhead is one line)."""
+    after the story's closing credit (a short commentary signed at its end), a title of two or
+    three lines after a finished paragraph (an in-body subhead is one line), or the span's one
+    title line when it cannot be a subhead (``_lone_title``)."""
     for n in range(1, len(rest) - 1):
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
@@ -650,7 +641,7 @@ def _after_closing_credit(seq: list[Unit], rest: list[int]) -> int | None:
             and ends_sentence(before.text)
             and (
                 (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
-                or _lone_couplet(seq, rest, n)
+                or _lone_title(seq, rest, n, titled=titled)
             )
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)
@@ -672,12 +663,16 @@ def _parallel_lines(first: Unit, second: Unit) -> bool:
 _COUPLET = re.compile(f"^[^{SPACES}]{{4,}}[{SPACES}]+[^{SPACES}]{{4,}}$")
 
 
-def _lone_couplet(seq: list[Unit], rest: list[int], n: int) -> bool:
-    """The one title line of a story's span, two phrases set apart by a space (`游泳小将宋泯臻
-    省运会独揽三金`): the headline of a story printed with no byline. Subheads come in series
-    (`弹性就业 互惠共赢` is the second of two), and a lone subhead is one phrase."""
-    titles = [k for k in rest if seq[k].shape == TITLE]
-    return titles == [rest[n]] and "\n" not in seq[rest[n]].text and bool(_COUPLET.match(seq[rest[n]].text))
+def _lone_title(seq: list[Unit], rest: list[int], n: int, *, titled: bool) -> bool:
+    """The span's one title line after a finished paragraph heads a story printed with no byline
+    when it cannot be a subhead: in a story printed without a title (opened by its byline, which
+    has no subheads to speak of: `我也想跟广州“终生合伙”`), or as two phrases set apart by a space
+    (`游泳小将宋泯臻 省运会独揽三金`); subheads come in series (`弹性就业 互惠共赢` is the second of
+    two), and a lone subhead is one phrase."""
+    if [k for k in rest[1:] if seq[k].shape == TITLE] != [rest[n]]:
+        return False
+    line = seq[rest[n]].text
+    return not titled or ("\n" not in line and bool(_COUPLET.match(line)))
 
 
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:
