@@ -36,6 +36,7 @@ _MIN_IDF = 5.0
 # A word jieba's table does not know is often a segmentation fragment (织密防, 个村);
 # it counts only when long and repeated (妈妈岗, 民营经济).
 _UNKNOWN_MIN_LENGTH, _UNKNOWN_MIN_COUNT = 3, 3
+_COMPOUND_SURNAMES = frozenset(COMPOUND_SURNAMES)
 
 
 @lru_cache(maxsize=1)
@@ -98,17 +99,16 @@ def find_places(text: str, places=None) -> list[str]:
     return [place for place, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _candidates(text: str, exclude, stop, pos: frozenset[str]) -> list[str]:
-    """Nouns of the text, without numbers, stopwords, names or the pieces of a name
-    that the segmenter split (胡 + 长春, 欧阳 + 瑞丰, 刘 + 欲求, 空灵 + 岸, 锦绣 + 社区)."""
+def _candidates(tokens: list[tuple[str, str]], exclude, stop, pos: frozenset[str]) -> list[str]:
+    """Nouns of the text (its ``rjieba.tag`` tokens), without numbers, stopwords, names or the pieces
+    of a name that the segmenter split (胡 + 长春, 欧阳 + 瑞丰, 刘 + 欲求, 空灵 + 岸, 锦绣 + 社区)."""
     words = []
-    tokens = rjieba.tag(text)
     skip_next = False
+    last = len(tokens) - 1
     for i, (word, tag) in enumerate(tokens):
-        following = tokens[i + 1][0] if i + 1 < len(tokens) else ""
         if skip_next:
             skip_next = False
-        elif _starts_a_name(word, tag) or word in COMPOUND_SURNAMES:
+        elif _starts_a_name(word, tag) or word in _COMPOUND_SURNAMES:
             skip_next = True
         elif (
             tag in pos
@@ -116,7 +116,7 @@ def _candidates(text: str, exclude, stop, pos: frozenset[str]) -> list[str]:
             and word not in stop
             and word not in exclude
             and word not in ROAD_ENDS
-            and following not in NAME_ENDS
+            and (tokens[i + 1][0] if i < last else "") not in NAME_ENDS
             and not _NUMERIC.match(word)
             and not _REPEATED.match(word)
         ):
@@ -146,9 +146,11 @@ def extract_tags(
     use, which win over new words. Verbal nouns and set phrases fill in only when a story
     has fewer than three tags otherwise."""
     never = stopwords() | stop
-    ranked = _ranked(title, body, exclude, never, preferred, _NOUNS)
+    # Segmented once: the looser second pass reads the same tokens.
+    tokens = [(_TITLE_WEIGHT, rjieba.tag(title)), (1, rjieba.tag(body))]
+    ranked = _ranked(tokens, exclude, never, preferred, _NOUNS)
     if len(ranked) < _MIN_TAGS:
-        loose = _ranked(title, body, exclude, never, preferred, _LOOSE, min_count=1)
+        loose = _ranked(tokens, exclude, never, preferred, _LOOSE, min_count=1)
         ranked += [w for w in loose if w not in ranked]
     found_places = [p for p in find_places(title + "\n" + body, places) if p not in exclude and p not in stop]
     tags: list[str] = []
@@ -163,12 +165,13 @@ def extract_tags(
     return tuple(tags)
 
 
-def _ranked(title, body, exclude, stop, preferred, pos, *, min_count=2) -> list[str]:
+def _ranked(texts, exclude, stop, preferred, pos, *, min_count=2) -> list[str]:
+    """The candidates of ``texts`` (``(weight, tokens)`` pairs: the title's, the body's), best first."""
     idf, median = _idf()
     counts: Counter[str] = Counter()
     seen: Counter[str] = Counter()
-    for weight, text in ((_TITLE_WEIGHT, title), (1, body)):
-        for word in _candidates(text, exclude, stop, pos):
+    for weight, tokens in texts:
+        for word in _candidates(tokens, exclude, stop, pos):
             counts[word] += weight
             seen[word] += 1
     total = sum(counts.values()) or 1
