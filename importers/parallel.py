@@ -5,8 +5,9 @@ processes, and so does the per-article text work of the load (``importers.prepar
 stored body, the duplicate check's shingles, the search document). Loading stays in the
 calling process, in the order the files were given. The workers are started with ``spawn``
 and need no ``django.setup()``: they import the parser, ``articles.body`` and
-``articles.search``'s tokenizer, no models. At most a few files per worker are in flight,
-so memory does not grow with the number of files.
+``articles.search``'s tokenizer, no models. The workers stay one batch of the caller's ahead
+(plus a few files each), so the next batch is parsed while the caller loads the last; memory
+does not grow with the number of files.
 """
 
 from __future__ import annotations
@@ -62,14 +63,16 @@ class _Done:
 
 
 def parse_in_workers(
-    items: Iterable[tuple[object, bytes | None, str]], *, jobs: int, options: dict, max_bytes: int
+    items: Iterable[tuple[object, bytes | None, str]], *, jobs: int, options: dict, max_bytes: int, ahead: int = 0
 ) -> Iterator:
     """For each ``(key, raw, source)``: ``(key, Parsed)``, in order; ``raw=None`` passes ``(key, None)`` through.
 
-    Parsing runs in ``jobs`` processes; at most ``IN_FLIGHT_PER_JOB`` files per process are waiting.
+    Parsing runs in ``jobs`` processes. ``ahead``: the files the caller takes before it stops to
+    work on them (a batch); that many files, and ``IN_FLIGHT_PER_JOB`` per process besides, are
+    parsed or waiting while the caller works, so that the workers never wait on it.
     """
     context = multiprocessing.get_context("spawn")
-    window = max(1, jobs) * IN_FLIGHT_PER_JOB
+    window = max(0, ahead) + max(1, jobs) * IN_FLIGHT_PER_JOB
     with context.Pool(jobs) as pool:
         pending: deque = deque()
         for key, raw, source in items:

@@ -351,7 +351,10 @@ class Importer:
                     errors[path], raw = _reason(error), None
                 yield (path, raw), raw, str(path)
 
-        for (path, raw), outcome in parse_in_workers(read_all(), jobs=jobs, options=options, max_bytes=self.max_bytes):
+        # The next batch is parsed while the writer loads the last (a dry run takes its files one by one).
+        ahead = 0 if self.dry_run else self.batch or AUTO_BATCH
+        parsed = parse_in_workers(read_all(), jobs=jobs, options=options, max_bytes=self.max_bytes, ahead=ahead)
+        for (path, raw), outcome in parsed:
             yield path, raw, outcome or Parsed(error=errors.pop(path))
 
     def _parse_options(self) -> dict:

@@ -67,3 +67,21 @@ def test_command_with_jobs_reports_every_file():
 
     assert sum(line.startswith(str(SEEDS)) for line in out.getvalue().splitlines()) == len(SEED_FILES)
     assert Article.objects.count() > 0
+
+
+def test_the_workers_have_the_next_batch_while_the_caller_loads_one():
+    """The caller stops after each batch to load it: by then the next batch is already handed to the workers."""
+    read = []
+
+    def items():
+        for i in range(40):
+            read.append(i)
+            yield i, f"标题{i}\n\n正文。".encode(), f"{i}.txt"
+
+    batch, window = 10, 2 * parallel.IN_FLIGHT_PER_JOB
+    results = parallel.parse_in_workers(items(), jobs=2, options={}, max_bytes=10_000, ahead=batch)
+    first_batch = [next(results) for _ in range(batch)]
+
+    assert [key for key, _ in first_batch] == list(range(batch))
+    assert len(read) == 2 * batch + window - 1  # the whole next batch is with the workers
+    assert [key for key, _ in results] == list(range(batch, 40))
