@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import Length
 from django.utils.text import slugify
 from pypinyin import lazy_pinyin
 
@@ -121,17 +121,52 @@ def spelling_variants(names: Iterable[str]) -> dict[str, list[tuple[int, str]]]:
     names = {name for name in names if len(name) >= 2}
     if not names:
         return {}
-    pattern = Q()
+    patterns, dropped = set(), set()
     for name in names:
-        n = len(name)
-        for i in range(n):
-            pattern |= Q(name__startswith=name[:i], name__endswith=name[i + 1 :], name_length=n)  # replaced
-        for i in range(n + 1):
-            pattern |= Q(name__startswith=name[:i], name__endswith=name[i:], name_length=n + 1)  # added
-        if n > 2:
-            pattern |= Q(name__in=[name[:i] + name[i + 1 :] for i in range(n)])  # dropped
-    found = list(Person.objects.annotate(name_length=Length("name")).filter(pattern).values_list("pk", "name"))
-    return {name: [(pk, other) for pk, other in found if one_edit_apart(name, other)] for name in names}
+        for i in range(len(name)):
+            patterns.add(_like(name[:i]) + "_" + _like(name[i + 1 :]))  # one character replaced
+        for i in range(len(name) + 1):
+            patterns.add(_like(name[:i]) + "_" + _like(name[i:]))  # one added
+        if len(name) > 2:
+            dropped.update(name[:i] + name[i + 1 :] for i in range(len(name)))  # one dropped
+    by_key: dict[tuple, list[tuple[int, str]]] = defaultdict(list)
+    for pk, other in _people_like(sorted(patterns), sorted(dropped)):
+        for key in set(_keys(other)):
+            by_key[key].append((pk, other))
+    variants = {}
+    for name in names:
+        candidates = {found for key in set(_keys(name)) for found in by_key.get(key, ())}
+        variants[name] = sorted(found for found in candidates if one_edit_apart(name, found[1]))
+    return variants
+
+
+def _like(text: str) -> str:
+    """``text`` as a LIKE pattern that matches it alone (escape character ``\\``)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _people_like(patterns: list[str], names: list[str], chunk: int = 400) -> list[tuple[int, str]]:
+    """``(pk, name)`` of the people whose name matches one of the LIKE ``patterns`` or is one of ``names``.
+
+    One statement of two arrays on PostgreSQL; elsewhere, statements of at most ``chunk`` patterns or names.
+    """
+    table, found = connection.ops.quote_name(Person._meta.db_table), set()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT id, name FROM {table} WHERE name LIKE ANY(%s) OR name = ANY(%s)", [patterns, names]
+            )
+            return cursor.fetchall()
+        for start in range(0, len(names), chunk):
+            some = names[start : start + chunk]
+            cursor.execute(f"SELECT id, name FROM {table} WHERE name IN ({', '.join(['%s'] * len(some))})", some)
+            found.update(cursor.fetchall())
+        for start in range(0, len(patterns), chunk):
+            some = patterns[start : start + chunk]
+            where = " OR ".join(["name LIKE %s ESCAPE '\\'"] * len(some))
+            cursor.execute(f"SELECT id, name FROM {table} WHERE {where}", some)
+            found.update(cursor.fetchall())
+    return list(found)
 
 
 @dataclass(frozen=True)

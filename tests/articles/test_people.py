@@ -31,6 +31,17 @@ def test_spelling_variants_are_one_character_replaced_added_or_dropped():
     assert [n for _, n in people.spelling_variants(["海艳"])["海艳"]] == ["王海艳"]  # added at the start
 
 
+def test_spelling_variants_read_like_wildcards_in_names_as_characters():
+    """``_`` and ``%`` in a name are characters, not the database's wildcards: each variant found once, by pk."""
+    underscore, percent = PersonFactory(name="王_"), PersonFactory(name="王%艳")
+    longer = PersonFactory(name="王海艳")
+    PersonFactory(name="王海燕子")
+
+    assert people.spelling_variants(["王海"])["王海"] == [(underscore.pk, "王_"), (longer.pk, "王海艳")]
+    assert people.spelling_variants(["王%"])["王%"] == [(underscore.pk, "王_"), (percent.pk, "王%艳")]
+    assert people.spelling_variants(["_%"]) == {"_%": []}
+
+
 def test_unique_slugs_skip_the_taken_ones():
     PersonFactory(name="张伟", slug="zhangwei")
     assert people.unique_slugs(["章伟", "张炜"]) == {"章伟": "zhangwei-2", "张炜": "zhangwei-3"}
