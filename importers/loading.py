@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import json
 import logging
@@ -48,6 +49,7 @@ from .prepared import UNTITLED, PreparedItem, prepare
 logger = logging.getLogger(__name__)
 
 _ROLES = set(Role.values)
+_KINDS = set(Article.Kind.values)
 # --publish never brings back what an editor archived.
 _PUBLISHABLE = {Article.Status.DRAFT, Article.Status.REVIEW}
 # A printed edition goes online in the morning of its date.
@@ -494,7 +496,7 @@ def _section_resolver(override: Section | str | None, sections: list[Section]):
 
 def item_fields(item, *, body: str | None = None) -> dict:
     """The article's fields from the item; ``body`` is ``render_body(item.blocks)`` when already made."""
-    kind = item.kind if item.kind in Article.Kind.values else Article.Kind.NEWS
+    kind = item.kind if item.kind in _KINDS else Article.Kind.NEWS
     headline = item.headline.strip() or UNTITLED
     return {
         "kind": kind,
@@ -874,6 +876,11 @@ def _add_warnings(round_: list[_File], people, created_people: set[int], cache: 
 
 
 def _fit(value: str, model, field_name: str) -> str:
-    max_length = model._meta.get_field(field_name).max_length
+    max_length = _max_length(model, field_name)
     value = value or ""
     return value[:max_length] if max_length else value
+
+
+@functools.cache
+def _max_length(model, field_name: str) -> int | None:
+    return model._meta.get_field(field_name).max_length
