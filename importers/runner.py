@@ -46,8 +46,17 @@ _PARALLEL_FROM = 20
 
 
 def auto_jobs(files: int) -> int:
-    """Parsing processes for an import of ``files`` files when the command is given no ``--jobs``."""
-    return max(1, min(os.cpu_count() or 1, 4)) if files >= _PARALLEL_FROM else 1
+    """Parsing processes for an import of ``files`` files when the command is given no ``--jobs``:
+    one per core this process may run on (at most 4), for enough files."""
+    return max(1, min(_usable_cores(), 4)) if files >= _PARALLEL_FROM else 1
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` allows fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 class ImportOptionError(ValueError):

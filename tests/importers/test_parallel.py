@@ -1,6 +1,7 @@
 """``import_pages --jobs N``: parsing in worker processes gives the same import as one process."""
 
 import io
+import os
 
 import pytest
 from django.core.management import call_command
@@ -85,3 +86,13 @@ def test_the_workers_have_the_next_batch_while_the_caller_loads_one():
     assert [key for key, _ in first_batch] == list(range(batch))
     assert len(read) == 2 * batch + window - 1  # the whole next batch is with the workers
     assert [key for key, _ in results] == list(range(batch, 40))
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="Linux only")
+def test_the_default_workers_are_the_cores_this_process_may_use(monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 16)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    assert runner.auto_jobs(1000) == 2  # two of the machine's sixteen cores allowed
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)))
+    assert runner.auto_jobs(1000) == 4
+    assert runner.auto_jobs(5) == 1  # a few files: starting processes costs more than it saves
