@@ -576,3 +576,22 @@ def test_a_column_of_briefs_each_signed_is_news_not_a_commentary():
     assert item("sxgrb_19900918_02", "这样的报道让职工感动").kind == "commentary"
     signed = [i for i in items("gmrb_20260228_01") if ("王丹", "author") in people(i)]
     assert signed and signed[0].kind == "commentary"
+
+
+def test_a_photo_report_byline_under_a_title_heads_a_photo_story():
+    """`■蔡婉芃 吴忠泽 本报特约记者 仇成梁摄影报道` under `强军路上并肩行`, over the story's text (解放军报):
+    a photo story with its title, its text and its numbered captions; `图③:…` printed inside a cut
+    paragraph stands apart, and the paragraph is joined over it."""
+    story = item("jfjb_20191017_09", "强军路上并肩行")
+    assert (story.kind, story.headline) == ("photo", "强军路上并肩行")
+    assert ("仇成梁", "photographer") in people(story) and ("蔡婉芃", "author") in people(story)
+    texts = [squeeze(b.text) for b in story.blocks]
+    assert "图③:给养员杨楠(左二)和炊事班战友一起制定食谱。" in texts
+    assert any(t.startswith("杜盼盼") and t.endswith("杜盼盼则被选取为士官参谋。") for t in texts)
+
+
+def test_the_name_of_the_work_over_a_review_title_is_its_kicker():
+    """`《战争论》` over `居安思危谋打赢` (解放军报 书评): the work's name leads into the title, as a
+    short column or place name does (`遂宁`, `光明情结`)."""
+    review = item("jfjb_20180224_07", "居安思危谋打赢")
+    assert (review.kicker, review.headline) == ("《战争论》", "居安思危谋打赢")
