@@ -146,7 +146,9 @@ _WORKPLACE_SIGNATURE = re.compile(
 )
 # A column or outlet in quotes before the role word: (“青岛观”摄影师李勇智 摄).
 # An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`.
-_QUOTED_OUTLET = re.compile(f'[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*(?:{_CREDIT_ROLES}))')
+_QUOTED_OUTLET = re.compile(
+    f'[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*(?:{_CREDIT_ROLES}))'
+)
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
 _STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
 # What every credit holds, checked before parsing: a role word or a credit mark, or else
