@@ -349,6 +349,8 @@ def test_not_a_lead_form(text):
         ("“青岛观”摄影师李勇智 摄", [("李勇智", P)]),
         # where the picture came from, in brackets after 摄 (中国军网), as `来源:` after names (南京晨报)
         ("周凯威 摄(图片来源:中国军网)", [("周凯威", P)]),
+        # a newsroom named 头条, after its paper's short name and a hyphen (北京青年报)
+        ("文/北青-北京头条记者 宋霞", [("宋霞", R)]),
     ],
 )
 def test_credit_forms(text, expected):
