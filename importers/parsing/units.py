@@ -74,7 +74,7 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     single = nonblank > 0 and adjacent > _SINGLE_NEWLINE_SHARE * nonblank
     units: list[Unit] = []
     for block in blocks:
-        if not single and len(block) > 1 and _is_short_block(block):
+        if not single and len(block) > 1 and _is_one_entry(block):
             units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
             continue
         for position, (number, line) in enumerate(block):
@@ -170,11 +170,18 @@ def _unglue_photo_titles(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _is_short_block(block: list[tuple[int, str]]) -> bool:
+def _is_one_entry(block: list[tuple[int, str]]) -> bool:
+    """Lines with no blank line between them, in a dump that sets paragraphs apart by blank lines,
+    are one entry with its line breaks (a two-line subhead, a caption printed on two lines: the gold
+    conventions), unless one of them is furniture, a lead or a credit, or a short line (a title)
+    stands over long ones (its text) or under them."""
     lines = [line for _, line in block]
-    if any(len(squeeze(line)) > 30 for line in lines):
+    if len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1:
         return False
     return not any(classify_furniture(line) or parse_lead(line) or parse_credit(line) for line in lines)
+
+
+_SHORT_LINE = 30
 
 
 def _staff_line(text: str) -> Furniture | None:

@@ -624,3 +624,20 @@ def test_a_title_floated_into_the_lead_paragraph_heads_its_story():
 def test_a_line_ending_in_a_verb_of_saying_is_the_kicker(page, kicker, headline):
     found = item(page, headline)
     assert (found.kicker, found.headline) == (kicker, headline)
+
+
+def test_long_lines_of_one_block_are_one_entry_on_a_blank_line_page():
+    """On a page that sets entries apart by blank lines, a caption printed on two lines with no blank
+    line between (`10月16日,李鹏总理…` / `马耳他是李鹏总理此次出访的最后一站。…`, 人民日报 1995) is one
+    caption with its line break, as the gold conventions keep a two-line subhead (株洲日报); a title
+    with its first paragraph right under it stays a title over its text."""
+    photo = item("rmrb_19951019_06", "加强合作共创未来")
+    two_lines = [b.text for b in photo.blocks if b.text.startswith("10月16日")]
+    assert len(two_lines) == 1 and "\n马耳他是李鹏总理此次出访的最后一站。" in two_lines[0]
+    path = CORPUS / "zzrb" / "zzrb_20221205_03.txt"
+    page = path.read_text(encoding="utf-8")
+    first = next(i for i in items("zzrb_20221205_03") if i.kind == "news")
+    tight = page.replace(f"{first.headline}\n\n", f"{first.headline}\n", 1)
+    assert tight != page
+    again = [i for i in parse_page(tight.encode(), source=path.name).items if i.kind == "news"][0]
+    assert (again.headline, [b.text for b in again.blocks]) == (first.headline, [b.text for b in first.blocks])
