@@ -199,7 +199,7 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
     text_kind = CAPTION_BLOCK if photo else PARAGRAPH
     listing = False  # inside a list introduced by `…分别为:`, its items ended by `;`
     for piece in pieces:
-        open_piece = next((p for p in reversed(out) if p.kind == text_kind), None)
+        open_piece = next((p for p in reversed(out) if p.kind == text_kind and not _numbered_caption(p, photo)), None)
         is_open = (
             open_piece is not None
             and out
@@ -210,10 +210,11 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
             listing = is_open and _list_item_follows(open_piece.text, piece, listing=listing)
         # `一、…` opens a paragraph of its own, and so does an item of a list set in with the page's indent
         opens = listing or ENUMERATED.match(piece.text) is not None
-        if piece.kind == text_kind and is_open and not opens and (not photo or piece.unit is not None):
+        joins = not opens and not _numbered_caption(piece, photo) and (not photo or piece.unit is not None)
+        if piece.kind == text_kind and is_open and joins:
             open_piece.text += piece.text
             continue
-        if piece.kind == CAPTION_BLOCK and not photo and is_open:
+        if piece.kind == CAPTION_BLOCK and (not photo or _numbered_caption(piece, photo)) and is_open:
             waiting.append(piece)
             continue
         out.extend(waiting)
@@ -221,6 +222,16 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
         out.append(piece)
     out.extend(waiting)
     return out
+
+
+# `图③:给养员杨楠(左二)…`, `图1:训练标兵集体合影留念。`: the caption of a numbered photo
+_PHOTO_NUMBER = re.compile(f"^图(?:[\u2460-\u2473]|[0-9]{{1,2}}|[一二三四五六七八九十])[{''.join(COLONS)}]")
+
+
+def _numbered_caption(piece: _Piece, photo: bool) -> bool:
+    """In a photo story, whose text is kept as captions, a numbered photo's caption printed inside
+    a cut paragraph stands apart from it."""
+    return photo and piece.kind == CAPTION_BLOCK and _PHOTO_NUMBER.match(piece.text) is not None
 
 
 def _list_item_follows(before: str, piece: _Piece, *, listing: bool) -> bool:

@@ -219,8 +219,11 @@ _MAX_LABEL_LINE = 4
 
 def _is_label_line(upper: str, lower: str) -> bool:
     """A place or a column's name on a short line over the title: `湖南岳阳` / `艺术节请劳模坐前排`
-    (工人日报), `遂宁` / `纸鸢曼舞` (四川日报), `光明情结` / `从读者到作者` (光明日报)."""
+    (工人日报), `遂宁` / `纸鸢曼舞` (四川日报), `光明情结` / `从读者到作者` (光明日报); the name of the work a
+    review is about counts without its brackets (`《战争论》` / `居安思危谋打赢`, 解放军报)."""
     flat = squeeze(upper)
+    if flat.startswith("《") and flat.endswith("》") and flat.count("《") == 1:
+        flat = flat[1:-1]
     return len(flat) <= _MAX_LABEL_LINE and len(flat) < len(squeeze(lower))
 
 
