@@ -207,7 +207,9 @@ _AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:{_word('发')}|{_word('供图')})[{
 # A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
 _DATELINE_RE = re.compile(
     f"^(?P<dateline>"
-    f"[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]{{0,30}}?"
+    # the place may name its country in brackets: `新华社巴里洛切(阿根廷)10月17日电`
+    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
+    f"{{0,30}}?"
     f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|{_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"

@@ -51,7 +51,7 @@ def repair_body(
         pieces.append(_Piece(PARAGRAPH, first_text))
     kept = _drop_repeats(units, result, seed=[first_text] if first_text else [])
     if not has_headline and not photo:
-        result.floated_headline = _floated_title(kept)
+        result.floated_headline = _floated_title(kept, first_text=first_text)
         kept = [u for u in kept if all(u is not t for t in result.floated_headline)]
     for n, unit in enumerate(kept):
         prev = kept[n - 1] if n > 0 else None
@@ -110,14 +110,17 @@ _FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线�
 _MAX_FIGURE_LABEL = 20
 
 
-def _floated_title(units: list[Unit]) -> list[Unit]:
+def _floated_title(units: list[Unit], *, first_text: str = "") -> list[Unit]:
     """The title lines of a story with none above it that a column break floated into its body:
-    one to three title lines between the two halves of a cut paragraph (`…但` / title / `入职企业…`)."""
+    one to three title lines between the two halves of a cut paragraph (`…但` / title / `入职企业…`),
+    the first half maybe the text of the lead (`…记者张国成报道:正在日本访问的…举办的` / title / `“21世纪…`)."""
     for n, unit in enumerate(units):
-        if unit.shape != TITLE or n == 0:
+        if unit.shape != TITLE:
             continue
-        prev = units[n - 1]
-        if prev.shape != TEXT or ends_sentence(prev.text):
+        if n == 0:
+            if not first_text or ends_sentence(first_text):
+                continue
+        elif units[n - 1].shape != TEXT or ends_sentence(units[n - 1].text):
             continue
         run = [unit]
         while n + len(run) < len(units) and units[n + len(run)].shape == TITLE and len(run) < _MAX_TITLE_LINES:

@@ -225,6 +225,8 @@ def lead_of(text):
         ("羊城晚报讯 记者李静、陈晓璇报道", "羊城晚报讯", None, [("李静", R), ("陈晓璇", R)]),
         ("本报讯 记者 常琳报道", "本报讯", "本报讯 记者 常琳报道", [("常琳", R)]),
         ("全媒体记者李晨翀报道", "", "全媒体记者李晨翀报道", [("李晨翀", R)]),
+        # the place's country in brackets (新华社 in 人民日报 1995)
+        ("新华社巴里洛切(阿根廷)10月17日电(记者薛鸿)", "新华社巴里洛切(阿根廷)10月17日电", None, [("薛鸿", R)]),
         # names with no label closed by 报道 after the dateline wrote the story, as in brackets (解放军报)
         ("本报长春5月23日电刘建伟、张广华报道:", "本报长春5月23日电", None, [("刘建伟", A), ("张广华", A)]),
         # the role word outside the bracket (枣庄网视)
