@@ -1,6 +1,7 @@
 """The print forms of several papers, each rule shown on pages of at least two of them
 (tests/importers/corpus: real article text laid out as printed)."""
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -296,6 +297,36 @@ def test_a_flush_phrase_among_indented_paragraphs_is_a_title():
     photo = item("xjb_20250622_A06", "海淀公园帐篷区扩容,市民纳凉休闲乐享夏至好时光")
     assert photo.headline == "海淀公园帐篷区扩容,市民纳凉休闲乐享夏至好时光"
     assert photo.paragraphs[0].startswith("6月21日夏至")
+
+
+def _set_in(page: str) -> bytes:
+    """The page as a dump that indents its paragraphs prints it: each line opening a paragraph
+    of the gold set in with `　　`, titles and furniture flush."""
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    openings = {squeeze(p)[:12] for i in gold["items"] for p in i.get("paragraphs", [])}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return "\n".join(
+        "\u3000\u3000" + line if squeeze(line)[:12] in openings and line.strip() else line for line in lines
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "first"),
+    [
+        # 光明日报: a 短评 opening on a line that trails off in `……`
+        ("gmrb_20260228_01", "这“新大众+”的年,气象万千", "庙会上的古风新韵、人机共创的AI春晚"),
+        # 人民日报: a 现场评论 whose first line is a summary without its 。
+        ("rmrb_20250110_05", "乡村聚才要巧搭台（现场评论）", "千方百计用好人才资源，确保目标不变"),
+    ],
+)
+def test_a_line_set_in_under_a_title_opens_the_text_not_the_title(page, headline, first):
+    """A 副题 is set flush or centred under its title; the line under it set in with the paragraphs'
+    indent is the first of the text, whatever its punctuation."""
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    found = [i for i in parse_page(_set_in(page), source=path.name).items if squeeze(i.headline) == squeeze(headline)]
+    assert found and found[0].subheadline == ""
+    assert squeeze(found[0].blocks[0].text).startswith(squeeze(first))
 
 
 def test_an_untitled_photo_between_two_credits_is_its_own_item():
