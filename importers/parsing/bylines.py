@@ -145,7 +145,10 @@ _WORKPLACE_SIGNATURE = re.compile(
     f"^[□■]?[{HAN}0-9]{{2,24}}(?:{_words(WORKPLACE_ENDINGS)})[{SPACES}]*(?P<name>[{HAN}]{{2,3}})$"
 )
 # A column or outlet in quotes before the role word: (“青岛观”摄影师李勇智 摄).
-_QUOTED_OUTLET = re.compile(f'[\u201c"][^\u201d"]{{1,12}}[\u201d"](?=[{SPACES}]*(?:{_CREDIT_ROLES}))')
+# An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`.
+_QUOTED_OUTLET = re.compile(
+    f'[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*(?:{_CREDIT_ROLES}))'
+)
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
 _STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
 # What every credit holds, checked before parsing: a role word or a credit mark, or else
@@ -167,7 +170,8 @@ _PHOTO_SOURCE = re.compile(
 )
 # A note after the last name: 谢黎明(春城晚报), 张启明(实习); where the text came from: /来源:南京晨报.
 _TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}]{{1,8}}[{_KET_CLASS}]$")
-_SOURCE_NOTE = re.compile(f"[{SPACES}{SLASHES}]*{_word('来源')}[{COLONS}].*$")
+# Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`.
+_SOURCE_NOTE = re.compile(f"[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][{HAN}]{{0,4}})?{_word('来源')}[{COLONS}].*$")
 # How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州.
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
@@ -203,7 +207,9 @@ _AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:{_word('发')}|{_word('供图')})[{
 # A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
 _DATELINE_RE = re.compile(
     f"^(?P<dateline>"
-    f"[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]{{0,30}}?"
+    # the place may name its country in brackets: `新华社巴里洛切(阿根廷)10月17日电`
+    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
+    f"{{0,30}}?"
     f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|{_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"
@@ -521,6 +527,9 @@ _OUTLET_BAR = re.compile(
 _TELLER = re.compile(f"^(?:{_word('讲述人')}|{_word('口述')})[{COLONS}][{SPACES}]*")
 
 
+_BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[□■◎●◆★☆]")
+
+
 def _unwrap(text: str) -> tuple[str, bool]:
     """The credit inside its bullet, brackets and newsroom's release: `■记者 X`, `(记者 X)`,
     `新华社发(高建中 摄)`; and whether it was bracketed."""
@@ -531,6 +540,7 @@ def _unwrap(text: str) -> tuple[str, bool]:
         if outlet and not _ROLE_RE.search(outlet.group("outlet")):
             text = text[outlet.end() :]
         text = _TELLER.sub("", text)
+        text = _BULLET_AFTER_LABEL.sub(r"\g<label>", text)  # `作者:■范江怀`
         release = _AGENCY_RELEASE.match(text) or _COLLECTIVE.match(text)
         if release:
             text = text[release.end() :]
@@ -565,7 +575,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         return None
     if staff:
         return _parse_staff(text)
-    if _QUOTE_RE.search(text):
+    if _QUOTE_RE.search(text) or "\u300a" in text:
         text = _QUOTED_OUTLET.sub("", text).translate(_QUOTES)
     text = text.replace("\\", "/")  # a backslash typed for a slash: `文\摄`
     workplace = _WORKPLACE_SIGNATURE.match(text)
@@ -659,7 +669,7 @@ def parse_lead(text: str) -> Lead | None:
     # `本报讯 记者李茜、刘桂莲报道……`, `全媒体记者李晨翀报道……`: the credit ends at 报道.
     reported = _REPORTED_LEAD.match(stripped) if _REPORTED_SOON.search(stripped, 0, 44) else None
     if reported and (dateline or _ROLE_RE.match(stripped)):
-        people = parse_credit(reported.group(0))
+        people = parse_credit(reported.group(0)) or (dateline and _reporting_names(reported.group(0)))
         if people:
             # `记者温红彦报道:北京市委…`: the colon after 报道 stays with the credit, not the body.
             end = reported.end()
@@ -691,6 +701,13 @@ def parse_lead(text: str) -> Lead | None:
     rest = strip("".join(tokens[end:]))
     byline = strip(text[:offset] + "".join(tokens[:end]))
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
+
+
+def _reporting_names(credit: str) -> tuple[PersonCredit, ...] | None:
+    """`本报长春5月23日电刘建伟、张广华报道:` (解放军报): names with no label between the dateline
+    and 报道, each with a surname of the table, wrote the story."""
+    names = _names(credit.removesuffix("报道"), strict=True, labelled=False)
+    return tuple(PersonCredit(name, AUTHOR) for name in names) if names else None
 
 
 def _matching_close(text: str) -> int | None:

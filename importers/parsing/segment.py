@@ -198,6 +198,8 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             start = _photo_start(seq, i, single)
             if start is None:
                 start = _after_other_photo(seq, i)
+            if start is None and _heads_photo_story(seq, i):
+                start = _title_start(seq, i, single)
             if start is not None:
                 starts[start] = (PHOTO, i)
             continue
@@ -339,6 +341,25 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
+
+
+def _heads_photo_story(seq: list[Unit], i: int) -> bool:
+    """`■蔡婉芃 吴忠泽 本报特约记者 仇成梁摄影报道` under its title, over the text: the byline of a
+    photo story, whose captions follow the text."""
+    prev = seq[i - 1] if i > 0 else None
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return (
+        seq[i].shape == PHOTO_CREDIT
+        and _PHOTO_REPORT.search(seq[i].key) is not None
+        and prev is not None
+        and prev.shape == TITLE
+        and nxt is not None
+        and nxt.shape == TEXT
+        and not nxt.barrier_before
+    )
+
+
+_PHOTO_REPORT = re.compile("(?:摄影报道|图文报道|图/文)$")
 
 
 def _after_other_photo(seq: list[Unit], i: int) -> int | None:
