@@ -121,7 +121,12 @@ _ORG = (
 )
 _MODIFIERS = "|".join(_word(m) for m in ROLE_MODIFIERS) + f"|{_word('驻')}[{HAN}]{{1,3}}?(?={_word('记者')})"
 _ROLE_ENDINGS = sorted({*ROLE_WORDS, *BASE_ROLES, *NEUTRAL_LABELS}, key=len, reverse=True)
-_SINGLE_ROLE = f"(?<![{HAN}])(?:{'|'.join(_word(w) for w in ROLE_WORDS if len(w) == 1)})(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}])"
+_ONE_CHAR_ROLES = "|".join(_word(w) for w in ROLE_WORDS if len(w) == 1)
+# `文/`, `图:`, `摄 `; `文、图/辜鹏博`, `文·图/X`: two of them joined before the names
+_SINGLE_ROLE = (
+    f"(?<![{HAN}])(?:{_ONE_CHAR_ROLES})"
+    f"(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}]|[\u3001·・](?:{_ONE_CHAR_ROLES})[{SPACES}{_SLASH}{COLONS}])"
+)
 _NOT_A_ROLE_AFTER = f"(?![{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 通讯组 are places, not people
 
 
@@ -144,7 +149,6 @@ _CREDIT_ROLES = _credit_roles()
 _WORKPLACE_SIGNATURE = re.compile(
     f"^[□■]?[{HAN}0-9]{{2,24}}(?:{_words(WORKPLACE_ENDINGS)})[{SPACES}]*(?P<name>[{HAN}]{{2,3}})$"
 )
-# A column or outlet in quotes before the role word: (“青岛观”摄影师李勇智 摄).
 # An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`.
 _QUOTED_OUTLET = re.compile(
     f'[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*(?:{_CREDIT_ROLES}))'
@@ -183,9 +187,10 @@ _PROVINCE_REPORTED = re.compile(f"(?<=[{HAN}])(?:{_words(PROVINCES)})[{HAN}]{{0,
 # A credit printed after its names: 张三 摄, 张三/文, 吴亚明文/图, 吕依霖 摄影报道. 摄, 摄影报道 and the
 # compound text-and-picture marks may be glued to the name; 文, 图 and 摄影 stand after a space or a
 # slash (文钦, 特约摄影 刘佳), except 摄影 at the very end (陈治普摄影).
+# `文/图`, `图|文`, `文、图` and `文、摄` (今日女报, 无锡日报), `文·图`: the names wrote and photographed.
+_BOTH_SEP = f"[{SPACES}]*[{SLASHES}{_PIPES}\u3001·・][{SPACES}]*"
 _BOTH_MARK = (
-    f"{_word('文')}[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*(?:{_word('图')}|{_word('摄')})"
-    f"|(?:{_word('图')}|{_word('摄')})[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*{_word('文')}"
+    f"{_word('文')}{_BOTH_SEP}(?:{_word('图')}|{_word('摄')})|(?:{_word('图')}|{_word('摄')}){_BOTH_SEP}{_word('文')}"
 )
 _BRACKETED_MARK = re.compile(
     f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
@@ -525,6 +530,8 @@ _OUTLET_BAR = re.compile(
     f"^(?:{_word('来源')}[{COLONS}][{SPACES}]*)?(?P<outlet>[^{_PIPES}{COLONS}{SPACES}]{{2,20}})[{SPACES}]*[{_PIPES}][{SPACES}]*"
 )
 _TELLER = re.compile(f"^(?:{_word('讲述人')}|{_word('口述')})[{COLONS}][{SPACES}]*")
+# Which picture a credit is for, before it: `(上图 记者李波摄)`, `左图:新华社记者 X 摄`.
+_WHICH_PICTURE = re.compile(f"^[上下左右中]{_word('图')}[{COLONS}{SPACES}]+")
 
 
 _BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[□■◎●◆★☆]")
@@ -540,6 +547,7 @@ def _unwrap(text: str) -> tuple[str, bool]:
         if outlet and not _ROLE_RE.search(outlet.group("outlet")):
             text = text[outlet.end() :]
         text = _TELLER.sub("", text)
+        text = _WHICH_PICTURE.sub("", text)
         text = _BULLET_AFTER_LABEL.sub(r"\g<label>", text)  # `作者:■范江怀`
         release = _AGENCY_RELEASE.match(text) or _COLLECTIVE.match(text)
         if release:

@@ -18,7 +18,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, SPACES, ends_sentence
+from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -70,6 +70,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     labels: list[tuple[int, Furniture]] = []
     barrier = False
     dated = jumped = False
+    _psa_slogans_are_titles(units)
     for unit in units:
         if unit.shape == FURNITURE and unit.furniture.kind == "page_date":
             if dated and "星期" not in unit.text:
@@ -127,6 +128,18 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     _return_floated_titles(drafts)
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
+
+
+def _psa_slogans_are_titles(units: list[Unit]) -> None:
+    """Parallel phrases next to a public-service ad's label (`人民有信仰 民族有希望 国家有力量` over
+    `株洲日报宣` / `公益广告`) are the ad's title, not a banner of the page's head."""
+    labels = ("ad_label", "publisher_credit")
+    for n, unit in enumerate(units):
+        if unit.shape != FURNITURE or unit.furniture.kind != "slogan":
+            continue
+        around = [units[k] for k in (n - 1, n + 1) if 0 <= k < len(units)]
+        if any(u.shape == FURNITURE and u.furniture.kind in labels for u in around):
+            unit.shape, unit.furniture = TITLE, None
 
 
 def _return_floated_titles(drafts: list[Draft]) -> None:
@@ -409,6 +422,17 @@ def _ad_regions(seq, labels, starts):
     return regions
 
 
+_WORD_PAIRS = re.compile(f"^[{HAN}]{{2}}(?:[{SPACES}]+[{HAN}]{{2}}){{3}}$")
+
+
+def _titles_a_psa(unit: Unit) -> bool:
+    """The line a public-service ad is called by: the first title line that is neither its list of
+    values, four words of two (`富强 民主 文明 和谐`, `富强、民主、…`), nor a sentence with commas
+    (`一言一行讲文明,做人做事讲诚信`): `创文明城 做文明人`, `讲文明 树新风`, `人民有信仰 民族有希望 国家有力量`."""
+    text = unit.text.strip(SPACES)
+    return "\n" not in text and not re.search(f"[{COMMAS}\u3001]", text) and not _WORD_PAIRS.match(text)
+
+
 def _is_story_region(seq, start, end) -> bool:
     return any(seq[k].shape in (LEAD, CREDIT) for k in range(start, end))
 
@@ -427,7 +451,10 @@ def _is_ad_unit(unit: Unit) -> bool:
 
 def _ad_draft(units: list[Unit], kind: str) -> Draft:
     titles = [u for u in units if u.shape == TITLE and not starts_with_bullet(u.text)]
-    headline = titles[-1] if kind == PSA and titles else (titles[0] if titles else None)
+    if kind == PSA:
+        slogans = [u for u in titles if _titles_a_psa(u)]
+        titles = slogans or titles[-1:]
+    headline = titles[0] if titles else None
     body = [u for u in units if u is not headline]
     return Draft(kind=kind, title=[headline] if headline else [], body=body)
 

@@ -351,6 +351,12 @@ def test_not_a_lead_form(text):
         ("“青岛观”摄影师李勇智 摄", [("李勇智", P)]),
         # where the picture came from, in brackets after 摄 (中国军网), as `来源:` after names (南京晨报)
         ("周凯威 摄(图片来源:中国军网)", [("周凯威", P)]),
+        # text and pictures by one hand, the two marks joined by 、 (今日女报 `文、图/辜鹏博`, 无锡日报 `陶洁/文、摄`)
+        ("文、图/辜鹏博", [("辜鹏博", A), ("辜鹏博", P)]),
+        ("(陶洁/文、摄)", [("陶洁", A), ("陶洁", P)]),
+        ("文化、图书", []),
+        # which picture a credit is for, before it (南通日报)
+        ("(上图 记者李波摄)", [("李波", P)]),
         # a newsroom named 头条, after its paper's short name and a hyphen (北京青年报)
         ("文/北青-北京头条记者 宋霞", [("宋霞", R)]),
     ],

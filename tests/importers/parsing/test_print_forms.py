@@ -641,3 +641,23 @@ def test_long_lines_of_one_block_are_one_entry_on_a_blank_line_page():
     assert tight != page
     again = [i for i in parse_page(tight.encode(), source=path.name).items if i.kind == "news"][0]
     assert (again.headline, [b.text for b in again.blocks]) == (first.headline, [b.text for b in first.blocks])
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        # the core values, then the slogan over `株洲日报宣` / `公益广告` (株洲日报 2013, 2016, 2022)
+        ("zzrb_20130802_03", "人民有信仰 民族有希望 国家有力量"),
+        ("zzrb_20160122_03", "人民有信仰 民族有希望 国家有力量"),
+        ("zzrb_20221228_02", "人民有信仰 民族有希望 国家有力量"),
+        # the slogan over its second line (株洲日报, 湘潭日报) or over the values in pairs (北京日报, 中国青年报)
+        ("zzrb_20221205_03", "创文明城 做文明人"),
+        ("xtrb_20221223_02", "创文明城 做文明人"),
+        ("bjrb_20220208_05", "讲文明 树新风"),
+        ("zqb_20251010_03", "讲文明 树新风"),
+        ("zzrb_20230722_03", "节俭惜福 文明用餐"),
+    ],
+)
+def test_a_public_service_ad_is_called_by_its_slogan(page, headline):
+    psa = [i for i in items(page) if i.kind == "psa"]
+    assert [i.headline for i in psa] == [headline]
