@@ -661,3 +661,15 @@ def test_long_lines_of_one_block_are_one_entry_on_a_blank_line_page():
 def test_a_public_service_ad_is_called_by_its_slogan(page, headline):
     psa = [i for i in items(page) if i.kind == "psa"]
     assert [i.headline for i in psa] == [headline]
+
+
+def test_a_long_title_between_the_halves_of_a_cut_list_is_the_next_items():
+    """`…惠山区阳山镇、` / `青年职工走进荣巷古镇 感受百年工商文化` / `滨湖区胡埭镇、…` (无锡日报): the text after
+    the title goes on with the cut list, so the title floated there from the photo printed after the
+    story, as 工人日报's `留守农民工提前吃年夜饭` did; it opens no boxed item."""
+    story = item("wxrb_20230721_A02", "二十余家地方媒体总编辑注目无锡")
+    assert any("惠山区阳山镇、滨湖区胡埭镇、" in squeeze(b.text) for b in story.blocks)
+    assert {(p.name, p.role) for p in story.people} == {("朱冬娅", "author"), ("姚程玉", "reporter")}
+    photo = item("wxrb_20230721_A02", "青年职工走进荣巷古镇 感受百年工商文化")
+    assert photo.kind == "photo" and ("刘芳辉", "photographer") in people(photo)
+    assert item("grrb_20160111_02", "留守农民工提前吃年夜饭").kind in ("photo", "news")
