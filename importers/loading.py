@@ -223,6 +223,7 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
     _store_sources(round_, run)
     _store_page_credits(round_, people)
     written = _store_articles(round_, people, tags, publish=publish, now=now)
+    revisions.supersede([plan.article.pk for e in round_ for plan in e.plans if plan.action == "update"])
     revisions.propose(
         [
             (plan.article, revisions.with_credits(plan.fields, plan.item), plan.digest, e.result.source)

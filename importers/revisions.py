@@ -85,6 +85,15 @@ def propose(changes) -> list[ImportedRevision]:
     )
 
 
+def supersede(article_pks) -> int:
+    """The changes still waiting for articles an import has just updated itself (a chief editor's
+    ``--publish``): the newer text is online, so the older change is dropped, as a newer dump's is."""
+    if not article_pks:
+        return 0
+    waiting = ImportedRevision.objects.filter(article_id__in=article_pks, status=ImportedRevision.Status.PENDING)
+    return waiting.delete()[0]
+
+
 @transaction.atomic
 def accept(*, revision: ImportedRevision, by) -> Article:
     """Put the imported text online: the article takes the revision's fields, bylines and tags."""

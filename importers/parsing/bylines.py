@@ -121,7 +121,12 @@ _ORG = (
 )
 _MODIFIERS = "|".join(_word(m) for m in ROLE_MODIFIERS) + f"|{_word('驻')}[{HAN}]{{1,3}}?(?={_word('记者')})"
 _ROLE_ENDINGS = sorted({*ROLE_WORDS, *BASE_ROLES, *NEUTRAL_LABELS}, key=len, reverse=True)
-_SINGLE_ROLE = f"(?<![{HAN}])(?:{'|'.join(_word(w) for w in ROLE_WORDS if len(w) == 1)})(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}])"
+_ONE_CHAR_ROLES = "|".join(_word(w) for w in ROLE_WORDS if len(w) == 1)
+# `文/`, `图:`, `摄 `; `文、图/辜鹏博`, `文·图/X`: two of them joined before the names
+_SINGLE_ROLE = (
+    f"(?<![{HAN}])(?:{_ONE_CHAR_ROLES})"
+    f"(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}]|[\u3001·・](?:{_ONE_CHAR_ROLES})[{SPACES}{_SLASH}{COLONS}])"
+)
 _NOT_A_ROLE_AFTER = f"(?![{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 通讯组 are places, not people
 
 
@@ -144,8 +149,10 @@ _CREDIT_ROLES = _credit_roles()
 _WORKPLACE_SIGNATURE = re.compile(
     f"^[□■]?[{HAN}0-9]{{2,24}}(?:{_words(WORKPLACE_ENDINGS)})[{SPACES}]*(?P<name>[{HAN}]{{2,3}})$"
 )
-# A column or outlet in quotes before the role word: (“青岛观”摄影师李勇智 摄).
-_QUOTED_OUTLET = re.compile(f'[\u201c"][^\u201d"]{{1,12}}[\u201d"](?=[{SPACES}]*(?:{_CREDIT_ROLES}))')
+# An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`.
+_QUOTED_OUTLET = re.compile(
+    f'[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*(?:{_CREDIT_ROLES}))'
+)
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
 _STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
 # What every credit holds, checked before parsing: a role word or a credit mark, or else
@@ -167,7 +174,8 @@ _PHOTO_SOURCE = re.compile(
 )
 # A note after the last name: 谢黎明(春城晚报), 张启明(实习); where the text came from: /来源:南京晨报.
 _TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}]{{1,8}}[{_KET_CLASS}]$")
-_SOURCE_NOTE = re.compile(f"[{SPACES}{SLASHES}]*{_word('来源')}[{COLONS}].*$")
+# Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`.
+_SOURCE_NOTE = re.compile(f"[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][{HAN}]{{0,4}})?{_word('来源')}[{COLONS}].*$")
 # How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州.
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
@@ -179,9 +187,10 @@ _PROVINCE_REPORTED = re.compile(f"(?<=[{HAN}])(?:{_words(PROVINCES)})[{HAN}]{{0,
 # A credit printed after its names: 张三 摄, 张三/文, 吴亚明文/图, 吕依霖 摄影报道. 摄, 摄影报道 and the
 # compound text-and-picture marks may be glued to the name; 文, 图 and 摄影 stand after a space or a
 # slash (文钦, 特约摄影 刘佳), except 摄影 at the very end (陈治普摄影).
+# `文/图`, `图|文`, `文、图` and `文、摄` (今日女报, 无锡日报), `文·图`: the names wrote and photographed.
+_BOTH_SEP = f"[{SPACES}]*[{SLASHES}{_PIPES}\u3001·・][{SPACES}]*"
 _BOTH_MARK = (
-    f"{_word('文')}[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*(?:{_word('图')}|{_word('摄')})"
-    f"|(?:{_word('图')}|{_word('摄')})[{SPACES}]*[{SLASHES}{_PIPES}][{SPACES}]*{_word('文')}"
+    f"{_word('文')}{_BOTH_SEP}(?:{_word('图')}|{_word('摄')})|(?:{_word('图')}|{_word('摄')}){_BOTH_SEP}{_word('文')}"
 )
 _BRACKETED_MARK = re.compile(
     f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
@@ -203,7 +212,9 @@ _AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:{_word('发')}|{_word('供图')})[{
 # A lead opens a story: a dateline, then a bracketed credit (or an unbracketed one).
 _DATELINE_RE = re.compile(
     f"^(?P<dateline>"
-    f"[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]{{0,30}}?"
+    # the place may name its country in brackets: `新华社巴里洛切(阿根廷)10月17日电`
+    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
+    f"{{0,30}}?"
     f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|{_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"
@@ -519,6 +530,11 @@ _OUTLET_BAR = re.compile(
     f"^(?:{_word('来源')}[{COLONS}][{SPACES}]*)?(?P<outlet>[^{_PIPES}{COLONS}{SPACES}]{{2,20}})[{SPACES}]*[{_PIPES}][{SPACES}]*"
 )
 _TELLER = re.compile(f"^(?:{_word('讲述人')}|{_word('口述')})[{COLONS}][{SPACES}]*")
+# Which picture a credit is for, before it: `(上图 记者李波摄)`, `左图:新华社记者 X 摄`.
+_WHICH_PICTURE = re.compile(f"^[上下左右中]{_word('图')}[{COLONS}{SPACES}]+")
+
+
+_BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[□■◎●◆★☆]")
 
 
 def _unwrap(text: str) -> tuple[str, bool]:
@@ -531,6 +547,8 @@ def _unwrap(text: str) -> tuple[str, bool]:
         if outlet and not _ROLE_RE.search(outlet.group("outlet")):
             text = text[outlet.end() :]
         text = _TELLER.sub("", text)
+        text = _WHICH_PICTURE.sub("", text)
+        text = _BULLET_AFTER_LABEL.sub(r"\g<label>", text)  # `作者:■范江怀`
         release = _AGENCY_RELEASE.match(text) or _COLLECTIVE.match(text)
         if release:
             text = text[release.end() :]
@@ -565,7 +583,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         return None
     if staff:
         return _parse_staff(text)
-    if _QUOTE_RE.search(text):
+    if _QUOTE_RE.search(text) or "\u300a" in text:
         text = _QUOTED_OUTLET.sub("", text).translate(_QUOTES)
     text = text.replace("\\", "/")  # a backslash typed for a slash: `文\摄`
     workplace = _WORKPLACE_SIGNATURE.match(text)
@@ -659,7 +677,7 @@ def parse_lead(text: str) -> Lead | None:
     # `本报讯 记者李茜、刘桂莲报道……`, `全媒体记者李晨翀报道……`: the credit ends at 报道.
     reported = _REPORTED_LEAD.match(stripped) if _REPORTED_SOON.search(stripped, 0, 44) else None
     if reported and (dateline or _ROLE_RE.match(stripped)):
-        people = parse_credit(reported.group(0))
+        people = parse_credit(reported.group(0)) or (dateline and _reporting_names(reported.group(0)))
         if people:
             # `记者温红彦报道:北京市委…`: the colon after 报道 stays with the credit, not the body.
             end = reported.end()
@@ -691,6 +709,13 @@ def parse_lead(text: str) -> Lead | None:
     rest = strip("".join(tokens[end:]))
     byline = strip(text[:offset] + "".join(tokens[:end]))
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
+
+
+def _reporting_names(credit: str) -> tuple[PersonCredit, ...] | None:
+    """`本报长春5月23日电刘建伟、张广华报道:` (解放军报): names with no label between the dateline
+    and 报道, each with a surname of the table, wrote the story."""
+    names = _names(credit.removesuffix("报道"), strict=True, labelled=False)
+    return tuple(PersonCredit(name, AUTHOR) for name in names) if names else None
 
 
 def _matching_close(text: str) -> int | None:

@@ -394,6 +394,7 @@ ORG_SUFFIXES = (
     "+",
     "栏目",
     "记者站",
+    "头条",
 )
 # How the reporting was done, printed after the names: 记者 常琳报道, 本报记者 李银刚 整理,
 # (本报记者X参与采写).

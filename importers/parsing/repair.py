@@ -51,7 +51,7 @@ def repair_body(
         pieces.append(_Piece(PARAGRAPH, first_text))
     kept = _drop_repeats(units, result, seed=[first_text] if first_text else [])
     if not has_headline and not photo:
-        result.floated_headline = _floated_title(kept)
+        result.floated_headline = _floated_title(kept, first_text=first_text)
         kept = [u for u in kept if all(u is not t for t in result.floated_headline)]
     for n, unit in enumerate(kept):
         prev = kept[n - 1] if n > 0 else None
@@ -110,14 +110,17 @@ _FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线�
 _MAX_FIGURE_LABEL = 20
 
 
-def _floated_title(units: list[Unit]) -> list[Unit]:
+def _floated_title(units: list[Unit], *, first_text: str = "") -> list[Unit]:
     """The title lines of a story with none above it that a column break floated into its body:
-    one to three title lines between the two halves of a cut paragraph (`…但` / title / `入职企业…`)."""
+    one to three title lines between the two halves of a cut paragraph (`…但` / title / `入职企业…`),
+    the first half maybe the text of the lead (`…记者张国成报道:正在日本访问的…举办的` / title / `“21世纪…`)."""
     for n, unit in enumerate(units):
-        if unit.shape != TITLE or n == 0:
+        if unit.shape != TITLE:
             continue
-        prev = units[n - 1]
-        if prev.shape != TEXT or ends_sentence(prev.text):
+        if n == 0:
+            if not first_text or ends_sentence(first_text):
+                continue
+        elif units[n - 1].shape != TEXT or ends_sentence(units[n - 1].text):
             continue
         run = [unit]
         while n + len(run) < len(units) and units[n + len(run)].shape == TITLE and len(run) < _MAX_TITLE_LINES:
@@ -199,7 +202,7 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
     text_kind = CAPTION_BLOCK if photo else PARAGRAPH
     listing = False  # inside a list introduced by `…分别为:`, its items ended by `;`
     for piece in pieces:
-        open_piece = next((p for p in reversed(out) if p.kind == text_kind), None)
+        open_piece = next((p for p in reversed(out) if p.kind == text_kind and not _numbered_caption(p, photo)), None)
         is_open = (
             open_piece is not None
             and out
@@ -210,10 +213,11 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
             listing = is_open and _list_item_follows(open_piece.text, piece, listing=listing)
         # `一、…` opens a paragraph of its own, and so does an item of a list set in with the page's indent
         opens = listing or ENUMERATED.match(piece.text) is not None
-        if piece.kind == text_kind and is_open and not opens and (not photo or piece.unit is not None):
+        joins = not opens and not _numbered_caption(piece, photo) and (not photo or piece.unit is not None)
+        if piece.kind == text_kind and is_open and joins:
             open_piece.text += piece.text
             continue
-        if piece.kind == CAPTION_BLOCK and not photo and is_open:
+        if piece.kind == CAPTION_BLOCK and (not photo or _numbered_caption(piece, photo)) and is_open:
             waiting.append(piece)
             continue
         out.extend(waiting)
@@ -221,6 +225,16 @@ def _join(pieces: list[_Piece], *, photo: bool) -> list[_Piece]:
         out.append(piece)
     out.extend(waiting)
     return out
+
+
+# `图③:给养员杨楠(左二)…`, `图1:训练标兵集体合影留念。`: the caption of a numbered photo
+_PHOTO_NUMBER = re.compile(f"^图(?:[\u2460-\u2473]|[0-9]{{1,2}}|[一二三四五六七八九十])[{''.join(COLONS)}]")
+
+
+def _numbered_caption(piece: _Piece, photo: bool) -> bool:
+    """In a photo story, whose text is kept as captions, a numbered photo's caption printed inside
+    a cut paragraph stands apart from it."""
+    return photo and piece.kind == CAPTION_BLOCK and _PHOTO_NUMBER.match(piece.text) is not None
 
 
 def _list_item_follows(before: str, piece: _Piece, *, listing: bool) -> bool:

@@ -18,7 +18,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, SPACES, ends_sentence
+from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -70,6 +70,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     labels: list[tuple[int, Furniture]] = []
     barrier = False
     dated = jumped = False
+    _psa_slogans_are_titles(units)
     for unit in units:
         if unit.shape == FURNITURE and unit.furniture.kind == "page_date":
             if dated and "星期" not in unit.text:
@@ -127,6 +128,18 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     _return_floated_titles(drafts)
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
+
+
+def _psa_slogans_are_titles(units: list[Unit]) -> None:
+    """Parallel phrases next to a public-service ad's label (`人民有信仰 民族有希望 国家有力量` over
+    `株洲日报宣` / `公益广告`) are the ad's title, not a banner of the page's head."""
+    labels = ("ad_label", "publisher_credit")
+    for n, unit in enumerate(units):
+        if unit.shape != FURNITURE or unit.furniture.kind != "slogan":
+            continue
+        around = [units[k] for k in (n - 1, n + 1) if 0 <= k < len(units)]
+        if any(u.shape == FURNITURE and u.furniture.kind in labels for u in around):
+            unit.shape, unit.furniture = TITLE, None
 
 
 def _return_floated_titles(drafts: list[Draft]) -> None:
@@ -198,6 +211,8 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             start = _photo_start(seq, i, single)
             if start is None:
                 start = _after_other_photo(seq, i)
+            if start is None and _heads_photo_story(seq, i):
+                start = _title_start(seq, i, single)
             if start is not None:
                 starts[start] = (PHOTO, i)
             continue
@@ -341,6 +356,25 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     return _title_start(seq, j + 1, single)
 
 
+def _heads_photo_story(seq: list[Unit], i: int) -> bool:
+    """`■蔡婉芃 吴忠泽 本报特约记者 仇成梁摄影报道` under its title, over the text: the byline of a
+    photo story, whose captions follow the text."""
+    prev = seq[i - 1] if i > 0 else None
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    return (
+        seq[i].shape == PHOTO_CREDIT
+        and _PHOTO_REPORT.search(seq[i].key) is not None
+        and prev is not None
+        and prev.shape == TITLE
+        and nxt is not None
+        and nxt.shape == TEXT
+        and not nxt.barrier_before
+    )
+
+
+_PHOTO_REPORT = re.compile("(?:摄影报道|图文报道|图/文)$")
+
+
 def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     """An untitled photo: its caption text stands between another photo's credit and its own
     (`…记者 浦峰 摄影报道` / `昨日10时许,…` / `本报记者 吴江 汤旸 摄影报道`), or after a story
@@ -388,6 +422,17 @@ def _ad_regions(seq, labels, starts):
     return regions
 
 
+_WORD_PAIRS = re.compile(f"^[{HAN}]{{2}}(?:[{SPACES}]+[{HAN}]{{2}}){{3}}$")
+
+
+def _titles_a_psa(unit: Unit) -> bool:
+    """The line a public-service ad is called by: the first title line that is neither its list of
+    values, four words of two (`富强 民主 文明 和谐`, `富强、民主、…`), nor a sentence with commas
+    (`一言一行讲文明,做人做事讲诚信`): `创文明城 做文明人`, `讲文明 树新风`, `人民有信仰 民族有希望 国家有力量`."""
+    text = unit.text.strip(SPACES)
+    return "\n" not in text and not re.search(f"[{COMMAS}\u3001]", text) and not _WORD_PAIRS.match(text)
+
+
 def _is_story_region(seq, start, end) -> bool:
     return any(seq[k].shape in (LEAD, CREDIT) for k in range(start, end))
 
@@ -406,7 +451,10 @@ def _is_ad_unit(unit: Unit) -> bool:
 
 def _ad_draft(units: list[Unit], kind: str) -> Draft:
     titles = [u for u in units if u.shape == TITLE and not starts_with_bullet(u.text)]
-    headline = titles[-1] if kind == PSA and titles else (titles[0] if titles else None)
+    if kind == PSA:
+        slogans = [u for u in titles if _titles_a_psa(u)]
+        titles = slogans or titles[-1:]
+    headline = titles[0] if titles else None
     body = [u for u in units if u is not headline]
     return Draft(kind=kind, title=[headline] if headline else [], body=body)
 
@@ -710,6 +758,8 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     n = rest.index(k)
     prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
     cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
+    if cut_off and (prev.text.rstrip().endswith("\u3001") or runs_on(prev.text, nxt.text)):
+        return None  # the text after the title goes on with the cut sentence: a title floated there
     # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
     if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):
         return k

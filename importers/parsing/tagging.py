@@ -146,31 +146,45 @@ def extract_tags(
     use, which win over new words. Verbal nouns and set phrases fill in only when a story
     has fewer than three tags otherwise."""
     never = stopwords() | stop
-    ranked = _ranked(title, body, exclude, never, preferred, _NOUNS)
-    if len(ranked) < _MIN_TAGS:
-        loose = _ranked(title, body, exclude, never, preferred, _LOOSE, min_count=1)
-        ranked += [w for w in loose if w not in ranked]
     found_places = [p for p in find_places(title + "\n" + body, places) if p not in exclude and p not in stop]
     tags: list[str] = []
     for place in found_places:
-        if len(tags) < _MAX_PLACES and not any(place in other or other in place for other in tags):
+        if len(tags) < _MAX_PLACES and not _overlaps(place, tags):
             tags.append(place)
-    for word in ranked:
-        if len(tags) >= _MAX_TAGS:
-            break
-        if word not in tags and not any(word in place or place in word for place in tags):
-            tags.append(word)
+    _fill(tags, _ranked(title, body, exclude, never, preferred, _NOUNS))
+    # Counted after the overlaps are dropped: 人大 and 人大常委会 are one tag, not two.
+    # A story with fewer fills in with verbal nouns and words named once, and the title's rare
+    # dictionary words (预备会议) that its body names again.
+    if len(tags) < _MIN_TAGS:
+        _fill(tags, _ranked(title, body, exclude, never, preferred, _LOOSE, min_count=1, rare_from_title=True))
     return tuple(tags)
 
 
-def _ranked(title, body, exclude, stop, preferred, pos, *, min_count=2) -> list[str]:
+def _overlaps(word: str, tags: list[str]) -> bool:
+    return any(word in other or other in word for other in tags)
+
+
+def _fill(tags: list[str], ranked: list[str]) -> None:
+    """Add the ranked words, best first, up to the most a story has; a word inside a tag (or the tag
+    inside it) says the same thing and is left out."""
+    for word in ranked:
+        if len(tags) >= _MAX_TAGS:
+            break
+        if not _overlaps(word, tags):
+            tags.append(word)
+
+
+def _ranked(title, body, exclude, stop, preferred, pos, *, min_count=2, rare_from_title=False) -> list[str]:
     idf, median = _idf()
     counts: Counter[str] = Counter()
     seen: Counter[str] = Counter()
+    in_title = set()
     for weight, text in ((_TITLE_WEIGHT, title), (1, body)):
         for word in _candidates(text, exclude, stop, pos):
             counts[word] += weight
             seen[word] += 1
+            if weight == _TITLE_WEIGHT:
+                in_title.add(word)
     total = sum(counts.values()) or 1
     scored = []
     dictionary = _dictionary()
@@ -183,7 +197,9 @@ def _ranked(title, body, exclude, stop, preferred, pos, *, min_count=2) -> list[
         elif weight is None or dictionary.get(word, 0) < _RARE:
             # A word the segmenter hardly knows is often a piece of two (家商 of 温州商会,
             # 组组长 of 巡察组组长): it counts only when long and repeated.
-            if len(word) < _UNKNOWN_MIN_LENGTH or seen[word] < _UNKNOWN_MIN_COUNT:
+            long_and_repeated = len(word) >= _UNKNOWN_MIN_LENGTH and seen[word] >= _UNKNOWN_MIN_COUNT
+            titled = rare_from_title and word in dictionary and word in in_title and seen[word] >= 2
+            if not (long_and_repeated or titled):
                 continue
             weight = weight or median
         elif weight < _MIN_IDF:

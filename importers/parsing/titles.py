@@ -22,7 +22,8 @@ _LEAD_IN = re.compile(f"^(?P<kicker>.{{4,40}}?时(?:{_LEAD_IN_VERBS}))[{SPACES}]
 _COLON_LEAD_IN = re.compile(f"^(?P<kicker>[^{SPACES}{COLONS}]{{2,10}}[{COLONS}])[{SPACES}]*(?P<headline>.+)$")
 _PLACE = re.compile(f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区)$")
 # A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
-_KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|[{COLONS}]|\u2014\u2014)$")
+# Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).
+_KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|(?:提出|指出|强调|宣布|呼吁)|[{COLONS}]|\u2014\u2014)$")
 _BULLET = "●■◆▲★☆◎○•·▶►"
 # Labels printed over a boxed item inside a story; over a title they are its kicker.
 BOX_LABEL = re.compile(
@@ -219,8 +220,11 @@ _MAX_LABEL_LINE = 4
 
 def _is_label_line(upper: str, lower: str) -> bool:
     """A place or a column's name on a short line over the title: `湖南岳阳` / `艺术节请劳模坐前排`
-    (工人日报), `遂宁` / `纸鸢曼舞` (四川日报), `光明情结` / `从读者到作者` (光明日报)."""
+    (工人日报), `遂宁` / `纸鸢曼舞` (四川日报), `光明情结` / `从读者到作者` (光明日报); the name of the work a
+    review is about counts without its brackets (`《战争论》` / `居安思危谋打赢`, 解放军报)."""
     flat = squeeze(upper)
+    if flat.startswith("《") and flat.endswith("》") and flat.count("《") == 1:
+        flat = flat[1:-1]
     return len(flat) <= _MAX_LABEL_LINE and len(flat) < len(squeeze(lower))
 
 

@@ -7,6 +7,7 @@ see goes through here.
     聂方红主持召开市政协党组(扩大)会议 暨十届十七次主席会议 协商审议2023年度 督办重点提案安排等
                                       → …（扩大）会议暨十届十七次主席会议协商审议2023年度督办重点提案安排等
     守住好生态  牧民富口袋             → 守住好生态 牧民富口袋
+    公 告                              → 公告
 """
 
 from __future__ import annotations
@@ -83,6 +84,8 @@ def _title_line(line: str) -> str:
     if len(parts) < 2:
         return "".join(parts)
     lengths = [len(p) for p in parts]
+    if max(lengths) == 1:
+        return "".join(parts)  # set letter-spaced: `公 告`
     parallel = max(lengths) <= _PARALLEL_LENGTH and max(lengths) - min(lengths) <= _PARALLEL_SPREAD
     if len(parts) >= 3 and not parallel:
         return "".join(parts)  # a title printed on several lines, dumped as one

@@ -14,7 +14,7 @@ from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, pars
 from .furniture import classify as classify_furniture
 from .lexicon import PHOTOGRAPHER
 from .model import Furniture, PersonCredit
-from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, squeeze, strip
 from .titles import could_be_title, is_title_like
 
 FURNITURE = "furniture"
@@ -74,25 +74,41 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     single = nonblank > 0 and adjacent > _SINGLE_NEWLINE_SHARE * nonblank
     units: list[Unit] = []
     for block in blocks:
-        if not single and len(block) > 1 and _is_short_block(block):
+        if not single and len(block) > 1 and _is_one_entry(block):
             units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
             continue
         for position, (number, line) in enumerate(block):
             units.append(Unit(line, (number,), gap_before=position == 0))
-    for unit in units:
+    for n, unit in enumerate(units):
         classify(unit)
         if indented is None:
             continue
         unit.opens_paragraph = unit.lines[0] in indented
         if unit.shape == TEXT and unit.phrase and not unit.opens_paragraph:
             unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
+        elif _set_in_under_title(unit, units[n - 1] if n else None):
+            unit.shape = TEXT  # a title's deck is set flush or centred: this opens the text
     _join_broken_photo_credits(units)
     return _unglue_photo_titles(units), single
 
 
 _INDENT = re.compile(f"^(?:\u3000|[{SPACES}]{{2,}})")
 _LONG_LINE = 40
+# Under a title, a line set in with the paragraphs' indent that runs on past a pause is the first
+# paragraph, not a deck (`庙会上的古风新韵、人机共创的AI春晚、…`); a slogan set in
+# (`富强 民主 文明 和谐`) stays as it is.
+_SET_IN_TEXT = re.compile(f"^.{{12,}}[{COMMAS}{SEMICOLONS}{COLONS}\u3001\u2026]")
 _INDENTED_SHARE = 0.6
+
+
+def _set_in_under_title(unit: Unit, before: Unit | None) -> bool:
+    return (
+        unit.shape == TITLE
+        and unit.opens_paragraph
+        and before is not None
+        and before.shape == TITLE
+        and bool(_SET_IN_TEXT.search(unit.key))
+    )
 
 
 def _indented_lines(lines: list[str]) -> set[int] | None:
@@ -154,11 +170,18 @@ def _unglue_photo_titles(units: list[Unit]) -> list[Unit]:
     return out
 
 
-def _is_short_block(block: list[tuple[int, str]]) -> bool:
+def _is_one_entry(block: list[tuple[int, str]]) -> bool:
+    """Lines with no blank line between them, in a dump that sets paragraphs apart by blank lines,
+    are one entry with its line breaks (a two-line subhead, a caption printed on two lines: the gold
+    conventions), unless one of them is furniture, a lead or a credit, or a short line (a title)
+    stands over long ones (its text) or under them."""
     lines = [line for _, line in block]
-    if any(len(squeeze(line)) > 30 for line in lines):
+    if len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1:
         return False
     return not any(classify_furniture(line) or parse_lead(line) or parse_credit(line) for line in lines)
+
+
+_SHORT_LINE = 30
 
 
 def _staff_line(text: str) -> Furniture | None:

@@ -168,7 +168,7 @@ def test_neighbours_on_the_page_continuations_and_related(client, lead_story, fr
     assert response.context["continued_to"] == continuation
     assert response.context["related"] == [related]
     html = response.content.decode()
-    assert "(下转04版:授牌(续))" in html
+    assert "（下转04版：授牌(续)）" in html
     assert unrelated.headline not in html
     assert "草稿" not in html
 

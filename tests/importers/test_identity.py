@@ -125,6 +125,23 @@ def test_a_chief_editor_publishing_the_correction_puts_it_online_at_once(tmp_pat
     assert not ImportedRevision.objects.exists()
 
 
+def test_a_correction_a_chief_editor_publishes_replaces_the_one_still_waiting(tmp_path, admin_user):
+    # an editor's import leaves a change waiting; the chief editor then imports a later correction of
+    # the same page with --publish: the later text is online, and the older change no longer waits
+    # (accepting it would put the superseded text back)
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    assert ImportedRevision.objects.filter(status=ImportedRevision.Status.PENDING).count() == 1
+    later = tmp_path / "later.txt"
+    later.write_text(corrected(tmp_path).read_text(encoding="utf-8").replace("此后逐年扩大", "此后每年扩大"))
+
+    run(later, publish=True)
+
+    article = Article.objects.get(headline="全市商协会人民调解组织集中成立授牌")
+    assert "此后每年扩大" in article.body and article.is_public
+    assert not ImportedRevision.objects.filter(article=article, status=ImportedRevision.Status.PENDING).exists()
+
+
 def test_a_page_without_number_or_name_is_found_by_its_articles(tmp_path):
     seed = SEED_FILES[1]  # 2022-12-19: no page label, no page name
     run(seed)

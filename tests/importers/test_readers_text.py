@@ -1,6 +1,7 @@
 """An import stores titles and text as readers get them; a dry run reports them as printed."""
 
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -31,3 +32,18 @@ def test_stored_for_readers_dry_run_as_printed():
     assert "," not in article.body.replace("1,", "")  # no half-width comma left in Chinese text
     # the raw page is kept as printed
     assert PRINTED.encode() in bytes(RawSource.objects.get().raw)
+
+
+_HALF_WIDTH_BESIDE_HAN = re.compile(r"[\u4e00-\u9fff][,;:?!()]|[,;:?!()][\u4e00-\u9fff]")
+
+
+@pytest.mark.django_db
+def test_a_readers_article_page_prints_chinese_marks_around_the_text_too(client):
+    # the seeds' bodies were full-width, but the page around them said `标签:` and `(下转02版)`
+    call_command("import_pages", str(SEED.parent / "001_d2a89e1a3a1b2016.txt"), publish=True, stdout=StringIO())
+    article = Article.objects.get(headline="金融“组合拳”纾困小微企业")  # ends `▶ 下转 02版`
+    html = client.get(article.get_absolute_url()).content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    text = re.sub(r"<[^>]+>", "\n", main)
+    assert "标签：" in text and "（下转02版）" in text
+    assert not _HALF_WIDTH_BESIDE_HAN.findall(text), _HALF_WIDTH_BESIDE_HAN.findall(text)

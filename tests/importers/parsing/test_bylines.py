@@ -225,6 +225,10 @@ def lead_of(text):
         ("羊城晚报讯 记者李静、陈晓璇报道", "羊城晚报讯", None, [("李静", R), ("陈晓璇", R)]),
         ("本报讯 记者 常琳报道", "本报讯", "本报讯 记者 常琳报道", [("常琳", R)]),
         ("全媒体记者李晨翀报道", "", "全媒体记者李晨翀报道", [("李晨翀", R)]),
+        # the place's country in brackets (新华社 in 人民日报 1995)
+        ("新华社巴里洛切(阿根廷)10月17日电(记者薛鸿)", "新华社巴里洛切(阿根廷)10月17日电", None, [("薛鸿", R)]),
+        # names with no label closed by 报道 after the dateline wrote the story, as in brackets (解放军报)
+        ("本报长春5月23日电刘建伟、张广华报道:", "本报长春5月23日电", None, [("刘建伟", A), ("张广华", A)]),
         # the role word outside the bracket (枣庄网视)
         ("枣庄网视讯 通讯员(徐艳 赵国滕)", "枣庄网视讯", None, [("徐艳", C), ("赵国滕", C)]),
         # names with no label in the bracket are authors (江苏工人报, 新湖南客户端, 新华网, 人民网)
@@ -340,6 +344,21 @@ def test_not_a_lead_form(text):
         ("作者:蒋恒 卢斌/来源:南京晨报", [("蒋恒", A), ("卢斌", A)]),
         # a column's host (海峡都市报)
         ("N栏目主持 高敏", [("高敏", A)]),
+        # a bullet after the label, an outlet in book-title marks before the role (解放军报's pages,
+        # like `“青岛观”摄影师` in quotes)
+        ("作者:■范江怀", [("范江怀", A)]),
+        ("作者:■《中国国防报》记者 鲁文帝", [("鲁文帝", R)]),
+        ("“青岛观”摄影师李勇智 摄", [("李勇智", P)]),
+        # where the picture came from, in brackets after 摄 (中国军网), as `来源:` after names (南京晨报)
+        ("周凯威 摄(图片来源:中国军网)", [("周凯威", P)]),
+        # text and pictures by one hand, the two marks joined by 、 (今日女报 `文、图/辜鹏博`, 无锡日报 `陶洁/文、摄`)
+        ("文、图/辜鹏博", [("辜鹏博", A), ("辜鹏博", P)]),
+        ("(陶洁/文、摄)", [("陶洁", A), ("陶洁", P)]),
+        ("文化、图书", []),
+        # which picture a credit is for, before it (南通日报)
+        ("(上图 记者李波摄)", [("李波", P)]),
+        # a newsroom named 头条, after its paper's short name and a hyphen (北京青年报)
+        ("文/北青-北京头条记者 宋霞", [("宋霞", R)]),
     ],
 )
 def test_credit_forms(text, expected):

@@ -1,6 +1,7 @@
 """The print forms of several papers, each rule shown on pages of at least two of them
 (tests/importers/corpus: real article text laid out as printed)."""
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -298,6 +299,36 @@ def test_a_flush_phrase_among_indented_paragraphs_is_a_title():
     assert photo.paragraphs[0].startswith("6月21日夏至")
 
 
+def _set_in(page: str) -> bytes:
+    """The page as a dump that indents its paragraphs prints it: each line opening a paragraph
+    of the gold set in with `　　`, titles and furniture flush."""
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+    openings = {squeeze(p)[:12] for i in gold["items"] for p in i.get("paragraphs", [])}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return "\n".join(
+        "\u3000\u3000" + line if squeeze(line)[:12] in openings and line.strip() else line for line in lines
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "first"),
+    [
+        # 光明日报: a 短评 opening on a line that trails off in `……`
+        ("gmrb_20260228_01", "这“新大众+”的年,气象万千", "庙会上的古风新韵、人机共创的AI春晚"),
+        # 人民日报: a 现场评论 whose first line is a summary without its 。
+        ("rmrb_20250110_05", "乡村聚才要巧搭台（现场评论）", "千方百计用好人才资源，确保目标不变"),
+    ],
+)
+def test_a_line_set_in_under_a_title_opens_the_text_not_the_title(page, headline, first):
+    """A 副题 is set flush or centred under its title; the line under it set in with the paragraphs'
+    indent is the first of the text, whatever its punctuation."""
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    found = [i for i in parse_page(_set_in(page), source=path.name).items if squeeze(i.headline) == squeeze(headline)]
+    assert found and found[0].subheadline == ""
+    assert squeeze(found[0].blocks[0].text).startswith(squeeze(first))
+
+
 def test_an_untitled_photo_between_two_credits_is_its_own_item():
     """`记者 浦峰 摄影报道` closes one photo story; the caption after it, closed by
     `本报记者 吴江 汤旸 摄影报道`, is another photo with no title (新京报)."""
@@ -545,3 +576,100 @@ def test_a_column_of_briefs_each_signed_is_news_not_a_commentary():
     assert item("sxgrb_19900918_02", "这样的报道让职工感动").kind == "commentary"
     signed = [i for i in items("gmrb_20260228_01") if ("王丹", "author") in people(i)]
     assert signed and signed[0].kind == "commentary"
+
+
+def test_a_photo_report_byline_under_a_title_heads_a_photo_story():
+    """`■蔡婉芃 吴忠泽 本报特约记者 仇成梁摄影报道` under `强军路上并肩行`, over the story's text (解放军报):
+    a photo story with its title, its text and its numbered captions; `图③:…` printed inside a cut
+    paragraph stands apart, and the paragraph is joined over it."""
+    story = item("jfjb_20191017_09", "强军路上并肩行")
+    assert (story.kind, story.headline) == ("photo", "强军路上并肩行")
+    assert ("仇成梁", "photographer") in people(story) and ("蔡婉芃", "author") in people(story)
+    texts = [squeeze(b.text) for b in story.blocks]
+    assert "图③:给养员杨楠(左二)和炊事班战友一起制定食谱。" in texts
+    assert any(t.startswith("杜盼盼") and t.endswith("杜盼盼则被选取为士官参谋。") for t in texts)
+
+
+def test_the_name_of_the_work_over_a_review_title_is_its_kicker():
+    """`《战争论》` over `居安思危谋打赢` (解放军报 书评): the work's name leads into the title, as a
+    short column or place name does (`遂宁`, `光明情结`)."""
+    review = item("jfjb_20180224_07", "居安思危谋打赢")
+    assert (review.kicker, review.headline) == ("《战争论》", "居安思危谋打赢")
+
+
+def test_a_title_floated_into_the_lead_paragraph_heads_its_story():
+    """`本报东京10月29日电记者张国成报道:…举办的` / `荣副主席在日本演讲` / `“21世纪的中国”国际研讨会,…` (人民日报
+    1994): the title a column break set inside the lead's own paragraph is the headline, and the
+    paragraph is joined over it, as with a title between two halves of a later paragraph (株洲日报)."""
+    story = item("rmrb_19941030_06", "荣副主席在日本演讲")
+    assert story.headline == "荣副主席在日本演讲"
+    assert [b.kind for b in story.blocks].count("subhead") == 0
+    assert squeeze(story.blocks[0].text).endswith(
+        "举办的“21世纪的中国”国际研讨会,并发表了题为《走向21世纪的中国》的主旨演讲。"
+    )
+    floated = items("zzrb_20151202_02")[0]
+    assert floated.headline and not [b for b in floated.blocks if b.kind == "subhead"]
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline"),
+    [
+        # a kicker ending in a verb of saying whose speaker is a body, with no 时 (人民日报 1995, 2002);
+        # `…时强调` of 株洲日报 and `…时希望` of 湖南日报 keep theirs
+        ("rmrb_19951019_06", "伊比利亚美洲首脑会议提出", "必须把发展教育放在首要地位"),
+        ("rmrb_20020418_02", "北京市委、市政府宣布", "六十万名学生将免交义务教育杂费"),
+        ("hnrb_20230329_01", "沈晓明走访央媒驻湘机构时希望", "充分发挥优势 讲好湖南故事"),
+    ],
+)
+def test_a_line_ending_in_a_verb_of_saying_is_the_kicker(page, kicker, headline):
+    found = item(page, headline)
+    assert (found.kicker, found.headline) == (kicker, headline)
+
+
+def test_long_lines_of_one_block_are_one_entry_on_a_blank_line_page():
+    """On a page that sets entries apart by blank lines, a caption printed on two lines with no blank
+    line between (`10月16日,李鹏总理…` / `马耳他是李鹏总理此次出访的最后一站。…`, 人民日报 1995) is one
+    caption with its line break, as the gold conventions keep a two-line subhead (株洲日报); a title
+    with its first paragraph right under it stays a title over its text."""
+    photo = item("rmrb_19951019_06", "加强合作共创未来")
+    two_lines = [b.text for b in photo.blocks if b.text.startswith("10月16日")]
+    assert len(two_lines) == 1 and "\n马耳他是李鹏总理此次出访的最后一站。" in two_lines[0]
+    path = CORPUS / "zzrb" / "zzrb_20221205_03.txt"
+    page = path.read_text(encoding="utf-8")
+    first = next(i for i in items("zzrb_20221205_03") if i.kind == "news")
+    tight = page.replace(f"{first.headline}\n\n", f"{first.headline}\n", 1)
+    assert tight != page
+    again = [i for i in parse_page(tight.encode(), source=path.name).items if i.kind == "news"][0]
+    assert (again.headline, [b.text for b in again.blocks]) == (first.headline, [b.text for b in first.blocks])
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        # the core values, then the slogan over `株洲日报宣` / `公益广告` (株洲日报 2013, 2016, 2022)
+        ("zzrb_20130802_03", "人民有信仰 民族有希望 国家有力量"),
+        ("zzrb_20160122_03", "人民有信仰 民族有希望 国家有力量"),
+        ("zzrb_20221228_02", "人民有信仰 民族有希望 国家有力量"),
+        # the slogan over its second line (株洲日报, 湘潭日报) or over the values in pairs (北京日报, 中国青年报)
+        ("zzrb_20221205_03", "创文明城 做文明人"),
+        ("xtrb_20221223_02", "创文明城 做文明人"),
+        ("bjrb_20220208_05", "讲文明 树新风"),
+        ("zqb_20251010_03", "讲文明 树新风"),
+        ("zzrb_20230722_03", "节俭惜福 文明用餐"),
+    ],
+)
+def test_a_public_service_ad_is_called_by_its_slogan(page, headline):
+    psa = [i for i in items(page) if i.kind == "psa"]
+    assert [i.headline for i in psa] == [headline]
+
+
+def test_a_long_title_between_the_halves_of_a_cut_list_is_the_next_items():
+    """`…惠山区阳山镇、` / `青年职工走进荣巷古镇 感受百年工商文化` / `滨湖区胡埭镇、…` (无锡日报): the text after
+    the title goes on with the cut list, so the title floated there from the photo printed after the
+    story, as 工人日报's `留守农民工提前吃年夜饭` did; it opens no boxed item."""
+    story = item("wxrb_20230721_A02", "二十余家地方媒体总编辑注目无锡")
+    assert any("惠山区阳山镇、滨湖区胡埭镇、" in squeeze(b.text) for b in story.blocks)
+    assert {(p.name, p.role) for p in story.people} == {("朱冬娅", "author"), ("姚程玉", "reporter")}
+    photo = item("wxrb_20230721_A02", "青年职工走进荣巷古镇 感受百年工商文化")
+    assert photo.kind == "photo" and ("刘芳辉", "photographer") in people(photo)
+    assert item("grrb_20160111_02", "留守农民工提前吃年夜饭").kind in ("photo", "news")

@@ -59,6 +59,9 @@ def test_numbers_times_urls_and_latin_keep_their_marks(kept):
             "出席中印领导人第二次非正式会晤\n并对尼泊尔进行国事访问",
             "出席中印领导人第二次非正式会晤并对尼泊尔进行国事访问",
         ),
+        # a title set letter-spaced, one character a part (陕西工人报's notice), and a full-width space
+        ("公 告", "公告"),
+        ("声\u3000明", "声明"),
     ],
 )
 def test_titles_for_readers(printed, for_readers):
