@@ -208,8 +208,8 @@ def build(articles: int, seed: int = 5) -> None:
     log("tag links copied", started)
 
     # The search index as index_articles() writes it (articles.search): headline words A and body
-    # words B in ``document``; every word and bigram, and the names' tokens and bigrams, stripped in
-    # ``lexemes``; the publication date.
+    # words B in ``document`` (a table of its own); every word and bigram, and the names' tokens and
+    # bigrams, stripped in ``lexemes``; the publication date.
     conn.execute("DROP INDEX IF EXISTS articles_search_lexemes")
     conn.execute("CREATE UNLOGGED TABLE bench_search_source (article_id bigint, title text, body text, grams text[])")
     search_source.seek(0)
@@ -218,12 +218,16 @@ def build(articles: int, seed: int = 5) -> None:
             copy.write(data)
     search_source.close()
     conn.execute(
-        "INSERT INTO articles_search (article_id, published_on, document, lexemes) "
-        "SELECT s.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), d.document, "
-        "strip(d.document || array_to_tsvector(s.grams)) "
+        "WITH built AS MATERIALIZED (SELECT s.article_id, "
+        "coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity') AS published_on, d.document, "
+        "strip(d.document || array_to_tsvector(s.grams)) AS lexemes "
         "FROM bench_search_source AS s JOIN articles_article AS a ON a.id = s.article_id, "
         "LATERAL (SELECT setweight(to_tsvector('simple', s.title), 'A') "
-        "|| setweight(to_tsvector('simple', s.body), 'B') AS document) AS d"
+        "|| setweight(to_tsvector('simple', s.body), 'B') AS document) AS d), "
+        "indexed AS (INSERT INTO articles_search (article_id, published_on, lexemes) "
+        "SELECT article_id, published_on, lexemes FROM built) "
+        "INSERT INTO articles_search_document (article_id, document) SELECT article_id, document FROM built "
+        "ORDER BY article_id"
     )
     conn.execute("DROP TABLE bench_search_source")
     log("search documents written", started)

@@ -3,7 +3,7 @@
 - ``text``: what the index holds of an article and what a query asks for (rjieba tokens and
   character bigrams); ``highlight``: marking the terms in results. Pure Python.
 - ``sqlite`` and ``postgres``: one module per database behind the same calls (``base`` says
-  which), as the migrations 0006-0017 created the ``articles_search`` table for each.
+  which), as the migrations 0006-0025 created the ``articles_search`` tables for each.
 - Here: indexing (``index_articles``, ``remove_from_index``, ``rebuild_index`` and the import's
   ``write_documents``/``add_documents``) and searching (``ranked``, ``search``, ``matching``).
 

@@ -1,13 +1,15 @@
-"""The search index on PostgreSQL: ``(article_id, published_on, document, lexemes)``.
+"""The search index on PostgreSQL: ``(article_id, published_on, lexemes)`` and, apart, ``(article_id, document)``.
 
-``document`` holds the words (``to_tsvector('simple', ...)`` over the same tokens, title weight A,
-body weight B, with positions) and is read only to rank, with ``ts_rank()``; ``lexemes`` holds every
-word and bigram, stripped of weights and positions, and is read only to match. One GIN index covers
-``(lexemes, published_on)`` (btree_gin), so the newest matches of a common term are found a few
-days of the archive at a time. A row holds only what finding the matches reads: the document is kept
-out of line (migration 0017), so the table is ~70 bytes a row. ``published_on`` is a copy of the article's publication date (UTC),
-used only to pick which part of the archive to read first; a trigger on the article table
-(migrations 0010-0011) keeps it equal whoever writes ``published_at``.
+``lexemes`` holds every word and bigram, stripped of weights and positions, and is read only to
+match. One GIN index covers ``(lexemes, published_on)`` (btree_gin), so the newest matches of a
+common term are found a few days of the archive at a time; a row of ``articles_search`` holds only
+what finding the matches reads (~70 bytes). ``document`` holds the words (``to_tsvector('simple',
+...)`` over the same tokens, title weight A, body weight B, with positions) and is read only to
+rank, with ``ts_rank()``: in ``articles_search_document``, each in its row (migration 0025), so
+ranking reads a primary key and a page a document; the foreign key deletes a document with its
+index row. ``published_on`` is a copy of the article's publication date (UTC), used only to pick
+which part of the archive to read first; a trigger on the article table (migrations 0010-0011)
+keeps it equal whoever writes ``published_at``.
 """
 
 import datetime
@@ -19,6 +21,9 @@ from django.db.models import F
 from django.db.models.expressions import RawSQL
 
 from .base import TABLE
+
+# What ranking reads, one row an article (migration 0025); its rows go with their index rows.
+DOCUMENTS = "articles_search_document"
 
 # Newest first, as the public lists; never-published articles (admin querysets) last, as on SQLite.
 NEWEST_FIRST = (F("published_at").desc(nulls_last=True), F("pk").desc())
@@ -280,10 +285,8 @@ class PostgresBackend:
             found += self._ranked_newest(undated, count - len(found), None, expression)[2]
         return found
 
-    # The index rows whose documents are ranked, through the primary key: a few hundred probes. (Joined
-    # to the read's matches by their rows' addresses instead, the planner, which cannot tell how many
-    # matches a read holds, rescanned them for every row kept: 500 x 544 rows, ~50 ms.)
-    _indexed_rows = f"{TABLE} AS s ON s.article_id = k.id"
+    # The documents ranked, through their table's primary key: a few hundred probes, a page each.
+    _indexed_rows = f"{DOCUMENTS} AS s ON s.article_id = k.id"
 
     def _ranked_newest(self, queryset, count, matches, expression, order=NEWEST_FIRST):
         """One statement: ``matches`` (SQL, params) as ``search_matches`` and ``search_since``; their
@@ -340,14 +343,20 @@ class PostgresBackend:
             # Words carry positions and weigh A (title) or B (body); lexemes are the words and the
             # bigrams, bare. The date is the article's, as the trigger on the article table keeps it.
             cursor.execute(
-                f"INSERT INTO {TABLE} (article_id, published_on, document, lexemes) "
-                "SELECT s.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), d.document, "
-                "coalesce(s.lexemes, strip(d.document || array_to_tsvector(string_to_array(s.grams, ' ')))) "
-                f"FROM {self.STAGE} AS s CROSS JOIN LATERAL (SELECT coalesce(s.document, "
-                "setweight(to_tsvector('simple', s.title), 'A') || setweight(to_tsvector('simple', s.body), 'B')) "
-                "AS document) AS d LEFT JOIN articles_article AS a ON a.id = s.article_id "
-                "ON CONFLICT (article_id) DO UPDATE SET published_on = EXCLUDED.published_on, "
-                "document = EXCLUDED.document, lexemes = EXCLUDED.lexemes"
+                f"UPDATE {self.STAGE} AS s SET (document, lexemes) = (SELECT d.document, "
+                "strip(d.document || array_to_tsvector(string_to_array(s.grams, ' '))) FROM (SELECT "
+                "setweight(to_tsvector('simple', s.title), 'A') || setweight(to_tsvector('simple', s.body), 'B') "
+                "AS document) AS d) WHERE s.document IS NULL"
+            )
+            cursor.execute(
+                f"INSERT INTO {TABLE} (article_id, published_on, lexemes) "
+                "SELECT s.article_id, coalesce((a.published_at AT TIME ZONE 'UTC')::date, '-infinity'), s.lexemes "
+                f"FROM {self.STAGE} AS s LEFT JOIN articles_article AS a ON a.id = s.article_id "
+                "ON CONFLICT (article_id) DO UPDATE SET published_on = EXCLUDED.published_on, lexemes = EXCLUDED.lexemes"
+            )
+            cursor.execute(
+                f"INSERT INTO {DOCUMENTS} (article_id, document) SELECT article_id, document FROM {self.STAGE} "
+                "ON CONFLICT (article_id) DO UPDATE SET document = EXCLUDED.document"
             )
             cursor.execute(f"DELETE FROM {self.STAGE}")  # an outer transaction may write again
 
@@ -360,14 +369,16 @@ class PostgresBackend:
             else:
                 others = documents
             if made:
+                made.sort(key=lambda doc: doc[0])
                 # The date as the trigger on the article table keeps it: UTC, -infinity when unpublished.
-                columns = "article_id, published_on, document, lexemes"
-                with cursor.copy(f"COPY {TABLE} ({columns}) FROM STDIN") as copy:
-                    for pk, _, _, _, (document, lexemes) in sorted(made, key=lambda doc: doc[0]):
+                with cursor.copy(f"COPY {TABLE} (article_id, published_on, lexemes) FROM STDIN") as copy:
+                    for pk, _, _, _, (_, lexemes) in made:
                         when = published_at.get(pk)
-                        copy.write_row(
-                            (pk, when.astimezone(datetime.UTC).date() if when else "-infinity", document, lexemes)
-                        )
+                        copy.write_row((pk, when.astimezone(datetime.UTC).date() if when else "-infinity", lexemes))
+                # After their index rows, which the foreign key asks for.
+                with cursor.copy(f"COPY {DOCUMENTS} (article_id, document) FROM STDIN") as copy:
+                    for pk, _, _, _, (document, _) in made:
+                        copy.write_row((pk, document))
         self.write(others)
 
     _parser_checked: dict[tuple, bool] = {}
@@ -393,6 +404,7 @@ class PostgresBackend:
         return self._parser_checked[key]
 
     def delete(self, ids):
+        """Remove these articles' index rows, and with them (the foreign key) their documents."""
         if ids:
             with connection.cursor() as cursor:
                 cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s)", [list(ids)])

@@ -18,7 +18,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence
+from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -414,7 +414,8 @@ def _ad_regions(seq, labels, starts):
             taken.update(range(position, end))
             continue
         start = position
-        while start > 0 and _is_ad_unit(seq[start - 1]) and (start - 1) not in taken:
+        # back over the ad's copy, to the jump line (`（下转A03版）`) that ends the story above, if any
+        while start > 0 and not _after_jump(seq, start) and _is_ad_unit(seq[start - 1]) and (start - 1) not in taken:
             start -= 1
         if start < position and not (set(range(start, position)) & taken):
             regions.append((start, position, kind))
@@ -431,6 +432,10 @@ def _titles_a_psa(unit: Unit) -> bool:
     (`一言一行讲文明,做人做事讲诚信`): `创文明城 做文明人`, `讲文明 树新风`, `人民有信仰 民族有希望 国家有力量`."""
     text = unit.text.strip(SPACES)
     return "\n" not in text and not re.search(f"[{COMMAS}\u3001]", text) and not _WORD_PAIRS.match(text)
+
+
+def _after_jump(seq: list[Unit], k: int) -> bool:
+    return k < len(seq) and seq[k].after_jump
 
 
 def _is_story_region(seq, start, end) -> bool:
@@ -758,6 +763,8 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     n = rest.index(k)
     prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
     cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
+    if cut_off and (prev.text.rstrip().endswith("\u3001") or runs_on(prev.text, nxt.text)):
+        return None  # the text after the title goes on with the cut sentence: a title floated there
     # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
     if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):
         return k

@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles import search
 from articles.filters import ArticleFilter
 from articles.models import Article, Role
-from articles.search.postgres import PostgresBackend
+from articles.search.postgres import DOCUMENTS, PostgresBackend
 from tests import factories
 from tests.articles.public_data import story
 
@@ -62,7 +62,7 @@ def reference(queryset, query):
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                f"SELECT article_id, ts_rank(document, to_tsquery('simple', %s)) FROM {search.TABLE} "
+                f"SELECT article_id, ts_rank(document, to_tsquery('simple', %s)) FROM {DOCUMENTS} "
                 "WHERE article_id = ANY(%s)",
                 [expression(query), newest],
             )

@@ -1,8 +1,9 @@
-"""Where PostgreSQL keeps the search index's ranked documents: out of line (migration 0017).
+"""Where PostgreSQL keeps the search index: narrow rows to match, documents apart to rank (migration 0025).
 
-Finding the matches reads each match's row for its article id and date; with the ~3 KB document
-in the row (migration 0013) that was half a page a match. Ranking reads the documents of the few
-hundred articles it ranks from TOAST. SQLite's FTS5 index is not concerned.
+Finding the matches reads each match's row of ``articles_search`` for its article id and date, so
+those rows hold no document (~70 bytes). Ranking reads the documents of the few hundred articles
+it ranks from ``articles_search_document``, each in its row: a primary key and a page a document,
+not TOAST's index and pages besides. SQLite's FTS5 index is not concerned.
 """
 
 import importlib
@@ -13,112 +14,83 @@ from django.db import connection
 
 from articles import search
 from articles.models import Article
+from articles.search.postgres import DOCUMENTS
 from tests.articles.public_data import story
 from tests.conftest import SEEDS_DIR
 
-postgres_only = pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's storage")
-migration = importlib.import_module("articles.migrations.0013_search_document_inline")
-narrow = importlib.import_module("articles.migrations.0017_search_rows_narrow")
+pytestmark = [
+    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="PostgreSQL's storage"),
+    pytest.mark.django_db,
+]
+apart = importlib.import_module("articles.migrations.0025_search_documents_apart")
 SEED = SEEDS_DIR / "001_d2a89e1a3a1b2016.txt"
 
 
-def out_of_line_bytes():
-    """The size of the search table's TOAST table, where values too big for their row go."""
+def one(sql, params=()):
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = '{search.TABLE}'")
+        cursor.execute(sql, params)
         return cursor.fetchone()[0]
 
 
-def in_row_bytes():
-    """The size of the search table itself (its rows, without what went out of line)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_relation_size(%s)", [search.TABLE])
-        return cursor.fetchone()[0]
+def relation_bytes(table):
+    """A table's own pages, without its TOAST table."""
+    return one("SELECT pg_relation_size(%s)", [table])
 
 
-def storage():
+def out_of_line_bytes(table):
+    return one(
+        "SELECT coalesce(pg_relation_size(nullif(reltoastrelid, 0)), 0) FROM pg_class WHERE relname = %s", [table]
+    )
+
+
+def columns(table):
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attname = 'document'",
-            [search.TABLE],
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 "
+            "AND NOT attisdropped ORDER BY attnum",
+            [table],
         )
-        return cursor.fetchone()[0]
+        return dict(cursor.fetchall())
 
 
-def run(step):
-    with connection.schema_editor(atomic=False) as editor:
-        step(apps, editor)
-
-
-@postgres_only
-@pytest.mark.django_db
-def test_documents_are_kept_out_of_line_and_rows_stay_small():
-    assert storage() == "e"  # EXTERNAL: out of line, not compressed
+def long_articles(count, length=800):
+    """Articles whose documents are a few KB (a document over a page still goes out of line)."""
     text = SEED.read_text(encoding="utf-8")
-    before = in_row_bytes()
-    # 40 long articles: in their rows (0013) they took ~20 pages, out of line a fraction of one.
-    articles = [story(headline=f"商会调解{n}", body=text[n * 100 : n * 100 + 2500]) for n in range(40)]
-    assert in_row_bytes() - before <= 2 * 8192
+    return [story(headline=f"商会调解{n}", body=text[n * 100 : n * 100 + length]) for n in range(count)]
+
+
+def test_documents_are_ranked_from_their_own_table_in_their_rows_and_index_rows_stay_small():
+    assert "document" not in columns(search.TABLE)
+    assert columns(DOCUMENTS)["document"] == "m"  # MAIN: in the row
+    index_before, toast_before = relation_bytes(search.TABLE), out_of_line_bytes(DOCUMENTS)
+    articles = long_articles(40)
+    # 40 documents of a few KB: not a page of index rows, and nothing of them out of line.
+    assert relation_bytes(search.TABLE) - index_before <= 8192
+    assert out_of_line_bytes(DOCUMENTS) == toast_before
+    assert relation_bytes(DOCUMENTS) >= 40 * 2000
     found = search.ranked(Article.objects.published(), "商会")
     assert {pk for pk, _ in found} == {a.pk for a in articles}
-    assert len({rank for _, rank in found}) > 1  # ranked on the documents read from TOAST
+    assert len({rank for _, rank in found}) > 1  # ranked on the documents
 
 
-@postgres_only
-@pytest.mark.django_db(transaction=True)
-def test_documents_written_before_0013_move_into_their_rows_with_the_operators_rewrite():
-    """0013 sets the storage; ``VACUUM FULL`` (README.md, not ``migrate``) moves the rows already there."""
-    text = SEED.read_text(encoding="utf-8")
-    # Long articles: each document is several KB, too big for a row under the default storage.
-    articles = [story(headline=f"商会调解{n}", body=text[n * 500 : n * 500 + 2500]) for n in range(6)]
+def test_a_document_goes_with_its_index_row():
+    kept, removed = long_articles(2)
+    search.remove_from_index([removed.pk])
+    assert one(f"SELECT array_agg(article_id ORDER BY 1) FROM {DOCUMENTS}") == [kept.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {search.TABLE}")  # as rebuild_index() and the tests empty it
+    assert one(f"SELECT count(*) FROM {DOCUMENTS}") == 0
+
+
+def test_0025_moves_the_documents_and_back_and_the_ranks_stay():
+    long_articles(12)
     found = search.ranked(Article.objects.published(), "商会")
-    try:
-        run(migration.backwards)
-        assert storage() == "x"
-        before = out_of_line_bytes()
-        run(migration.forwards)
-        assert storage() == "m" and out_of_line_bytes() == before  # nothing moved by the migration
-        with connection.cursor() as cursor:
-            cursor.execute(f"VACUUM FULL {search.TABLE}")
-        after = out_of_line_bytes()
-    finally:
-        run(migration.forwards)
-        run(narrow.forwards)
-    # Only the bare lexemes (matched through the GIN index, never read by a search) stay out of line.
-    assert after < before
+    with connection.schema_editor() as editor:  # inside the test's transaction: rolled back with it
+        apart.backwards(apps, editor)
+        assert columns(search.TABLE)["document"] == "e"
+        assert one("SELECT to_regclass(%s)", [DOCUMENTS]) is None
+        assert one(f"SELECT count(*) FROM {search.TABLE} WHERE length(document) > 0") == 12
+        apart.forwards(apps, editor)
+    assert "document" not in columns(search.TABLE)
+    assert one(f"SELECT count(*) FROM {DOCUMENTS}") == 12
     assert search.ranked(Article.objects.published(), "商会") == found
-    assert {pk for pk, _ in found} == {a.pk for a in articles}
-
-
-@postgres_only
-@pytest.mark.django_db
-def test_0013_only_sets_the_storage():
-    """0013 changes the storage of rows written from now on and rewrites nothing inside ``migrate``
-    (moving the rows already there is an operator's ``VACUUM FULL``, README.md)."""
-    story(headline="商会调解")
-    before = in_row_bytes()
-    run(migration.forwards)  # inside the test's transaction: rolled back with it
-    assert storage() == "m"
-    assert in_row_bytes() == before
-
-
-@postgres_only
-@pytest.mark.django_db(transaction=True)
-def test_0014_keeps_new_rows_small_and_rewrites_nothing():
-    """0017 only changes the storage of rows written from now on: a large table is never rewritten
-    inside ``migrate``, and searches find the same either way."""
-    text = SEED.read_text(encoding="utf-8")
-    try:
-        run(narrow.backwards)
-        assert storage() == "m"
-        fat = [story(headline=f"商会调解{n}", body=text[n * 100 : n * 100 + 2500]) for n in range(20)]
-        found = search.ranked(Article.objects.published(), "商会")
-        before = in_row_bytes()
-        run(narrow.forwards)
-        assert storage() == "e" and in_row_bytes() == before  # nothing moved
-        assert search.ranked(Article.objects.published(), "商会") == found
-        search.index_articles([a.pk for a in fat])  # rows written again are small
-        assert in_row_bytes() - before <= 2 * 8192
-        assert search.ranked(Article.objects.published(), "商会") == found
-    finally:
-        run(narrow.forwards)

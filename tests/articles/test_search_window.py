@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles import search, workflow
 from articles.models import Article
-from articles.search.postgres import PostgresBackend
+from articles.search.postgres import DOCUMENTS, PostgresBackend
 from tests import factories
 from tests.articles.public_data import story
 
@@ -172,10 +172,10 @@ def test_migration_0010_converts_the_old_documents_into_the_written_ones():
     with connection.cursor() as cursor:
         # The document as 0007 wrote it, converted as 0010 does.
         cursor.execute(
-            "SELECT ts_filter(old, '{a,b}') = s.document, strip(old) = s.lexemes FROM "
+            "SELECT ts_filter(old, '{a,b}') = d.document, strip(old) = s.lexemes FROM "
             "(SELECT setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') "
             "|| setweight(array_to_tsvector(%s::text[]), 'D') AS old) AS o, "
-            f"{search.TABLE} AS s WHERE s.article_id = %s",
+            f"{search.TABLE} AS s JOIN {DOCUMENTS} AS d USING (article_id) WHERE s.article_id = %s",
             [title, body, grams, article.pk],
         )
         assert cursor.fetchone() == (True, True)

@@ -69,8 +69,11 @@ def search_documents():
     key_of = dict(Article.objects.values_list("pk", "import_key"))
     if connection.vendor == "sqlite":
         select = "SELECT rowid, * FROM articles_search"
-    else:  # every column but the id, whatever columns articles.search keeps
-        select = "SELECT article_id, (to_jsonb(s) - 'article_id')::text FROM articles_search AS s"
+    else:  # every column but the id, whatever columns articles.search keeps, with the ranked document
+        select = (
+            "SELECT article_id, (to_jsonb(s) - 'article_id')::text, (to_jsonb(d) - 'article_id')::text "
+            "FROM articles_search AS s FULL JOIN articles_search_document AS d USING (article_id)"
+        )
     with connection.cursor() as cursor:
         cursor.execute(select)
         rows = cursor.fetchall()

@@ -15,6 +15,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Issue, Page, PageCredit, Person
 from articles.search import TABLE
+from articles.search.postgres import DOCUMENTS
 from importers.models import RawSource
 from importers.runner import Importer
 from tests.importers.parsing.test_properties import PAGE
@@ -29,7 +30,10 @@ def database_state() -> dict:
         if connection.vendor == "sqlite":
             cursor.execute(f"SELECT rowid, title, body FROM {TABLE} ORDER BY rowid")
         else:
-            cursor.execute(f"SELECT article_id, document::text FROM {TABLE} ORDER BY article_id")
+            cursor.execute(
+                f"SELECT s.article_id, d.document::text FROM {TABLE} AS s "
+                f"FULL JOIN {DOCUMENTS} AS d USING (article_id) ORDER BY 1"
+            )
         index = cursor.fetchall()
     return {
         "articles": list(Article.objects.order_by("pk").values_list(*article_fields)),

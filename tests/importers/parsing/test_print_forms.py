@@ -661,3 +661,32 @@ def test_long_lines_of_one_block_are_one_entry_on_a_blank_line_page():
 def test_a_public_service_ad_is_called_by_its_slogan(page, headline):
     psa = [i for i in items(page) if i.kind == "psa"]
     assert [i.headline for i in psa] == [headline]
+
+
+def test_a_long_title_between_the_halves_of_a_cut_list_is_the_next_items():
+    """`…惠山区阳山镇、` / `青年职工走进荣巷古镇 感受百年工商文化` / `滨湖区胡埭镇、…` (无锡日报): the text after
+    the title goes on with the cut list, so the title floated there from the photo printed after the
+    story, as 工人日报's `留守农民工提前吃年夜饭` did; it opens no boxed item."""
+    story = item("wxrb_20230721_A02", "二十余家地方媒体总编辑注目无锡")
+    assert any("惠山区阳山镇、滨湖区胡埭镇、" in squeeze(b.text) for b in story.blocks)
+    assert {(p.name, p.role) for p in story.people} == {("朱冬娅", "author"), ("姚程玉", "reporter")}
+    photo = item("wxrb_20230721_A02", "青年职工走进荣巷古镇 感受百年工商文化")
+    assert photo.kind == "photo" and ("刘芳辉", "photographer") in people(photo)
+    assert item("grrb_20160111_02", "留守农民工提前吃年夜饭").kind in ("photo", "news")
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "ending", "jump"),
+    [
+        # a paragraph cut mid-sentence by `（下转A03版）` over a public-service ad (长沙晚报)
+        ("cswb_20171231_A02", "小长假首日 迎客90余万", "永州零陵古城( 4.0万人)次、", "A03版"),
+        # a whole one by `▶ 下转04版` over one (株洲日报)
+        ("zzrb_20230920_03", "茶陵未解C位之谜", "更是彰显了茶陵的古老文化底蕴。", "04版"),
+    ],
+)
+def test_a_jump_line_keeps_the_story_above_out_of_the_ad_below(page, headline, ending, jump):
+    story = item(page, headline)
+    assert squeeze(story.blocks[-1].text).endswith(squeeze(ending))
+    assert story.continued_to == jump
+    psa = [i for i in items(page) if i.kind == "psa"][0]
+    assert not psa.continued_to and squeeze(ending) not in squeeze("".join(b.text for b in psa.blocks))
