@@ -461,7 +461,6 @@ def _publish_everything(client):
 
 
 def test_bulk_publish_5000_in_the_admin_is_a_fixed_number_of_queries(admin_client, monkeypatch):
-    import time
 
     from django.contrib.admin.models import LogEntry
 
@@ -478,9 +477,7 @@ def test_bulk_publish_5000_in_the_admin_is_a_fixed_number_of_queries(admin_clien
     few = _publish_everything(admin_client)
     Article.objects.update(status=Article.Status.REVIEW, published_at=None)
     Article.objects.bulk_create([Article(headline=f"稿件{n}", section=section, status="review") for n in range(4980)])
-    started = time.monotonic()
-    assert _publish_everything(admin_client) == few
-    assert time.monotonic() - started < 5
+    assert _publish_everything(admin_client) == few  # as many statements for 5,000 as for 20
     assert Article.objects.published().count() == 5000
     entry = LogEntry.objects.filter(object_id=str(Article.objects.last().pk)).latest("pk")
     assert (entry.user.username, entry.get_change_message()) == ("admin", "发布")

@@ -1,5 +1,4 @@
 import datetime
-import time
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -143,12 +142,11 @@ def test_move_to_section_query_count_is_constant(chief):
     assert few == many <= 7
 
 
-def test_bulk_publishing_5000_articles_takes_seconds(chief):
+def test_bulk_publishing_5000_articles_runs_a_few_statements(chief):
     section = SectionFactory()
     Article.objects.bulk_create(
         [Article(headline=f"稿件{n}", section=section, status=Article.Status.REVIEW) for n in range(5000)]
     )
-    started = time.monotonic()
     with CaptureQueriesContext(connection) as ctx:
         count = workflow.publish_articles(articles=Article.objects.all(), by=chief)
     assert count == 5000
@@ -157,7 +155,6 @@ def test_bulk_publishing_5000_articles_takes_seconds(chief):
     fields = [f for f in LogEntry._meta.concrete_fields if not f.primary_key]
     assert len(history) == -(-5000 // connection.ops.bulk_batch_size(fields, range(5000)))
     assert len(ctx.captured_queries) - len(history) <= 5  # the rows' titles, the update, a savepoint
-    assert time.monotonic() - started < 5
     assert Article.objects.published().count() == 5000
 
 
