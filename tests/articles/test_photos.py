@@ -62,10 +62,11 @@ def test_the_bomb_is_a_real_png():
     assert (image.format, image.size) == ("PNG", (200, 100))
 
 
-def stored_files() -> list[str]:
-    found = []
+def stored_files() -> set[str]:
+    """Every file in the local storage, by its path."""
+    found = set()
     for root, _dirs, files in os.walk(default_storage.location):
-        found += [os.path.join(root, name) for name in files]
+        found |= {os.path.join(root, name) for name in files}
     return found
 
 

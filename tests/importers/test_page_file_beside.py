@@ -2,15 +2,13 @@
 
 import io
 import json
-import os
 import shutil
 
 import pytest
-from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, ArticleArea, PageImage
-from tests.articles.test_photos import image_bytes
+from tests.articles.test_photos import image_bytes, stored_files
 from tests.conftest import SEEDS_DIR
 from tests.page_pdfs import page_from_dump
 
@@ -23,13 +21,6 @@ def import_pages(*args) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     call_command("import_pages", *map(str, args), stdout=out, stderr=err)
     return out.getvalue(), err.getvalue()
-
-
-def stored_files() -> set[str]:
-    found = set()
-    for root, _dirs, files in os.walk(default_storage.location):
-        found |= {os.path.join(root, name) for name in files}
-    return found
 
 
 @pytest.fixture

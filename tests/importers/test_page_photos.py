@@ -2,7 +2,6 @@
 
 import io
 import json
-import os
 import shutil
 
 import pytest
@@ -12,7 +11,7 @@ from django.core.management import call_command
 from articles import photos, renditions
 from articles.models import Article, Photo
 from importers import page_photos
-from tests.articles.test_photos import image_bytes
+from tests.articles.test_photos import image_bytes, stored_files
 from tests.conftest import SEEDS_DIR
 
 pytestmark = pytest.mark.django_db
@@ -27,13 +26,6 @@ def import_pages(*args) -> str:
     out = io.StringIO()
     call_command("import_pages", *map(str, args), stdout=out, stderr=io.StringIO())
     return out.getvalue()
-
-
-def stored_files() -> set[str]:
-    found = set()
-    for root, _dirs, files in os.walk(default_storage.location):
-        found |= {os.path.join(root, name) for name in files}
-    return found
 
 
 @pytest.fixture
