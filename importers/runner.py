@@ -270,10 +270,8 @@ class Importer:
                 report.page_file = page_file_beside.attach(report.result.page, beside, prepared)
             except page_file_beside.Refused as error:
                 report.error = str(error)
-            except (
-                DatabaseError,
-                OSError,
-            ) as error:  # the storage or the database: the page file's transaction undone
+            # the storage or the database failed: the page file's transaction is undone
+            except (DatabaseError, OSError) as error:
                 logger.warning("storing %s failed: %r", beside, error)
                 report.error = f"版面文件 {beside.name} 未能保存:{_reason(error)}(稿件已导入,可重新导入)"
         return report
