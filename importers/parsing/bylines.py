@@ -863,6 +863,12 @@ def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] |
     return (strip(text[: stop + 1]), credit, people) if people else None
 
 
+def signs_for_certain(credit: str, people) -> bool:
+    """A credit that is one for certain, wherever it stands: it has a role word (`(记者 何勇)`,
+    `(小汤 摄)`) or its names all start with a surname of the table (`(刘生来)`, not `(炳坤 忠斌)`)."""
+    return bool(_ROLE_RE.search(credit)) or all(is_signature(p.name) for p in people)
+
+
 def is_signature(text: str) -> bool:
     """An author line that is a person's name for certain (a surname of the table), so that it
     can open a signed piece printed without a title, between two stories: `唐剑华`."""
