@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from importers.parsing import parse_page
+from importers.parsing.furniture import split_glued_jump
 from importers.parsing.text import ends_sentence, squeeze
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -718,3 +719,25 @@ def test_each_brief_of_a_column_keeps_its_own_signature():
     assert briefs[1].endswith("“职工教育先进单位”称号。")
     # names with no surname of the table are not taken for certain inside a story
     assert not {"炳坤", "忠斌"} & {p.name for p in column.people}
+
+
+def test_a_jump_line_printed_on_at_the_end_of_the_last_sentence_ends_the_story():
+    # 张家界日报: `…看一看。 (下转6版②)`, the circled number the story's place on page 6
+    story = item("zjjrb_20211121_01", "景区有盏“灯” 温暖千万人")
+    assert story.continued_to == "6版"
+    assert story.blocks[-1].text.endswith("到张家界游一游、看一看。")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("的员工们组织到张家界游一游、看一看。 (下转6版②)", ("的员工们组织到张家界游一游、看一看。", "(下转6版②)")),
+        # 人民日报's jump line (its own line on rmrb_20041007_01) run on after the sentence
+        ("另一方面,一些党支部书记民主法制观念淡薄。(下转第二版)", ("另一方面,一些党支部书记民主法制观念淡薄。", "(下转第二版)")),
+        # not a jump: the page named inside a sentence, or no sentence before it
+        ("详见本报(转第二版)的报道", None),
+        ("(下转第二版)", None),
+    ],
+)
+def test_split_glued_jump(line, expected):
+    assert split_glued_jump(line) == expected
