@@ -128,7 +128,9 @@ _SINGLE_ROLE = (
     f"(?<![{HAN}])(?:{_ONE_CHAR_ROLES})"
     f"(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}]|[\u3001·・](?:{_ONE_CHAR_ROLES})[{SPACES}{_SLASH}{COLONS}])"
 )
-_NOT_A_ROLE_AFTER = f"(?![{HAN}]{{0,2}}[{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 编辑传播部, 通讯组 are places, not people
+_NOT_A_ROLE_AFTER = (
+    f"(?![{HAN}]{{0,2}}[{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 编辑传播部, 通讯组 are places, not people
+)
 
 
 def _credit_roles() -> str:

@@ -706,7 +706,9 @@ def test_a_note_in_brackets_after_the_last_sentence_ends_the_paragraph(text):
     assert ends_sentence(text)
 
 
-@pytest.mark.parametrize("text", ["有特色农产品区(含", "东市以传统文化为主(特色农产品区、中医区)", "2月3日(农历腊月二十四)"])
+@pytest.mark.parametrize(
+    "text", ["有特色农产品区(含", "东市以传统文化为主(特色农产品区、中医区)", "2月3日(农历腊月二十四)"]
+)
 def test_a_bracket_inside_a_sentence_does_not_end_it(text):
     assert not ends_sentence(text)
 
@@ -733,7 +735,10 @@ def test_a_jump_line_printed_on_at_the_end_of_the_last_sentence_ends_the_story()
     [
         ("的员工们组织到张家界游一游、看一看。 (下转6版②)", ("的员工们组织到张家界游一游、看一看。", "(下转6版②)")),
         # 人民日报's jump line (its own line on rmrb_20041007_01) run on after the sentence
-        ("另一方面,一些党支部书记民主法制观念淡薄。(下转第二版)", ("另一方面,一些党支部书记民主法制观念淡薄。", "(下转第二版)")),
+        (
+            "另一方面,一些党支部书记民主法制观念淡薄。(下转第二版)",
+            ("另一方面,一些党支部书记民主法制观念淡薄。", "(下转第二版)"),
+        ),
         # not a jump: the page named inside a sentence, or no sentence before it
         ("详见本报(转第二版)的报道", None),
         ("(下转第二版)", None),
