@@ -746,3 +746,22 @@ def test_a_jump_line_printed_on_at_the_end_of_the_last_sentence_ends_the_story()
 )
 def test_split_glued_jump(line, expected):
     assert split_glued_jump(line) == expected
+
+
+def test_a_label_between_paragraphs_of_an_unsigned_story_heads_no_story():
+    # 岳阳日报: `比赛现场` and `选手风采` label the story's photos, between its paragraphs
+    story = item("yyrb_20240731_02", "岳阳市举办2024年“好记者讲好故事”演讲比赛")
+    labels = [b.text for b in story.blocks if b.text in ("比赛现场", "选手风采")]
+    assert labels == ["比赛现场", "选手风采"]
+    assert not [i for i in items("yyrb_20240731_02") if i.headline in ("比赛现场", "选手风采")]
+
+
+@pytest.mark.parametrize(
+    ("page", "column"),
+    [
+        ("gmrb_20260228_01", "这“新大众+”的年,气象万千"),  # 【短评】 after `(本报记者 任 爽 李玉兰)` (光明日报)
+        ("sxgrb_19881215_01", "工会动态"),  # a column's name after a reader's signature (陕西工人报)
+    ],
+)
+def test_a_column_name_after_a_signed_story_opens_the_next_item(page, column):
+    assert item(page, column)
