@@ -470,7 +470,11 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
-        if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
+        if not groups or (
+            _opens_anchorless(seq, indexes[n:])
+            and _has_text(seq, groups[-1])
+            and not _label_in_text(seq, groups[-1][-1], indexes[n:])
+        ):
             previous = seq[groups[-1][-1]] if groups else None
             if (
                 previous is None
@@ -536,6 +540,31 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
         # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
         return titles > 0 and unit.shape in (TEXT, CAPTION) and from_page_date(unit.text) is None
     return False
+
+
+_MAX_LABEL = 4
+
+
+_LABEL = re.compile(f"[{HAN}]{{2,{_MAX_LABEL}}}")
+
+
+def _label_in_text(seq: list[Unit], before: int, following: list[int]) -> bool:
+    """Two to four characters between two paragraphs of a story with no byline (`比赛现场`,
+    `选手风采`) label a photo or a part of it and head no story of their own. After a story's
+    sign-off (`(本报记者 任爽)`, `兴平市66号信箱杨晓勇`) a column's name (`工会动态`, `【短评】`) opens
+    the next item, and so do a box's label (`相关链接`) and a notice's word (`公告`)."""
+    unit, prev = seq[following[0]], seq[before]
+    return (
+        unit.shape == TITLE
+        and _LABEL.fullmatch(unit.key) is not None
+        and len(following) > 1
+        and seq[following[1]].shape == TEXT
+        and prev.shape == TEXT
+        and ends_sentence(prev.text)
+        and parse_credit(prev.text) is None
+        and split_glued_credit(prev.text) is None
+        and not (BOX_LABEL.match(unit.key) or COLUMN_NOTE.match(unit.key) or _NOTICE_WORDS.search(unit.key))
+    )
 
 
 def _has_text(seq: list[Unit], group: list[int]) -> bool:
