@@ -82,6 +82,53 @@ def classify(text: str) -> Furniture | None:
     return None
 
 
+# What a page's head prints on lines of their own, above its first story (新民晚报, 浙江日报, 南方日报,
+# 河南日报): the paper's name (`浙江日报`, `XINMIN EVENING NEWS`), the page's number alone (`17`, `A02`),
+# the page's name under or over that number (`17` / `美丽乡村`), and a box of what is inside
+# (`今日导读` / `▶市疾控建议老年人` …).
+_PAPER_NAME = re.compile(f"^[{HAN}]{{1,10}}报$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
+_BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
+_BESIDE_NUMBER = re.compile(f"^[{HAN}·・•]{{2,8}}$")
+_TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
+_TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
+
+
+def page_head(lines: list[str]) -> list[Furniture | None]:
+    """The page's head among the lines a page opens with (those that are not furniture on their own
+    are passed as they are): the furniture each line is, as far as the head goes, then None."""
+    found: list[Furniture | None] = []
+    teaser = False
+    for n, line in enumerate(lines):
+        flat = squeeze(line)
+        before = found[-1] if found else None
+        after = squeeze(lines[n + 1]) if n + 1 < len(lines) else ""
+        if teaser and _TEASER_LINE.match(flat):
+            found.append(Furniture("teaser", line))
+            continue
+        teaser = False
+        alone = classify(line)
+        if alone and alone.kind == "page_header" and any(f.kind == "page_header" for f in found):
+            break  # a second name over the first story (`外眼看山东·央媒一周图片撷英`) is its kicker
+        if alone:
+            found.append(alone)
+        elif _PAPER_NAME.match(flat) or _LATIN_NAME.match(strip(line)):
+            found.append(Furniture("masthead", line))
+        elif _BARE_NUMBER.match(flat):
+            found.append(Furniture("page_label", line))
+        elif _BESIDE_NUMBER.match(flat) and (
+            (before is not None and before.kind == "page_label" and _BARE_NUMBER.match(squeeze(before.text)))
+            or _BARE_NUMBER.match(after)
+        ):
+            found.append(Furniture("page_header", line))
+        elif _TEASER_HEAD.match(flat):
+            teaser = True
+            found.append(Furniture("teaser", line))
+        else:
+            break
+    return found + [None] * (len(lines) - len(found))
+
+
 def split_glued_jump(line: str) -> tuple[str, str] | None:
     """A line that ends with its story's jump line: (the text, the jump line), else None."""
     glued = _GLUED_JUMP.search(line)

@@ -765,3 +765,37 @@ def test_a_label_between_paragraphs_of_an_unsigned_story_heads_no_story():
 )
 def test_a_column_name_after_a_signed_story_opens_the_next_item(page, column):
     assert item(page, column)
+
+
+@pytest.mark.parametrize(
+    ("page", "label", "name", "masthead", "first"),
+    [
+        # the paper's name, the page's number and name on lines of their own above the first story
+        ("zjrb_20160112_17", "17", "美丽乡村", "浙江日报", "这五年,改变乡村的力量"),  # 浙江日报: `17` over `美丽乡村`
+        ("nfrb_20100221_A02", "A02", "要闻", "南方日报", "南方报人虎年春节在基层"),  # 南方日报: `A02` over `要闻`
+        ("henanrb_20041212_02", "第2版", "要闻", "河南日报", "“这才是真正的河南!”"),  # 河南日报
+        ("xmwb_20220528_01", "第1版", "一版要闻", "新民晚报", "记者在奉贤看到市民生活如往昔"),  # with its English name
+    ],
+)
+def test_the_page_head_on_lines_of_its_own_is_no_story(page, label, name, masthead, first):
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == (label, name, masthead)
+    assert squeeze(first) in squeeze(parsed.items[0].kicker + parsed.items[0].headline)
+    printed = {i.kicker for i in parsed.items} | {i.headline for i in parsed.items}
+    assert not {"新民晚报", "XINMIN EVENING NEWS", "浙江日报", "南方日报", "河南日报", "17", "A02"} & printed
+
+
+def test_a_front_page_box_of_what_is_inside_is_page_furniture():
+    # 新民晚报: `今日导读` over `▶` lines naming stories inside, one a question with `?`
+    path = next(CORPUS.glob("*/xmwb_20220528_01.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    teaser = [f for f in parsed.furniture if f.kind == "teaser"]
+    assert teaser and "▶盼复工,为何又怕复工?" in teaser[0].text
+    assert not any("▶市疾控" in b.text for i in parsed.items for b in i.blocks)
+
+
+def test_a_second_page_name_over_the_first_story_is_its_kicker():
+    # 大众日报: `07  影像` is the page; `外眼看山东·央媒一周图片撷英` over the title is the story's kicker
+    first = items("dzrb_20201102_07")[0]
+    assert (first.kicker, first.headline) == ("外眼看山东·央媒一周图片撷英", "济泰高速公路通车 胶州湾“二隧”开建")
