@@ -18,13 +18,17 @@ import re
 from .bylines import parse_staff
 from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
-from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
+from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, STOPS, squeeze, strip
 
 _NUM = "0-9\uff10-\uff19一二三四五六七八九十"
-_JUMP = re.compile(
-    f"^[▶►>→»◆]?[{SPACES}{OPEN_PAREN}]*(?P<dir>下转|转|上接|接|续)[{SPACES}]*"
-    f"(?P<label>第?[{SPACES}]*[A-Za-z]?[{_NUM}]{{1,3}}[{SPACES}]*版)[{SPACES}{CLOSE_PAREN}]*$"
+# `▶ 下转 02版`, `(上接第1版)`, `(下转6版②)`: the circled number is the story's place on that page
+_JUMP_BODY = (
+    f"(?P<dir>下转|转|上接|接|续)[{SPACES}]*"
+    f"(?P<label>第?[{SPACES}]*[A-Za-z]?[{_NUM}]{{1,3}}[{SPACES}]*版)[\u2460-\u2473]?"
 )
+_JUMP = re.compile(f"^[▶►>→»◆]?[{SPACES}{OPEN_PAREN}]*{_JUMP_BODY}[{SPACES}{CLOSE_PAREN}]*$")
+# A jump line printed on at the end of the story's last sentence: `…看一看。 (下转6版②)`.
+_GLUED_JUMP = re.compile(f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<jump>[{OPEN_PAREN}]{_JUMP_BODY}[{CLOSE_PAREN}])$")
 _PAGE_HEADER = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
 _PAGE_LABEL = re.compile(
     f"^(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]*版)$"
@@ -76,6 +80,14 @@ def classify(text: str) -> Furniture | None:
     if _is_slogan(line):
         return Furniture("slogan", line)
     return None
+
+
+def split_glued_jump(line: str) -> tuple[str, str] | None:
+    """A line that ends with its story's jump line: (the text, the jump line), else None."""
+    glued = _GLUED_JUMP.search(line)
+    if not glued:
+        return None
+    return strip(line[: glued.start()]), glued.group("jump")
 
 
 def continued_from(furniture: Furniture) -> str:

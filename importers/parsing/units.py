@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
 from .furniture import classify as classify_furniture
+from .furniture import split_glued_jump
 from .lexicon import PHOTOGRAPHER
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, squeeze, strip
@@ -78,7 +79,9 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
             continue
         for position, (number, line) in enumerate(block):
-            units.append(Unit(line, (number,), gap_before=position == 0))
+            text, *jump = split_glued_jump(line) or (line,)  # `…看一看。 (下转6版②)`: two units
+            units.append(Unit(text, (number,), gap_before=position == 0))
+            units.extend(Unit(part, (number,)) for part in jump)
     for n, unit in enumerate(units):
         classify(unit)
         if indented is None:

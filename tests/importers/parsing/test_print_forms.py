@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from importers.parsing import parse_page
-from importers.parsing.text import squeeze
+from importers.parsing.furniture import split_glued_jump
+from importers.parsing.text import ends_sentence, squeeze
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -690,3 +691,58 @@ def test_a_jump_line_keeps_the_story_above_out_of_the_ad_below(page, headline, e
     assert story.continued_to == jump
     psa = [i for i in items(page) if i.kind == "psa"][0]
     assert not psa.continued_to and squeeze(ending) not in squeeze("".join(b.text for b in psa.blocks))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brief signed in brackets after its last sentence (陕西工人报, 工人日报, 人民日报)
+        "▲镇坪县总工会通过举办文化补习班和技术培训班的方法,先后培训职工600多人次,荣获安康地区工会“职工教育先进单位”称号。 (刘兴芳)",
+        "据了解,邀请一线工人、农民中的劳模参与艺术节活动,目的是让公共文化惠及百姓,在社会上进一步形成劳动光荣的氛围。(晓溪)",
+        "这个展览将持续到6月底。(完)",
+    ],
+)
+def test_a_note_in_brackets_after_the_last_sentence_ends_the_paragraph(text):
+    assert ends_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["有特色农产品区(含", "东市以传统文化为主(特色农产品区、中医区)", "2月3日(农历腊月二十四)"]
+)
+def test_a_bracket_inside_a_sentence_does_not_end_it(text):
+    assert not ends_sentence(text)
+
+
+def test_each_brief_of_a_column_keeps_its_own_signature():
+    column = item("sxgrb_19881215_01", "工会动态")
+    assert {("刘兴芳", "author"), ("刘生来", "author"), ("郭绍英", "author"), ("黄旭", "author")} <= people(column)
+    briefs = [b.text for b in column.blocks if b.text.startswith("▲")]
+    assert len(briefs) == 7, briefs  # one paragraph a brief, none run into the next
+    assert briefs[1].endswith("“职工教育先进单位”称号。")
+    # names with no surname of the table are not taken for certain inside a story
+    assert not {"炳坤", "忠斌"} & {p.name for p in column.people}
+
+
+def test_a_jump_line_printed_on_at_the_end_of_the_last_sentence_ends_the_story():
+    # 张家界日报: `…看一看。 (下转6版②)`, the circled number the story's place on page 6
+    story = item("zjjrb_20211121_01", "景区有盏“灯” 温暖千万人")
+    assert story.continued_to == "6版"
+    assert story.blocks[-1].text.endswith("到张家界游一游、看一看。")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("的员工们组织到张家界游一游、看一看。 (下转6版②)", ("的员工们组织到张家界游一游、看一看。", "(下转6版②)")),
+        # 人民日报's jump line (its own line on rmrb_20041007_01) run on after the sentence
+        (
+            "另一方面,一些党支部书记民主法制观念淡薄。(下转第二版)",
+            ("另一方面,一些党支部书记民主法制观念淡薄。", "(下转第二版)"),
+        ),
+        # not a jump: the page named inside a sentence, or no sentence before it
+        ("详见本报(转第二版)的报道", None),
+        ("(下转第二版)", None),
+    ],
+)
+def test_split_glued_jump(line, expected):
+    assert split_glued_jump(line) == expected
