@@ -248,10 +248,12 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
 
 
 def _is_author_line(seq: list[Unit], i: int) -> bool:
-    """`朱理平` under a commentary's title (or series line), above its body."""
+    """`朱理平` under a commentary's title (or series line), above its body, or above a box's label
+    printed before the body (`武夷山` / `开栏的话`)."""
     prev = seq[i - 1] if i > 0 else None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
-    return bool(prev and nxt and prev.shape in (TITLE, SERIES) and nxt.shape == TEXT and not seq[i].barrier_before)
+    body = nxt is not None and (nxt.shape == TEXT or nxt.shape == TITLE and BOX_LABEL.match(nxt.key) is not None)
+    return bool(prev and body and prev.shape in (TITLE, SERIES) and not seq[i].barrier_before)
 
 
 def _title_start(seq: list[Unit], i: int, single: bool) -> int:
@@ -635,16 +637,34 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     split_at = _split_point(seq, rest, has_title=any(u.shape == TITLE for u in title))
     body, tail = (rest, []) if split_at is None else (rest[: rest.index(split_at)], rest[rest.index(split_at) :])
     draft.body = [seq[k] for k in body]
+    if not tail:
+        yield indexes[0], draft
+        return
+    child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
+    heads = 1
+    while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
+        heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
+    child = Draft(kind=child_kind, title=[seq[k] for k in tail[:heads]], body=[seq[k] for k in tail[heads:]])
+    if child_kind == SIDEBAR:
+        child.parent = draft
+        if not draft.body and COLUMN_NOTE.match(child.title[0].key):
+            # `开栏的话` between a signed piece's author line and its text: the paper speaks in the
+            # note, the writer in the piece (`我与《科技日报》`), which resumes at its first `我`
+            resumes = next(
+                (n for n, u in enumerate(child.body) if n and _FIRST_PERSON.search(_unquoted(u.text))), None
+            )
+            if resumes is not None:
+                draft.body, child.body = child.body[resumes:], child.body[:resumes]
     yield indexes[0], draft
-    if tail:
-        child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
-        heads = 1
-        while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
-            heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
-        child = Draft(kind=child_kind, title=[seq[k] for k in tail[:heads]], body=[seq[k] for k in tail[heads:]])
-        if child_kind == SIDEBAR:
-            child.parent = draft
-        yield tail[0], child
+    yield tail[0], child
+
+
+_FIRST_PERSON = re.compile("(?<![你自])我(?![们国省市区县乡镇校院所军党方])")  # the writer, not `我们`, `我国`, `你我`
+_QUOTED = re.compile("“[^”]*”|《[^》]*》|「[^」]*」")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub("", text)
 
 
 def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:

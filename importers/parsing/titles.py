@@ -263,7 +263,8 @@ def continues_title_line(line: str) -> bool:
     return bool(_CONTINUED.match(squeeze(line)))
 
 
-_COLUMN_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+# A column's label over its title: `【我与光明日报】`, `【短评】` (光明日报); `■我与《科技日报》` (科技日报).
+_COLUMN_LABEL = re.compile(r"^(?:【[^【】]{2,12}】|[■□◆]{1,2}[^■□◆【】]{2,12})$")
 
 
 def is_kicker(line: str) -> bool:

@@ -799,3 +799,37 @@ def test_a_second_page_name_over_the_first_story_is_its_kicker():
     # 大众日报: `07  影像` is the page; `外眼看山东·央媒一周图片撷英` over the title is the story's kicker
     first = items("dzrb_20201102_07")[0]
     assert (first.kicker, first.headline) == ("外眼看山东·央媒一周图片撷英", "济泰高速公路通车 胶州湾“二隧”开建")
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline", "author", "note_starts", "piece_starts"),
+    [
+        # 科技日报: a column label with a bullet, a bare author line over the box's label
+        (
+            "kjrb_20140711_08",
+            "■我与《科技日报》",
+            "《科技日报》伴我成长",
+            "武夷山",
+            "2014年7月29日",
+            "多年来,我的办公室",
+        ),
+        # 光明日报: the author labelled, the note in the paper's voice (`你我`, `我们` are not the writer)
+        (
+            "gmrb_20240515_05",
+            "【我与光明日报】",
+            "深情贺光明",
+            "王蒙",
+            "一份什么样的报纸",
+            "“我与光明日报”,对于我来说",
+        ),
+    ],
+)
+def test_a_column_note_between_the_author_and_the_piece_ends_where_the_writer_speaks(
+    page, kicker, headline, author, note_starts, piece_starts
+):
+    piece = item(page, headline)
+    note = item(page, "开栏的话")
+    assert (piece.kind, piece.kicker, piece.headline) == ("commentary", kicker, headline)
+    assert {(author, "author")} == people(piece)
+    assert note.kind == "sidebar" and note.blocks[0].text.startswith(note_starts)
+    assert piece.blocks[0].text.startswith(piece_starts)
