@@ -879,6 +879,22 @@ def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] |
     return (strip(text[: stop + 1]), credit, people) if people else None
 
 
+# Where a story was taken from, after its last sentence: `…7000多万棵。 据中新社` (齐鲁晚报), `…两亿法郎。(法新社)`
+# (参考消息): a byline that names nobody.
+_SOURCE_TAG = re.compile(
+    f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<tag>{_word('据')}[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})"
+    f"|[{_BRA_CLASS}]{_word('据')}?[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})[{_KET_CLASS}])$"
+)
+
+
+def split_source_tag(text: str) -> tuple[str, str] | None:
+    """A paragraph closed by the name of the newsroom it was taken from: (the paragraph, the tag)."""
+    found = _SOURCE_TAG.search(strip(text))
+    if not found or _reads_as_name(found.group("tag").strip(_BRA + _KET).removeprefix("据")):
+        return None
+    return strip(strip(text)[: found.start()]), found.group("tag")
+
+
 def signs_for_certain(credit: str, people) -> bool:
     """A credit that is one for certain, wherever it stands: it has a role word (`(记者 何勇)`,
     `(小汤 摄)`) or its names all start with a surname of the table (`(刘生来)`, not `(炳坤 忠斌)`)."""

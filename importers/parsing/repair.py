@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from articles.vocabulary import CAPTION as CAPTION_BLOCK
 from articles.vocabulary import PARAGRAPH, SUBHEAD
 
-from .bylines import parse_credit, signs_for_certain, split_glued_credit
+from .bylines import parse_credit, signs_for_certain, split_glued_credit, split_source_tag
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
@@ -303,3 +303,8 @@ def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
             if glued:
                 piece.text, credit, people = glued
                 _credit(result, credit, people)
+        if n == last or text[-1:] in CLOSE_PAREN:
+            source = split_source_tag(piece.text)  # `…。 据中新社`, each brief's `…。(法新社)`
+            if source:
+                piece.text = source[0]
+                _credit(result, source[1], ())

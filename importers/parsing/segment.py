@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
 
-from .bylines import is_signature, parse_credit, split_glued_credit
+from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
 from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on
@@ -483,6 +483,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
                 or previous.shape in (TITLE, CREDIT)
                 or _credited_photo(previous)
                 or ends_sentence(previous.text)
+                or split_source_tag(previous.text)  # `…。 据中新社`
             ):
                 groups.append([k])
                 continue
@@ -527,6 +528,9 @@ def _long_phrase_heading(seq: list[Unit], indexes: list[int], n: int) -> bool:
     return before.shape == TEXT and ends_sentence(before.text) and after.shape == TEXT
 
 
+_MAX_BARE_DATE = 16  # `2002年4月17日`, `2019年3月22日 星期五`: a date alone, not a paragraph opening with one
+
+
 def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
     """One to three title lines, then text: the head of an item with no byline."""
     titles = 0
@@ -540,7 +544,8 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
                 return False
             continue
         # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
-        return titles > 0 and unit.shape in (TEXT, CAPTION) and from_page_date(unit.text) is None
+        bare_date = from_page_date(unit.text) is not None and len(unit.key) <= _MAX_BARE_DATE
+        return titles > 0 and unit.shape in (TEXT, CAPTION) and not bare_date
     return False
 
 
@@ -734,6 +739,8 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
             continue
         if _signs_untitled(seq, rest, n):
             return n
+        if before.shape == TEXT and split_source_tag(before.text):
+            return n  # `…。 据中新社`: the story ends with where it was taken from
         if before.shape == CREDIT:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):

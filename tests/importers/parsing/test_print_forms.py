@@ -833,3 +833,23 @@ def test_a_column_note_between_the_author_and_the_piece_ends_where_the_writer_sp
     assert {(author, "author")} == people(piece)
     assert note.kind == "sidebar" and note.blocks[0].text.startswith(note_starts)
     assert piece.blocks[0].text.startswith(piece_starts)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "tag", "ends"),
+    [
+        # where a brief was taken from, after its last sentence (齐鲁晚报; 参考消息's agencies in brackets)
+        ("qlwb_20220103_A01", "中国第二台“华龙一号”并网发电", "据中新社", "相当于植树造林7000多万棵。"),
+        ("qlwb_20220103_A01", "新冠病毒疫苗接种须知", "据央视", "其间至少间隔14天。"),
+        ("ckxx_19990718_01", "", "(法新社)", "亚已转交了两亿法郎。"),
+    ],
+)
+def test_a_story_closed_by_the_newsroom_it_was_taken_from(page, headline, tag, ends):
+    story = next(i for i in items(page) if tag in i.bylines and squeeze(headline) in squeeze(i.headline))
+    assert story.blocks[-1].text.endswith(ends)
+    assert not story.people
+
+
+def test_a_paragraph_opening_with_a_date_is_no_bare_date_signing_off():
+    # 齐鲁晚报: `2020年12月31日,中国新冠病毒疫苗获批上市。…` under a title is its text, so the title opens an item
+    assert item("qlwb_20220103_A01", "新冠病毒疫苗接种须知").blocks[0].text.startswith("2020年12月31日")
