@@ -222,7 +222,8 @@ _DATELINE_RE = re.compile(
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"
 )
-_BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z·]{{1,20}}?(?:讯|电))】")
+# `【新华社重庆十四日电】`, `【路透社乌兰巴托7月17日电】` (参考消息)
+_BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z0-9·]{{1,24}}?(?:讯|电))】")
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
     f"^(?:本{_word('报')}|据?[{HAN}A-Za-z·•\\-]{{0,16}}?(?:{_words(ORG_SUFFIXES)}))"

@@ -44,9 +44,12 @@ _NUMBERED_HEADER = re.compile(
 )
 # The date in the page's head, with the paper's name or the lunar date around it:
 # `2024年1月23日 星期二`, `湖南日报  2024年1月9日  星期二`, `2025年1月10日 星期五 农历甲辰年腊月十一`.
+# After the weekday, the lunar date with or without 农历 (`壬寅年正月十三`) and the page (`第1版`, 参考消息).
 _PAGE_DATE = re.compile(
     f"^(?:[{HAN}]{{2,10}}报[{SPACES}]+)?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日"
-    f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?(?:[{SPACES}]+农历[{HAN}]{{2,12}})?$"
+    f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
+    f"(?:[{SPACES}]+(?:农历[{HAN}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[{HAN}]{{2,8}}))?"
+    f"(?:[{SPACES}]+第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)?$"
 )
 _PUBLISHER = re.compile(f"^[{HAN}]{{1,12}}(?:报|办|部|委|局|台|社|会)[{SPACES}]*(?:宣|宣制|制|供稿)$")
 _SLOGAN_SEGMENT = re.compile(f"^[{HAN}]{{2,6}}$")
@@ -103,7 +106,7 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
         flat = squeeze(line)
         before = found[-1] if found else None
         after = squeeze(lines[n + 1]) if n + 1 < len(lines) else ""
-        if teaser and _TEASER_LINE.match(flat):
+        if teaser and (_TEASER_LINE.match(flat) or _NUMBERED_HEADER.match(strip(line))):  # `A04 视觉周刊`
             found.append(Furniture("teaser", line))
             continue
         teaser = False

@@ -114,6 +114,8 @@ def _page_head(units: list[Unit]) -> None:
             # `17` over `美丽乡村` in one block: the page's number and name, as `17  美丽乡村` is
             kind = next((f for f in kinds if f.kind == "page_header"), kinds[0])
             unit.shape, unit.furniture = FURNITURE, replace(kind, text=unit.text, line=unit.lines[0])
+        elif kinds[0].kind == "teaser":
+            unit.furniture = replace(unit.furniture, kind="teaser")  # `A04 视觉周刊` in a 导读 box
 
 
 _INDENT = re.compile(f"^(?:\u3000|[{SPACES}]{{2,}})")

@@ -853,3 +853,38 @@ def test_a_story_closed_by_the_newsroom_it_was_taken_from(page, headline, tag, e
 def test_a_paragraph_opening_with_a_date_is_no_bare_date_signing_off():
     # 齐鲁晚报: `2020年12月31日,中国新冠病毒疫苗获批上市。…` under a title is its text, so the title opens an item
     assert item("qlwb_20220103_A01", "新冠病毒疫苗接种须知").blocks[0].text.startswith("2020年12月31日")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1999年7月18日  星期日  第1版",  # 参考消息: the page after the weekday
+        "2022年2月13日  星期日  壬寅年正月十三",  # 齐鲁晚报: the lunar date without 农历
+        "2025年1月10日 星期五 农历甲辰年腊月十一",  # 人民日报
+    ],
+)
+def test_page_date_forms(line):
+    from importers.parsing.furniture import classify
+
+    assert classify(line).kind == "page_date"
+
+
+def test_a_box_of_what_is_inside_names_pages_too():
+    # 齐鲁晚报: `今日导读` over `A04 视觉周刊` …, then the first story
+    path = next(CORPUS.glob("*/qlwb_20220213_A01.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    assert [f.text for f in parsed.furniture if f.kind == "teaser"] == [
+        "今日导读",
+        "A04 视觉周刊",
+        "A07 悦读周刊",
+        "A14 乐动",
+    ]
+    assert (parsed.page.label, parsed.page.name) == ("A01", "重点")
+    assert parsed.items[0].headline == "中国5G基站总量占全球60%以上"
+
+
+def test_a_boxed_wire_dateline_with_its_date_in_figures():
+    # 参考消息: `【路透社乌兰巴托7月17日电】` opens the text, as `【新华社重庆十四日电】` does in 1951
+    story = item("ckxx_19990718_01", "中蒙关系进入新时期")
+    assert story.dateline == "路透社乌兰巴托7月17日电"
+    assert story.blocks[0].text.startswith("中国国家主席江泽民")
