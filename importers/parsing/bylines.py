@@ -538,6 +538,11 @@ _OUTLET_BAR = re.compile(
     f"^(?:{_word('来源')}[{COLONS}][{SPACES}]*)?(?P<outlet>[^{_PIPES}{COLONS}{SPACES}]{{2,20}})[{SPACES}]*[{_PIPES}][{SPACES}]*"
 )
 _TELLER = re.compile(f"^(?:{_word('讲述人')}|{_word('口述')})[{COLONS}][{SPACES}]*")
+# A team's name before its members' credit: `(项目团队:本报记者 李晓、… 本报通讯员 徐梦玲)` (光明日报),
+# `报道组:记者 X`; the credit after it labels each member.
+_TEAM = re.compile(
+    f"^[{HAN}]{{0,6}}(?:团队|报道组|采访组|调研组|小组)[{COLONS}][{SPACES}]*(?=[{HAN}]{{0,12}}(?:记者|通讯员))"
+)
 # Which picture a credit is for, before it: `(上图 记者李波摄)`, `左图:新华社记者 X 摄`.
 _WHICH_PICTURE = re.compile(f"^[上下左右中]{_word('图')}[{COLONS}{SPACES}]+")
 
@@ -555,6 +560,7 @@ def _unwrap(text: str) -> tuple[str, bool]:
         if outlet and not _ROLE_RE.search(outlet.group("outlet")):
             text = text[outlet.end() :]
         text = _TELLER.sub("", text)
+        text = _TEAM.sub("", text)
         text = _WHICH_PICTURE.sub("", text)
         text = _BULLET_AFTER_LABEL.sub(r"\g<label>", text)  # `作者:■范江怀`
         release = _AGENCY_RELEASE.match(text) or _COLLECTIVE.match(text)

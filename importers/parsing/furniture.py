@@ -92,6 +92,7 @@ def classify(text: str) -> Furniture | None:
 _PAPER_NAME = re.compile(f"^[{HAN}]{{1,10}}报$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
 _BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
+_BARE_DIGITS = re.compile("^[A-Za-z]?[0-9\uff10-\uff19]{1,3}$")  # a number alone names no page: `第一版` does
 _BESIDE_NUMBER = re.compile(f"^[{HAN}·・•]{{2,8}}$")
 _TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
 _TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
@@ -119,10 +120,14 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
             found.append(Furniture("masthead", line))
         elif _BARE_NUMBER.match(flat):
             found.append(Furniture("page_label", line))
-        elif _BESIDE_NUMBER.match(flat) and (
-            (before is not None and before.kind == "page_label" and _BARE_NUMBER.match(squeeze(before.text)))
-            or _BARE_NUMBER.match(after)
-        ):
+        elif (
+            _BESIDE_NUMBER.match(flat)
+            and not any(f.kind == "page_header" for f in found)
+            and (
+                any(f.kind == "page_label" and _BARE_DIGITS.match(squeeze(f.text)) for f in found)
+                or _BARE_DIGITS.match(after)
+            )
+        ):  # `17` / `美丽乡村`; `7` / `光明日报 2022年5月16日 星期一` / `青年`
             found.append(Furniture("page_header", line))
         elif _TEASER_HEAD.match(flat):
             teaser = True

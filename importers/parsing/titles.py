@@ -72,6 +72,8 @@ def is_title_like(text: str) -> bool:
     if last[-1] in "!?\uff01\uff1f" and len(flat) > 20:
         return False
     if len(lines) == 1:
+        if flat.startswith("【") and flat.endswith("】") and flat.count("【") == 1:
+            return True  # a column's name in its brackets, commas and all: `【展现青春风貌,关注青年成长②】`
         if any(c in flat for c in COMMAS + SEMICOLONS):
             return False
         colon = next((i for i, c in enumerate(flat) if c in COLONS), None)

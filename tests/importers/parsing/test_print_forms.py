@@ -775,6 +775,8 @@ def test_a_column_name_after_a_signed_story_opens_the_next_item(page, column):
         ("nfrb_20100221_A02", "A02", "要闻", "南方日报", "南方报人虎年春节在基层"),  # 南方日报: `A02` over `要闻`
         ("henanrb_20041212_02", "第2版", "要闻", "河南日报", "“这才是真正的河南!”"),  # 河南日报
         ("xmwb_20220528_01", "第1版", "一版要闻", "新民晚报", "记者在奉贤看到市民生活如往昔"),  # with its English name
+        # 光明日报: `7`, the date line, then the page's name `青年`; a column's name in 【】 with a comma titles the story
+        ("gmrb_20220516_07", "7", "青年", "光明日报", "【展现青春风貌,关注青年成长②】"),
     ],
 )
 def test_the_page_head_on_lines_of_its_own_is_no_story(page, label, name, masthead, first):
@@ -905,3 +907,10 @@ def test_a_labelled_subhead_stays_in_its_story(page, opens, label, subhead):
     text = squeeze("".join(b.text for b in found[0].blocks)).replace("\n", "")
     assert squeeze(label + subhead) in text
     assert not [i for i in items(page) if i.blocks and squeeze(subhead) in squeeze(i.blocks[0].text)]
+
+
+def test_a_team_named_before_its_members_credit():
+    # 光明日报: `(项目团队:本报记者 李晓、… 本报通讯员 徐梦玲、徐虹雨)` closing the story
+    story = item("gmrb_20220516_07", "【展现青春风貌,关注青年成长②】")
+    assert {("李晓", "reporter"), ("王斯敏", "reporter"), ("徐虹雨", "correspondent")} <= people(story)
+    assert len(story.people) == 10
