@@ -23,6 +23,8 @@ FURNITURE_LABELS = {
     "ad_label": "广告标记",
     "continuation": "转版",
     "slogan": "标语",
+    "masthead": "报头",
+    "teaser": "导读",
 }
 
 ARTICLE, FURNITURE, DUPLICATE, UNASSIGNED, BLANK, OTHER = (

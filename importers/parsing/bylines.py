@@ -40,6 +40,7 @@ from .lexicon import (
     NEUTRAL_LABELS,
     NOT_A_ROLE_AFTER,
     NOT_DATELINE_AFTER,
+    NOT_DATELINE_BEFORE,
     NOT_NAMES,
     ORG_SUFFIXES,
     OUTLETS,
@@ -127,7 +128,9 @@ _SINGLE_ROLE = (
     f"(?<![{HAN}])(?:{_ONE_CHAR_ROLES})"
     f"(?=[{SPACES}{_SLASH}{COLONS}{SEMICOLONS}{_PIPES}]|[\u3001·・](?:{_ONE_CHAR_ROLES})[{SPACES}{_SLASH}{COLONS}])"
 )
-_NOT_A_ROLE_AFTER = f"(?![{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 通讯组 are places, not people
+_NOT_A_ROLE_AFTER = (
+    f"(?![{HAN}]{{0,2}}[{NOT_A_ROLE_AFTER}])"  # 记者站, 编辑部, 编辑传播部, 通讯组 are places, not people
+)
 
 
 def _credit_roles() -> str:
@@ -215,11 +218,12 @@ _DATELINE_RE = re.compile(
     # the place may name its country in brackets: `新华社巴里洛切(阿根廷)10月17日电`
     f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
     f"{{0,30}}?"
-    f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|{_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
+    f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|(?<![{NOT_DATELINE_BEFORE['电']}]){_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"
 )
-_BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z·]{{1,20}}?(?:讯|电))】")
+# `【新华社重庆十四日电】`, `【路透社乌兰巴托7月17日电】` (参考消息)
+_BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z0-9·]{{1,24}}?(?:讯|电))】")
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
     f"^(?:本{_word('报')}|据?[{HAN}A-Za-z·•\\-]{{0,16}}?(?:{_words(ORG_SUFFIXES)}))"
@@ -495,7 +499,11 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
     pending: list[str] = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        names = _names(text[match.end() : end])
+        segment = text[match.end() : end].lstrip(_SLASH + COLONS)
+        outlet = _LEADING_ORG.match(segment)
+        if outlet and not _reads_as_name(strip(outlet.group(0))):
+            segment = segment[outlet.end() :]  # the label, then the outlet: `策划/株洲日报编辑传播部 李支国`
+        names = _names(segment)
         if names is None:
             return None
         glued = match.end() < len(text) and _HAN_RE.match(text[match.end()])
@@ -560,6 +568,10 @@ def _unwrap(text: str) -> tuple[str, bool]:
     return strip(text), bracketed
 
 
+# Text and photo marks run into the outlet after them: `文/图浏阳市融媒体中心记者`, `图/文本报记者`.
+_BOTH_GLUED = re.compile(f"^(?P<marks>文[{SLASHES}、]图|图[{SLASHES}、]文)(?=[{HAN}])")
+
+
 _AUTHOR_WITH_POST = re.compile(
     f"^作者[{COLONS}{SPACES}]*(?P<name>[{HAN}·]{{2,8}})[{SPACES}]*[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{2,80}}[{_KET_CLASS}]$"
 )
@@ -591,6 +603,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
     text, bracketed = _unwrap(text)
     text = _BRACKETED_MARK.sub(r" \g<mark>", text)  # `记者/谢慧 (图/文)`: the mark in brackets
+    text = _BOTH_GLUED.sub(r"\g<marks> ", text)  # `文/图浏阳市融媒体中心记者 X`: the marks, then the outlet
     if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)
@@ -618,7 +631,11 @@ def _parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
     pending: list[str] = []
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
-        names = _names(text[match.end() : end])
+        segment = text[match.end() : end].lstrip(_SLASH + COLONS)
+        outlet = _LEADING_ORG.match(segment)
+        if outlet and not _reads_as_name(strip(outlet.group(0))):
+            segment = segment[outlet.end() :]  # the label, then the outlet: `策划/株洲日报编辑传播部 李支国`
+        names = _names(segment)
         if names is None:
             return None
         role = STAFF_ROLE_WORDS[_simplified(match.group("role"))]
@@ -861,6 +878,28 @@ def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] |
     if people and (credit.startswith("读者") or bracketed) and not all(is_signature(p.name) for p in people):
         return None  # `读者 可以通过…`: a sentence about readers; `(完)`, `(上)`: no signature
     return (strip(text[: stop + 1]), credit, people) if people else None
+
+
+# Where a story was taken from, after its last sentence: `…7000多万棵。 据中新社` (齐鲁晚报), `…两亿法郎。(法新社)`
+# (参考消息): a byline that names nobody.
+_SOURCE_TAG = re.compile(
+    f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<tag>{_word('据')}[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})"
+    f"|[{_BRA_CLASS}]{_word('据')}?[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})[{_KET_CLASS}])$"
+)
+
+
+def split_source_tag(text: str) -> tuple[str, str] | None:
+    """A paragraph closed by the name of the newsroom it was taken from: (the paragraph, the tag)."""
+    found = _SOURCE_TAG.search(strip(text))
+    if not found or _reads_as_name(found.group("tag").strip(_BRA + _KET).removeprefix("据")):
+        return None
+    return strip(strip(text)[: found.start()]), found.group("tag")
+
+
+def signs_for_certain(credit: str, people) -> bool:
+    """A credit that is one for certain, wherever it stands: it has a role word (`(记者 何勇)`,
+    `(小汤 摄)`) or its names all start with a surname of the table (`(刘生来)`, not `(炳坤 忠斌)`)."""
+    return bool(_ROLE_RE.search(credit)) or all(is_signature(p.name) for p in people)
 
 
 def is_signature(text: str) -> bool:

@@ -18,13 +18,17 @@ import re
 from .bylines import parse_staff
 from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
-from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, squeeze, strip
+from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, STOPS, squeeze, strip
 
 _NUM = "0-9\uff10-\uff19一二三四五六七八九十"
-_JUMP = re.compile(
-    f"^[▶►>→»◆]?[{SPACES}{OPEN_PAREN}]*(?P<dir>下转|转|上接|接|续)[{SPACES}]*"
-    f"(?P<label>第?[{SPACES}]*[A-Za-z]?[{_NUM}]{{1,3}}[{SPACES}]*版)[{SPACES}{CLOSE_PAREN}]*$"
+# `▶ 下转 02版`, `(上接第1版)`, `(下转6版②)`: the circled number is the story's place on that page
+_JUMP_BODY = (
+    f"(?P<dir>下转|转|上接|接|续)[{SPACES}]*"
+    f"(?P<label>第?[{SPACES}]*[A-Za-z]?[{_NUM}]{{1,3}}[{SPACES}]*版)[\u2460-\u2473]?"
 )
+_JUMP = re.compile(f"^[▶►>→»◆]?[{SPACES}{OPEN_PAREN}]*{_JUMP_BODY}[{SPACES}{CLOSE_PAREN}]*$")
+# A jump line printed on at the end of the story's last sentence: `…看一看。 (下转6版②)`.
+_GLUED_JUMP = re.compile(f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<jump>[{OPEN_PAREN}]{_JUMP_BODY}[{CLOSE_PAREN}])$")
 _PAGE_HEADER = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
 _PAGE_LABEL = re.compile(
     f"^(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]*版)$"
@@ -40,9 +44,12 @@ _NUMBERED_HEADER = re.compile(
 )
 # The date in the page's head, with the paper's name or the lunar date around it:
 # `2024年1月23日 星期二`, `湖南日报  2024年1月9日  星期二`, `2025年1月10日 星期五 农历甲辰年腊月十一`.
+# After the weekday, the lunar date with or without 农历 (`壬寅年正月十三`) and the page (`第1版`, 参考消息).
 _PAGE_DATE = re.compile(
     f"^(?:[{HAN}]{{2,10}}报[{SPACES}]+)?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日"
-    f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?(?:[{SPACES}]+农历[{HAN}]{{2,12}})?$"
+    f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
+    f"(?:[{SPACES}]+(?:农历[{HAN}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[{HAN}]{{2,8}}))?"
+    f"(?:[{SPACES}]+第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)?$"
 )
 _PUBLISHER = re.compile(f"^[{HAN}]{{1,12}}(?:报|办|部|委|局|台|社|会)[{SPACES}]*(?:宣|宣制|制|供稿)$")
 _SLOGAN_SEGMENT = re.compile(f"^[{HAN}]{{2,6}}$")
@@ -76,6 +83,61 @@ def classify(text: str) -> Furniture | None:
     if _is_slogan(line):
         return Furniture("slogan", line)
     return None
+
+
+# What a page's head prints on lines of their own, above its first story (新民晚报, 浙江日报, 南方日报,
+# 河南日报): the paper's name (`浙江日报`, `XINMIN EVENING NEWS`), the page's number alone (`17`, `A02`),
+# the page's name under or over that number (`17` / `美丽乡村`), and a box of what is inside
+# (`今日导读` / `▶市疾控建议老年人` …).
+_PAPER_NAME = re.compile(f"^[{HAN}]{{1,10}}报$")
+_LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
+_BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
+_BESIDE_NUMBER = re.compile(f"^[{HAN}·・•]{{2,8}}$")
+_TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
+_TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
+
+
+def page_head(lines: list[str]) -> list[Furniture | None]:
+    """The page's head among the lines a page opens with (those that are not furniture on their own
+    are passed as they are): the furniture each line is, as far as the head goes, then None."""
+    found: list[Furniture | None] = []
+    teaser = False
+    for n, line in enumerate(lines):
+        flat = squeeze(line)
+        before = found[-1] if found else None
+        after = squeeze(lines[n + 1]) if n + 1 < len(lines) else ""
+        if teaser and (_TEASER_LINE.match(flat) or _NUMBERED_HEADER.match(strip(line))):  # `A04 视觉周刊`
+            found.append(Furniture("teaser", line))
+            continue
+        teaser = False
+        alone = classify(line)
+        if alone and alone.kind == "page_header" and any(f.kind == "page_header" for f in found):
+            break  # a second name over the first story (`外眼看山东·央媒一周图片撷英`) is its kicker
+        if alone:
+            found.append(alone)
+        elif _PAPER_NAME.match(flat) or _LATIN_NAME.match(strip(line)):
+            found.append(Furniture("masthead", line))
+        elif _BARE_NUMBER.match(flat):
+            found.append(Furniture("page_label", line))
+        elif _BESIDE_NUMBER.match(flat) and (
+            (before is not None and before.kind == "page_label" and _BARE_NUMBER.match(squeeze(before.text)))
+            or _BARE_NUMBER.match(after)
+        ):
+            found.append(Furniture("page_header", line))
+        elif _TEASER_HEAD.match(flat):
+            teaser = True
+            found.append(Furniture("teaser", line))
+        else:
+            break
+    return found + [None] * (len(lines) - len(found))
+
+
+def split_glued_jump(line: str) -> tuple[str, str] | None:
+    """A line that ends with its story's jump line: (the text, the jump line), else None."""
+    glued = _GLUED_JUMP.search(line)
+    if not glued:
+        return None
+    return strip(line[: glued.start()]), glued.group("jump")
 
 
 def continued_from(furniture: Furniture) -> str:

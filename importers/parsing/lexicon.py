@@ -394,6 +394,7 @@ ORG_SUFFIXES = (
     "+",
     "栏目",
     "记者站",
+    "分站",  # 红网君山分站记者
     "头条",
 )
 # How the reporting was done, printed after the names: 记者 常琳报道, 本报记者 李银刚 整理,
@@ -405,6 +406,8 @@ PHOTO_SET_WORDS = ("图片", "照片")
 # Characters after 电 and 讯 that make a word of them, not a dateline's end: 中央电视台, 来电话,
 # 通讯员, 讯息.
 NOT_DATELINE_AFTER = {"电": "视台话脑力网子影器车站梯商信价费", "讯": "员息"}
+# Characters before 电 that make a word of it: 广电 (a broadcaster: 岳阳广电全媒体讯).
+NOT_DATELINE_BEFORE = {"电": "广"}
 # Characters after a role word that make a place of it: 记者站, 编辑部, 通讯组.
 NOT_A_ROLE_AFTER = "站部组"
 # Where a photo came from, printed after its credit: 摄/光明图片, 摄 视觉重庆, 摄(中经视觉).

@@ -16,7 +16,7 @@ class PersonCredit:
 
 @dataclass(frozen=True)
 class Furniture:
-    kind: str  # page_header, staff, slogan, publisher_credit, ad_label, continuation, page_label
+    kind: str  # page_header, page_label, page_date, masthead, teaser, staff, slogan, publisher_credit, ad_label, continuation
     text: str
     line: int = 0
     people: tuple[PersonCredit, ...] = ()

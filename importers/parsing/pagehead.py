@@ -57,6 +57,8 @@ _MASTHEAD = re.compile(f"^[{SPACES}]*(?P<name>[{HAN}]{{1,10}}报)(?:[{SPACES}]|[
 def masthead_of(furniture: tuple[Furniture, ...]) -> str:
     """The paper's name printed in the page's date line or label, else ``""``."""
     for f in furniture:
+        if f.kind == "masthead" and _MASTHEAD.match(f.text + " "):
+            return squeeze(f.text)  # the name on a line of its own: `浙江日报`
         if f.kind in ("page_date", "page_label") and (match := _MASTHEAD.match(f.text)):
             return match["name"]
     return ""
@@ -68,7 +70,7 @@ def page_info(furniture: tuple[Furniture, ...], source: str = "") -> PageInfo:
     for f in furniture:
         if f.kind != "page_header":
             continue
-        split = _SPLIT_HEADER.match(f.text.strip())
+        split = _SPLIT_HEADER.match(f.text.strip().replace("\n", " "))  # `17` over `美丽乡村`
         if split:
             label = label or squeeze(split.group("no1") or split.group("no2"))
             name = name or split.group("name1") or split.group("name2")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from articles.vocabulary import CAPTION as CAPTION_BLOCK
 from articles.vocabulary import PARAGRAPH, SUBHEAD
 
-from .bylines import parse_credit, split_glued_credit
+from .bylines import parse_credit, signs_for_certain, split_glued_credit, split_source_tag
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
@@ -282,8 +282,11 @@ def _sign_off(pieces: list[_Piece]) -> None:
 
 
 def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
-    """`……。(记者 张三 通讯员 李四)` closing the last paragraph is a byline."""
-    for piece in reversed(pieces):
+    """`……。(记者 张三 通讯员 李四)` closing a paragraph is a byline: the story's at the end of its
+    last paragraph, each brief's in a column of briefs (`▲佳县总工会…节约资金500多元。 (刘生来)`,
+    a round-up's `……。(记者 何勇)`); a credit glued without brackets only closes the last one."""
+    last = next((n for n in range(len(pieces) - 1, -1, -1) if pieces[n].kind == PARAGRAPH), None)
+    for n, piece in enumerate(pieces):
         if piece.kind != PARAGRAPH:
             continue
         text = strip(piece.text)
@@ -292,12 +295,16 @@ def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
             if start > 0:
                 credit = text[start:]
                 people = parse_credit(credit)
-                if people and ends_sentence(text[:start]):
+                if people and ends_sentence(text[:start]) and (n == last or signs_for_certain(credit, people)):
                     piece.text = strip(text[:start])
                     _credit(result, credit, people)
-        elif text:
+        elif text and n == last:
             glued = split_glued_credit(text)  # `……活动。本报记者丁肇文 孟环`
             if glued:
                 piece.text, credit, people = glued
                 _credit(result, credit, people)
-        return
+        if n == last or text[-1:] in CLOSE_PAREN:
+            source = split_source_tag(piece.text)  # `…。 据中新社`, each brief's `…。(法新社)`
+            if source:
+                piece.text = source[0]
+                _credit(result, source[1], ())

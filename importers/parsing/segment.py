@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 
 from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
 
-from .bylines import is_signature, parse_credit, split_glued_credit
+from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on
+from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on, squeeze
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -248,10 +248,12 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
 
 
 def _is_author_line(seq: list[Unit], i: int) -> bool:
-    """`朱理平` under a commentary's title (or series line), above its body."""
+    """`朱理平` under a commentary's title (or series line), above its body, or above a box's label
+    printed before the body (`武夷山` / `开栏的话`)."""
     prev = seq[i - 1] if i > 0 else None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
-    return bool(prev and nxt and prev.shape in (TITLE, SERIES) and nxt.shape == TEXT and not seq[i].barrier_before)
+    body = nxt is not None and (nxt.shape == TEXT or nxt.shape == TITLE and BOX_LABEL.match(nxt.key) is not None)
+    return bool(prev and body and prev.shape in (TITLE, SERIES) and not seq[i].barrier_before)
 
 
 def _title_start(seq: list[Unit], i: int, single: bool) -> int:
@@ -470,13 +472,22 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
-        if not groups or (_opens_anchorless(seq, indexes[n:]) and _has_text(seq, groups[-1])):
+        if not groups or (
+            _opens_anchorless(seq, indexes[n:])
+            and _has_text(seq, groups[-1])
+            and not _label_in_text(seq, groups[-1][-1], indexes[n:])
+            and not _labelled_block(seq, groups[-1][-1], indexes[n:])
+        ):
             previous = seq[groups[-1][-1]] if groups else None
+            if groups and _label_over_subhead(seq, groups[-1], indexes[n - 1 :]):
+                groups[-1].append(k)  # `人民日报社:` / `唱响众志成城抗击疫情最强音` inside the story
+                continue
             if (
                 previous is None
                 or previous.shape in (TITLE, CREDIT)
                 or _credited_photo(previous)
                 or ends_sentence(previous.text)
+                or split_source_tag(previous.text)  # `…。 据中新社`
             ):
                 groups.append([k])
                 continue
@@ -521,6 +532,9 @@ def _long_phrase_heading(seq: list[Unit], indexes: list[int], n: int) -> bool:
     return before.shape == TEXT and ends_sentence(before.text) and after.shape == TEXT
 
 
+_MAX_BARE_DATE = 16  # `2002年4月17日`, `2019年3月22日 星期五`: a date alone, not a paragraph opening with one
+
+
 def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
     """One to three title lines, then text: the head of an item with no byline."""
     titles = 0
@@ -534,8 +548,34 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
                 return False
             continue
         # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
-        return titles > 0 and unit.shape in (TEXT, CAPTION) and from_page_date(unit.text) is None
+        bare_date = from_page_date(unit.text) is not None and len(unit.key) <= _MAX_BARE_DATE
+        return titles > 0 and unit.shape in (TEXT, CAPTION) and not bare_date
     return False
+
+
+_MAX_LABEL = 4
+
+
+_LABEL = re.compile(f"[{HAN}]{{2,{_MAX_LABEL}}}")
+
+
+def _label_in_text(seq: list[Unit], before: int, following: list[int]) -> bool:
+    """Two to four characters between two paragraphs of a story with no byline (`比赛现场`,
+    `选手风采`) label a photo or a part of it and head no story of their own. After a story's
+    sign-off (`(本报记者 任爽)`, `兴平市66号信箱杨晓勇`) a column's name (`工会动态`, `【短评】`) opens
+    the next item, and so do a box's label (`相关链接`) and a notice's word (`公告`)."""
+    unit, prev = seq[following[0]], seq[before]
+    return (
+        unit.shape == TITLE
+        and _LABEL.fullmatch(unit.key) is not None
+        and len(following) > 1
+        and seq[following[1]].shape == TEXT
+        and prev.shape == TEXT
+        and ends_sentence(prev.text)
+        and parse_credit(prev.text) is None
+        and split_glued_credit(prev.text) is None
+        and not (BOX_LABEL.match(unit.key) or COLUMN_NOTE.match(unit.key) or _NOTICE_WORDS.search(unit.key))
+    )
 
 
 def _has_text(seq: list[Unit], group: list[int]) -> bool:
@@ -606,16 +646,34 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
     split_at = _split_point(seq, rest, has_title=any(u.shape == TITLE for u in title))
     body, tail = (rest, []) if split_at is None else (rest[: rest.index(split_at)], rest[rest.index(split_at) :])
     draft.body = [seq[k] for k in body]
+    if not tail:
+        yield indexes[0], draft
+        return
+    child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
+    heads = 1
+    while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
+        heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
+    child = Draft(kind=child_kind, title=[seq[k] for k in tail[:heads]], body=[seq[k] for k in tail[heads:]])
+    if child_kind == SIDEBAR:
+        child.parent = draft
+        if not draft.body and COLUMN_NOTE.match(child.title[0].key):
+            # `开栏的话` between a signed piece's author line and its text: the paper speaks in the
+            # note, the writer in the piece (`我与《科技日报》`), which resumes at its first `我`
+            resumes = next(
+                (n for n, u in enumerate(child.body) if n and _FIRST_PERSON.search(_unquoted(u.text))), None
+            )
+            if resumes is not None:
+                draft.body, child.body = child.body[resumes:], child.body[:resumes]
     yield indexes[0], draft
-    if tail:
-        child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
-        heads = 1
-        while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
-            heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
-        child = Draft(kind=child_kind, title=[seq[k] for k in tail[:heads]], body=[seq[k] for k in tail[heads:]])
-        if child_kind == SIDEBAR:
-            child.parent = draft
-        yield tail[0], child
+    yield tail[0], child
+
+
+_FIRST_PERSON = re.compile("(?<![你自])我(?![们国省市区县乡镇校院所军党方])")  # the writer, not `我们`, `我国`, `你我`
+_QUOTED = re.compile("“[^”]*”|《[^》]*》|「[^」]*」")
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED.sub("", text)
 
 
 def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
@@ -685,6 +743,8 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
             continue
         if _signs_untitled(seq, rest, n):
             return n
+        if before.shape == TEXT and split_source_tag(before.text):
+            return n  # `…。 据中新社`: the story ends with where it was taken from
         if before.shape == CREDIT:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
@@ -693,8 +753,12 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
             before.shape == TEXT
             and ends_sentence(before.text)
             and (
-                (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
-                or _lone_title(seq, rest, n, titled=titled)
+                (
+                    seq[rest[n + 1]].shape == TITLE
+                    and not _parallel_lines(unit, seq[rest[n + 1]])
+                    and not _labelled_subhead(seq, rest[n:])
+                )
+                or (_lone_title(seq, rest, n, titled=titled) and not _labelled_block(seq, rest[n - 1], rest[n:]))
             )
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)
@@ -704,6 +768,51 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
 
 
 _MAX_PARALLEL = 8
+_SUBHEAD_LABEL = re.compile(f"^(?:[{HAN}]{{2,4}}|[{HAN}]{{2,8}}[{COLONS}])$")
+
+
+def _labelled_block(seq: list[Unit], before: int, following: list[int]) -> bool:
+    """A subhead and its label kept in one block (`陶然亭` over `传统景点 化身锻炼圣地`, 北京晚报; `现场` over
+    `传承看报习惯`, 厦门日报) after a finished paragraph of an unsigned story, over more of its text."""
+    unit, prev = seq[following[0]], seq[before]
+    lines = unit.text.split("\n")
+    return (
+        unit.shape == TITLE
+        and len(lines) == 2
+        and _SUBHEAD_LABEL.match(squeeze(lines[0])) is not None
+        and not BOX_LABEL.match(squeeze(lines[0]))
+        and len(following) > 1
+        and seq[following[1]].shape == TEXT
+        and prev.shape == TEXT
+        and ends_sentence(prev.text)
+        and parse_credit(prev.text) is None
+        and split_glued_credit(prev.text) is None
+    )
+
+
+def _label_over_subhead(seq: list[Unit], group: list[int], following: list[int]) -> bool:
+    """The group's last unit labels the subhead that follows, after a finished paragraph of its story."""
+    if len(group) < 2 or following[0] != group[-1]:
+        return False
+    before = seq[group[-2]]
+    return before.shape == TEXT and ends_sentence(before.text) and _labelled_subhead(seq, following)
+
+
+def _labelled_subhead(seq: list[Unit], following: list[int]) -> bool:
+    """A subhead under a short label of its own, between the paragraphs of an unsigned story: a place
+    or a name over the phrase (`陶然亭` / `传统景点 化身锻炼圣地`, 北京晚报; `现场` / `传承看报习惯`, 厦门日报), or
+    a speaker with a colon (`人民日报社:` / `唱响众志成城抗击疫情最强音`, 学习时报). A kicker over the next story's
+    title follows a story that was signed or closed (`(晓溪)` / `湖南岳阳` / `艺术节请劳模坐前排`)."""
+    if len(following) < 3:
+        return False
+    label, phrase, after = (seq[k] for k in following[:3])
+    return (
+        "\n" not in label.text + phrase.text
+        and _SUBHEAD_LABEL.match(label.key) is not None
+        and phrase.shape == TITLE
+        and after.shape == TEXT
+        and not BOX_LABEL.match(label.key)
+    )
 
 
 def _parallel_lines(first: Unit, second: Unit) -> bool:

@@ -23,7 +23,11 @@ _COLON_LEAD_IN = re.compile(f"^(?P<kicker>[^{SPACES}{COLONS}]{{2,10}}[{COLONS}])
 _PLACE = re.compile(f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区)$")
 # A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
 # Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).
-_KICKER_END = re.compile(f"(?:时(?:{_LEAD_IN_VERBS})|(?:提出|指出|强调|宣布|呼吁)|[{COLONS}]|\u2014\u2014)$")
+# Who publishes what, over its title: `《求是》杂志发表习近平总书记重要文章` (新华社 copy in 法治日报).
+_KICKER_END = re.compile(
+    f"(?:时(?:{_LEAD_IN_VERBS})|(?:提出|指出|强调|宣布|呼吁)|发表[^{COMMAS}\u3002]{{0,20}}(?:文章|讲话)"
+    f"|[{COLONS}]|\u2014\u2014)$"
+)
 _BULLET = "●■◆▲★☆◎○•·▶►"
 # Labels printed over a boxed item inside a story; over a title they are its kicker.
 BOX_LABEL = re.compile(
@@ -263,7 +267,8 @@ def continues_title_line(line: str) -> bool:
     return bool(_CONTINUED.match(squeeze(line)))
 
 
-_COLUMN_LABEL = re.compile(r"^【[^【】]{2,12}】$")
+# A column's label over its title: `【我与光明日报】`, `【短评】` (光明日报); `■我与《科技日报》` (科技日报).
+_COLUMN_LABEL = re.compile(r"^(?:【[^【】]{2,12}】|[■□◆]{1,2}[^■□◆【】]{2,12})$")
 
 
 def is_kicker(line: str) -> bool:

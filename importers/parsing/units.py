@@ -8,10 +8,11 @@ on each line (then every line is a unit).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
 from .furniture import classify as classify_furniture
+from .furniture import page_head, split_glued_jump
 from .lexicon import PHOTOGRAPHER
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, squeeze, strip
@@ -78,7 +79,9 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
             continue
         for position, (number, line) in enumerate(block):
-            units.append(Unit(line, (number,), gap_before=position == 0))
+            text, *jump = split_glued_jump(line) or (line,)  # `…看一看。 (下转6版②)`: two units
+            units.append(Unit(text, (number,), gap_before=position == 0))
+            units.extend(Unit(part, (number,)) for part in jump)
     for n, unit in enumerate(units):
         classify(unit)
         if indented is None:
@@ -88,8 +91,31 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
         elif _set_in_under_title(unit, units[n - 1] if n else None):
             unit.shape = TEXT  # a title's deck is set flush or centred: this opens the text
+    _page_head(units)
     _join_broken_photo_credits(units)
     return _unglue_photo_titles(units), single
+
+
+_HEAD_REACH = 12  # the page's head is within its first lines
+
+
+def _page_head(units: list[Unit]) -> None:
+    """The lines of the page's head above its first story are furniture even when one alone would
+    not be (`浙江日报`, `17` / `美丽乡村`): furniture.page_head says how far the head goes."""
+    lines = [(n, line) for n, unit in enumerate(units[:_HEAD_REACH]) for line in unit.text.split("\n")]
+    found = page_head([line for _, line in lines])
+    for n, unit in enumerate(units[:_HEAD_REACH]):
+        kinds = [f for (owner, _), f in zip(lines, found, strict=True) if owner == n]
+        if not all(kinds):
+            if unit.shape == FURNITURE and unit.furniture.kind == "page_header":
+                unit.shape, unit.furniture = TITLE, None  # the head ended above it: a kicker
+            return
+        if unit.shape != FURNITURE:
+            # `17` over `美丽乡村` in one block: the page's number and name, as `17  美丽乡村` is
+            kind = next((f for f in kinds if f.kind == "page_header"), kinds[0])
+            unit.shape, unit.furniture = FURNITURE, replace(kind, text=unit.text, line=unit.lines[0])
+        elif kinds[0].kind == "teaser":
+            unit.furniture = replace(unit.furniture, kind="teaser")  # `A04 视觉周刊` in a 导读 box
 
 
 _INDENT = re.compile(f"^(?:\u3000|[{SPACES}]{{2,}})")

@@ -261,6 +261,12 @@ def lead_of(text):
             None,
             [("郭宸", R), ("唐俊", P), ("易昂", P), ("傅聪", P)],
         ),
+        # 广电 (a broadcaster) is a word, not a dateline's 电 (岳阳广电); a place's 广 still ends in 电
+        ("岳阳广电全媒体讯(记者 李璐)", "岳阳广电全媒体讯", None, [("李璐", R)]),
+        ("新华社广州10月6日电(记者 李璐)", "新华社广州10月6日电", None, [("李璐", R)]),
+        # a web outlet's branch office (红网 君山分站, 保靖站) before the reporter's label
+        ("红网时刻6月22日讯(君山分站记者 王琼 戴丽萍)", "红网时刻6月22日讯", None, [("王琼", R), ("戴丽萍", R)]),
+        ("红网保靖站9月3日讯(分站记者 彭司进 通讯员 田方)", "红网保靖站9月3日讯", None, [("彭司进", R), ("田方", C)]),
     ],
 )
 def test_lead_forms(text, dateline, byline, expected):
@@ -359,6 +365,12 @@ def test_not_a_lead_form(text):
         ("(上图 记者李波摄)", [("李波", P)]),
         # a newsroom named 头条, after its paper's short name and a hyphen (北京青年报)
         ("文/北青-北京头条记者 宋霞", [("宋霞", R)]),
+        # the text and photo marks run into the outlet (浏阳日报, 人民日报海外版 with the marks after)
+        ("文/图浏阳市融媒体中心记者 彭红霞 陈启智", [("彭红霞", R), ("彭红霞", P), ("陈启智", R), ("陈启智", P)]),
+        ("本报记者 吴亚明文/图", [("吴亚明", R), ("吴亚明", P)]),
+        # the label, then the outlet and the desk, then the names (株洲日报); a desk cut at 编辑 is no editor
+        ("策划/株洲日报编辑传播部 李支国 盛荣", [("李支国", E), ("盛荣", E)]),
+        ("摄影/新华社 张三", [("张三", P)]),
     ],
 )
 def test_credit_forms(text, expected):

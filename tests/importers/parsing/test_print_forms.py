@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from importers.parsing import parse_page
-from importers.parsing.text import squeeze
+from importers.parsing.furniture import split_glued_jump
+from importers.parsing.text import ends_sentence, squeeze
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
@@ -690,3 +691,217 @@ def test_a_jump_line_keeps_the_story_above_out_of_the_ad_below(page, headline, e
     assert story.continued_to == jump
     psa = [i for i in items(page) if i.kind == "psa"][0]
     assert not psa.continued_to and squeeze(ending) not in squeeze("".join(b.text for b in psa.blocks))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a brief signed in brackets after its last sentence (陕西工人报, 工人日报, 人民日报)
+        "▲镇坪县总工会通过举办文化补习班和技术培训班的方法,先后培训职工600多人次,荣获安康地区工会“职工教育先进单位”称号。 (刘兴芳)",
+        "据了解,邀请一线工人、农民中的劳模参与艺术节活动,目的是让公共文化惠及百姓,在社会上进一步形成劳动光荣的氛围。(晓溪)",
+        "这个展览将持续到6月底。(完)",
+    ],
+)
+def test_a_note_in_brackets_after_the_last_sentence_ends_the_paragraph(text):
+    assert ends_sentence(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["有特色农产品区(含", "东市以传统文化为主(特色农产品区、中医区)", "2月3日(农历腊月二十四)"]
+)
+def test_a_bracket_inside_a_sentence_does_not_end_it(text):
+    assert not ends_sentence(text)
+
+
+def test_each_brief_of_a_column_keeps_its_own_signature():
+    column = item("sxgrb_19881215_01", "工会动态")
+    assert {("刘兴芳", "author"), ("刘生来", "author"), ("郭绍英", "author"), ("黄旭", "author")} <= people(column)
+    briefs = [b.text for b in column.blocks if b.text.startswith("▲")]
+    assert len(briefs) == 7, briefs  # one paragraph a brief, none run into the next
+    assert briefs[1].endswith("“职工教育先进单位”称号。")
+    # names with no surname of the table are not taken for certain inside a story
+    assert not {"炳坤", "忠斌"} & {p.name for p in column.people}
+
+
+def test_a_jump_line_printed_on_at_the_end_of_the_last_sentence_ends_the_story():
+    # 张家界日报: `…看一看。 (下转6版②)`, the circled number the story's place on page 6
+    story = item("zjjrb_20211121_01", "景区有盏“灯” 温暖千万人")
+    assert story.continued_to == "6版"
+    assert story.blocks[-1].text.endswith("到张家界游一游、看一看。")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("的员工们组织到张家界游一游、看一看。 (下转6版②)", ("的员工们组织到张家界游一游、看一看。", "(下转6版②)")),
+        # 人民日报's jump line (its own line on rmrb_20041007_01) run on after the sentence
+        (
+            "另一方面,一些党支部书记民主法制观念淡薄。(下转第二版)",
+            ("另一方面,一些党支部书记民主法制观念淡薄。", "(下转第二版)"),
+        ),
+        # not a jump: the page named inside a sentence, or no sentence before it
+        ("详见本报(转第二版)的报道", None),
+        ("(下转第二版)", None),
+    ],
+)
+def test_split_glued_jump(line, expected):
+    assert split_glued_jump(line) == expected
+
+
+def test_a_label_between_paragraphs_of_an_unsigned_story_heads_no_story():
+    # 岳阳日报: `比赛现场` and `选手风采` label the story's photos, between its paragraphs
+    story = item("yyrb_20240731_02", "岳阳市举办2024年“好记者讲好故事”演讲比赛")
+    labels = [b.text for b in story.blocks if b.text in ("比赛现场", "选手风采")]
+    assert labels == ["比赛现场", "选手风采"]
+    assert not [i for i in items("yyrb_20240731_02") if i.headline in ("比赛现场", "选手风采")]
+
+
+@pytest.mark.parametrize(
+    ("page", "column"),
+    [
+        ("gmrb_20260228_01", "这“新大众+”的年,气象万千"),  # 【短评】 after `(本报记者 任 爽 李玉兰)` (光明日报)
+        ("sxgrb_19881215_01", "工会动态"),  # a column's name after a reader's signature (陕西工人报)
+    ],
+)
+def test_a_column_name_after_a_signed_story_opens_the_next_item(page, column):
+    assert item(page, column)
+
+
+@pytest.mark.parametrize(
+    ("page", "label", "name", "masthead", "first"),
+    [
+        # the paper's name, the page's number and name on lines of their own above the first story
+        ("zjrb_20160112_17", "17", "美丽乡村", "浙江日报", "这五年,改变乡村的力量"),  # 浙江日报: `17` over `美丽乡村`
+        ("nfrb_20100221_A02", "A02", "要闻", "南方日报", "南方报人虎年春节在基层"),  # 南方日报: `A02` over `要闻`
+        ("henanrb_20041212_02", "第2版", "要闻", "河南日报", "“这才是真正的河南!”"),  # 河南日报
+        ("xmwb_20220528_01", "第1版", "一版要闻", "新民晚报", "记者在奉贤看到市民生活如往昔"),  # with its English name
+    ],
+)
+def test_the_page_head_on_lines_of_its_own_is_no_story(page, label, name, masthead, first):
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == (label, name, masthead)
+    assert squeeze(first) in squeeze(parsed.items[0].kicker + parsed.items[0].headline)
+    printed = {i.kicker for i in parsed.items} | {i.headline for i in parsed.items}
+    assert not {"新民晚报", "XINMIN EVENING NEWS", "浙江日报", "南方日报", "河南日报", "17", "A02"} & printed
+
+
+def test_a_front_page_box_of_what_is_inside_is_page_furniture():
+    # 新民晚报: `今日导读` over `▶` lines naming stories inside, one a question with `?`
+    path = next(CORPUS.glob("*/xmwb_20220528_01.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    teaser = [f for f in parsed.furniture if f.kind == "teaser"]
+    assert teaser and "▶盼复工,为何又怕复工?" in teaser[0].text
+    assert not any("▶市疾控" in b.text for i in parsed.items for b in i.blocks)
+
+
+def test_a_second_page_name_over_the_first_story_is_its_kicker():
+    # 大众日报: `07  影像` is the page; `外眼看山东·央媒一周图片撷英` over the title is the story's kicker
+    first = items("dzrb_20201102_07")[0]
+    assert (first.kicker, first.headline) == ("外眼看山东·央媒一周图片撷英", "济泰高速公路通车 胶州湾“二隧”开建")
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline", "author", "note_starts", "piece_starts"),
+    [
+        # 科技日报: a column label with a bullet, a bare author line over the box's label
+        (
+            "kjrb_20140711_08",
+            "■我与《科技日报》",
+            "《科技日报》伴我成长",
+            "武夷山",
+            "2014年7月29日",
+            "多年来,我的办公室",
+        ),
+        # 光明日报: the author labelled, the note in the paper's voice (`你我`, `我们` are not the writer)
+        (
+            "gmrb_20240515_05",
+            "【我与光明日报】",
+            "深情贺光明",
+            "王蒙",
+            "一份什么样的报纸",
+            "“我与光明日报”,对于我来说",
+        ),
+    ],
+)
+def test_a_column_note_between_the_author_and_the_piece_ends_where_the_writer_speaks(
+    page, kicker, headline, author, note_starts, piece_starts
+):
+    piece = item(page, headline)
+    note = item(page, "开栏的话")
+    assert (piece.kind, piece.kicker, piece.headline) == ("commentary", kicker, headline)
+    assert {(author, "author")} == people(piece)
+    assert note.kind == "sidebar" and note.blocks[0].text.startswith(note_starts)
+    assert piece.blocks[0].text.startswith(piece_starts)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "tag", "ends"),
+    [
+        # where a brief was taken from, after its last sentence (齐鲁晚报; 参考消息's agencies in brackets)
+        ("qlwb_20220103_A01", "中国第二台“华龙一号”并网发电", "据中新社", "相当于植树造林7000多万棵。"),
+        ("qlwb_20220103_A01", "新冠病毒疫苗接种须知", "据央视", "其间至少间隔14天。"),
+        ("ckxx_19990718_01", "", "(法新社)", "亚已转交了两亿法郎。"),
+    ],
+)
+def test_a_story_closed_by_the_newsroom_it_was_taken_from(page, headline, tag, ends):
+    story = next(i for i in items(page) if tag in i.bylines and squeeze(headline) in squeeze(i.headline))
+    assert story.blocks[-1].text.endswith(ends)
+    assert not story.people
+
+
+def test_a_paragraph_opening_with_a_date_is_no_bare_date_signing_off():
+    # 齐鲁晚报: `2020年12月31日,中国新冠病毒疫苗获批上市。…` under a title is its text, so the title opens an item
+    assert item("qlwb_20220103_A01", "新冠病毒疫苗接种须知").blocks[0].text.startswith("2020年12月31日")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1999年7月18日  星期日  第1版",  # 参考消息: the page after the weekday
+        "2022年2月13日  星期日  壬寅年正月十三",  # 齐鲁晚报: the lunar date without 农历
+        "2025年1月10日 星期五 农历甲辰年腊月十一",  # 人民日报
+    ],
+)
+def test_page_date_forms(line):
+    from importers.parsing.furniture import classify
+
+    assert classify(line).kind == "page_date"
+
+
+def test_a_box_of_what_is_inside_names_pages_too():
+    # 齐鲁晚报: `今日导读` over `A04 视觉周刊` …, then the first story
+    path = next(CORPUS.glob("*/qlwb_20220213_A01.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    assert [f.text for f in parsed.furniture if f.kind == "teaser"] == [
+        "今日导读",
+        "A04 视觉周刊",
+        "A07 悦读周刊",
+        "A14 乐动",
+    ]
+    assert (parsed.page.label, parsed.page.name) == ("A01", "重点")
+    assert parsed.items[0].headline == "中国5G基站总量占全球60%以上"
+
+
+def test_a_boxed_wire_dateline_with_its_date_in_figures():
+    # 参考消息: `【路透社乌兰巴托7月17日电】` opens the text, as `【新华社重庆十四日电】` does in 1951
+    story = item("ckxx_19990718_01", "中蒙关系进入新时期")
+    assert story.dateline == "路透社乌兰巴托7月17日电"
+    assert story.blocks[0].text.startswith("中国国家主席江泽民")
+
+
+@pytest.mark.parametrize(
+    ("page", "opens", "label", "subhead"),
+    [
+        # a short label over the subhead, in one block or on lines of their own, inside an unsigned story
+        ("bjwb_20190828_12", "“哥儿几个明儿还来啊!", "陶然亭", "传统景点 化身锻炼圣地"),  # 北京晚报: a place
+        ("xxsb_20200309_02", "新冠肺炎疫情发生以来", "人民日报社:", "唱响众志成城抗击疫情最强音"),  # 学习时报
+        ("xmrb_20250919_A05", "18日下午,集美世茂广场", "现场", "传承看报习惯"),  # 厦门日报, a story with no title
+    ],
+)
+def test_a_labelled_subhead_stays_in_its_story(page, opens, label, subhead):
+    found = [i for i in items(page) if i.blocks and i.blocks[0].text.startswith(opens)]
+    assert len(found) == 1
+    text = squeeze("".join(b.text for b in found[0].blocks)).replace("\n", "")
+    assert squeeze(label + subhead) in text
+    assert not [i for i in items(page) if i.blocks and squeeze(subhead) in squeeze(i.blocks[0].text)]
