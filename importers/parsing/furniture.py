@@ -105,7 +105,6 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
     teaser = False
     for n, line in enumerate(lines):
         flat = squeeze(line)
-        before = found[-1] if found else None
         after = squeeze(lines[n + 1]) if n + 1 < len(lines) else ""
         if teaser and (_TEASER_LINE.match(flat) or _NUMBERED_HEADER.match(strip(line))):  # `A04 视觉周刊`
             found.append(Furniture("teaser", line))
