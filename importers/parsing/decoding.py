@@ -13,7 +13,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # (U+200E, U+200F, U+061C), zero-width space, joiners and word joiner (U+200B-200D, U+2060), the
 # invisible operators (U+2061-2064), U+180E and a byte-order mark inside the text (U+FEFF). Left in,
 # they hide in headlines and split a name from its byline (记者\u200b成姣兰); the stored raw page keeps them.
-_INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+INVISIBLE = re.compile("[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 SINGLE_BYTE = (
     "看起来是 Windows-1252(西文)等单字节编码,不是 UTF-8:除 ASCII 外没有一个有效的 UTF-8 字符;请另存为 UTF-8 后再导入"
@@ -39,7 +39,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
 
     UTF-8 with or without BOM, UTF-16 with BOM, GB18030 (which covers GBK and
     GB2312). Line endings become ``\\n``; NUL bytes and invisible direction or zero-width
-    characters (``_INVISIBLE``) are dropped with a warning.
+    characters (``INVISIBLE``) are dropped with a warning.
     Raises PageDecodeError for binary data and for bytes that are text in no
     encoding we know.
     """
@@ -57,7 +57,7 @@ def decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
     if "\x00" in text:
         text = text.replace("\x00", "")
         warnings.append("已删除文本中的 NUL 空字符")
-    text, invisible = _INVISIBLE.subn("", text)
+    text, invisible = INVISIBLE.subn("", text)
     if invisible:
         warnings.append(f"已删除 {invisible} 个不可见的方向控制符或零宽字符")
     controls = len(_CONTROL.findall(text))

@@ -18,7 +18,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on
+from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on, squeeze
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -476,8 +476,12 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             _opens_anchorless(seq, indexes[n:])
             and _has_text(seq, groups[-1])
             and not _label_in_text(seq, groups[-1][-1], indexes[n:])
+            and not _labelled_block(seq, groups[-1][-1], indexes[n:])
         ):
             previous = seq[groups[-1][-1]] if groups else None
+            if groups and _label_over_subhead(seq, groups[-1], indexes[n - 1 :]):
+                groups[-1].append(k)  # `人民日报社:` / `唱响众志成城抗击疫情最强音` inside the story
+                continue
             if (
                 previous is None
                 or previous.shape in (TITLE, CREDIT)
@@ -749,8 +753,12 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
             before.shape == TEXT
             and ends_sentence(before.text)
             and (
-                (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
-                or _lone_title(seq, rest, n, titled=titled)
+                (
+                    seq[rest[n + 1]].shape == TITLE
+                    and not _parallel_lines(unit, seq[rest[n + 1]])
+                    and not _labelled_subhead(seq, rest[n:])
+                )
+                or (_lone_title(seq, rest, n, titled=titled) and not _labelled_block(seq, rest[n - 1], rest[n:]))
             )
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)
@@ -760,6 +768,51 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
 
 
 _MAX_PARALLEL = 8
+_SUBHEAD_LABEL = re.compile(f"^(?:[{HAN}]{{2,4}}|[{HAN}]{{2,8}}[{COLONS}])$")
+
+
+def _labelled_block(seq: list[Unit], before: int, following: list[int]) -> bool:
+    """A subhead and its label kept in one block (`陶然亭` over `传统景点 化身锻炼圣地`, 北京晚报; `现场` over
+    `传承看报习惯`, 厦门日报) after a finished paragraph of an unsigned story, over more of its text."""
+    unit, prev = seq[following[0]], seq[before]
+    lines = unit.text.split("\n")
+    return (
+        unit.shape == TITLE
+        and len(lines) == 2
+        and _SUBHEAD_LABEL.match(squeeze(lines[0])) is not None
+        and not BOX_LABEL.match(squeeze(lines[0]))
+        and len(following) > 1
+        and seq[following[1]].shape == TEXT
+        and prev.shape == TEXT
+        and ends_sentence(prev.text)
+        and parse_credit(prev.text) is None
+        and split_glued_credit(prev.text) is None
+    )
+
+
+def _label_over_subhead(seq: list[Unit], group: list[int], following: list[int]) -> bool:
+    """The group's last unit labels the subhead that follows, after a finished paragraph of its story."""
+    if len(group) < 2 or following[0] != group[-1]:
+        return False
+    before = seq[group[-2]]
+    return before.shape == TEXT and ends_sentence(before.text) and _labelled_subhead(seq, following)
+
+
+def _labelled_subhead(seq: list[Unit], following: list[int]) -> bool:
+    """A subhead under a short label of its own, between the paragraphs of an unsigned story: a place
+    or a name over the phrase (`陶然亭` / `传统景点 化身锻炼圣地`, 北京晚报; `现场` / `传承看报习惯`, 厦门日报), or
+    a speaker with a colon (`人民日报社:` / `唱响众志成城抗击疫情最强音`, 学习时报). A kicker over the next story's
+    title follows a story that was signed or closed (`(晓溪)` / `湖南岳阳` / `艺术节请劳模坐前排`)."""
+    if len(following) < 3:
+        return False
+    label, phrase, after = (seq[k] for k in following[:3])
+    return (
+        "\n" not in label.text + phrase.text
+        and _SUBHEAD_LABEL.match(label.key) is not None
+        and phrase.shape == TITLE
+        and after.shape == TEXT
+        and not BOX_LABEL.match(label.key)
+    )
 
 
 def _parallel_lines(first: Unit, second: Unit) -> bool:

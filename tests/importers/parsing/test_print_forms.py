@@ -888,3 +888,20 @@ def test_a_boxed_wire_dateline_with_its_date_in_figures():
     story = item("ckxx_19990718_01", "中蒙关系进入新时期")
     assert story.dateline == "路透社乌兰巴托7月17日电"
     assert story.blocks[0].text.startswith("中国国家主席江泽民")
+
+
+@pytest.mark.parametrize(
+    ("page", "opens", "label", "subhead"),
+    [
+        # a short label over the subhead, in one block or on lines of their own, inside an unsigned story
+        ("bjwb_20190828_12", "“哥儿几个明儿还来啊!", "陶然亭", "传统景点 化身锻炼圣地"),  # 北京晚报: a place
+        ("xxsb_20200309_02", "新冠肺炎疫情发生以来", "人民日报社:", "唱响众志成城抗击疫情最强音"),  # 学习时报
+        ("xmrb_20250919_A05", "18日下午,集美世茂广场", "现场", "传承看报习惯"),  # 厦门日报, a story with no title
+    ],
+)
+def test_a_labelled_subhead_stays_in_its_story(page, opens, label, subhead):
+    found = [i for i in items(page) if i.blocks and i.blocks[0].text.startswith(opens)]
+    assert len(found) == 1
+    text = squeeze("".join(b.text for b in found[0].blocks)).replace("\n", "")
+    assert squeeze(label + subhead) in text
+    assert not [i for i in items(page) if i.blocks and squeeze(subhead) in squeeze(i.blocks[0].text)]

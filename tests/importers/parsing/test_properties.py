@@ -5,10 +5,11 @@ import contextlib
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from importers.parsing import ParseError, parse_page
+from importers.parsing.decoding import INVISIBLE
 
 SEED_LINES = [
     line
@@ -60,16 +61,18 @@ def parse_or_none(text):
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(PAGE)
+@example("0\u2060")  # a word joiner, dropped on decoding (found by this test)
+@example("\u2060")
 def test_never_raises_and_loses_no_line(text):
     page = parse_or_none(text)
+    # NUL (PostgreSQL cannot store it) and invisible zero-width or direction marks are dropped on decoding
+    decoded = INVISIBLE.sub("", text.replace("\x00", ""))
     if page is None:
         controls = sum(1 for c in text if (ord(c) < 32 or c == "\x7f") and c not in "\t\n\r")
-        # NUL is dropped on decoding, so a page of NULs and blanks is an empty page.
-        assert not text.replace("\x00", "").strip() or controls > 8, (
-            "only an empty or binary-looking page may be refused"
-        )
+        # so a page of NULs, invisible marks and blanks is an empty page
+        assert not decoded.strip() or controls > 8, "only an empty or binary-looking page may be refused"
         return
-    text = text.replace("\x00", "")  # NUL is dropped on decoding (PostgreSQL cannot store it)
+    text = decoded
     kept = everything_kept(page)
     printed = sorted({WS.sub("", b) for item in page.items for b in item.bylines}, key=len, reverse=True)
     for line in text.replace("\r", "\n").split("\n"):
