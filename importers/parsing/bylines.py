@@ -199,7 +199,7 @@ _BRACKETED_MARK = re.compile(
     f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
 )
 _MARKER = re.compile(
-    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_word('摄影报道')}|{_word('摄')})"
+    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
     f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', '图文', '文图', '文', '图'])})"
     f"|(?<=[{HAN}])(?P<end>{_word('摄影')})(?=[{SPACES}]*$))"
     f"(?=[{SPACES}]*$|[{SPACES}]+[^{SPACES}])"
@@ -431,7 +431,7 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
         mark = _simplified(_squeeze_marks(match.group(0)))
         if mark == "摄影报道":
             kind = "report"
-        elif mark in ("摄", "摄影", "图"):
+        elif mark in ("摄", "摄影", "图", "航拍"):  # `杨冰杰 航拍`: an aerial photograph
             kind = "photo"
         elif mark == "文":
             kind = "text"

@@ -49,7 +49,7 @@ _PAGE_DATE = re.compile(
     f"^(?:[{HAN}]{{2,10}}报[{SPACES}]+)?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日"
     f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
     f"(?:[{SPACES}]+(?:农历[{HAN}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[{HAN}]{{2,8}}))?"
-    f"(?:[{SPACES}]+第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)?$"
+    f"(?:[{SPACES}]+(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9]{{1,3}}))?$"  # `… 星期二  3` (温州日报)
 )
 _PUBLISHER = re.compile(f"^[{HAN}]{{1,12}}(?:报|办|部|委|局|台|社|会)[{SPACES}]*(?:宣|宣制|制|供稿)$")
 _SLOGAN_SEGMENT = re.compile(f"^[{HAN}]{{2,6}}$")
@@ -93,6 +93,7 @@ _PAPER_NAME = re.compile(f"^[{HAN}]{{1,10}}报$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
 _BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
 _BARE_DIGITS = re.compile("^[A-Za-z]?[0-9\uff10-\uff19]{1,3}$")  # a number alone names no page: `第一版` does
+_NUMBERED_NAME = re.compile(f"^[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]+[{HAN}0-9·・•]{{2,12}}$")
 _BESIDE_NUMBER = re.compile(f"^[{HAN}·・•]{{2,8}}$")
 _TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
 _TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
@@ -119,6 +120,8 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
             found.append(Furniture("masthead", line))
         elif _BARE_NUMBER.match(flat):
             found.append(Furniture("page_label", line))
+        elif _NUMBERED_NAME.match(strip(line)) and not any(f.kind == "page_header" for f in found):
+            found.append(Furniture("page_header", line))  # `05 复刊40周年特刊` (扬州日报)
         elif (
             _BESIDE_NUMBER.match(flat)
             and not any(f.kind == "page_header" for f in found)

@@ -28,7 +28,7 @@ TITLE = "title"
 TEXT = "text"
 
 _SERIES = re.compile(r"^[\u2014\-]{1,2}.*(?:系列|评论|述评|随笔|论)")
-_PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
+_PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影|航拍)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
 # Share of non-blank lines directly followed by another: above it, one paragraph per line.
 _SINGLE_NEWLINE_SHARE = 0.3
 

@@ -863,6 +863,7 @@ def test_a_paragraph_opening_with_a_date_is_no_bare_date_signing_off():
         "1999年7月18日  星期日  第1版",  # 参考消息: the page after the weekday
         "2022年2月13日  星期日  壬寅年正月十三",  # 齐鲁晚报: the lunar date without 农历
         "2025年1月10日 星期五 农历甲辰年腊月十一",  # 人民日报
+        "温州日报  2018年9月25日 星期二  3",  # 温州日报: the paper, the date and the page's number
     ],
 )
 def test_page_date_forms(line):
@@ -914,3 +915,25 @@ def test_a_team_named_before_its_members_credit():
     story = item("gmrb_20220516_07", "【展现青春风貌,关注青年成长②】")
     assert {("李晓", "reporter"), ("王斯敏", "reporter"), ("徐虹雨", "correspondent")} <= people(story)
     assert len(story.people) == 10
+
+
+def test_a_page_name_with_figures_in_it():
+    # 扬州日报: `05 复刊40周年特刊` under the paper's name and the date
+    path = next(CORPUS.glob("*/yzrb_20230615_05.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == ("05", "复刊40周年特刊", "扬州日报")
+    assert parsed.items[0].headline.startswith("我与《扬州日报》的故事")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("杨冰杰 航拍", [("杨冰杰", "photographer")]),  # 温州日报: an aerial photograph's credit
+        ("记者 张三 航拍", [("张三", "photographer")]),
+    ],
+)
+def test_an_aerial_photograph_credit(text, expected):
+    from importers.parsing.bylines import parse_credit
+
+    assert [(p.name, p.role) for p in parse_credit(text)] == expected
+    assert people(item("wzrb_20180925_03", "家乡,美得不舍再离去")) >= {("杨冰杰", "photographer")}
