@@ -554,9 +554,17 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
 
 
 _MAX_LABEL = 4
-
-
 _LABEL = re.compile(f"[{HAN}]{{2,{_MAX_LABEL}}}")
+
+
+def _unsigned_paragraph(unit: Unit) -> bool:
+    """A finished paragraph that signs nothing off: the story it belongs to goes on."""
+    return (
+        unit.shape == TEXT
+        and ends_sentence(unit.text)
+        and parse_credit(unit.text) is None
+        and split_glued_credit(unit.text) is None
+    )
 
 
 def _label_in_text(seq: list[Unit], before: int, following: list[int]) -> bool:
@@ -570,10 +578,7 @@ def _label_in_text(seq: list[Unit], before: int, following: list[int]) -> bool:
         and _LABEL.fullmatch(unit.key) is not None
         and len(following) > 1
         and seq[following[1]].shape == TEXT
-        and prev.shape == TEXT
-        and ends_sentence(prev.text)
-        and parse_credit(prev.text) is None
-        and split_glued_credit(prev.text) is None
+        and _unsigned_paragraph(prev)
         and not (BOX_LABEL.match(unit.key) or COLUMN_NOTE.match(unit.key) or _NOTICE_WORDS.search(unit.key))
     )
 
@@ -783,10 +788,7 @@ def _labelled_block(seq: list[Unit], before: int, following: list[int]) -> bool:
         and not BOX_LABEL.match(squeeze(lines[0]))
         and len(following) > 1
         and seq[following[1]].shape == TEXT
-        and prev.shape == TEXT
-        and ends_sentence(prev.text)
-        and parse_credit(prev.text) is None
-        and split_glued_credit(prev.text) is None
+        and _unsigned_paragraph(prev)
     )
 
 
