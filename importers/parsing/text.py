@@ -54,7 +54,8 @@ def ends_sentence(text: str) -> bool:
         if body[-1] in STOPS + "\u2026" or last in _CLOSERS:
             return True
         # a note in brackets after the last sentence: `…称号。 (刘兴芳)`, `…举行。(完)`
-        before = strip(text[: max(text.rfind(c) for c in OPEN_PAREN)]) if last in CLOSE_PAREN else ""
+        opening = max(text.rfind(c) for c in OPEN_PAREN)
+        before = strip(text[:opening]) if last in CLOSE_PAREN and opening > 0 else ""
         return bool(before) and before[-1] in STOPS
     return False
 
