@@ -758,11 +758,7 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
             before.shape == TEXT
             and ends_sentence(before.text)
             and (
-                (
-                    seq[rest[n + 1]].shape == TITLE
-                    and not _parallel_lines(unit, seq[rest[n + 1]])
-                    and not _labelled_subhead(seq, rest[n:])
-                )
+                (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
                 or (_lone_title(seq, rest, n, titled=titled) and not _labelled_block(seq, rest[n - 1], rest[n:]))
             )
             and not BOX_LABEL.match(unit.key)
