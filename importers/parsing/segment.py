@@ -126,6 +126,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             placed.append((draft_start, len(placed), draft))
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _return_floated_titles(drafts)
+    drafts = _inset_titled_photos(drafts)
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
 
@@ -142,14 +143,47 @@ def _psa_slogans_are_titles(units: list[Unit]) -> None:
             unit.shape, unit.furniture = TITLE, None
 
 
+def _inset_titled_photos(drafts: list[Draft]) -> list[Draft]:
+    """A titled photo printed inside a story's cut paragraph (`…5G网络已覆盖所有地级市城区,` /
+    `冬奥旗手高亭宇破纪录夺冠` / `…“零”的突破。 新华社发` / `超过98%的县城城区…`): the title and
+    its credited captions are an item of their own, after the story; the story's halves join."""
+    result: list[Draft] = []
+    for story in drafts:
+        result.append(story)
+        if story.kind == PHOTO:
+            continue
+        body = story.body
+        for n in range(1, len(body) - 2):
+            before, unit = body[n - 1], body[n]
+            if unit.shape != TITLE or "\n" in unit.text or before.shape != TEXT or ends_sentence(before.text):
+                continue
+            end = n + 1
+            while end < len(body) and end - n <= _MAX_PHOTO_CAPTIONS and _credited_photo(body[end]):
+                end += 1
+            if end > n + 1 and end < len(body) and body[end].shape == TEXT:
+                result.append(Draft(kind=PHOTO, title=[unit], body=body[n + 1 : end]))
+                del body[n:end]
+                break
+    return result
+
+
 def _return_floated_titles(drafts: list[Draft]) -> None:
     """A photo or a story printed without a title right after a story that holds a title line
     between the two halves of a cut paragraph (`…的慰问职工传统,` / `留守农民工提前吃年夜饭` /
-    `转而开展…`): its title, floated up into the story above by the extraction."""
+    `转而开展…`), or ends with title lines (`暂别晴暖天气,山东多地迎小雨雪` over the page's tag
+    line and the next story's byline): its title, floated up into the story above by the
+    extraction."""
     for story, photo in zip(drafts, drafts[1:], strict=False):
         if photo.title or photo.kind not in (PHOTO, NEWS) or story.kind == PHOTO:
             continue
         body = story.body
+        tail = len(body)
+        while tail > 1 and body[tail - 1].shape == TITLE and len(body) - tail < _MAX_TITLE_UNITS:
+            tail -= 1
+        last = body[tail - 1] if tail < len(body) else None
+        if last is not None and last.shape == TEXT and (ends_sentence(last.text) or split_source_tag(last.text)):
+            photo.title, story.body = body[tail:], body[:tail]
+            continue
         for n in range(1, len(body) - 1):
             before, unit, after = body[n - 1], body[n], body[n + 1]
             cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT

@@ -278,6 +278,47 @@ def test_a_photo_supplied_by_an_organisation_is_a_caption_with_its_credit():
     assert any("基层治理、生态环保" in p for p in news.paragraphs)
 
 
+def test_a_photo_released_by_an_agency_is_a_caption_with_its_credit():
+    """`…举行。 新华社发` between the halves of a cut paragraph (人民政协报) and `…的突破。 新华社发`
+    under a photo's title (齐鲁晚报): the agency's release names no photographer, but it is a
+    photo's credit; the paragraph is joined across the caption."""
+    from importers.parsing.bylines import split_caption_credit
+
+    released = "“零”的突破。           新华社发"  # 齐鲁晚报, qlwb_20220213_A01
+    assert split_caption_credit(released) == ("“零”的突破。", "新华社发", ())
+
+    assert split_caption_credit("在北京人民大会堂新闻发布厅举行。 新华社发") == (
+        "在北京人民大会堂新闻发布厅举行。",
+        "新华社发",
+        (),
+    )
+    assert split_caption_credit("中新社记者在现场看到,游客络绎不绝。中新社发") == (
+        "中新社记者在现场看到,游客络绎不绝。",
+        "中新社发",
+        (),
+    )
+    assert split_caption_credit("会议决定,由新华社发布公报。") is None
+    news = item("rmzxb_20230305_03", "一起见证活力四射的中国")
+    assert news.captions == ["3月4日,全国政协十四届一次会议首场“委员通道”集体采访活动在北京人民大会堂新闻发布厅举行。"]
+    assert "新华社发" in news.bylines
+    assert any("“近距离”接触,回答社会关心的话题" in p for p in news.paragraphs)
+
+
+def test_a_titled_photo_inside_a_cut_paragraph_is_its_own_item():
+    """齐鲁晚报's front: a photo's title and its credited caption printed between the halves of the
+    5G story's cut paragraph, and the next story's title lines over the paper's tag line and its
+    byline. The photo is an item of its own, the 5G paragraph is joined, and the titles go to the
+    story under them (the untitled photo inside a cut paragraph is `_inset_photo`'s case)."""
+    five_g = item("qlwb_20220213_A01", "中国5G基站总量占全球60%以上")
+    assert any("覆盖所有地级市城区,超过98%的县城城区" in p for p in five_g.paragraphs)
+    assert not five_g.subheads and not five_g.captions
+    photo = item("qlwb_20220213_A01", "冬奥旗手高亭宇破纪录夺冠")
+    assert photo.kind == "photo" and photo.captions[0].startswith("四年前,在平昌冬奥会") and not photo.people
+    weather = item("qlwb_20220213_A01", "暂别晴暖天气,山东多地迎小雨雪")
+    assert weather.subheadline.startswith("明日最高温局部降至冰点以下")
+    assert people(weather) == {("于民星", "reporter")}
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
