@@ -145,7 +145,8 @@ def _psa_slogans_are_titles(units: list[Unit]) -> None:
 
 def _inset_titled_photos(drafts: list[Draft]) -> list[Draft]:
     """A titled photo printed inside a story's cut paragraph (`…5G网络已覆盖所有地级市城区,` /
-    `冬奥旗手高亭宇破纪录夺冠` / `…“零”的突破。 新华社发` / `超过98%的县城城区…`): the title and
+    `冬奥旗手高亭宇破纪录夺冠` / `…“零”的突破。 新华社发` / `超过98%的县城城区…`; `…老旧小` /
+    `认真审议 履职行权` / caption / `本报特派北京记者` / `徐丹伟 万 重 摄` / `区改造…`): the title and
     its credited captions are an item of their own, after the story; the story's halves join."""
     result: list[Draft] = []
     for story in drafts:
@@ -157,14 +158,34 @@ def _inset_titled_photos(drafts: list[Draft]) -> list[Draft]:
             before, unit = body[n - 1], body[n]
             if unit.shape != TITLE or "\n" in unit.text or before.shape != TEXT or ends_sentence(before.text):
                 continue
-            end = n + 1
-            while end < len(body) and end - n <= _MAX_PHOTO_CAPTIONS and _credited_photo(body[end]):
-                end += 1
-            if end > n + 1 and end < len(body) and body[end].shape == TEXT:
+            end = _photo_under_title(body, n + 1)
+            if end is not None and end < len(body) and body[end].shape == TEXT:
                 result.append(Draft(kind=PHOTO, title=[unit], body=body[n + 1 : end]))
                 del body[n:end]
                 break
     return result
+
+
+def _photo_under_title(body: list[Unit], k: int) -> int | None:
+    """Where the photos under a title at ``k - 1`` end: captions with their credit on them
+    (`…的突破。 新华社发`), or one to three caption lines closed by a credit that names its
+    photographers, printed on one or two lines (`本报特派北京记者` / `徐丹伟 万 重 摄`); text after
+    a closed photo is the story again."""
+    end, photos, texts = k, 0, 0
+    while end < len(body):
+        unit = body[end]
+        if _credited_photo(unit) and texts == 0 and photos < _MAX_PHOTOS:
+            photos += 1
+        elif unit.shape == TEXT and not photos and texts < _MAX_PHOTO_CAPTIONS and end + 1 < len(body):
+            texts += 1
+        elif unit.shape == CREDIT and texts and end + 1 < len(body) and body[end + 1].shape == PHOTO_CREDIT:
+            pass  # the credit's outlet on a line of its own, over the names
+        elif unit.shape == PHOTO_CREDIT and unit.people and texts:
+            texts, photos = 0, photos + 1
+        else:
+            break
+        end += 1
+    return end if photos and not texts else None
 
 
 def _return_floated_titles(drafts: list[Draft]) -> None:

@@ -319,6 +319,34 @@ def test_a_titled_photo_inside_a_cut_paragraph_is_its_own_item():
     assert people(weather) == {("于民星", "reporter")}
 
 
+@pytest.mark.parametrize(
+    ("page", "line", "staff"),
+    [
+        ("lnrb_20260128_01", "本版责任编辑:乔文轩  美术编辑:韩 雪", {("乔文轩", "editor"), ("韩雪", "art_editor")}),
+        ("whb_20190524_12", "本版责任编辑/李 纯", {("李纯", "editor")}),
+        ("rmzxb_20230305_03", "本版责编：杨  珂   校对：刘  洋   排版：陈  晨", {("杨珂", "editor")}),
+    ],
+)
+def test_a_pages_staff_line_under_its_last_story(page, line, staff):
+    """`本版责任编辑` (辽宁日报, 文汇报) and a staff line with its proofreader and typesetter (人民政协报):
+    page furniture, not the last story's last paragraph."""
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    found = [f for f in parsed.furniture if f.kind == "staff" and squeeze(f.text) == squeeze(line)]
+    assert found and staff <= {(p.name, p.role) for p in found[0].people}
+    assert not any(squeeze(line) in squeeze(p) for i in parsed.items for p in i.paragraphs)
+
+
+def test_a_titled_photo_with_its_credit_on_two_lines_inside_a_cut_paragraph():
+    """辽宁日报: `…老旧小` / `认真审议 履职行权` / caption / `本报特派北京记者` / `徐丹伟 万 重 摄` /
+    `区改造…`: the photo is its own item with both photographers, the story's paragraph is joined."""
+    story = item("lnrb_20260128_01", "不一样的辽宁“两会时间”")
+    assert any("老旧小区改造" in p for p in story.paragraphs) and not story.people
+    photo = item("lnrb_20260128_01", "认真审议 履职行权")
+    assert photo.kind == "photo" and len(photo.captions) == 1
+    assert people(photo) == {("徐丹伟", "photographer"), ("万重", "photographer")}
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
