@@ -393,8 +393,9 @@ def _tells_a_story(caption: str) -> bool:
 
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     """Photo news: a title, then photos, each one to three caption units closed by its credit
-    (or a caption with its credit on it); i is the last credit. A spread of several photos
-    under one title is one item."""
+    (or a caption with its credit on it), or a run of short one-sentence captions (a spread whose
+    photographers sign once); i is the last credit. A spread of several photos under one title is
+    one item."""
     j = i - 1
     texts = photos = 0
     while j >= 0 and photos < _MAX_PHOTOS:
@@ -402,7 +403,11 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
             break
         if seq[j].shape in (CAPTION, PHOTO_CREDIT):
             texts, photos = 0, photos + 1
-        elif seq[j].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS and not split_glued_credit(seq[j].text):
+        elif (
+            seq[j].shape == TEXT
+            and (texts < _MAX_PHOTO_CAPTIONS or _short_caption(seq[j]) and texts < _MAX_PHOTOS)
+            and not split_glued_credit(seq[j].text)
+        ):
             texts += 1
         else:
             break
@@ -411,6 +416,15 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
+
+
+_SHORT_CAPTION = 30
+
+
+def _short_caption(unit: Unit) -> bool:
+    """One short sentence (`石首市委书记、市长石必成代表回答记者提问。`): in a run of them over a
+    photo's credit, the captions of a spread of photos under one title, not a story's text."""
+    return len(unit.key) <= _SHORT_CAPTION and unit.key.count("。") <= 1 and ends_sentence(unit.text)
 
 
 def _heads_photo_story(seq: list[Unit], i: int) -> bool:

@@ -347,6 +347,17 @@ def test_a_titled_photo_with_its_credit_on_two_lines_inside_a_cut_paragraph():
     assert people(photo) == {("徐丹伟", "photographer"), ("万重", "photographer")}
 
 
+def test_a_spread_of_short_captions_signed_once_is_one_photo_item():
+    """湖北日报: `图集丨2020年湖北两会首场“代表通道”直击` over a credited caption, seven one-sentence
+    captions (`石首市委书记、市长石必成代表回答记者提问。`) and a last credited caption, after the
+    lead story: one photo item, not the story's last paragraphs. (One paper so far.)"""
+    spread = item("hbrb_20231026_02", "图集丨2020年湖北两会首场“代表通道”直击")
+    assert spread.kind == "photo" and len(spread.captions) == 9
+    assert people(spread) == {("柯皓", "photographer"), ("魏铼", "photographer")}
+    story = item("hbrb_20231026_02", "鄂州机场高速公路二期工程开建")
+    assert people(story) == {("彭磊", "reporter")} and not story.captions
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
