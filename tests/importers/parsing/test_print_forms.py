@@ -997,12 +997,23 @@ def test_a_team_named_before_its_members_credit():
     assert len(story.people) == 10
 
 
-def test_a_page_name_with_figures_in_it():
-    # 扬州日报: `05 复刊40周年特刊` under the paper's name and the date
-    path = next(CORPUS.glob("*/yzrb_20230615_05.txt"))
+@pytest.mark.parametrize(
+    ("page", "label", "name", "masthead", "first"),
+    [
+        # 扬州日报: `05 复刊40周年特刊` under the paper's name and the date
+        ("yzrb_20230615_05", "05", "复刊40周年特刊", "扬州日报", "我与《扬州日报》的故事"),
+        # 黑龙江日报: `4  80年纸墨情缘`, the name opening with figures
+        ("hljrb_20251026_04", "4", "80年纸墨情缘", "黑龙江日报", "我和黑龙江日报的缘分"),
+        # 天津日报: `12` over `1949-2024 天津日报75周年`
+        ("tjrb_20240117_12", "12", "1949-2024 天津日报75周年", "天津日报", "口述历史 记录成长"),
+    ],
+)
+def test_a_page_name_with_figures_in_it(page, label, name, masthead, first):
+    path = next(CORPUS.glob(f"*/{page}.txt"))
     parsed = parse_page(path.read_bytes(), source=path.name)
-    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == ("05", "复刊40周年特刊", "扬州日报")
-    assert parsed.items[0].headline.startswith("我与《扬州日报》的故事")
+    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == (label, name, masthead)
+    assert parsed.items[0].headline.startswith(first)
+    assert name not in parsed.items[0].kicker
 
 
 @pytest.mark.parametrize(
