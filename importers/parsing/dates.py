@@ -10,6 +10,7 @@ _FILE_DATE = re.compile(
     r"(?<!\d)(20\d{2}|19\d{2})[-_.年]?(0[1-9]|1[0-2]|[1-9])[-_.月]?(0[1-9]|[12]\d|3[01]|[1-9])(?!\d)"
 )
 _FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})年(\d{1,2})月(\d{1,2})日")
+_DOTTED_DATE = re.compile(r"(?<![\d.])(20\d{2}|19\d{2})\.(\d{1,2})\.(\d{1,2})(?![\d.])")
 _MONTH_DAY = re.compile(r"(?<![\d年])(\d{1,2})月(\d{1,2})日")
 # A date opening a paragraph or following a lead's credit: `1月22日,我市…`,
 # `株洲日报讯(…) 1月19日,…`. Dates inside sentences are often other days.
@@ -28,8 +29,8 @@ def from_file_name(name: str) -> date | None:
 
 
 def from_page_date(line: str) -> date | None:
-    """The date printed in the page's head: `2023年9月12日 星期二`."""
-    match = _FULL_DATE.search(line)
+    """The date printed in the page's head: `2023年9月12日 星期二`, `2013.8.17 星期六`."""
+    match = _FULL_DATE.search(line) or _DOTTED_DATE.search(line)
     return _date(*match.groups()) if match else None
 
 

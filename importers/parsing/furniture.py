@@ -18,7 +18,7 @@ import re
 from .bylines import parse_staff
 from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
-from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SPACES, STOPS, squeeze, strip
+from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, squeeze, strip
 
 _NUM = "0-9\uff10-\uff19一二三四五六七八九十"
 # `▶ 下转 02版`, `(上接第1版)`, `(下转6版②)`: the circled number is the story's place on that page
@@ -40,14 +40,16 @@ _MASTHEAD = re.compile(
 # The page's number and name on one line: `10  政治`, `要闻  2`, `A02  长沙新闻`, `第3版  要闻`.
 _PAGE_NO = f"(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[0-9]{{1,3}}版)"
 _NUMBERED_HEADER = re.compile(
-    f"^(?:{_PAGE_NO}[{SPACES}]+[{HAN}·・•]{{2,10}}|[{HAN}·・•]{{2,10}}[{SPACES}]+{_PAGE_NO})$"
-)
+    f"^(?:{_PAGE_NO}[{SPACES}]+(?:[0-9]{{2,4}}(?=[{HAN}]))?[{HAN}·・•]{{2,10}}|[{HAN}·・•]{{2,10}}[{SPACES}]+{_PAGE_NO})$"
+)  # `A06　2023南国书香节`
 # The date in the page's head, with the paper's name or the lunar date around it:
 # `2024年1月23日 星期二`, `湖南日报  2024年1月9日  星期二`, `2025年1月10日 星期五 农历甲辰年腊月十一`.
 # After the weekday, the lunar date with or without 农历 (`壬寅年正月十三`) and the page (`第1版`, 参考消息).
+# The date may be dotted (`南方都市报　2013.8.17　星期六`) and the weekday set off by a slash
+# (`2023年8月19日／星期六`, 羊城晚报).
 _PAGE_DATE = re.compile(
-    f"^(?:[{HAN}]{{2,10}}报[{SPACES}]+)?[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日"
-    f"(?:[{SPACES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
+    f"^(?:[{HAN}]{{2,10}}报[{SPACES}]+)?(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{4}}\\.[0-9]{{1,2}}\\.[0-9]{{1,2}})"
+    f"(?:[{SPACES}{SLASHES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
     f"(?:[{SPACES}]+(?:农历[{HAN}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[{HAN}]{{2,8}}))?"
     f"(?:[{SPACES}]+(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9]{{1,3}}))?$"  # `… 星期二  3` (温州日报)
 )
@@ -60,6 +62,12 @@ def classify(text: str) -> Furniture | None:
     line = strip(text)
     if "\n" in line or not line:
         return None
+    if staffed := split_staff_tail(line):
+        # `A10 广州·城事　　编辑：林　晓　美编：陈　岚`: the page's head with its staff after it
+        head, people = staffed
+        found = classify(head)
+        if found and found.kind in _HEAD_KINDS:
+            return Furniture(found.kind, line, people=people)
     flat = squeeze(line)
     jump = _JUMP.match(line)
     if jump:
@@ -83,6 +91,22 @@ def classify(text: str) -> Furniture | None:
     if _is_slogan(line):
         return Furniture("slogan", line)
     return None
+
+
+_HEAD_KINDS = ("page_header", "page_label", "page_date")
+_STAFF_TAIL = re.compile(
+    f"[{SPACES}]{{2,}}(?=(?:{'|'.join(sorted(STAFF_ROLE_WORDS, key=len, reverse=True))})[{SPACES}:\uff1a/\uff0f])"
+)
+
+
+def split_staff_tail(line: str) -> tuple[str, tuple] | None:
+    """A head line with the page's staff after it (`2025年4月6日　星期日　　编辑　周文静　　美编　万　芳`,
+    楚天都市报; `A10 广州·城事　　编辑：林　晓　美编：陈　岚`, 南方都市报): the head, and the staff."""
+    tail = _STAFF_TAIL.search(line)
+    if not tail:
+        return None
+    head, people = strip(line[: tail.start()]), parse_staff(strip(line[tail.end() :]))
+    return (head, people) if head and people else None
 
 
 # What a page's head prints on lines of their own, above its first story (新民晚报, 浙江日报, 南方日报,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from .furniture import split_staff_tail
 from .model import Furniture, PageInfo, PersonCredit
 from .text import HAN, SPACES, squeeze
 
@@ -54,6 +55,12 @@ def _masthead_label(text: str) -> str:
 _MASTHEAD = re.compile(f"^[{SPACES}]*(?P<name>[{HAN}]{{1,10}}报)(?:[{SPACES}]|[0-9A-Za-z\uff10-\uff19])")
 
 
+def _head(text: str) -> str:
+    """A head line without the staff printed after it."""
+    staffed = split_staff_tail(text)
+    return staffed[0] if staffed else text
+
+
 def masthead_of(furniture: tuple[Furniture, ...]) -> str:
     """The paper's name printed in the page's date line or label, else ``""``."""
     for f in furniture:
@@ -65,17 +72,18 @@ def masthead_of(furniture: tuple[Furniture, ...]) -> str:
 
 
 def page_info(furniture: tuple[Furniture, ...], source: str = "") -> PageInfo:
-    label = next((_masthead_label(f.text) for f in furniture if f.kind == "page_label"), "")
+    label = next((_masthead_label(_head(f.text)) for f in furniture if f.kind == "page_label"), "")
     name = ""
     for f in furniture:
         if f.kind != "page_header":
             continue
-        split = _SPLIT_HEADER.match(f.text.strip().replace("\n", " "))  # `17` over `美丽乡村`
+        text = _head(f.text)
+        split = _SPLIT_HEADER.match(text.strip().replace("\n", " "))  # `17` over `美丽乡村`
         if split:
             label = label or squeeze(split.group("no1") or split.group("no2"))
             name = name or split.group("name1") or split.group("name2")
         else:
-            name = name or f.text
+            name = name or text
     number = number_of(label) if label else None
     if number is None:
         stem = source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
@@ -84,6 +92,6 @@ def page_info(furniture: tuple[Furniture, ...], source: str = "") -> PageInfo:
             number = number_of(found.group("label"))
     staff: list[PersonCredit] = []
     for f in furniture:
-        if f.kind == "staff":
+        if f.kind in ("staff", "page_header", "page_label", "page_date"):  # staff after the head's text
             staff.extend(p for p in f.people if p not in staff)
     return PageInfo(label=label, name=name, number=number, staff=tuple(staff), masthead=masthead_of(furniture))

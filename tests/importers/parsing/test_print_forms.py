@@ -358,6 +358,27 @@ def test_a_spread_of_short_captions_signed_once_is_one_photo_item():
     assert people(story) == {("彭磊", "reporter")} and not story.captions
 
 
+@pytest.mark.parametrize(
+    ("page", "issue_date", "label", "name", "staff", "headline"),
+    [
+        # `南方都市报　2013.8.17　星期六` / `A10 广州·城事　　编辑：林　晓　美编：陈　岚`
+        ("nfdsb_20130817_A10", "2013-08-17", "A10", "广州·城事", {"林晓", "陈岚"}, "莫言书展上偶遇广东省领导"),
+        # `2023年8月19日／星期六` / `A06　2023南国书香节` / `责编　梁晓雯　美编　何　倩`
+        ("ycwb_20230819_A06", "2023-08-19", "A06", "2023南国书香节", {"梁晓雯", "何倩"}, "岭南精品好书荟萃"),
+        # `2025年4月6日　星期日　　编辑　周文静　　美编　万　芳` / `A04　　…　　武汉新闻`
+        ("ctdsb_20250406_A04", "2025-04-06", "A04", "武汉新闻", {"周文静", "万芳"}, ""),
+    ],
+)
+def test_a_page_head_with_a_dotted_date_or_its_staff_on_the_same_line(page, issue_date, label, name, staff, headline):
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    parsed = parse_page(path.read_bytes(), source="page.txt")  # the date from the page, not the file name
+    assert str(parsed.issue_date) == issue_date
+    assert (parsed.page.label, parsed.page.name) == (label, name)
+    assert {p.name for p in parsed.page.staff} == staff
+    first = parsed.items[0]
+    assert squeeze(headline) in squeeze(first.headline) and name not in first.kicker and "编辑" not in first.kicker
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
