@@ -18,7 +18,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
-from .text import COLONS, COMMAS, HAN, SPACES, ends_sentence, runs_on, squeeze
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SPACES, STOPS, ends_sentence, runs_on, squeeze
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -817,8 +817,8 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
             continue
         if _signs_untitled(seq, rest, n):
             return n
-        if before.shape == TEXT and split_source_tag(before.text):
-            return n  # `…。 据中新社`: the story ends with where it was taken from
+        if before.shape == TEXT and (split_source_tag(before.text) or _CLOSING_NOTE.search(before.text)):
+            return n  # `…。 据中新社`, `…共同承办。(轧学超)`: the story ends with its source or its signature
         if before.shape == CREDIT:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
@@ -837,6 +837,8 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
     return None
 
 
+# A name or a note in brackets after the story's last sentence: `…共同承办。(轧学超)`, `…举行。(完)`.
+_CLOSING_NOTE = re.compile(f"[{STOPS}\u201d][{SPACES}]*[{OPEN_PAREN}][{HAN}{SPACES}、]{{1,12}}[{CLOSE_PAREN}]$")
 _MAX_PARALLEL = 8
 _SUBHEAD_LABEL = re.compile(f"^(?:[{HAN}]{{2,4}}|[{HAN}]{{2,8}}[{COLONS}])$")
 

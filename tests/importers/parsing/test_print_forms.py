@@ -379,6 +379,24 @@ def test_a_page_head_with_a_dotted_date_or_its_staff_on_the_same_line(page, issu
     assert squeeze(headline) in squeeze(first.headline) and name not in first.kicker and "编辑" not in first.kicker
 
 
+@pytest.mark.parametrize(
+    ("page", "story", "signed", "next_title"),
+    [
+        # 中国体育报: `…共同承办。(轧学超)` / `北京社区居民角逐健身擂台赛` / `日前,…` (轧 is a rare surname)
+        ("zgtyb_20240423_07", "全民健身走(跑)大赛运动赏景两不误", "(轧学超)", "北京社区居民角逐健身擂台赛"),
+        # 工人日报: `…氛围。(晓溪)` / `浙江舟山` / `劳模体验“乡村游”` / `本报讯 …`
+        ("grrb_20081125_05", "", "(晓溪)", "劳模体验“乡村游”"),
+    ],
+)
+def test_a_name_in_brackets_after_the_last_sentence_ends_the_story(page, story, signed, next_title):
+    """A one-line title after a paragraph closed by a name in brackets opens the next story,
+    whether or not the name starts with a surname of the table."""
+    ends = [i for i in items(page) if signed in i.bylines or i.paragraphs and i.paragraphs[-1].endswith(signed)]
+    assert ends and (not story or squeeze(story) in squeeze(ends[0].headline))
+    following = item(page, next_title)
+    assert following is not ends[0] and not any(signed in p for p in following.paragraphs)
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
