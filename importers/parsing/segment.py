@@ -449,7 +449,8 @@ _PHOTO_REPORT = re.compile("(?:摄影报道|图文报道|图/文)$")
 def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     """An untitled photo: its caption text stands between another photo's credit and its own
     (`…记者 浦峰 摄影报道` / `昨日10时许,…` / `本报记者 吴江 汤旸 摄影报道`), or after a story
-    signed at the end of its last paragraph (`…为顾问。本报记者齐连声`)."""
+    signed at the end of its last paragraph (`…为顾问。本报记者齐连声`) or on a line under it
+    (`(黄心豪  刘勇)` / `…的训练。新华社记者 唐奕 摄`)."""
     j = i - 1
     while (
         j >= 0
@@ -466,8 +467,16 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
         seq[j].shape == PHOTO_CREDIT
         or (seq[j].shape == CAPTION and bool(seq[j].people))
         or (seq[j].shape == TEXT and split_glued_credit(seq[j].text) is not None)  # a story signed at its end
+        or (
+            own_caption and j == i - 1 and _closing_credit_line(seq, j)
+        )  # `(黄心豪  刘勇)` / `…训练。新华社记者 唐奕 摄`
     )
     return j + 1 if closed else None
+
+
+def _closing_credit_line(seq: list[Unit], j: int) -> bool:
+    """A credit line under a story's finished last paragraph: it closes that story."""
+    return seq[j].shape == CREDIT and j > 0 and seq[j - 1].shape == TEXT and ends_sentence(seq[j - 1].text)
 
 
 def _ad_regions(seq, labels, starts):

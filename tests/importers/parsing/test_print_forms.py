@@ -397,6 +397,17 @@ def test_a_name_in_brackets_after_the_last_sentence_ends_the_story(page, story, 
     assert following is not ends[0] and not any(signed in p for p in following.paragraphs)
 
 
+def test_an_untitled_photo_after_a_story_closed_by_its_credit_line():
+    """中国体育报: `(黄心豪  刘勇)` closes the 海南 story; `重庆市开州区…的训练。新华社记者 唐奕 摄`
+    under it, over the next title, is a photo of its own (the form signed at the end of the last
+    paragraph, `…为顾问。本报记者齐连声`, is the same rule)."""
+    story = item("zgtyb_20240305_05", "数万人次参加海南省社区运动会")
+    assert not story.captions and ("唐奕", "photographer") not in people(story)
+    photos = [i for i in items("zgtyb_20240305_05") if i.kind == "photo"]
+    assert len(photos) == 1 and people(photos[0]) == {("唐奕", "photographer")}
+    assert photos[0].captions[0].startswith("重庆市开州区")
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
