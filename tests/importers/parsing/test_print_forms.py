@@ -674,6 +674,7 @@ def test_a_caption_without_credit_inside_a_cut_paragraph():
         ("grrb_20081125_05", "浙江舟山", "劳模体验“乡村游”"),  # 工人日报: a place over a brief's title
         ("scrb_20250405_03", "遂宁", "纸鸢曼舞"),  # 四川日报: a city over a photo's title
         ("gmrb_20241011_07", "光明情结", "从读者到作者"),  # 光明日报: a column's name
+        ("ycwb_20230819_A06", "首日直击", "岭南精品好书荟萃 进口新书人气旺"),  # 羊城晚报: both lines in one block
     ],
 )
 def test_a_short_line_over_the_title_is_its_kicker(page, kicker, headline):
