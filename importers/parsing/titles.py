@@ -46,6 +46,9 @@ _MAX_DECK = 36
 _MAX_LINES = 3
 
 
+_SHOWS = ("图为", "上图为", "下图为", "左图为", "右图为")
+
+
 def is_title_like(text: str) -> bool:
     """Could this unit be a title or an in-body subhead?
 
@@ -58,8 +61,8 @@ def is_title_like(text: str) -> bool:
     if not lines or len(lines) > _MAX_LINES:
         return False
     flat = squeeze(text)
-    if is_note(flat):
-        return False
+    if is_note(flat) or flat.startswith(_SHOWS):
+        return False  # `图为杜志勇参加本报粉丝团活动`: a caption says what the photo shows
     if not 2 <= len(flat) <= _MAX_TITLE or len(re.findall(f"[{HAN}A-Za-z]", flat)) < 2:
         return False
     if "\u3002" in flat:  # 。
@@ -121,7 +124,7 @@ def could_be_title(text: str) -> bool:
     if "\n" in text:
         return False
     flat = squeeze(text)
-    if not 4 <= len(flat) <= _MAX_DECK or "\u3002" in flat[:-1] or is_note(flat):
+    if not 4 <= len(flat) <= _MAX_DECK or "\u3002" in flat[:-1] or is_note(flat) or flat.startswith(_SHOWS):
         return False
     if re.search(f"[{SEMICOLONS}]", flat) or flat[-1] in _OPEN_END or flat[-1].isdigit() or _COUNTED.search(flat):
         return False

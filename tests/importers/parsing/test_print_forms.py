@@ -408,6 +408,22 @@ def test_an_untitled_photo_after_a_story_closed_by_its_credit_line():
     assert photos[0].captions[0].startswith("重庆市开州区")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "图为杜志勇参加本报粉丝团活动",  # 楚天都市报, over its two credit lines
+        "图为大会会场。",  # 陕西工人报
+        "图为该项目部施工人员在职工书屋里学习",  # 工人日报 (cut where its column ends)
+    ],
+)
+def test_a_line_saying_what_the_photo_shows_is_no_title(line):
+    from importers.parsing.titles import could_be_title, is_title_like
+
+    assert not is_title_like(line) and not could_be_title(line)
+    page = "ctdsb_20250406_A04"
+    assert not [i for i in items(page) if i.headline.startswith("图为")]
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
