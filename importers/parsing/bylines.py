@@ -791,7 +791,7 @@ def split_caption_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]]
     通讯员 童建胜 摄影报道`) or after a space (`神农庙会现场 株洲日报全媒体记者/温琳 摄`)."""
     text = strip(text)
     start = max(0, len(text) - _MAX_CAPTION_CREDIT)
-    if not _PHOTO_HINT.search(text, start) or parse_credit(text):
+    if not (_PHOTO_HINT.search(text, start) or _RELEASED_TAIL.search(text, start)) or parse_credit(text):
         return None  # a credit naming several people is not a caption
     if text[:1] in OPEN_PAREN and _matching_close(text) == len(text) - 1:
         # `(3月28日,…。以上图片均由 湖南日报全媒体记者 唐俊 摄)`: caption and credit in one bracket;
@@ -819,8 +819,8 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
                 continue
         else:
             people = parse_credit(credit)
-            if people is None and _SUPPLIED.match(credit):
-                return strip(text[: cut.end()]), credit, ()  # `发布会现场。团长春市委供图`
+            if people is None and (_SUPPLIED.match(credit) or _RELEASED.match(credit)):
+                return strip(text[: cut.end()]), credit, ()  # `发布会现场。团长春市委供图`, `…举行。 新华社发`
         if people and any(p.role == PHOTOGRAPHER for p in people):
             return strip(text[: cut.end()]), credit, people
     return None
@@ -828,6 +828,9 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
 
 # A photo supplied by an organisation or a source, naming no photographer.
 _SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}(?:供图|供稿图|提供图片|资料图片|资料照片)$")
+# A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
+_RELEASED = re.compile(f"^(?:{_ORG}){_word('发')}$")
+_RELEASED_TAIL = re.compile(f"[{STOPS}\u201d][{SPACES}]*(?:{_ORG}){_word('发')}$")
 
 
 def _caption_then_credit(caption: str) -> bool:

@@ -94,7 +94,9 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
 _BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
 _BARE_DIGITS = re.compile("^[A-Za-z]?[0-9\uff10-\uff19]{1,3}$")  # a number alone names no page: `第一版` does
 _NUMBERED_NAME = re.compile(f"^[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]+[{HAN}0-9·・•]{{2,12}}$")
-_BESIDE_NUMBER = re.compile(f"^[{HAN}·・•]{{2,8}}$")
+# A page's name beside its number may hold figures: an anniversary page's `80年纸墨情缘` (黑龙江日报),
+# `1949-2024 天津日报75周年` (天津日报), `复刊40周年特刊` (扬州日报).
+_BESIDE_NUMBER = re.compile(f"^(?:[0-9]{{4}}[-–—~][0-9]{{4}})?(?=[0-9]*[{HAN}])[{HAN}0-9·・•]{{2,12}}$")
 _TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
 _TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
 

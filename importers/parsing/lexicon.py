@@ -91,6 +91,7 @@ QUALIFIED_EDITOR_LABELS = ("策划", "统筹")
 STAFF_ROLE_WORDS = {
     "责任编辑": EDITOR,
     "本版责编": EDITOR,
+    "本版责任编辑": EDITOR,
     "本版编辑": EDITOR,
     "执行编辑": EDITOR,
     "值班编辑": EDITOR,
@@ -112,6 +113,7 @@ STAFF_ROLE_WORDS = {
     "版式": DESIGNER,
     "设计": DESIGNER,
     "组版": DESIGNER,
+    "排版": DESIGNER,
     "制图": DESIGNER,
 }
 

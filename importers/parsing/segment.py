@@ -126,6 +126,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             placed.append((draft_start, len(placed), draft))
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _return_floated_titles(drafts)
+    drafts = _inset_titled_photos(drafts)
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
 
@@ -142,14 +143,68 @@ def _psa_slogans_are_titles(units: list[Unit]) -> None:
             unit.shape, unit.furniture = TITLE, None
 
 
+def _inset_titled_photos(drafts: list[Draft]) -> list[Draft]:
+    """A titled photo printed inside a story's cut paragraph (`…5G网络已覆盖所有地级市城区,` /
+    `冬奥旗手高亭宇破纪录夺冠` / `…“零”的突破。 新华社发` / `超过98%的县城城区…`; `…老旧小` /
+    `认真审议 履职行权` / caption / `本报特派北京记者` / `徐丹伟 万 重 摄` / `区改造…`): the title and
+    its credited captions are an item of their own, after the story; the story's halves join."""
+    result: list[Draft] = []
+    for story in drafts:
+        result.append(story)
+        if story.kind == PHOTO:
+            continue
+        body = story.body
+        for n in range(1, len(body) - 2):
+            before, unit = body[n - 1], body[n]
+            if unit.shape != TITLE or "\n" in unit.text or before.shape != TEXT or ends_sentence(before.text):
+                continue
+            end = _photo_under_title(body, n + 1)
+            if end is not None and end < len(body) and body[end].shape == TEXT:
+                result.append(Draft(kind=PHOTO, title=[unit], body=body[n + 1 : end]))
+                del body[n:end]
+                break
+    return result
+
+
+def _photo_under_title(body: list[Unit], k: int) -> int | None:
+    """Where the photos under a title at ``k - 1`` end: captions with their credit on them
+    (`…的突破。 新华社发`), or one to three caption lines closed by a credit that names its
+    photographers, printed on one or two lines (`本报特派北京记者` / `徐丹伟 万 重 摄`); text after
+    a closed photo is the story again."""
+    end, photos, texts = k, 0, 0
+    while end < len(body):
+        unit = body[end]
+        if _credited_photo(unit) and texts == 0 and photos < _MAX_PHOTOS:
+            photos += 1
+        elif unit.shape == TEXT and not photos and texts < _MAX_PHOTO_CAPTIONS and end + 1 < len(body):
+            texts += 1
+        elif unit.shape == CREDIT and texts and end + 1 < len(body) and body[end + 1].shape == PHOTO_CREDIT:
+            pass  # the credit's outlet on a line of its own, over the names
+        elif unit.shape == PHOTO_CREDIT and unit.people and texts:
+            texts, photos = 0, photos + 1
+        else:
+            break
+        end += 1
+    return end if photos and not texts else None
+
+
 def _return_floated_titles(drafts: list[Draft]) -> None:
     """A photo or a story printed without a title right after a story that holds a title line
     between the two halves of a cut paragraph (`…的慰问职工传统,` / `留守农民工提前吃年夜饭` /
-    `转而开展…`): its title, floated up into the story above by the extraction."""
+    `转而开展…`), or ends with title lines (`暂别晴暖天气,山东多地迎小雨雪` over the page's tag
+    line and the next story's byline): its title, floated up into the story above by the
+    extraction."""
     for story, photo in zip(drafts, drafts[1:], strict=False):
         if photo.title or photo.kind not in (PHOTO, NEWS) or story.kind == PHOTO:
             continue
         body = story.body
+        tail = len(body)
+        while tail > 1 and body[tail - 1].shape == TITLE and len(body) - tail < _MAX_TITLE_UNITS:
+            tail -= 1
+        last = body[tail - 1] if tail < len(body) else None
+        if last is not None and last.shape == TEXT and (ends_sentence(last.text) or split_source_tag(last.text)):
+            photo.title, story.body = body[tail:], body[:tail]
+            continue
         for n in range(1, len(body) - 1):
             before, unit, after = body[n - 1], body[n], body[n + 1]
             cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
@@ -338,8 +393,9 @@ def _tells_a_story(caption: str) -> bool:
 
 def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     """Photo news: a title, then photos, each one to three caption units closed by its credit
-    (or a caption with its credit on it); i is the last credit. A spread of several photos
-    under one title is one item."""
+    (or a caption with its credit on it), or a run of short one-sentence captions (a spread whose
+    photographers sign once); i is the last credit. A spread of several photos under one title is
+    one item."""
     j = i - 1
     texts = photos = 0
     while j >= 0 and photos < _MAX_PHOTOS:
@@ -347,7 +403,11 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
             break
         if seq[j].shape in (CAPTION, PHOTO_CREDIT):
             texts, photos = 0, photos + 1
-        elif seq[j].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS and not split_glued_credit(seq[j].text):
+        elif (
+            seq[j].shape == TEXT
+            and (texts < _MAX_PHOTO_CAPTIONS or _short_caption(seq[j]) and texts < _MAX_PHOTOS)
+            and not split_glued_credit(seq[j].text)
+        ):
             texts += 1
         else:
             break
@@ -356,6 +416,15 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
     return _title_start(seq, j + 1, single)
+
+
+_SHORT_CAPTION = 30
+
+
+def _short_caption(unit: Unit) -> bool:
+    """One short sentence (`石首市委书记、市长石必成代表回答记者提问。`): in a run of them over a
+    photo's credit, the captions of a spread of photos under one title, not a story's text."""
+    return len(unit.key) <= _SHORT_CAPTION and unit.key.count("。") <= 1 and ends_sentence(unit.text)
 
 
 def _heads_photo_story(seq: list[Unit], i: int) -> bool:

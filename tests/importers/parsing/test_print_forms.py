@@ -278,6 +278,86 @@ def test_a_photo_supplied_by_an_organisation_is_a_caption_with_its_credit():
     assert any("基层治理、生态环保" in p for p in news.paragraphs)
 
 
+def test_a_photo_released_by_an_agency_is_a_caption_with_its_credit():
+    """`…举行。 新华社发` between the halves of a cut paragraph (人民政协报) and `…的突破。 新华社发`
+    under a photo's title (齐鲁晚报): the agency's release names no photographer, but it is a
+    photo's credit; the paragraph is joined across the caption."""
+    from importers.parsing.bylines import split_caption_credit
+
+    released = "“零”的突破。           新华社发"  # 齐鲁晚报, qlwb_20220213_A01
+    assert split_caption_credit(released) == ("“零”的突破。", "新华社发", ())
+
+    assert split_caption_credit("在北京人民大会堂新闻发布厅举行。 新华社发") == (
+        "在北京人民大会堂新闻发布厅举行。",
+        "新华社发",
+        (),
+    )
+    assert split_caption_credit("中新社记者在现场看到,游客络绎不绝。中新社发") == (
+        "中新社记者在现场看到,游客络绎不绝。",
+        "中新社发",
+        (),
+    )
+    assert split_caption_credit("会议决定,由新华社发布公报。") is None
+    news = item("rmzxb_20230305_03", "一起见证活力四射的中国")
+    assert news.captions == ["3月4日,全国政协十四届一次会议首场“委员通道”集体采访活动在北京人民大会堂新闻发布厅举行。"]
+    assert "新华社发" in news.bylines
+    assert any("“近距离”接触,回答社会关心的话题" in p for p in news.paragraphs)
+
+
+def test_a_titled_photo_inside_a_cut_paragraph_is_its_own_item():
+    """齐鲁晚报's front: a photo's title and its credited caption printed between the halves of the
+    5G story's cut paragraph, and the next story's title lines over the paper's tag line and its
+    byline. The photo is an item of its own, the 5G paragraph is joined, and the titles go to the
+    story under them (the untitled photo inside a cut paragraph is `_inset_photo`'s case)."""
+    five_g = item("qlwb_20220213_A01", "中国5G基站总量占全球60%以上")
+    assert any("覆盖所有地级市城区,超过98%的县城城区" in p for p in five_g.paragraphs)
+    assert not five_g.subheads and not five_g.captions
+    photo = item("qlwb_20220213_A01", "冬奥旗手高亭宇破纪录夺冠")
+    assert photo.kind == "photo" and photo.captions[0].startswith("四年前,在平昌冬奥会") and not photo.people
+    weather = item("qlwb_20220213_A01", "暂别晴暖天气,山东多地迎小雨雪")
+    assert weather.subheadline.startswith("明日最高温局部降至冰点以下")
+    assert people(weather) == {("于民星", "reporter")}
+
+
+@pytest.mark.parametrize(
+    ("page", "line", "staff"),
+    [
+        ("lnrb_20260128_01", "本版责任编辑:乔文轩  美术编辑:韩 雪", {("乔文轩", "editor"), ("韩雪", "art_editor")}),
+        ("whb_20190524_12", "本版责任编辑/李 纯", {("李纯", "editor")}),
+        ("rmzxb_20230305_03", "本版责编：杨  珂   校对：刘  洋   排版：陈  晨", {("杨珂", "editor")}),
+    ],
+)
+def test_a_pages_staff_line_under_its_last_story(page, line, staff):
+    """`本版责任编辑` (辽宁日报, 文汇报) and a staff line with its proofreader and typesetter (人民政协报):
+    page furniture, not the last story's last paragraph."""
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    found = [f for f in parsed.furniture if f.kind == "staff" and squeeze(f.text) == squeeze(line)]
+    assert found and staff <= {(p.name, p.role) for p in found[0].people}
+    assert not any(squeeze(line) in squeeze(p) for i in parsed.items for p in i.paragraphs)
+
+
+def test_a_titled_photo_with_its_credit_on_two_lines_inside_a_cut_paragraph():
+    """辽宁日报: `…老旧小` / `认真审议 履职行权` / caption / `本报特派北京记者` / `徐丹伟 万 重 摄` /
+    `区改造…`: the photo is its own item with both photographers, the story's paragraph is joined."""
+    story = item("lnrb_20260128_01", "不一样的辽宁“两会时间”")
+    assert any("老旧小区改造" in p for p in story.paragraphs) and not story.people
+    photo = item("lnrb_20260128_01", "认真审议 履职行权")
+    assert photo.kind == "photo" and len(photo.captions) == 1
+    assert people(photo) == {("徐丹伟", "photographer"), ("万重", "photographer")}
+
+
+def test_a_spread_of_short_captions_signed_once_is_one_photo_item():
+    """湖北日报: `图集丨2020年湖北两会首场“代表通道”直击` over a credited caption, seven one-sentence
+    captions (`石首市委书记、市长石必成代表回答记者提问。`) and a last credited caption, after the
+    lead story: one photo item, not the story's last paragraphs. (One paper so far.)"""
+    spread = item("hbrb_20231026_02", "图集丨2020年湖北两会首场“代表通道”直击")
+    assert spread.kind == "photo" and len(spread.captions) == 9
+    assert people(spread) == {("柯皓", "photographer"), ("魏铼", "photographer")}
+    story = item("hbrb_20231026_02", "鄂州机场高速公路二期工程开建")
+    assert people(story) == {("彭磊", "reporter")} and not story.captions
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
@@ -917,12 +997,23 @@ def test_a_team_named_before_its_members_credit():
     assert len(story.people) == 10
 
 
-def test_a_page_name_with_figures_in_it():
-    # 扬州日报: `05 复刊40周年特刊` under the paper's name and the date
-    path = next(CORPUS.glob("*/yzrb_20230615_05.txt"))
+@pytest.mark.parametrize(
+    ("page", "label", "name", "masthead", "first"),
+    [
+        # 扬州日报: `05 复刊40周年特刊` under the paper's name and the date
+        ("yzrb_20230615_05", "05", "复刊40周年特刊", "扬州日报", "我与《扬州日报》的故事"),
+        # 黑龙江日报: `4  80年纸墨情缘`, the name opening with figures
+        ("hljrb_20251026_04", "4", "80年纸墨情缘", "黑龙江日报", "我和黑龙江日报的缘分"),
+        # 天津日报: `12` over `1949-2024 天津日报75周年`
+        ("tjrb_20240117_12", "12", "1949-2024 天津日报75周年", "天津日报", "口述历史 记录成长"),
+    ],
+)
+def test_a_page_name_with_figures_in_it(page, label, name, masthead, first):
+    path = next(CORPUS.glob(f"*/{page}.txt"))
     parsed = parse_page(path.read_bytes(), source=path.name)
-    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == ("05", "复刊40周年特刊", "扬州日报")
-    assert parsed.items[0].headline.startswith("我与《扬州日报》的故事")
+    assert (parsed.page.label, parsed.page.name, parsed.page.masthead) == (label, name, masthead)
+    assert parsed.items[0].headline.startswith(first)
+    assert name not in parsed.items[0].kicker
 
 
 @pytest.mark.parametrize(
