@@ -308,7 +308,10 @@ def _is_author_line(seq: list[Unit], i: int) -> bool:
     prev = seq[i - 1] if i > 0 else None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
     body = nxt is not None and (nxt.shape == TEXT or nxt.shape == TITLE and BOX_LABEL.match(nxt.key) is not None)
-    return bool(prev and body and prev.shape in (TITLE, SERIES) and not seq[i].barrier_before)
+    titled = prev is not None and (
+        prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1)
+    )  # `那岁月,不只因为怀念而美好`
+    return bool(titled and body and not seq[i].barrier_before)
 
 
 def _title_start(seq: list[Unit], i: int, single: bool) -> int:
@@ -566,6 +569,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
                 or _credited_photo(previous)
                 or ends_sentence(previous.text)
                 or split_source_tag(previous.text)  # `…。 据中新社`
+                or seq[k].after_jump  # `（下转05版）` ended the story above, cut as it is
             ):
                 groups.append([k])
                 continue
@@ -824,7 +828,7 @@ def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = Tr
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
             continue
-        if _signs_untitled(seq, rest, n):
+        if _signs_untitled(seq, rest, n) or _voice_changes(seq, rest, n):
             return n
         if before.shape == TEXT and (split_source_tag(before.text) or _CLOSING_NOTE.search(before.text)):
             return n  # `…。 据中新社`, `…共同承办。(轧学超)`: the story ends with its source or its signature
@@ -913,6 +917,17 @@ def _lone_title(seq: list[Unit], rest: list[int], n: int, *, titled: bool) -> bo
         return False
     line = seq[rest[n]].text
     return not titled or ("\n" not in line and bool(_COUPLET.match(line)))
+
+
+def _voice_changes(seq: list[Unit], rest: list[int], n: int) -> bool:
+    """A title after a finished paragraph of a story told in the third person, over text where a
+    writer says `我` (`…进行体验式采访。` / `《邵阳日报》:我的写作起步之地` / `真没想到,…做了多年家庭主妇的
+    我,…`): another piece, a reader's or a writer's, not a subhead of the story."""
+    before, after = seq[rest[n - 1]], seq[rest[n + 1]]
+    if before.shape != TEXT or not ends_sentence(before.text) or after.shape != TEXT or "\n" in seq[rest[n]].text:
+        return False
+    story = " ".join(seq[k].text for k in rest[:n])
+    return bool(_FIRST_PERSON.search(_unquoted(after.text))) and not _FIRST_PERSON.search(_unquoted(story))
 
 
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:

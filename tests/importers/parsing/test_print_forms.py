@@ -424,6 +424,29 @@ def test_a_line_saying_what_the_photo_shows_is_no_title(line):
     assert not [i for i in items(page) if i.headline.startswith("图为")]
 
 
+def test_an_author_line_under_a_title_with_a_comma_opens_a_signed_piece():
+    """常德日报 (one paragraph a line): `那岁月,不只因为怀念而美好` / `汪肯堂` after the 编者按 story's
+    last paragraph: a piece signed by its author, not two subheads of the story above."""
+    essay = item("cdrb_20191108_05", "那岁月,不只因为怀念而美好")
+    assert essay.kind == "commentary" and people(essay) == {("汪肯堂", "author")}
+    assert essay.paragraphs[0].startswith("若现在有人问我曾经的职业")
+
+
+def test_a_title_over_a_writer_saying_i_after_a_reported_story_opens_another_piece():
+    """邵阳日报: the reported story (`邵阳日报讯 (记者 欧阳德珍)`, `我市` is the paper's city) ends;
+    `《邵阳日报》:我的写作起步之地` over `真没想到,…做了多年家庭主妇的我,…` is a reader's essay; after
+    its `（下转05版）` the title `缘聚缘散缘不断` opens another (as after 华商报's `(下转A06版)`)."""
+    story = item("syrb_20240625_04", "走访文明邵阳 记录幸福故事")
+    assert not story.subheads and len(story.paragraphs) == 3
+    essay = item("syrb_20240625_04", "我的写作起步之地")
+    assert essay.paragraphs[0].startswith("真没想到") and essay.continued_to
+    assert not essay.subheads
+    other = item("syrb_20240625_04", "缘聚缘散缘不断")
+    assert other.paragraphs[0].startswith("时节如流")
+    after_jump = item("hsb_20181112_A05", "20年回望 诸多第一次成就跨越式发展")
+    assert after_jump.paragraphs[0].startswith("7月1日是《华商报》改版20周年")
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
