@@ -94,12 +94,12 @@ def _words(words) -> str:
     return "|".join(_word(w) for w in sorted(words, key=len, reverse=True))
 
 
-_SLASH = SLASHES
+_SLASH = SLASHES + "丨｜"  # `文丨陈惠芳`: web copy divides the label from the name with a bar
 _BRA = OPEN_PAREN + "["
 _KET = CLOSE_PAREN + "]"
 _BRA_CLASS, _KET_CLASS = re.escape(_BRA), re.escape(_KET)
 _PIPES = "|\uff5c"
-_BULLETS = "□■◎●◆★☆·•—-"
+_BULLETS = "□■◎●◆◇★☆·•—-"
 _QUOTE_CHARS = '\u201c\u201d\u300c\u300d\u300e\u300f"'
 _QUOTES = str.maketrans({q: " " for q in _QUOTE_CHARS})
 _QUOTE_RE = re.compile(f"[{_QUOTE_CHARS}]")
@@ -325,7 +325,7 @@ def _names(segment: str, *, strict: bool = False, labelled: bool = True) -> list
     """Names after a role word, or None when the segment is not a list of names.
 
     ``strict`` (names with no label and no credit mark): every name starts with a surname of the
-    table, and single padded characters do not pair up. Names with no label (``labelled`` False)
+    table, single padded characters only in pairs (`石胜福 龚利华 曾 铮`). Names with no label (``labelled`` False)
     run together split only by surnames."""
     segment = strip(segment).strip(_SLASH + COLONS + SEMICOLONS + _PIPES + SPACES)
     if not segment:
@@ -335,12 +335,12 @@ def _names(segment: str, *, strict: bool = False, labelled: bool = True) -> list
     for token in [*_NAME_SEP.split(segment), ""]:
         token = token.strip(_SLASH + COLONS)
         if len(token) == 1 and _HAN_RE.match(token):
-            if strict:
-                return None
             singles.append(token)
             continue
         if singles:
             padded = _padded_names(singles)
+            if strict and (len(singles) % 2 or not all(_unlabeled_name(name) for name in padded)):
+                return None  # with no label, only pairs that start with a surname: `曾 铮`, `曹 莉`
             if not padded:
                 return None
             names.extend(padded)
@@ -547,7 +547,7 @@ _TEAM = re.compile(
 _WHICH_PICTURE = re.compile(f"^[上下左右中]{_word('图')}[{COLONS}{SPACES}]+")
 
 
-_BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[□■◎●◆★☆]")
+_BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[□■◎●◆◇★☆]")
 
 
 def _unwrap(text: str) -> tuple[str, bool]:
@@ -839,7 +839,7 @@ def _caption_then_credit(caption: str) -> bool:
     return _has_name(caption) and not _ROLE_RE.search(caption)
 
 
-_AUTHOR_MARKS = "□■◎●◆★☆"
+_AUTHOR_MARKS = "□■◎●◆◇★☆"
 
 
 def author_name(text: str) -> str:

@@ -685,3 +685,17 @@ def test_a_station_reporter_in_a_dated_lead():
 )
 def test_a_writer_signs_with_a_workplace_before_the_name(text, expected):
     assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # real bylines (tests/importers/corpus/bylines/bylines.jsonl)
+        ("文丨陈惠芳", [("陈惠芳", "author")]),  # web copy divides label and name with a bar
+        ("◇记者 金振华 文/图", [("金振华", "reporter"), ("金振华", "photographer")]),  # ◇ as □ and ■
+        ("(周 健 刘星野 曹 莉)", [("周健", "author"), ("刘星野", "author"), ("曹莉", "author")]),  # padded pairs
+        ("说 走 就 走", []),  # single characters pair up with no label only as surname and name
+    ],
+)
+def test_bars_diamonds_and_padded_pairs_of_unlabelled_names(text, expected):
+    assert people(parse_credit(text) or ()) == expected
