@@ -426,8 +426,10 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
         if names_before[match.start()] - names_before[start] < 2:
             continue  # `文/图 张三`: the mark closes no name
         following = text[match.end() :].lstrip(SPACES)
+        text_then_photo = _squeeze_marks(match.group(0)) == "文" and _PHOTO_CLOSES.search(following)
         if following and text[match.start() - 1] not in SLASHES and not _ROLE_RE.match(following):
-            continue  # `实习生 张文怡 摄影 王慧晴`: a label of the names after it, not a closing mark
+            if not text_then_photo:  # `裴 蕾 文 廖 谦 图`: who wrote, then who took the photos
+                continue  # `实习生 张文怡 摄影 王慧晴`: a label of the names after it, not a closing mark
         mark = _simplified(_squeeze_marks(match.group(0)))
         if mark == "摄影报道":
             kind = "report"
@@ -443,6 +445,22 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
     if strip(rest) or not groups:
         groups.append((rest, None))
     return groups
+
+
+_PHOTO_CLOSES = re.compile(f"(?:[{SPACES}]{_word('图')}|{_word('摄')})$")
+# A three-character name with the text mark run on (`刘梦丹文`, `杨翘楚文`), before the next credit or at the end.
+_GLUED_TEXT_MARK = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{3}})(?P<mark>{_word('文')})(?=[{SPACES}]|$)")
+
+
+def _unglue_text_mark(text: str) -> str:
+    return _GLUED_TEXT_MARK.sub(
+        lambda m: (
+            f"{m['name']} {m['mark']}"
+            if _unlabeled_name(m["name"]) and m["name"][:2] not in COMPOUND_SURNAMES  # 欧阳雅文 is a name
+            else m.group(0)
+        ),
+        text,
+    )
 
 
 def _squeeze_marks(mark: str) -> str:
@@ -610,6 +628,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     text, bracketed = _unwrap(text)
     text = _BRACKETED_MARK.sub(r" \g<mark>", text)  # `记者/谢慧 (图/文)`: the mark in brackets
     text = _BOTH_GLUED.sub(r"\g<marks> ", text)  # `文/图浏阳市融媒体中心记者 X`: the marks, then the outlet
+    text = _unglue_text_mark(text)
     if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)

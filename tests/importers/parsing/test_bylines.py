@@ -699,3 +699,17 @@ def test_a_writer_signs_with_a_workplace_before_the_name(text, expected):
 )
 def test_bars_diamonds_and_padded_pairs_of_unlabelled_names(text, expected):
     assert people(parse_credit(text) or ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who wrote, then who took the photos, with no slash (郑州日报), or the text mark run on (成都日报, 人民法院报)
+        ("郑州全媒体新闻中心记者 裴 蕾 文 廖 谦 图", [("裴蕾", "reporter"), ("廖谦", "photographer")]),
+        ("本报记者 刘梦丹文 新华社记者 王 松摄", [("刘梦丹", "reporter"), ("王松", "photographer")]),
+        ("杨翘楚文", [("杨翘楚", "author")]),
+        ("记者 欧阳雅文", [("欧阳雅文", "reporter")]),  # a compound surname's name ends in 文
+    ],
+)
+def test_a_text_credit_mark_before_a_photo_credit(text, expected):
+    assert people(parse_credit(text) or ()) == expected
