@@ -131,6 +131,8 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
     found: list[Furniture | None] = []
     teaser = False
     for n, line in enumerate(lines):
+        if n < len(found):
+            continue  # taken with a banner over the staff line
         flat = squeeze(line)
         after = squeeze(lines[n + 1]) if n + 1 < len(lines) else ""
         if teaser and (_TEASER_LINE.match(flat) or _NUMBERED_HEADER.match(strip(line))):  # `A04 视觉周刊`
@@ -160,9 +162,33 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
         elif _TEASER_HEAD.match(flat):
             teaser = True
             found.append(Furniture("teaser", line))
+        elif banner := _banner_over_staff(lines[n:], found):
+            found += banner  # `不仅仅是新闻的力量` / `——晚报版两周年纪念` over `责编  刘  红    版式  曾  军`
         else:
             break
     return found + [None] * (len(lines) - len(found))
+
+
+_MAX_BANNER_LINES = 2
+
+
+def _banner_over_staff(lines: list[str], found: list[Furniture]) -> list[Furniture]:
+    """A page's banner: one or two short lines under its date or name, over its staff line,
+    before the first story (益阳日报's anniversary page)."""
+    if any(f.kind == "staff" for f in found) or not any(
+        f.kind in ("page_date", "page_header", "page_label") for f in found
+    ):
+        return []
+    for n, line in enumerate(lines[: _MAX_BANNER_LINES + 1]):
+        staff = classify(line)
+        if staff is not None and staff.kind == "staff":
+            return [Furniture("page_header", banner) for banner in lines[:n]]
+        if staff is not None or len(squeeze(line)) > 20 or _ENDS_SENTENCE.search(line):
+            return []
+    return []
+
+
+_ENDS_SENTENCE = re.compile(f"[{STOPS}]$")
 
 
 def split_glued_jump(line: str) -> tuple[str, str] | None:

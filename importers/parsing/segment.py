@@ -491,6 +491,9 @@ def _ad_regions(seq, labels, starts):
         kind = PSA if ("公益" in label.text or label.kind == "publisher_credit") else ADVERTISEMENT
         following = [s for s in story_starts if s >= position]
         end = following[0] if following else len(seq)
+        signed = [p for p, f in labels if f.kind == "publisher_credit" and position < p <= end]
+        if label.kind == "ad_label" and signed:
+            end = signed[0]  # `公益广告` / slogan / `益阳日报社宣`: the box ends where its publisher signs it
         ad_follows = label.kind == "ad_label" and end > position and not (set(range(position, end)) & taken)
         if ad_follows and not _is_story_region(seq, position, end):
             regions.append((position, end, kind))

@@ -447,6 +447,22 @@ def test_a_title_over_a_writer_saying_i_after_a_reported_story_opens_another_pie
     assert after_jump.paragraphs[0].startswith("7月1日是《华商报》改版20周年")
 
 
+def test_a_psa_box_inside_a_cut_paragraph_ends_at_its_publishers_credit():
+    """益阳日报: `…为构建和谐社会,` / `公益广告` / `迎奥运 讲文明 树新风` / `益阳日报社宣` / `搭建了…`: the
+    box is the public-service ad, the paragraph is joined across it, and the eight paragraphs after
+    it stay in the editorial; over it, the page's banner and its staff line are the page's head.
+    (One paper so far.)"""
+    path = next(CORPUS.glob("*/yiyrb_20070105_B1.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    psa = [i for i in parsed.items if i.kind == "psa"]
+    assert len(psa) == 1 and psa[0].headline == "迎奥运 讲文明 树新风" and not psa[0].paragraphs
+    editorial = item("yiyrb_20070105_B1", "这两年我们一起走过")
+    assert not editorial.kicker and any("为构建和谐社会,搭建了一个温暖的平台" in p for p in editorial.paragraphs)
+    assert len(editorial.paragraphs) >= 10
+    banner = {f.text for f in parsed.furniture if f.kind == "page_header"}
+    assert {"不仅仅是新闻的力量", "——晚报版两周年纪念"} <= banner
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
