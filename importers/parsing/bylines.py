@@ -427,9 +427,15 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
             continue  # `文/图 张三`: the mark closes no name
         following = text[match.end() :].lstrip(SPACES)
         text_then_photo = _squeeze_marks(match.group(0)) == "文" and _PHOTO_CLOSES.search(following)
-        if following and text[match.start() - 1] not in SLASHES and not _ROLE_RE.match(following):
-            if not text_then_photo:  # `裴 蕾 文 廖 谦 图`: who wrote, then who took the photos
-                continue  # `实习生 张文怡 摄影 王慧晴`: a label of the names after it, not a closing mark
+        # `实习生 张文怡 摄影 王慧晴`: a label of the names after it, not a closing mark; but
+        # `裴 蕾 文 廖 谦 图`: who wrote, then who took the photos
+        if (
+            following
+            and text[match.start() - 1] not in SLASHES
+            and not _ROLE_RE.match(following)
+            and not text_then_photo
+        ):
+            continue
         mark = _simplified(_squeeze_marks(match.group(0)))
         if mark == "摄影报道":
             kind = "report"
