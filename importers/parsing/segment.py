@@ -556,6 +556,9 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
+        if groups and seq[k].after_jump and seq[k].shape == TEXT and _has_text(seq, groups[-1]):
+            groups.append([k])  # `▶下转06版` ended the story above: the text after it is another's
+            continue
         if not groups or (
             _opens_anchorless(seq, indexes[n:])
             and _has_text(seq, groups[-1])

@@ -463,6 +463,21 @@ def test_a_psa_box_inside_a_cut_paragraph_ends_at_its_publishers_credit():
     assert {"不仅仅是新闻的力量", "——晚报版两周年纪念"} <= banner
 
 
+def test_text_after_a_jump_line_is_never_joined_to_the_story_the_jump_ends():
+    """成都日报: `…匆匆瞥一眼锦江,但在锦…乡村也` / `▶下转06版` / `您即将走进的是…`: the jump ends the
+    first story; the text after it is the next story's, whose title floated into the first one's cut
+    paragraph (`…邹锋笑着说,` / `时光长廊里 回顾《成都日报》历史` / `自己可以说…`). The page's
+    one-line head with the paper's Latin name is furniture."""
+    path = next(CORPUS.glob("*/chdrb_20210211_05.txt"))
+    parsed = parse_page(path.read_bytes(), source=path.name)
+    assert parsed.items[0].headline == "锦江 流淌的幸福" and not parsed.items[0].kicker
+    first = parsed.items[0]
+    assert not any("您即将走进" in p for p in first.paragraphs) and first.continued_to
+    gallery = item("chdrb_20210211_05", "时光长廊里 回顾《成都日报》历史")
+    assert gallery.paragraphs[0].startswith("您即将走进的是一条特别的“时光长廊”")
+    assert ("王李科", "reporter") in people(gallery)
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
