@@ -398,6 +398,8 @@ ORG_SUFFIXES = (
     "记者站",
     "分站",  # 红网君山分站记者
     "头条",
+    "电讯",  # 新华每日电讯记者
+    "在线",  # 四川在线记者
 )
 # How the reporting was done, printed after the names: 记者 常琳报道, 本报记者 李银刚 整理,
 # (本报记者X参与采写).

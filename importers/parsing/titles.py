@@ -184,7 +184,7 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
     while len(lines) > 2 and _COLUMN_LABEL.match(squeeze(lines[0])) and is_kicker(lines[1]):
         # a column label over a lead-in line: one kicker of two lines (`【我与光明日报】` / `沐光而行75年——`)
         lines = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
-    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 2 and _is_label_line(*parts):
+    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 2 and (_is_label_line(*parts) or is_kicker(parts[0])):
         return strip(parts[0]), strip(parts[1]), ""  # `首日直击` over its headline in one block (羊城晚报)
     if len(lines) == 1:
         return _split_one(lines[0])
@@ -275,7 +275,7 @@ def continues_title_line(line: str) -> bool:
 
 
 # A column's label over its title: `【我与光明日报】`, `【短评】` (光明日报); `■我与《科技日报》` (科技日报).
-_COLUMN_LABEL = re.compile(r"^(?:【[^【】]{2,12}】|[■□◆]{1,2}[^■□◆【】]{2,12})$")
+_COLUMN_LABEL = re.compile(r"^(?:【[^【】]{2,12}】|「[^「」]{2,12}」|[■□◆]{1,2}[^■□◆【】]{2,12})$")  # 「金报情缘」
 
 
 def is_kicker(line: str) -> bool:

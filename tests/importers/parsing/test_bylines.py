@@ -713,3 +713,14 @@ def test_bars_diamonds_and_padded_pairs_of_unlabelled_names(text, expected):
 )
 def test_a_text_credit_mark_before_a_photo_credit(text, expected):
     assert people(parse_credit(text) or ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("新华每日电讯记者陈聪、魏弘毅", [("陈聪", "reporter"), ("魏弘毅", "reporter")]),  # a newsroom's 电讯
+        ("四川在线记者 李强 卢春阳", [("李强", "reporter"), ("卢春阳", "reporter")]),  # a web outlet's 在线
+    ],
+)
+def test_outlets_named_dispatch_and_online(text, expected):
+    assert people(parse_credit(text) or ()) == expected

@@ -219,6 +219,8 @@ def test_the_dry_run_json_gives_the_title_as_printed_and_the_suggestion_apart():
         ("cswb_20190108_A02", "喜迎八方宾客!", "长沙今晚(26日)增放一场橘洲焰火", ""),
         # a column label over a lead-in ending in ——: one kicker of two lines (光明日报)
         ("gmrb_20241011_07", "【我与光明日报】\n沐光而行75年——", "为发展中国理论、繁荣中国学术作贡献", ""),
+        # a column label in corner brackets over the headline, in one block (金华日报)
+        ("jhrb_20241020_04", "「金报情缘」", "曾经的乡愁 如今的朋友", ""),
     ],
 )
 def test_title_levels(page, kicker, headline, subheadline):
