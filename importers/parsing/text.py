@@ -45,7 +45,7 @@ def ends_sentence(text: str) -> bool:
     last = text[-1]
     if last in STOPS:
         return True
-    if text.endswith(("……", "...", "\u2014\u2014")):  # an ellipsis or a dash closes a paragraph too
+    if text.endswith(("…", "...", "\u2014\u2014")):  # an ellipsis (`……`, or one `…`) or a dash closes a paragraph too
         return True
     if last in _CLOSERS + CLOSE_PAREN:
         body = text.rstrip(_CLOSERS + CLOSE_PAREN)

@@ -916,6 +916,14 @@ def test_a_bracket_inside_a_sentence_does_not_end_it(text):
     assert not ends_sentence(text)
 
 
+def test_a_paragraph_trailing_off_in_one_ellipsis_character_is_finished():
+    """重庆晨报: `…报道团感受到了东西吸引的磁场…` / `Vlog丨上游新闻吉祥物小游进京记` / text: the story
+    trails off in an ellipsis, so the title under it opens the next item, whose credit closes it."""
+    assert ends_sentence("报道团感受到了东西吸引的磁场…") and ends_sentence("一片热闹……")
+    vlog = item("cqcb_20200914_03", "Vlog丨上游新闻吉祥物小游进京记")
+    assert ("陈翔", "reporter") in people(vlog) and vlog.paragraphs[0].startswith("是什么大事")
+
+
 def test_each_brief_of_a_column_keeps_its_own_signature():
     column = item("sxgrb_19881215_01", "工会动态")
     assert {("刘兴芳", "author"), ("刘生来", "author"), ("郭绍英", "author"), ("黄旭", "author")} <= people(column)
