@@ -803,7 +803,11 @@ def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
 
 
 # A caption's credit follows the caption's last sentence: `…现场。记者/杨如摄`.
-_CAPTION_CUT = re.compile(f"[{STOPS}\u201d\u300d{CLOSE_PAREN}]|(?<=[{HAN}])(?P<space>[{SPACES}]+)")
+# (or before a credit in brackets run on after a caption with no stop: `九十九溪田园风光(邱华复 摄)`)
+_CAPTION_CUT = re.compile(
+    f"[{STOPS}\u201d\u300d{CLOSE_PAREN}]|(?<=[{HAN}])(?P<space>[{SPACES}]+)"
+    f"|(?<=[{HAN}])(?=[{OPEN_PAREN}][^{OPEN_PAREN}{CLOSE_PAREN}]{{2,24}}[{CLOSE_PAREN}]$)"
+)
 _PHOTO_HINT = re.compile("[摄攝图圖拍]")
 _MAX_CAPTION_CREDIT = 60
 _MAX_SPACE_CUTS = 4

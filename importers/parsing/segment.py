@@ -307,7 +307,15 @@ def _is_author_line(seq: list[Unit], i: int) -> bool:
     printed before the body (`武夷山` / `开栏的话`)."""
     prev = seq[i - 1] if i > 0 else None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
-    body = nxt is not None and (nxt.shape == TEXT or nxt.shape == TITLE and BOX_LABEL.match(nxt.key) is not None)
+    after = seq[i + 2] if i + 2 < len(seq) else None
+    body = nxt is not None and (
+        nxt.shape == TEXT
+        or nxt.shape == TITLE
+        and BOX_LABEL.match(nxt.key) is not None
+        or _credited_photo(nxt)
+        and after is not None
+        and after.shape == TEXT  # its photo, then the text
+    )
     titled = prev is not None and (
         prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1)
     )  # `那岁月,不只因为怀念而美好`

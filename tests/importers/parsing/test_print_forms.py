@@ -480,6 +480,19 @@ def test_text_after_a_jump_line_is_never_joined_to_the_story_the_jump_ends():
     assert ("王李科", "reporter") in people(gallery)
 
 
+def test_an_author_line_over_the_pieces_photo():
+    """泉州晚报: `新闻的种子,长出田园的诗行` / `□陈多多` / `九十九溪田园风光(邱华复 摄)` / text: the caption
+    with its credit in brackets run on (no stop before it) sits between the author line and the text."""
+    from importers.parsing.bylines import split_caption_credit
+
+    caption, credit, credited = split_caption_credit("九十九溪田园风光(邱华复 摄)")
+    assert (caption, credit, people(credited)) == ("九十九溪田园风光", "(邱华复 摄)", {("邱华复", "photographer")})
+    assert split_caption_credit("东市以传统文化为主(特色农产品区)") is None
+    essay = next(i for i in items("qzwb_20260127_05") if ("陈多多", "author") in people(i))
+    assert essay.kind == "commentary" and essay.captions == ["九十九溪田园风光"]
+    assert essay.paragraphs[0].startswith("说起来,我与泉州晚报有缘")
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
