@@ -486,7 +486,8 @@ def test_an_author_line_over_the_pieces_photo():
     from importers.parsing.bylines import split_caption_credit
 
     caption, credit, credited = split_caption_credit("九十九溪田园风光(邱华复 摄)")
-    assert (caption, credit, people(credited)) == ("九十九溪田园风光", "(邱华复 摄)", {("邱华复", "photographer")})
+    assert (caption, credit) == ("九十九溪田园风光", "(邱华复 摄)")
+    assert [(p.name, p.role) for p in credited] == [("邱华复", "photographer")]
     assert split_caption_credit("东市以传统文化为主(特色农产品区)") is None
     essay = next(i for i in items("qzwb_20260127_05") if ("陈多多", "author") in people(i))
     assert essay.kind == "commentary" and essay.captions == ["九十九溪田园风光"]
