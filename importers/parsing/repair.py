@@ -67,6 +67,7 @@ def repair_body(
             sandwiched = (
                 prev is not None
                 and prev.shape == TEXT
+                and len(prev.key) > _MAX_LABEL_ABOVE  # `02:52` / `出摊`: a time over its label, no cut text
                 and not ends_sentence(prev.text)
                 and nxt is not None
                 and nxt.shape == TEXT
@@ -74,8 +75,10 @@ def repair_body(
             if _FIGURE.search(unit.key) and len(unit.key) <= _MAX_FIGURE_LABEL:
                 pieces.append(_Piece(CAPTION_BLOCK, unit.text, unit))  # `管制路段示意图`: a map's caption
             elif sandwiched:
-                # A title line in a cut paragraph: keep the text, do not cut the paragraph.
-                pieces.append(_Piece(SUBHEAD, unit.text, unit))
+                # A line that reads as a title inside a cut paragraph: a subhead never stands inside a
+                # sentence, so it is a caption whose credit is elsewhere (`…少年青年读者,` / `读者在选购书籍` /
+                # `还有…`); the paragraph is joined across it.
+                pieces.append(_Piece(CAPTION_BLOCK, unit.text, unit))
             elif is_subhead_like(unit.text) or unit.text[:1] in "●■◆▲★":
                 pieces.append(_Piece(SUBHEAD, unit.text, unit))
             else:
@@ -105,6 +108,7 @@ def repair_body(
 
 
 _MAX_TITLE_LINES = 3
+_MAX_LABEL_ABOVE = 8
 # The caption of a drawn figure printed without credit: `管制路段示意图`, `项目效果图`.
 _FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线路图|漫画|图表|制图)$")
 _MAX_FIGURE_LABEL = 20

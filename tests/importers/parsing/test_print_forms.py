@@ -494,6 +494,21 @@ def test_an_author_line_over_the_pieces_photo():
     assert essay.paragraphs[0].startswith("说起来,我与泉州晚报有缘")
 
 
+@pytest.mark.parametrize(
+    ("page", "caption", "joined"),
+    [
+        ("ycwb_20230819_A06", "读者在选购书籍", "集印章的少年青年读者,还有在书本中漫步欣赏"),  # 羊城晚报
+        ("qzwb_20260127_05", "作者珍藏剪报", "传达室跑,这便也养成了"),  # 泉州晚报
+    ],
+)
+def test_a_line_reading_as_a_title_inside_a_cut_sentence_is_a_caption(page, caption, joined):
+    """A subhead never stands inside a sentence: a short line between the halves of a paragraph cut
+    mid-sentence is a caption whose credit is elsewhere, and the paragraph is joined across it."""
+    found = [i for i in items(page) if caption in i.captions]
+    assert found and caption not in found[0].subheads
+    assert any(squeeze(joined) in squeeze(p) for p in found[0].paragraphs)
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
