@@ -940,8 +940,13 @@ def _voice_changes(seq: list[Unit], rest: list[int], n: int) -> bool:
     before, after = seq[rest[n - 1]], seq[rest[n + 1]]
     if before.shape != TEXT or not ends_sentence(before.text) or after.shape != TEXT or "\n" in seq[rest[n]].text:
         return False
+    if _SPEAKER.match(after.text):
+        return False  # `答:我觉得…`, `张三:我…`: someone the story quotes, in its own voice
     story = " ".join(seq[k].text for k in rest[:n])
     return bool(_FIRST_PERSON.search(_unquoted(after.text))) and not _FIRST_PERSON.search(_unquoted(story))
+
+
+_SPEAKER = re.compile(f"^[{SPACES}]*[^{SPACES}{COMMAS}\u3002]{{1,8}}[{COLONS}]")
 
 
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:

@@ -445,6 +445,10 @@ def test_a_title_over_a_writer_saying_i_after_a_reported_story_opens_another_pie
     assert not essay.subheads
     other = item("syrb_20240625_04", "缘聚缘散缘不断")
     assert other.paragraphs[0].startswith("时节如流")
+    from importers.parsing.segment import _SPEAKER
+
+    assert _SPEAKER.match("答:我觉得…") and _SPEAKER.match("张三:我认为…")  # a quoted speaker is no new piece
+    assert not _SPEAKER.match("真没想到,离开了工作岗位,做了多年家庭主妇的我,")
     after_jump = item("hsb_20181112_A05", "20年回望 诸多第一次成就跨越式发展")
     assert after_jump.paragraphs[0].startswith("7月1日是《华商报》改版20周年")
 
