@@ -121,6 +121,7 @@ _NUMBERED_NAME = re.compile(f"^[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]+[{HA
 # A page's name beside its number may hold figures: an anniversary page's `80年纸墨情缘` (黑龙江日报),
 # `1949-2024 天津日报75周年` (天津日报), `复刊40周年特刊` (扬州日报).
 _BESIDE_NUMBER = re.compile(f"^(?:[0-9]{{4}}[-–—~][0-9]{{4}})?(?=[0-9]*[{HAN}])[{HAN}0-9·・•]{{2,12}}$")
+_SPECIAL_PAGE = re.compile(f"^[{HAN}0-9·・•]{{0,12}}(?:特刊|专刊|专版|周刊|副刊)$")
 _TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
 _TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
 
@@ -158,6 +159,12 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
                 or _BARE_DIGITS.match(after)
             )
         ):  # `17` / `美丽乡村`; `7` / `光明日报 2022年5月16日 星期一` / `青年`
+            found.append(Furniture("page_header", line))
+        elif (
+            _SPECIAL_PAGE.match(flat)
+            and not any(f.kind == "page_header" for f in found)
+            and any(f.kind in ("page_label", "page_date") for f in found)
+        ):  # `第5版` / `创刊70周年特刊` (台州日报): a special page's name, whatever its number's form
             found.append(Furniture("page_header", line))
         elif _TEASER_HEAD.match(flat):
             teaser = True
