@@ -308,17 +308,11 @@ def _is_author_line(seq: list[Unit], i: int) -> bool:
     prev = seq[i - 1] if i > 0 else None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
     after = seq[i + 2] if i + 2 < len(seq) else None
-    body = nxt is not None and (
-        nxt.shape == TEXT
-        or nxt.shape == TITLE
-        and BOX_LABEL.match(nxt.key) is not None
-        or _credited_photo(nxt)
-        and after is not None
-        and after.shape == TEXT  # its photo, then the text
-    )
-    titled = prev is not None and (
-        prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1)
-    )  # `那岁月,不只因为怀念而美好`
+    box = nxt is not None and nxt.shape == TITLE and BOX_LABEL.match(nxt.key) is not None
+    photo_then_text = nxt is not None and _credited_photo(nxt) and after is not None and after.shape == TEXT
+    body = nxt is not None and (nxt.shape == TEXT or box or photo_then_text)
+    # the title above may be a phrase with a comma: `那岁月,不只因为怀念而美好`
+    titled = prev is not None and (prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1))
     return bool(titled and body and not seq[i].barrier_before)
 
 
@@ -478,9 +472,8 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
         seq[j].shape == PHOTO_CREDIT
         or (seq[j].shape == CAPTION and bool(seq[j].people))
         or (seq[j].shape == TEXT and split_glued_credit(seq[j].text) is not None)  # a story signed at its end
-        or (
-            own_caption and j == i - 1 and _closing_credit_line(seq, j)
-        )  # `(黄心豪  刘勇)` / `…训练。新华社记者 唐奕 摄`
+        # a story's closing credit line right above the caption: `(黄心豪  刘勇)` / `…训练。新华社记者 唐奕 摄`
+        or (own_caption and j == i - 1 and _closing_credit_line(seq, j))
     )
     return j + 1 if closed else None
 
