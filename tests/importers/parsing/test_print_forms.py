@@ -513,6 +513,16 @@ def test_a_line_reading_as_a_title_inside_a_cut_sentence_is_a_caption(page, capt
     assert any(squeeze(joined) in squeeze(p) for p in found[0].paragraphs)
 
 
+def test_a_title_line_inside_a_word_cut_by_a_column_stays_and_the_paragraph_is_flagged():
+    """Cut inside a word, not after a pause (`…村(社区)党` / `十三届市委第二轮巡察对12个市直单位开展巡察` /
+    `经市委批准…`), the halves may belong to two pieces: nothing is joined across the title line,
+    and the story says its paragraph is broken (tests/importers/test_dismissed_warnings.py)."""
+    text = (SEEDS / "001_d2a89e1a3a1b2016.txt").read_text(encoding="utf-8").replace("村(社区)党组织\n", "村(社区)党\n")
+    story = next(i for i in parse_page(text, source="page.txt").items if i.headline == "十三届市委第二轮巡察启动")
+    assert not any("经市委批准" in p for p in story.paragraphs)
+    assert any("段落在句中断开" in w for w in story.warnings)
+
+
 def test_a_figure_label_between_paragraphs_is_a_caption():
     news = item("cswb_20240212_A04", "想去长沙解放西?重大活动交通管制!")
     assert "管制路段示意图" in news.captions and "管制路段示意图" not in news.subheads
