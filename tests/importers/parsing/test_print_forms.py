@@ -519,7 +519,8 @@ def test_a_title_line_inside_a_word_cut_by_a_column_stays_and_the_paragraph_is_f
     and the story says its paragraph is broken (tests/importers/test_dismissed_warnings.py)."""
     text = (SEEDS / "001_d2a89e1a3a1b2016.txt").read_text(encoding="utf-8").replace("村(社区)党组织\n", "村(社区)党\n")
     story = next(i for i in parse_page(text, source="page.txt").items if i.headline == "十三届市委第二轮巡察启动")
-    assert not any("经市委批准" in p for p in story.paragraphs)
+    assert not any("村(社区)党经市委批准" in p for p in story.paragraphs)
+    assert "十三届市委第二轮巡察对12个市直单位开展巡察" not in story.captions
     assert any("段落在句中断开" in w for w in story.warnings)
 
 
