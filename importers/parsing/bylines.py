@@ -99,7 +99,9 @@ _BRA = OPEN_PAREN + "["
 _KET = CLOSE_PAREN + "]"
 _BRA_CLASS, _KET_CLASS = re.escape(_BRA), re.escape(_KET)
 _PIPES = "|\uff5c"
-_BULLETS = "□■◎●◆◇★☆·•—-"
+# Marks printed before an author line or a byline: `□王新`, `■记者 刘芳`, `◇记者 金振华`.
+_AUTHOR_MARKS = "□■◎●◆◇★☆"
+_BULLETS = _AUTHOR_MARKS + "·•—-"
 _QUOTE_CHARS = '\u201c\u201d\u300c\u300d\u300e\u300f"'
 _QUOTES = str.maketrans({q: " " for q in _QUOTE_CHARS})
 _QUOTE_RE = re.compile(f"[{_QUOTE_CHARS}]")
@@ -571,7 +573,7 @@ _TEAM = re.compile(
 _WHICH_PICTURE = re.compile(f"^[上下左右中]{_word('图')}[{COLONS}{SPACES}]+")
 
 
-_BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[□■◎●◆◇★☆]")
+_BULLET_AFTER_LABEL = re.compile(f"^(?P<label>[{HAN}]{{1,6}}[{COLONS}])[{SPACES}]*[{_AUTHOR_MARKS}]")
 
 
 def _unwrap(text: str) -> tuple[str, bool]:
@@ -858,17 +860,15 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
 # A photo supplied by an organisation or a source, naming no photographer.
 _SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 # A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
-_RELEASED = re.compile(f"^(?:{_ORG}){_word('发')}$")
-_RELEASED_TAIL = re.compile(f"[{STOPS}\u201d][{SPACES}]*(?:{_ORG}){_word('发')}$")
+_RELEASE = f"(?:{_ORG}){_word('发')}"
+_RELEASED = re.compile(f"^{_RELEASE}$")
+_RELEASED_TAIL = re.compile(f"[{STOPS}\u201d][{SPACES}]*{_RELEASE}$")
 
 
 def _caption_then_credit(caption: str) -> bool:
     """Text before a credit with no closing mark between them: a caption when it holds a name
     of something and no role word (`神农庙会现场 株洲日报全媒体记者/温琳 摄`)."""
     return _has_name(caption) and not _ROLE_RE.search(caption)
-
-
-_AUTHOR_MARKS = "□■◎●◆◇★☆"
 
 
 def author_name(text: str) -> str:

@@ -18,7 +18,7 @@ import re
 from .bylines import parse_staff
 from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
-from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, squeeze, strip
+from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, ends_sentence, squeeze, strip
 
 _NUM = "0-9\uff10-\uff19一二三四五六七八九十"
 # `▶ 下转 02版`, `(上接第1版)`, `(下转6版②)`: the circled number is the story's place on that page
@@ -190,12 +190,9 @@ def _banner_over_staff(lines: list[str], found: list[Furniture]) -> list[Furnitu
         staff = classify(line)
         if staff is not None and staff.kind == "staff":
             return [Furniture("page_header", banner) for banner in lines[:n]]
-        if staff is not None or len(squeeze(line)) > 20 or _ENDS_SENTENCE.search(line):
+        if staff is not None or len(squeeze(line)) > 20 or ends_sentence(line):
             return []
     return []
-
-
-_ENDS_SENTENCE = re.compile(f"[{STOPS}]$")
 
 
 def split_glued_jump(line: str) -> tuple[str, str] | None:
