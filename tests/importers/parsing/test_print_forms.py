@@ -1232,3 +1232,26 @@ def test_a_title_floated_into_a_block_of_the_story_above_heads_the_untitled_stor
     assert {(p.name, p.role) for p in story.people} == {("何斌", "correspondent")}
     above = [b.text for i in items("yongzrb_20260107_03") for b in i.blocks if "本次活动由中共永州市委" in b.text]
     assert above == ["本次活动由中共永州市委宣传部、永州市新闻工作者协会主办,永州市总工会协办,永州市融媒体中心承办。"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # 株洲日报 2018 (zzrb_20180306_03) and 潍坊日报 2014 (bylines.jsonl): a byline printed on two lines
+        ("□ 株洲日报社全媒体记者 陈正明", "通讯员 刘汇文", {("陈正明", "reporter"), ("刘汇文", "correspondent")}),
+        ("□本报记者 刘 超", "通讯员 梁月康", {("刘超", "reporter"), ("梁月康", "correspondent")}),
+    ],
+)
+def test_a_byline_on_two_lines_over_its_lead_is_one_item(first, second, expected):
+    """`□ …记者 X` / `通讯员 Y` right under each other over the lead: one byline of one story, whether
+    a title stands over it or not."""
+    path = CORPUS / "zzrb" / "zzrb_20180306_03.txt"
+    page = path.read_text(encoding="utf-8")
+    printed = "□ 株洲日报社全媒体记者 陈正明\n通讯员 刘汇文\n"
+    assert printed in page
+    for title in ("", "志愿服务进广场\n\n"):
+        text = page.replace(printed, f"{title}{first}\n{second}\n")
+        news = [i for i in parse_page(text.encode(), source=path.name).items if i.kind == "news"]
+        assert len(news) == 1
+        assert expected <= people(news[0])
+        assert news[0].headline == (title.strip() or news[0].headline)
