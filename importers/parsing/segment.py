@@ -18,7 +18,20 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SPACES, STOPS, ends_sentence, runs_on, squeeze
+from .text import (
+    CLOSE_PAREN,
+    COLONS,
+    COMMAS,
+    HAN,
+    OPEN_PAREN,
+    PAUSES,
+    SPACES,
+    STOPS,
+    ends_sentence,
+    runs_on,
+    squeeze,
+    strip,
+)
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -977,7 +990,7 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     n = rest.index(k)
     prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
     cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
-    if cut_off and (prev.text.rstrip().endswith("\u3001") or runs_on(prev.text, nxt.text)):
+    if cut_off and (strip(prev.text)[-1] in PAUSES or runs_on(prev.text, nxt.text)):
         return None  # the text after the title goes on with the cut sentence: a title floated there
     # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
     if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):
