@@ -18,7 +18,20 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SPACES, STOPS, ends_sentence, runs_on, squeeze
+from .text import (
+    CLOSE_PAREN,
+    COLONS,
+    COMMAS,
+    HAN,
+    OPEN_PAREN,
+    PAUSES,
+    SPACES,
+    STOPS,
+    ends_sentence,
+    runs_on,
+    squeeze,
+    strip,
+)
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
@@ -329,6 +342,9 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         if (prev.shape == SERIES or prev.shape == CREDIT and _over_lead(seq, j - 1)) and j == i or stacked:
             j -= 1  # a series line, or a byline over its lead or over another byline line
             continue
+        if j == i - 1 and prev.shape == CREDIT and _byline_pair(seq, j):
+            j -= 1  # the first line of a byline printed on two
+            continue
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
@@ -347,6 +363,15 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         keep = _trim_title_run(seq, run, single)
         j = keep[0] if keep else j
     return j
+
+
+def _byline_pair(seq: list[Unit], k: int) -> bool:
+    """A byline printed on two lines over its lead (`□ 株洲日报社全媒体记者 陈正明` / `通讯员 刘汇文` /
+    `株洲日报讯 …`; `□本报记者 刘 超` / `通讯员 梁月康`): the second line right under the first, which
+    does not sign off text above it."""
+    above = seq[k - 2] if k > 1 else None
+    signs_off = above is not None and not seq[k - 1].barrier_before and above.shape in (TEXT, CAPTION)
+    return seq[k].shape == CREDIT and not seq[k].gap_before and not seq[k].barrier_before and not signs_off
 
 
 def _title_phrase(seq: list[Unit], k: int) -> bool:
@@ -977,7 +1002,7 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     n = rest.index(k)
     prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
     cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
-    if cut_off and (prev.text.rstrip().endswith("\u3001") or runs_on(prev.text, nxt.text)):
+    if cut_off and (strip(prev.text)[-1] in PAUSES or runs_on(prev.text, nxt.text)):
         return None  # the text after the title goes on with the cut sentence: a title floated there
     # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
     if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):

@@ -1206,3 +1206,52 @@ def test_an_aerial_photograph_credit(text, expected):
 
     assert [(p.name, p.role) for p in parse_credit(text)] == expected
     assert people(item("wzrb_20180925_03", "家乡,美得不舍再离去")) >= {("杨冰杰", "photographer")}
+
+
+@pytest.mark.parametrize(
+    ("page", "joined"),
+    [
+        # a column break after a comma inside one block of a blank-line page: 株洲日报 2024, 金华日报 2024
+        ("zzrb_20241203_03", "通过多方位、小切口式调研采访,生动展现株洲的文明风采"),
+        ("jhrb_20241020_04", "带回的物品经常会用旧报纸包裹,最常用的当然就是《金华日报》。"),
+    ],
+)
+def test_a_line_cut_mid_sentence_inside_a_block_joins_the_next(page, joined):
+    """On a page that sets entries apart by blank lines, a block of prose (a 。 in it) whose line stops
+    mid-sentence was cut by a column: the lines join with nothing between, as across a blank line."""
+    texts = [b.text for i in items(page) for b in i.blocks]
+    assert [t for t in texts if joined in t], [t for t in texts if joined[:8] in t]
+
+
+def test_a_title_floated_into_a_block_of_the_story_above_heads_the_untitled_story_under_it():
+    """永州日报: the next story's title printed between the halves of the last sentence of the story above,
+    in one block (`…协会主办,` / `道县:凌晨木棒倾落路面 交警化身“清理工”` / `永州市总工会协办,…`), over a lead
+    with no title of its own: the title is that story's, and the sentence joins across it."""
+    story = item("yongzrb_20260107_03", "凌晨木棒倾落路面")
+    assert (story.kicker, story.kind) == ("道县:", "news")
+    assert {(p.name, p.role) for p in story.people} == {("何斌", "correspondent")}
+    above = [b.text for i in items("yongzrb_20260107_03") for b in i.blocks if "本次活动由中共永州市委" in b.text]
+    assert above == ["本次活动由中共永州市委宣传部、永州市新闻工作者协会主办,永州市总工会协办,永州市融媒体中心承办。"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # 株洲日报 2018 (zzrb_20180306_03) and 潍坊日报 2014 (bylines.jsonl): a byline printed on two lines
+        ("□ 株洲日报社全媒体记者 陈正明", "通讯员 刘汇文", {("陈正明", "reporter"), ("刘汇文", "correspondent")}),
+        ("□本报记者 刘 超", "通讯员 梁月康", {("刘超", "reporter"), ("梁月康", "correspondent")}),
+    ],
+)
+def test_a_byline_on_two_lines_over_its_lead_is_one_item(first, second, expected):
+    """`□ …记者 X` / `通讯员 Y` right under each other over the lead: one byline of one story, whether
+    a title stands over it or not."""
+    path = CORPUS / "zzrb" / "zzrb_20180306_03.txt"
+    page = path.read_text(encoding="utf-8")
+    printed = "□ 株洲日报社全媒体记者 陈正明\n通讯员 刘汇文\n"
+    assert printed in page
+    for title in ("", "志愿服务进广场\n\n"):
+        text = page.replace(printed, f"{title}{first}\n{second}\n")
+        news = [i for i in parse_page(text.encode(), source=path.name).items if i.kind == "news"]
+        assert len(news) == 1
+        assert expected <= people(news[0])
+        assert news[0].headline == (title.strip() or news[0].headline)
