@@ -345,6 +345,8 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         if j == i - 1 and prev.shape == CREDIT and _byline_pair(seq, j):
             j -= 1  # the first line of a byline printed on two
             continue
+        if titles == 0 and prev.shape == TEXT and _captions_under_title(seq, j - 1):
+            prev.shape, prev.caption = CAPTION, prev.text
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
@@ -363,6 +365,28 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         keep = _trim_title_run(seq, run, single)
         j = keep[0] if keep else j
     return j
+
+
+def _captions_under_title(seq: list[Unit], k: int) -> bool:
+    """One to three short sentences at and above k, right under a title, over the story's byline or
+    lead: the captions, printed without credit, of the photo set under the title (`开展2019年…志愿者活动`
+    / `桂林日报社员工给社区“送福”` / `桂林日报社领导与社区居民一起包饺子。` / … / `本报讯(记者刘教清文/摄)…`;
+    `街头桂花飘香 市民莫要采摘` / `花好莫要采。` / `□全媒体记者 王建成 文/图`)."""
+    top = k
+    while (
+        seq[top].shape in (TEXT, CAPTION)
+        and _short_caption(seq[top])
+        and strip(seq[top].text).endswith("。")  # a sentence, not a quote under a kicker (`“…找不到我”`)
+        and not seq[top].barrier_before
+    ):
+        if top == 0 or k - top + 1 > _MAX_PHOTO_CAPTIONS:
+            return False
+        top -= 1
+    if top == k or seq[top].shape != TITLE:
+        return False
+    above = seq[top - 1] if top and not seq[top].barrier_before else None
+    # not a title floated between the halves of a sentence cut by a column (`…主办,` / title / `…承办。`)
+    return above is None or above.shape != TEXT or ends_sentence(above.text)
 
 
 def _byline_pair(seq: list[Unit], k: int) -> bool:

@@ -184,8 +184,11 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
     while len(lines) > 2 and _COLUMN_LABEL.match(squeeze(lines[0])) and is_kicker(lines[1]):
         # a column label over a lead-in line: one kicker of two lines (`【我与光明日报】` / `沐光而行75年——`)
         lines = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
-    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 2 and (_is_label_line(*parts) or is_kicker(parts[0])):
-        return strip(parts[0]), strip(parts[1]), ""  # `首日直击` over its headline in one block (羊城晚报)
+    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 2:
+        # A title on two lines of one block is two of its levels, as on two blocks: `首日直击` over its
+        # headline (羊城晚报), a headline over its 副题 (`未检“春风”吹进孩子心里` / `淮安检察机关…`, 检察日报;
+        # `联创共建聚合力 党建引领谱新篇` / `市人大常委会积极探索党建工作新路径`, 桂林日报).
+        lines = [strip(part) for part in parts]
     if len(lines) == 1:
         return _split_one(lines[0])
     if len(lines) == 2:

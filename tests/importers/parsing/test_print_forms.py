@@ -1255,3 +1255,45 @@ def test_a_byline_on_two_lines_over_its_lead_is_one_item(first, second, expected
         assert len(news) == 1
         assert expected <= people(news[0])
         assert news[0].headline == (title.strip() or news[0].headline)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "caption", "expected"),
+    [
+        # 桂林日报: a two-line title, two captions without credit, then `本报讯(记者刘教清文/摄)…`
+        (
+            "glrb_20230130_02",
+            "桂林日报社员工给社区“送福”",
+            "桂林日报社领导与社区居民一起包饺子。",
+            {("刘教清", "reporter"), ("刘教清", "photographer")},
+        ),
+        # 天中晚报: title, `花好莫要采。`, `□全媒体记者 王建成 文/图`, `本报讯 时下,…`
+        (
+            "tzwb_20221128_03",
+            "街头桂花飘香 市民莫要采摘",
+            "花好莫要采。",
+            {("王建成", "reporter"), ("王建成", "photographer")},
+        ),
+    ],
+)
+def test_captions_between_a_title_and_its_byline_are_the_story_s(page, headline, caption, expected):
+    """Short sentences right under a title, over the story's byline or lead, are the captions of the
+    photos printed under the title: the title stays the story's, the captions its captions."""
+    story = item(page, headline)
+    assert people(story) == expected
+    assert caption in story.captions
+    assert not [i for i in items(page) if i is not story and caption in [b.text for b in i.blocks]]
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheadline"),
+    [
+        # a headline over its 副题 in one block of two lines (检察日报, 桂林日报, 浙江日报)
+        ("jcrb_20220222_03", "未检“春风”吹进孩子心里", "淮安检察机关全方位保障未成年人权益防线"),
+        ("glrb_20230130_02", "联创共建聚合力 党建引领谱新篇", "市人大常委会积极探索党建工作新路径"),
+        ("zjrb_20160112_17", "这五年,改变乡村的力量", "——从200期《美丽乡村》周刊看浙江“三农”变迁"),
+    ],
+)
+def test_a_title_on_two_lines_of_one_block_is_two_levels(page, headline, subheadline):
+    found = item(page, headline)
+    assert (found.kicker, found.headline, found.subheadline) == ("", headline, subheadline)
