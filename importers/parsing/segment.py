@@ -313,7 +313,7 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
         return True
     if _title_phrase(seq, i - 1):
         return True
-    return prev.shape == CAPTION
+    return prev.shape == CAPTION or prev.shape == TEXT and _captions_under_title(seq, i - 1)
 
 
 def _is_author_line(seq: list[Unit], i: int) -> bool:
@@ -350,6 +350,8 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             prev.shape, prev.caption = CAPTION, prev.text
         elif titles == 0 and seq[i].shape == LEAD and j == i and _deck(seq, j - 1):
             prev.shape = TITLE
+        if prev.shape == TITLE and prev.opens_paragraph and titles:
+            break  # set in like the paragraphs above: their caption or subhead, not a line of this title
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
@@ -419,8 +421,8 @@ def _byline_pair(seq: list[Unit], k: int) -> bool:
 
 def _title_phrase(seq: list[Unit], k: int) -> bool:
     """A phrase at k that can be a title line: the unit above it ends, or is a title itself."""
-    if seq[k].shape != TEXT or not seq[k].phrase:
-        return False
+    if seq[k].shape != TEXT or not seq[k].phrase or seq[k].opens_paragraph:
+        return False  # indented on a page that indents its paragraphs: text, not a title line
     above = seq[k - 1] if k > 0 else None
     return (
         above is None

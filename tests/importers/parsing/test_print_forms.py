@@ -1345,3 +1345,24 @@ def test_a_caption_cut_after_a_comma_under_a_photo_title_is_no_deck():
     found = item("cjrb_20180411_08", "世界最高A型桥塔诞生")
     assert found.subheadline == ""
     assert any(b.text.startswith("4月10日,武汉“建桥国家队”") for b in found.blocks)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "caption", "name"),
+    [
+        # 衡阳晚报: title, a caption, `■文/图   衡阳晚报全媒体记者  胡亚华`, the text; after a story whose
+        # own captions are set in like its paragraphs (`　　游摊散贩占道经营`)
+        ("hywb_20181126_A04", "“家门口”欢乐过节", "假期,风景秀美的南湖公园成了游客的热门打卡地。", "胡亚华"),
+        # 天中晚报: title, `花好莫要采。`, `□全媒体记者 王建成 文/图`, `本报讯 时下,…`
+        ("tzwb_20221128_03", "街头桂花飘香 市民莫要采摘", "花好莫要采。", "王建成"),
+    ],
+)
+def test_a_story_written_and_photographed_by_one_reporter_under_its_captions(page, headline, caption, name):
+    """A byline under a title's captions opens the story; `文/图` says its reporter wrote it: news, not
+    photo news, however few its paragraphs."""
+    story = item(page, headline)
+    assert (story.kicker, story.headline, story.kind) == ("", headline, "news")
+    assert people(story) == {(name, "reporter"), (name, "photographer")}
+    assert caption in story.captions
+    before = [i for i in items(page) if i is not story and name in {p.name for p in i.people}]
+    assert all(headline not in [b.text for b in i.blocks] for i in before)
