@@ -36,6 +36,7 @@ from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
     ENUMERATED,
+    adds_details,
     continues_title_line,
     dedupe_title_lines,
     is_kicker,
@@ -347,6 +348,8 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             continue
         if titles == 0 and prev.shape == TEXT and _captions_under_title(seq, j - 1):
             prev.shape, prev.caption = CAPTION, prev.text
+        elif titles == 0 and seq[i].shape == LEAD and j == i and _deck(seq, j - 1):
+            prev.shape = TITLE
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
@@ -387,6 +390,22 @@ def _captions_under_title(seq: list[Unit], k: int) -> bool:
     above = seq[top - 1] if top and not seq[top].barrier_before else None
     # not a title floated between the halves of a sentence cut by a column (`…主办,` / title / `…承办。`)
     return above is None or above.shape != TEXT or ends_sentence(above.text)
+
+
+def _deck(seq: list[Unit], k: int) -> bool:
+    """A long clause with no stop in it under a title line, over the lead or the photos under them:
+    the 副题 (新华社 copy as 人民日报 prints it: `…表彰我驻南新闻工作者` / `追授邵云环等三位烈士…,为赵金河等
+    八位同志记一等功` / `新华社北京5月27日电 …`; 新京报: `新机场线将北延丽泽商务区` / `工程预计年内启动;…,
+    可办理值机` / the photo's caption)."""
+    above = seq[k - 1] if k > 0 and not seq[k].barrier_before else None
+    return (
+        above is not None
+        and above.shape == TITLE
+        and "\n" not in seq[k].text
+        and not ends_sentence(seq[k].text)
+        and strip(seq[k].text)[-1] not in PAUSES  # a caption cut by a column (`…主塔成功封顶,`)
+        and adds_details(seq[k].text, above.text)
+    )
 
 
 def _byline_pair(seq: list[Unit], k: int) -> bool:
@@ -469,6 +488,9 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     no_caption = j + 1 == i and seq[i].shape != CAPTION  # a credit needs a caption above it
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
+    captioned = seq[i].shape == CAPTION or j + 2 < i  # the photo keeps a caption under the deck
+    if j + 1 < i and captioned and seq[j + 1].shape == TEXT and _deck(seq, j + 1):
+        seq[j + 1].shape = TITLE
     return _title_start(seq, j + 1, single)
 
 

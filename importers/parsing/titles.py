@@ -15,7 +15,19 @@ from __future__ import annotations
 
 import re
 
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
+from .text import (
+    CLOSE_PAREN,
+    COLONS,
+    COMMAS,
+    HAN,
+    OPEN_PAREN,
+    SEMICOLONS,
+    SPACES,
+    STOPS,
+    ends_sentence,
+    squeeze,
+    strip,
+)
 
 _LEAD_IN_VERBS = "强调|指出|要求|表示|提出|时说|寄语|希望|批示|讲话"
 _LEAD_IN = re.compile(f"^(?P<kicker>.{{4,40}}?时(?:{_LEAD_IN_VERBS}))[{SPACES}]+(?P<headline>.+)$")
@@ -197,6 +209,8 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
+        if _details([lower], upper):
+            return "", upper, lower  # a 副题 adding details in a long clause
         if (
             _is_lead_in(upper)
             or _is_cry(upper, lower)
@@ -216,6 +230,12 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
 
 
 _DETAIL_LINE = 20
+
+
+def adds_details(line: str, headline: str) -> bool:
+    """A line under a title that adds a detail in a clause much longer than it: a 副题 (`追授邵云环等三位
+    烈士…称号,为赵金河等八位同志记一等功` under `中宣部人事部表彰我驻南新闻工作者`)."""
+    return _details([line], headline) and not re.search(f"[{STOPS}]", line)
 
 
 def _details(lines: list[str], headline: str) -> bool:

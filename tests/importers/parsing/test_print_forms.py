@@ -1297,3 +1297,51 @@ def test_captions_between_a_title_and_its_byline_are_the_story_s(page, headline,
 def test_a_title_on_two_lines_of_one_block_is_two_levels(page, headline, subheadline):
     found = item(page, headline)
     assert (found.kicker, found.headline, found.subheadline) == ("", headline, subheadline)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheadline"),
+    [
+        # a long clause with no stop between the title and the lead (新华社 copy as 人民日报 prints it, 1999)
+        (
+            "xinhua_19990528_04",
+            "中宣部人事部表彰我驻南新闻工作者",
+            "追授邵云环等三位烈士和授予吕岩松等七位同志“优秀新闻工作者”称号,为赵金河等八位同志记一等功",
+        ),
+        # … and between the title and the photo's caption (新京报 2018)
+        (
+            "xjb_20180424_A01",
+            "新机场线将北延丽泽商务区",
+            "工程预计年内启动;城市候机楼同步由草桥北移至丽泽商务区,可办理值机",
+        ),
+    ],
+)
+def test_a_long_clause_under_a_title_is_its_deck(page, headline, subheadline):
+    found = item(page, headline)
+    assert (found.headline, found.subheadline) == (headline, subheadline)
+    assert subheadline not in [b.text for b in found.blocks]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["中青报·中青网记者 杜园春", "新华日报·交汇点记者 邓宇轩"],  # 中国青年报 2020; 新华日报 (bylines.jsonl)
+)
+def test_a_byline_naming_a_paper_and_its_site_is_no_page_head(line):
+    from importers.parsing.furniture import classify
+
+    assert classify(line) is None
+    assert classify("综合·城区").kind == "page_header"
+
+
+def test_a_byline_under_a_title_opens_its_story():
+    """中国青年报: `中青报·中青网记者 杜园春` under the title is the story's byline, its subhead no other story."""
+    story = item("zqb_20200910_10", "新学期校园生活主题")
+    assert people(story) == {("杜园春", "reporter")}
+    assert "新学期返校,65.4%受访大学生表示“盼望已久”" in [b.text for b in story.blocks]
+
+
+def test_a_caption_cut_after_a_comma_under_a_photo_title_is_no_deck():
+    # 长江日报: `世界最高A型桥塔诞生` / `4月10日,…南岸主塔成功封顶,` / `意味着…。记者任勇 摄 …`
+    found = item("cjrb_20180411_08", "世界最高A型桥塔诞生")
+    assert found.subheadline == ""
+    assert any(b.text.startswith("4月10日,武汉“建桥国家队”") for b in found.blocks)
