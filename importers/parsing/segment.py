@@ -627,9 +627,13 @@ def _ad_draft(units: list[Unit], kind: str) -> Draft:
 def _anchorless(seq: list[Unit], indexes: list[int]):
     """Items with no byline: a title followed by text (notices, boxed items)."""
     groups: list[list[int]] = []
+    jumped = _continued_elsewhere(seq, indexes)
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
+        if groups and jumped and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
+            groups[-1].append(k)
+            continue
         if groups and seq[k].after_jump and seq[k].shape == TEXT and _has_text(seq, groups[-1]):
             groups.append([k])  # `▶下转06版` ended the story above: the text after it is another's
             continue
@@ -681,6 +685,30 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
 
 
 _MIN_PHRASE_HEADLINE = 20
+
+
+def _continued_elsewhere(seq: list[Unit], indexes: list[int]) -> bool:
+    """The span ends on a jump line (`(下转A06版)`): it is one story, continued on another page."""
+    after = indexes[-1] + 1
+    return after < len(seq) and seq[after].after_jump and seq[after].barrier_before
+
+
+def _subhead_of_jumped(seq: list[Unit], group: list[int], following: list[int]) -> bool:
+    """One title line after a finished paragraph of a titled story with no byline that a jump line
+    ends: a subhead of that story (株洲晚报: `这个小区办了一份“自己的报纸”` … `小区居民自己写稿子`,
+    `校园,趁你不在,悄悄在变` … `●景弘中学搬到新华路原景炎老校址`); a page's next story is not cut off
+    by the jump of the one above."""
+    unit, before = seq[following[0]], seq[group[-1]]
+    nxt = seq[following[1]] if len(following) > 1 else None
+    return (
+        seq[group[0]].shape == TITLE
+        and unit.shape == TITLE
+        and "\n" not in unit.text
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and nxt is not None
+        and nxt.shape == TEXT
+    )
 
 
 def _long_phrase_heading(seq: list[Unit], indexes: list[int], n: int) -> bool:
@@ -799,7 +827,8 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         else:
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
-    closed = _after_closing_credit(seq, rest, titled=bool(title))
+    own = {p.name for p in anchor.people} if anchor is not None else set()
+    closed = _after_closing_credit(seq, rest, titled=bool(title), own=own)
     # `（下转第2版）` ends the story on this page: what follows is another item
     jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
     if jump is not None and (closed is None or jump < closed):
@@ -899,16 +928,21 @@ def _signed_by(unit: Unit) -> tuple:
     return glued[2] if glued else ()
 
 
-def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = True) -> int | None:
+def _after_closing_credit(
+    seq: list[Unit], rest: list[int], *, titled: bool = True, own: set[str] = frozenset()
+) -> int | None:
     """Position in ``rest`` where another item with no byline above its body begins: a title
     after the story's closing credit (a short commentary signed at its end), a title of two or
-    three lines after a finished paragraph (an in-body subhead is one line), or the span's one
-    title line when it cannot be a subhead (``_lone_title``)."""
+    three lines after a finished paragraph (an in-body subhead is one line), a title over a photo
+    credited to none of the story's ``own`` people, or the span's one title line when it cannot be
+    a subhead (``_lone_title``)."""
     for n in range(1, len(rest) - 1):
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
             continue
         if _signs_untitled(seq, rest, n) or _voice_changes(seq, rest, n):
+            return n
+        if _over_others_photo(seq, rest, n, own):
             return n
         if before.shape == TEXT and (split_source_tag(before.text) or _CLOSING_NOTE.search(before.text)):
             return n  # `…。 据中新社`, `…共同承办。(轧学超)`: the story ends with its source or its signature
@@ -1013,6 +1047,25 @@ def _voice_changes(seq: list[Unit], rest: list[int], n: int) -> bool:
 
 
 _SPEAKER = re.compile(f"^[{SPACES}]*[^{SPACES}{COMMAS}\u3002]{{1,8}}[{COLONS}]")
+
+
+def _over_others_photo(seq: list[Unit], rest: list[int], n: int, own: set[str]) -> bool:
+    """A title after a finished paragraph of a signed story, right over a captioned photo credited to
+    none of its people, then text: another story under its photo (株洲晚报: `…育人环境。` / `冷在风里` /
+    `近日,栗雨湖,残荷傲立寒冬。 通讯员/张顺湘 摄` / `初冬的第一周,…`); a subhead is followed by its text."""
+    before, photo = seq[rest[n - 1]], seq[rest[n + 1]]
+    after = seq[rest[n + 2]] if n + 2 < len(rest) else None
+    return (
+        bool(own)
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and "\n" not in seq[rest[n]].text
+        and photo.shape == CAPTION
+        and bool(photo.people)
+        and not own & {p.name for p in photo.people}
+        and after is not None
+        and after.shape == TEXT
+    )
 
 
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:

@@ -1366,3 +1366,35 @@ def test_a_story_written_and_photographed_by_one_reporter_under_its_captions(pag
     assert caption in story.captions
     before = [i for i in items(page) if i is not story and name in {p.name for p in i.people}]
     assert all(headline not in [b.text for b in i.blocks] for i in before)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheads"),
+    [
+        # 株洲晚报 2023 and 2024: unsigned features on 城事 continued on A06, their subheads set like titles
+        ("zzwb_20230418_A03", "这个小区办了一份“自己的报纸”", ["小区居民自己写稿子", "一份记录小区“向上”的报纸"]),
+        (
+            "zzwb_20240829_A03",
+            "校园,趁你不在,悄悄在变",
+            [
+                "●这些学校的校园正在“换新颜”",
+                "●景弘中学搬到新华路原景炎老校址",
+                "●方便学生出行 景炎中学定制公交专线来啦",
+            ],
+        ),
+    ],
+)
+def test_title_lines_of_an_unsigned_story_cut_by_a_jump_line_are_its_subheads(page, headline, subheads):
+    story = item(page, headline)
+    texts = [b.text for b in story.blocks]
+    assert all(line in texts for line in subheads)
+    assert story.continued_to == "A06版"
+    assert not [i for i in items(page) if i.headline in subheads]
+
+
+def test_a_title_over_another_team_s_photo_after_a_signed_story_opens_a_story():
+    """株洲晚报: `…育人环境。` (a story signed 株洲晚报融媒体记者/戴凛) / `冷在风里` / a caption credited
+    `通讯员/张顺湘 摄` / the column's text, signed `(王娜)`: another story under its photo."""
+    story = item("zzwb_20230418_A03", "冷在风里")
+    assert people(story) == {("张顺湘", "photographer"), ("王娜", "author")}
+    assert people(item("zzwb_20230418_A03", "我市一批学校上榜省文明校园")) == {("戴凛", "reporter")}
