@@ -291,9 +291,10 @@ MASTHEAD_PLACES = {
     "扬子晚报": "江苏",
     "钱江晚报": "浙江",
     "团结报": "湘西",
+    "信阳日报": "信阳",  # rjieba tags 信阳 a noun, not a place
 }
 # A paper's page of local news: a place then 新闻 (`长沙新闻`, `北京新闻`), or one of these names.
-LOCAL_PAGES = ("城市", "本市", "城事", "都市", "本地", "州内", "区域")
+LOCAL_PAGES = ("城市", "本市", "城事", "都市", "本地", "州内", "区域", "县区")
 
 # The ends of roads: a piece of a road's name (黄河|北路, 珠江|南路), never a tag by itself.
 ROAD_ENDS = frozenset({"东路", "西路", "南路", "北路", "中路"})

@@ -71,6 +71,8 @@ _LEADER = re.compile(f"(?:{'|'.join(map(re.escape, LEADERS))})(?![{LEADER_NOT_BE
 # `浏阳市蕉溪镇`, `攸县网岭镇`, `天元区三门镇`, `芦淞区建宁街道`: a county or district, then its town.
 # How papers' names end, longest first: `长沙晚报`, `南方都市报`, `新京报`.
 _PAPER_KINDS = ("都市报", "日报", "晚报", "晨报", "商报", "时报", "报")
+# A page number before a page's name: `A06版:`, `第09版：`.
+_PAGE_LABEL = re.compile(r"^第?[A-Z]?\d{1,3}版\s*[:：]?\s*")
 # A report's lead: the day, then a comma (`8月25日,在…`, `12月4日上午,`), not `6月1日播出的…`.
 _DATED_LEAD = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚|晚间|早上)?[,，]")
 # An essay: the writer's 我 outside quotations, not an institution's (我市, 我国, 我校, 我院…).
@@ -174,7 +176,7 @@ def is_local_page(header: str) -> bool:
 
 def local_page_place(header: str) -> str | None:
     """None when ``header`` is not a local news page; else the place it names (`北京新闻` → 北京,
-    `广州·城事` → 广州), ``""`` when it names none (`城事`, `城市·新闻`)."""
+    `广州·城事` → 广州, `洛阳·社区` → 洛阳), ``""`` when it names none (`城事`, `城市·新闻`)."""
     local, place = False, ""
     for part in _header_parts(header):
         stem = part.removesuffix("新闻")
@@ -182,13 +184,15 @@ def local_page_place(header: str) -> str | None:
             local = True
         elif stem != part and _is_place(stem):
             local, place = True, place or stem
-        elif _is_place(part):
-            place = place or part
+        elif _is_place(part):  # a place's own page: `洛阳·社区`, `广州·城事`
+            local, place = True, place or part
     return place if local else None
 
 
 def _header_parts(header: str) -> list[str]:
-    return [p.strip() for p in header.replace("・", "·").replace("•", "·").split("·") if p.strip()]
+    """`A06版:洛阳·热线` → 洛阳, 热线: the parts of a page name, its page number dropped."""
+    name = _PAGE_LABEL.sub("", header.replace("・", "·").replace("•", "·").strip())
+    return [p.strip() for p in name.split("·") if p.strip()]
 
 
 def place_of_page(header: str, masthead: str) -> str:

@@ -274,3 +274,19 @@ def test_important_news_page_is_the_front_news():
     # 重庆晨报 `重要新闻`: 要闻 is not a substring of it
     found = sections_of("cqcb_20200914_03.txt")
     assert section_of(found, "成渝媒体深情对视") == section_of(found, "小游进京记") == "要闻"
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        # a place's own page (`A06版:洛阳·热线`, `洛阳·社区`: the page number dropped, the place read) and a
+        # county page of another city's paper (信阳日报 `县区新闻`): local news of another place, 社会
+        ("lywb_20090106_A06.txt", "惹麻烦"),  # 洛阳晚报: no section's words
+        ("lywb_20090106_A06.txt", "热心肠感动外地人"),  # 文物: 文化's words
+        ("lywb_20120112_A11.txt", "征迁户"),  # 房地产开发: 经济's words
+        ("xyrb_20141117_03.txt", "知名作家"),  # 作家, 文学: 文化's words
+        ("xyrb_20141117_03.txt", "潢川"),
+    ],
+)
+def test_local_page_of_a_city_and_its_counties_elsewhere_is_society(page, words):
+    assert section_of(sections_of(page), words) == "社会"
