@@ -47,12 +47,16 @@ _NUMBERED_HEADER = re.compile(
 # After the weekday, the lunar date with or without 农历 (`壬寅年正月十三`) and the page (`第1版`, 参考消息).
 # The date may be dotted (`南方都市报　2013.8.17　星期六`) and the weekday set off by a slash
 # (`2023年8月19日／星期六`, 羊城晚报); the paper's Latin name after its own (`成都日报 CHENGDU DAILY　…`).
+_PAPER = f"[{HAN}]{{2,10}}报(?:海外版)?"
 _PAGE_DATE = re.compile(
-    f"^(?:[{HAN}]{{2,10}}报(?:[{SPACES}]+[A-Z][A-Z'. ]{{3,30}}[A-Z])?[{SPACES}]+)?(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{4}}\\.[0-9]{{1,2}}\\.[0-9]{{1,2}})"
+    f"^(?:{_PAPER}(?:[{SPACES}]+[A-Z][A-Z'. ]{{3,30}}[A-Z])?[{SPACES}]+)?(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{4}}\\.[0-9]{{1,2}}\\.[0-9]{{1,2}})"
     f"(?:[{SPACES}{SLASHES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
     f"(?:[{SPACES}]+(?:农历[{HAN}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[{HAN}]{{2,8}}))?"
-    f"(?:[{SPACES}]+(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9]{{1,3}}))?$"  # `… 星期二  3` (温州日报)
+    f"(?:[{SPACES}]+(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9]{{1,3}}))?"  # `… 星期二  3` (温州日报)
+    f"(?:[{SPACES}]+{_PAPER})?$"  # the paper's name after the date (`2018年8月21日 星期二  长江日报`)
 )
+# The paper's registration numbers in its masthead: `国内统一刊号:CN43-0003 湘潭日报社出版`, `邮发代号 41-11`.
+_REGISTRATION = re.compile(f"^(?:国内统一(?:连续出版物号|刊号)|邮发代号)[{SPACES}:\uff1a]*(?:CN)?[0-9]")
 _PUBLISHER = re.compile(f"^[{HAN}]{{1,12}}(?:报|办|部|委|局|台|社|会)[{SPACES}]*(?:宣|宣制|制|供稿)$")
 _SLOGAN_SEGMENT = re.compile(f"^[{HAN}]{{2,6}}$")
 
@@ -85,6 +89,8 @@ def classify(text: str) -> Furniture | None:
         return Furniture("page_header", line)
     if _PAGE_DATE.match(line):
         return Furniture("page_date", line)
+    if _REGISTRATION.match(line):
+        return Furniture("masthead", line)
     if _PUBLISHER.match(flat) and len(flat) <= 14:
         return Furniture("publisher_credit", line)
     if any(line.startswith(word) for word in STAFF_ROLE_WORDS):
@@ -150,6 +156,8 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
             found.append(alone)
         elif _PAPER_NAME.match(flat) or _LATIN_NAME.match(strip(line)):
             found.append(Furniture("masthead", line))
+        elif any(f.kind == "staff" for f in found):
+            break  # the staff line closes the head: a short line under it is the first story's title
         elif _BARE_NUMBER.match(flat):
             found.append(Furniture("page_label", line))
         elif _NUMBERED_NAME.match(strip(line)) and not any(f.kind == "page_header" for f in found):

@@ -95,6 +95,8 @@ STAFF_ROLE_WORDS = {
     "本版编辑": EDITOR,
     "执行编辑": EDITOR,
     "值班编辑": EDITOR,
+    "值班主任": EDITOR,  # the night's editor in charge (烟台晚报 `值班主任:姜  海`)
+    "值班编委": EDITOR,  # 哈尔滨日报 `值班编委 孙立群`
     "版面编辑": EDITOR,
     "图片编辑": EDITOR,
     "本期统筹": EDITOR,

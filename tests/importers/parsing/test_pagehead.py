@@ -56,3 +56,43 @@ def test_number_of(label, number):
 )
 def test_the_papers_name_printed_in_the_page_head(lines, masthead):
     assert info(lines).masthead == masthead
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # the night's editor in charge opens the staff line (烟台晚报 2021, 哈尔滨日报 2025)
+        ("值班主任:姜  海  责任编辑:林晓萌  美编:曲  岩", "staff"),
+        ("值班编委 孙立群 责任编辑 乔 楠 美术编辑 于 洋", "staff"),
+        # the paper's name after the date (长江日报 2018), or a name not ending in 报 (人民日报海外版 2013)
+        ("2018年8月21日 星期二  长江日报", "page_date"),
+        ("人民日报海外版  2013年8月30日  星期五", "page_date"),
+        # the registration number in the masthead (湘潭日报 2022)
+        ("国内统一刊号:CN43-0003 湘潭日报社出版", "masthead"),
+    ],
+)
+def test_more_lines_of_a_page_s_head(line, kind):
+    from importers.parsing.furniture import classify
+
+    assert classify(line).kind == kind
+
+
+def test_the_staff_line_closes_the_page_s_head():
+    """烟台晚报's front page: `A01` / the staff line / `风雪中 最美的坚守` over the photos: the short line
+    under the staff line is the photos' title, not the page's name."""
+    from importers.parsing.furniture import page_head
+
+    lines = [
+        "烟台晚报",
+        "2021年12月18日 星期六",
+        "A01",
+        "值班主任:姜  海  责任编辑:林晓萌  美编:曲  岩",
+        "风雪中 最美的坚守",
+    ]
+    assert [f.kind if f else None for f in page_head(lines)] == [
+        "masthead",
+        "page_date",
+        "page_label",
+        "staff",
+        None,
+    ]
