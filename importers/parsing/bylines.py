@@ -197,6 +197,8 @@ _BOTH_SEP = f"[{SPACES}]*[{SLASHES}{_PIPES}\u3001·・][{SPACES}]*"
 _BOTH_MARK = (
     f"{_word('文')}{_BOTH_SEP}(?:{_word('图')}|{_word('摄')})|(?:{_word('图')}|{_word('摄')}){_BOTH_SEP}{_word('文')}"
 )
+# A byline naming who wrote and who photographed (`■文/图 衡阳晚报全媒体记者 胡亚华`): a story, not photo news.
+TEXT_AND_PHOTOS = re.compile(f"{_BOTH_MARK}|{_word('图文')}|{_word('文图')}")
 _BRACKETED_MARK = re.compile(
     f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .bylines import parse_staff
+from .bylines import parse_credit, parse_staff
 from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
 from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, ends_sentence, squeeze, strip
@@ -78,7 +78,10 @@ def classify(text: str) -> Furniture | None:
         return Furniture("ad_label", line)
     if _PAGE_LABEL.match(line) or _MASTHEAD.match(line):
         return Furniture("page_label", line)
-    if _PAGE_HEADER.match(flat) or flat in PAGE_NAMES or _NUMBERED_HEADER.match(line):
+    if flat in PAGE_NAMES or _NUMBERED_HEADER.match(line):
+        return Furniture("page_header", line)
+    if _PAGE_HEADER.match(flat) and not parse_credit(line):
+        # `综合·城区`; a byline naming a paper and its site is no head (`中青报·中青网记者 杜园春`)
         return Furniture("page_header", line)
     if _PAGE_DATE.match(line):
         return Furniture("page_date", line)

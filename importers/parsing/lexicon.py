@@ -207,6 +207,7 @@ LEADER_NOT_BEFORE = "沙春治江"
 HEADER_SECTIONS = {
     "头版": "要闻",  # the front page (陕西工人报 `01  头版`, `01  首版`; 要闻's shipped keywords name 头版)
     "首版": "要闻",
+    "重要新闻": "要闻",  # 重庆晨报's `重要新闻` (要闻 is not a substring of it)
     "财经": "经济",
     "产经": "经济",
     "文娱": "文化",
@@ -219,6 +220,12 @@ HEADER_SECTIONS = {
     "法治": "社会",
     "民生": "社会",
 }
+# Pages of foreign news (sections.is_foreign_page): only 时政's words count there (China's state
+# business abroad: `泰国王总理会见唐家璇`); the rest is the default section. 参考消息 prints its name
+# as its page head.
+FOREIGN_PAGES = ("国际", "环球", "世界", "参考消息")
+# Labels of a reporter's own account (sections.is_notes): commentary, as essays are.
+NOTES_LABELS = ("记者手记", "采访手记", "编辑手记")
 # The sections of the paper's own area: a town or street named after its county or district,
 # with no province before it (a paper names its own area so: `浏阳市蕉溪镇`, `天元区三门镇`),
 # places a story there when its lead names it (sections.local_section).
@@ -283,9 +290,11 @@ MASTHEAD_PLACES = {
     "楚天都市报": "湖北",
     "扬子晚报": "江苏",
     "钱江晚报": "浙江",
+    "团结报": "湘西",
+    "信阳日报": "信阳",  # rjieba tags 信阳 a noun, not a place
 }
 # A paper's page of local news: a place then 新闻 (`长沙新闻`, `北京新闻`), or one of these names.
-LOCAL_PAGES = ("城市", "本市", "城事", "都市", "本地")
+LOCAL_PAGES = ("城市", "本市", "城事", "都市", "本地", "州内", "区域", "县区")
 
 # The ends of roads: a piece of a road's name (黄河|北路, 珠江|南路), never a tag by itself.
 ROAD_ENDS = frozenset({"东路", "西路", "南路", "北路", "中路"})

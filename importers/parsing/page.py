@@ -11,7 +11,7 @@ from datetime import date
 from articles.vocabulary import AUTHOR, PARAGRAPH, SUBHEAD
 
 from . import dates, sections, tagging
-from .bylines import author_name
+from .bylines import TEXT_AND_PHOTOS, author_name
 from .decoding import decode_bytes
 from .errors import ParseError
 from .furniture import continued_from
@@ -263,6 +263,7 @@ def _item(draft: Draft) -> ParsedItem:
         and not dateline
         and {p.name for p in people} <= shooters(people)
         and _told_in_captions(blocks)
+        and not any(TEXT_AND_PHOTOS.search(line) for line in bylines)
     ):
         kind = PHOTO  # everyone credited took photos: photo news (`本报记者 李建泉摄`, `记者 浦峰 摄影报道`)
     kicker, headline, subheadline = split_title(title_lines)

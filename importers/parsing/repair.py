@@ -18,7 +18,7 @@ from articles.vocabulary import PARAGRAPH, SUBHEAD
 
 from .bylines import parse_credit, signs_for_certain, split_glued_credit, split_source_tag
 from .model import BodyBlock, PersonCredit
-from .text import CLOSE_PAREN, COLONS, COMMAS, OPEN_PAREN, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
+from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, PAUSES, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
@@ -74,7 +74,7 @@ def repair_body(
             )
             if _FIGURE.search(unit.key) and len(unit.key) <= _MAX_FIGURE_LABEL:
                 pieces.append(_Piece(CAPTION_BLOCK, unit.text, unit))  # `管制路段示意图`: a map's caption
-            elif sandwiched and strip(prev.text)[-1] in _PAUSES:
+            elif sandwiched and strip(prev.text)[-1] in PAUSES:
                 # A line that reads as a title inside a sentence cut after a pause: a subhead never stands
                 # inside a sentence, so it is a caption whose credit is elsewhere (`…少年青年读者,` /
                 # `读者在选购书籍` / `还有…`); the paragraph is joined across it.
@@ -113,7 +113,6 @@ def repair_body(
 
 _MAX_TITLE_LINES = 3
 _MAX_LABEL_ABOVE = 8
-_PAUSES = COMMAS + SEMICOLONS + COLONS + "\u3001"
 # The caption of a drawn figure printed without credit: `管制路段示意图`, `项目效果图`.
 _FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线路图|漫画|图表|制图)$")
 _MAX_FIGURE_LABEL = 20

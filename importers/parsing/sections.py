@@ -2,29 +2,39 @@
 
 In this order:
 
-1. a commentary goes to the commentary section (评论), whatever page prints it;
+1. a commentary goes to the commentary section (评论), whatever page prints it, unless its lead
+   opens with the day of an event as a report's does (is_dated_report); so does an essay
+   printed as news but written in the first person (a reader's or a writer's recollections of the
+   paper: is_first_person), and a reporter's notes labelled so (`记者手记`);
 2. a page header that names a section decides for its page (`综合·城区` → 城区, `要闻  2` → 要闻,
-   `综合新闻` → 综合), or names it in other words (`财经` → 经济, `文娱` → 文化: lexicon.HEADER_SECTIONS);
-3. the official business of the party and the government goes to 时政: the lead sentence names a
+   `综合新闻` → 综合), or names it in other words (`头版`, `重要新闻` → 要闻, `财经` → 经济,
+   `民生` → 社会: lexicon.HEADER_SECTIONS);
+3. so does a local news page (`长沙新闻`, `北京新闻`, `城市`, `新春·城事`) of a known place: for the
+   paper's own area 县市 when the lead names a town of a county, else 城区; for another place 社会,
+   whatever the story's subject;
+4. the official business of the party and the government goes to 时政: the lead sentence names a
    leader or a leading body (市委书记, 常务副市长, 市政协…), then a meeting, visit or inspection
    (会见, 主持召开, 调研…), so `市委书记曹慧泉分别会见部分金融机构负责人` is 时政 however much it
    says of banks;
-4. a story whose lead places it in a town of a county (`浏阳市蕉溪镇`) or a town or street of a
+5. a paper's report on itself (its anniversary, readers, newsroom: is_about_the_press) has no
+   section's subject: the default section; on a page of foreign news (`国际`) only 时政's words
+   count (China's state business abroad), the rest goes to the default section;
+6. a story whose lead places it in a town of a county (`浏阳市蕉溪镇`) or a town or street of a
    district (`天元区三门镇`), named as a paper names its own area (no province before it), goes
    to 县市 or 城区;
-5. the section whose keywords (editable by editors, in their order) the title and text name
+7. the section whose keywords (editable by editors, in their order) the title and text name
    most, title words counting thrice, provided it holds at least half of all the keywords
    named: a round-up of unrelated photos (a meat plant, a calligraphy club, flats in Shanghai)
    belongs to no one section;
-6. on a paper's local news page (`长沙新闻`, `北京新闻`, `城市`), its local section: 城区;
-7. a photo that names no section's keyword at all is a scene of everyday life (tourists in the snow,
+8. a photo that names no section's keyword at all is a scene of everyday life (tourists in the snow,
    cherry blossoms in a park): 社会;
-8. the default section.
+9. on a local news page of no known place (a paper whose name is not found), the paper's own: 城区;
+10. the default section.
 
 城区 and 县市 are the paper's own area: its city (株洲日报 → 株洲) and the places of its gazetteer
 (the editors' 地名, or data/gazetteer.txt: 长沙 and 湘潭 of 长株潭 are in it). A page of another place
 (its local page `北京新闻`, or its paper `北京日报`, `新京报`, `湖南日报`, `深圳特区报`) has neither:
-rules 4 and 5 never give them there, and its local news page falls back to 社会. A page that names
+rules 6 and 7 never give them there, and its local news page gives 社会. A page that names
 no place (株洲日报's dumps, 人民日报) is taken for the paper's own.
 """
 
@@ -39,12 +49,14 @@ from .lexicon import (
     COMMENTARY_SECTION,
     COUNTY_SECTION,
     DISTRICT_SECTION,
+    FOREIGN_PAGES,
     HEADER_SECTIONS,
     LEADER_ACTS,
     LEADER_NOT_BEFORE,
     LEADERS,
     LOCAL_PAGES,
     MASTHEAD_PLACES,
+    NOTES_LABELS,
     POLITICS_SECTION,
     PROVINCES,
     SOCIETY_SECTION,
@@ -59,6 +71,19 @@ _LEADER = re.compile(f"(?:{'|'.join(map(re.escape, LEADERS))})(?![{LEADER_NOT_BE
 # `浏阳市蕉溪镇`, `攸县网岭镇`, `天元区三门镇`, `芦淞区建宁街道`: a county or district, then its town.
 # How papers' names end, longest first: `长沙晚报`, `南方都市报`, `新京报`.
 _PAPER_KINDS = ("都市报", "日报", "晚报", "晨报", "商报", "时报", "报")
+# A page number before a page's name: `A06版:`, `第09版：`.
+_PAGE_LABEL = re.compile(r"^第?[A-Z]?\d{1,3}版\s*[:：]?\s*")
+# A report's lead: the day, then a comma (`8月25日,在…`, `12月4日上午,`), not `6月1日播出的…`.
+_DATED_LEAD = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚|晚间|早上)?[,，]")
+# An essay: the writer's 我 outside quotations, not an institution's (我市, 我国, 我校, 我院…).
+_QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
+_OWN_UNIT = re.compile(r"我(?=[市省国县区乡镇村校院局厅部委军团队所州])")
+_ESSAY_MIN = 4
+_ESSAY_PER_MILLE = 15
+# A newspaper named (《扬州日报》, 中国青年报, 报社), its readers or the journalists' day.
+_PRESS = re.compile(r"《[^》]{1,12}报》|[\u4e00-\u9fff]{2,4}(?:日报|晚报|晨报|青年报|都市报)|报社|读者|记者节")
+_PRESS_MIN = 5
+_PRESS_PER_MILLE = 15
 _TOWN = re.compile(r"(?P<level>[县市区])[\u4e00-\u9fff]{2,3}?(?:镇|乡|街道)")
 
 
@@ -89,16 +114,28 @@ def decide(
     masthead: str = "",
     area: Sequence[str] = (),
 ) -> tuple[str, str]:
-    """The section and the rule that chose it: commentary, header, leaders, area, keywords, local, photo
-    or default. ``masthead`` is the paper's name its page head prints (`北京日报`), if any; ``area``
+    """The section and the rule that chose it: commentary, essay, header, local, leaders, press, area,
+    keywords, photo or default. ``masthead`` is the paper's name its page head prints (`北京日报`), if any; ``area``
     the places of the importing paper's own area (own_places)."""
     names = [*keywords, *([default] if default else [])]
-    if kind == "commentary" and COMMENTARY_SECTION in names:
+    if kind == "commentary" and COMMENTARY_SECTION in names and not is_dated_report(text):
         return COMMENTARY_SECTION, "commentary"
+    if kind == "news" and COMMENTARY_SECTION in names and (is_first_person(text) or is_notes(title, header)):
+        return COMMENTARY_SECTION, "essay"
     if found := from_header(header, names):
         return found, "header"
+    # a local news page of a known place decides as a header does: its own area's section, or 社会
+    local_place = local_page_place(header)
+    if local_place is not None and (place := local_place or place_of_paper(masthead)):
+        local = (local_section(text) or DISTRICT_SECTION) if is_own_area(place, area) else SOCIETY_SECTION
+        if local in names:
+            return local, "local"
     if POLITICS_SECTION in names and is_leaders_business(text):
         return POLITICS_SECTION, "leaders"
+    if is_about_the_press(title, text) and default:
+        return default, "press"
+    if is_foreign_page(header):  # foreign news: China's state business (时政 by its words), else the default
+        keywords = {name: words for name, words in keywords.items() if name == POLITICS_SECTION}
     own_area = is_own_area(place_of_page(header, masthead), area)
     if own_area and (found := local_section(text)) and found in names:
         return found, "area"
@@ -107,11 +144,10 @@ def decide(
     hits = keyword_hits(title, text, keywords)
     if found := from_keywords(title, text, keywords, hits=hits):
         return found, "keywords"
-    local = DISTRICT_SECTION if own_area else SOCIETY_SECTION
-    if is_local_page(header) and local in names:
-        return local, "local"
     if kind == "photo" and not any(hits.values()) and SOCIETY_SECTION in names:
         return SOCIETY_SECTION, "photo"
+    if local_place is not None and DISTRICT_SECTION in names:  # a local page of no known place: the paper's own
+        return DISTRICT_SECTION, "local"
     return default, "default"
 
 
@@ -133,18 +169,35 @@ def from_header(header: str, names: Sequence[str]) -> str:
 
 
 def is_local_page(header: str) -> bool:
-    """A paper's page of local news: `长沙新闻`, `北京新闻` (a place, then 新闻), `城市`, `本市`;
-    not `综合新闻`, `县市新闻` or `图片新闻`."""
-    name = header.strip()
-    place = name.removesuffix("新闻")
-    return name in LOCAL_PAGES or (place != name and (place in LOCAL_PAGES or _is_place(place)))
+    """A paper's page of local news: `长沙新闻`, `北京新闻` (a place, then 新闻), `城市`, `本市`, or a
+    header one of whose parts is one (`新春·城事`, `广州·城事`); not `综合新闻`, `县市新闻` or `图片新闻`."""
+    return local_page_place(header) is not None
+
+
+def local_page_place(header: str) -> str | None:
+    """None when ``header`` is not a local news page; else the place it names (`北京新闻` → 北京,
+    `广州·城事` → 广州, `洛阳·社区` → 洛阳), ``""`` when it names none (`城事`, `城市·新闻`)."""
+    local, place = False, ""
+    for part in _header_parts(header):
+        stem = part.removesuffix("新闻")
+        if part in LOCAL_PAGES or stem in LOCAL_PAGES:
+            local = True
+        elif stem != part and _is_place(stem):
+            local, place = True, place or stem
+        elif _is_place(part):  # a place's own page: `洛阳·社区`, `广州·城事`
+            local, place = True, place or part
+    return place if local else None
+
+
+def _header_parts(header: str) -> list[str]:
+    """`A06版:洛阳·热线` → 洛阳, 热线: the parts of a page name, its page number dropped."""
+    name = _PAGE_LABEL.sub("", header.replace("・", "·").replace("•", "·").strip())
+    return [p.strip() for p in name.split("·") if p.strip()]
 
 
 def place_of_page(header: str, masthead: str) -> str:
     """The place a page reports on: its local page's (`北京新闻` → 北京), else its paper's, else ``""``."""
-    if is_local_page(header) and (place := header.strip().removesuffix("新闻")) not in LOCAL_PAGES:
-        return place
-    return place_of_paper(masthead)
+    return local_page_place(header) or place_of_paper(masthead)
 
 
 def place_of_paper(name: str) -> str:
@@ -172,6 +225,39 @@ def is_own_area(place: str, area: Sequence[str]) -> bool:
 
 def _is_place(word: str) -> bool:
     return word.startswith(PROVINCES) or rjieba.tag(word) == [(word, "ns")]
+
+
+def is_first_person(text: str) -> bool:
+    """An essay in the writer's own voice (a reader's or a writer's recollections, a reporter's notes):
+    我 at least four times and 15 times in a thousand characters, outside quotations and not in 我市,
+    我国, 我校… (an institution speaking, as reports write). `我和《陕西工人报》的友谊`, `青春焕彩再创辉煌`."""
+    narrative = _OWN_UNIT.sub("", _QUOTED.sub("", text))
+    count = narrative.count("我")
+    return count >= _ESSAY_MIN and count * 1000 >= _ESSAY_PER_MILLE * len(narrative)
+
+
+def is_about_the_press(title: str, text: str) -> bool:
+    """A report on a newspaper itself (its anniversary, readers, newsroom, 记者节): papers, 报社, 读者 or
+    记者节 named at least five times, title words thrice, and 15 times in a thousand characters:
+    `读晚报,就像和邻居聊天一样亲切` (《郑州晚报》), `绵延三十年剪不断的情缘` (中国青年报's readers)."""
+    count = _TITLE_WEIGHT * len(_PRESS.findall(title)) + len(_PRESS.findall(text))
+    return count >= _PRESS_MIN and count * 1000 >= _PRESS_PER_MILLE * max(len(text), 1)
+
+
+def is_dated_report(text: str) -> bool:
+    """A lead that opens with the day of the event, as a report does and a commentary does not:
+    `7月10日,永州市“好记者讲好故事”活动在…举行` (an item taken for a commentary for its bare signature)."""
+    return _DATED_LEAD.match(_OPENING_QUOTE.sub("", text.strip()).lstrip()) is not None
+
+
+def is_notes(title: str, header: str) -> bool:
+    """A reporter's notes, labelled so in the title or the page header (`记者手记`): the writer's own account."""
+    return any(label in title or label in header for label in NOTES_LABELS)
+
+
+def is_foreign_page(header: str) -> bool:
+    """A page of foreign news: `国际`, `国际新闻`, `环球`, or the head of 参考消息 (a paper of foreign news)."""
+    return any(part.removesuffix("新闻") in FOREIGN_PAGES for part in _header_parts(header))
 
 
 def is_leaders_business(text: str) -> bool:

@@ -18,11 +18,25 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .model import Furniture
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SPACES, STOPS, ends_sentence, runs_on, squeeze
+from .text import (
+    CLOSE_PAREN,
+    COLONS,
+    COMMAS,
+    HAN,
+    OPEN_PAREN,
+    PAUSES,
+    SPACES,
+    STOPS,
+    ends_sentence,
+    runs_on,
+    squeeze,
+    strip,
+)
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
     ENUMERATED,
+    adds_details,
     continues_title_line,
     dedupe_title_lines,
     is_kicker,
@@ -299,7 +313,7 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
         return True
     if _title_phrase(seq, i - 1):
         return True
-    return prev.shape == CAPTION
+    return prev.shape == CAPTION or prev.shape == TEXT and _captions_under_title(seq, i - 1)
 
 
 def _is_author_line(seq: list[Unit], i: int) -> bool:
@@ -329,6 +343,15 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         if (prev.shape == SERIES or prev.shape == CREDIT and _over_lead(seq, j - 1)) and j == i or stacked:
             j -= 1  # a series line, or a byline over its lead or over another byline line
             continue
+        if j == i - 1 and prev.shape == CREDIT and _byline_pair(seq, j):
+            j -= 1  # the first line of a byline printed on two
+            continue
+        if titles == 0 and prev.shape == TEXT and _captions_under_title(seq, j - 1):
+            prev.shape, prev.caption = CAPTION, prev.text
+        elif titles == 0 and seq[i].shape == LEAD and j == i and _deck(seq, j - 1):
+            prev.shape = TITLE
+        if prev.shape == TITLE and prev.opens_paragraph and titles:
+            break  # set in like the paragraphs above: their caption or subhead, not a line of this title
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
@@ -349,10 +372,57 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
     return j
 
 
+def _captions_under_title(seq: list[Unit], k: int) -> bool:
+    """One to three short sentences at and above k, right under a title, over the story's byline or
+    lead: the captions, printed without credit, of the photo set under the title (`开展2019年…志愿者活动`
+    / `桂林日报社员工给社区“送福”` / `桂林日报社领导与社区居民一起包饺子。` / … / `本报讯(记者刘教清文/摄)…`;
+    `街头桂花飘香 市民莫要采摘` / `花好莫要采。` / `□全媒体记者 王建成 文/图`)."""
+    top = k
+    while (
+        seq[top].shape in (TEXT, CAPTION)
+        and _short_caption(seq[top])
+        and strip(seq[top].text).endswith("。")  # a sentence, not a quote under a kicker (`“…找不到我”`)
+        and not seq[top].barrier_before
+    ):
+        if top == 0 or k - top + 1 > _MAX_PHOTO_CAPTIONS:
+            return False
+        top -= 1
+    if top == k or seq[top].shape != TITLE:
+        return False
+    above = seq[top - 1] if top and not seq[top].barrier_before else None
+    # not a title floated between the halves of a sentence cut by a column (`…主办,` / title / `…承办。`)
+    return above is None or above.shape != TEXT or ends_sentence(above.text)
+
+
+def _deck(seq: list[Unit], k: int) -> bool:
+    """A long clause with no stop in it under a title line, over the lead or the photos under them:
+    the 副题 (新华社 copy as 人民日报 prints it: `…表彰我驻南新闻工作者` / `追授邵云环等三位烈士…,为赵金河等
+    八位同志记一等功` / `新华社北京5月27日电 …`; 新京报: `新机场线将北延丽泽商务区` / `工程预计年内启动;…,
+    可办理值机` / the photo's caption)."""
+    above = seq[k - 1] if k > 0 and not seq[k].barrier_before else None
+    return (
+        above is not None
+        and above.shape == TITLE
+        and "\n" not in seq[k].text
+        and not ends_sentence(seq[k].text)
+        and strip(seq[k].text)[-1] not in PAUSES  # a caption cut by a column (`…主塔成功封顶,`)
+        and adds_details(seq[k].text, above.text)
+    )
+
+
+def _byline_pair(seq: list[Unit], k: int) -> bool:
+    """A byline printed on two lines over its lead (`□ 株洲日报社全媒体记者 陈正明` / `通讯员 刘汇文` /
+    `株洲日报讯 …`; `□本报记者 刘 超` / `通讯员 梁月康`): the second line right under the first, which
+    does not sign off text above it."""
+    above = seq[k - 2] if k > 1 else None
+    signs_off = above is not None and not seq[k - 1].barrier_before and above.shape in (TEXT, CAPTION)
+    return seq[k].shape == CREDIT and not seq[k].gap_before and not seq[k].barrier_before and not signs_off
+
+
 def _title_phrase(seq: list[Unit], k: int) -> bool:
     """A phrase at k that can be a title line: the unit above it ends, or is a title itself."""
-    if seq[k].shape != TEXT or not seq[k].phrase:
-        return False
+    if seq[k].shape != TEXT or not seq[k].phrase or seq[k].opens_paragraph:
+        return False  # indented on a page that indents its paragraphs: text, not a title line
     above = seq[k - 1] if k > 0 else None
     return (
         above is None
@@ -420,6 +490,9 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     no_caption = j + 1 == i and seq[i].shape != CAPTION  # a credit needs a caption above it
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
+    captioned = seq[i].shape == CAPTION or j + 2 < i  # the photo keeps a caption under the deck
+    if j + 1 < i and captioned and seq[j + 1].shape == TEXT and _deck(seq, j + 1):
+        seq[j + 1].shape = TITLE
     return _title_start(seq, j + 1, single)
 
 
@@ -554,9 +627,13 @@ def _ad_draft(units: list[Unit], kind: str) -> Draft:
 def _anchorless(seq: list[Unit], indexes: list[int]):
     """Items with no byline: a title followed by text (notices, boxed items)."""
     groups: list[list[int]] = []
+    jumped = _continued_elsewhere(seq, indexes)
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
+        if groups and jumped and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
+            groups[-1].append(k)
+            continue
         if groups and seq[k].after_jump and seq[k].shape == TEXT and _has_text(seq, groups[-1]):
             groups.append([k])  # `▶下转06版` ended the story above: the text after it is another's
             continue
@@ -608,6 +685,30 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
 
 
 _MIN_PHRASE_HEADLINE = 20
+
+
+def _continued_elsewhere(seq: list[Unit], indexes: list[int]) -> bool:
+    """The span ends on a jump line (`(下转A06版)`): it is one story, continued on another page."""
+    after = indexes[-1] + 1
+    return after < len(seq) and seq[after].after_jump and seq[after].barrier_before
+
+
+def _subhead_of_jumped(seq: list[Unit], group: list[int], following: list[int]) -> bool:
+    """One title line after a finished paragraph of a titled story with no byline that a jump line
+    ends: a subhead of that story (株洲晚报: `这个小区办了一份“自己的报纸”` … `小区居民自己写稿子`,
+    `校园,趁你不在,悄悄在变` … `●景弘中学搬到新华路原景炎老校址`); a page's next story is not cut off
+    by the jump of the one above."""
+    unit, before = seq[following[0]], seq[group[-1]]
+    nxt = seq[following[1]] if len(following) > 1 else None
+    return (
+        seq[group[0]].shape == TITLE
+        and unit.shape == TITLE
+        and "\n" not in unit.text
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and nxt is not None
+        and nxt.shape == TEXT
+    )
 
 
 def _long_phrase_heading(seq: list[Unit], indexes: list[int], n: int) -> bool:
@@ -726,7 +827,8 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         else:
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
-    closed = _after_closing_credit(seq, rest, titled=bool(title))
+    own = {p.name for p in anchor.people} if anchor is not None else set()
+    closed = _after_closing_credit(seq, rest, titled=bool(title), own=own)
     # `（下转第2版）` ends the story on this page: what follows is another item
     jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
     if jump is not None and (closed is None or jump < closed):
@@ -826,16 +928,21 @@ def _signed_by(unit: Unit) -> tuple:
     return glued[2] if glued else ()
 
 
-def _after_closing_credit(seq: list[Unit], rest: list[int], *, titled: bool = True) -> int | None:
+def _after_closing_credit(
+    seq: list[Unit], rest: list[int], *, titled: bool = True, own: set[str] = frozenset()
+) -> int | None:
     """Position in ``rest`` where another item with no byline above its body begins: a title
     after the story's closing credit (a short commentary signed at its end), a title of two or
-    three lines after a finished paragraph (an in-body subhead is one line), or the span's one
-    title line when it cannot be a subhead (``_lone_title``)."""
+    three lines after a finished paragraph (an in-body subhead is one line), a title over a photo
+    credited to none of the story's ``own`` people, or the span's one title line when it cannot be
+    a subhead (``_lone_title``)."""
     for n in range(1, len(rest) - 1):
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
             continue
         if _signs_untitled(seq, rest, n) or _voice_changes(seq, rest, n):
+            return n
+        if _over_others_photo(seq, rest, n, own):
             return n
         if before.shape == TEXT and (split_source_tag(before.text) or _CLOSING_NOTE.search(before.text)):
             return n  # `…。 据中新社`, `…共同承办。(轧学超)`: the story ends with its source or its signature
@@ -942,6 +1049,25 @@ def _voice_changes(seq: list[Unit], rest: list[int], n: int) -> bool:
 _SPEAKER = re.compile(f"^[{SPACES}]*[^{SPACES}{COMMAS}\u3002]{{1,8}}[{COLONS}]")
 
 
+def _over_others_photo(seq: list[Unit], rest: list[int], n: int, own: set[str]) -> bool:
+    """A title after a finished paragraph of a signed story, right over a captioned photo credited to
+    none of its people, then text: another story under its photo (株洲晚报: `…育人环境。` / `冷在风里` /
+    `近日,栗雨湖,残荷傲立寒冬。 通讯员/张顺湘 摄` / `初冬的第一周,…`); a subhead is followed by its text."""
+    before, photo = seq[rest[n - 1]], seq[rest[n + 1]]
+    after = seq[rest[n + 2]] if n + 2 < len(rest) else None
+    return (
+        bool(own)
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and "\n" not in seq[rest[n]].text
+        and photo.shape == CAPTION
+        and bool(photo.people)
+        and not own & {p.name for p in photo.people}
+        and after is not None
+        and after.shape == TEXT
+    )
+
+
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:
     """A name alone after a finished paragraph, over more text: the author line of a signed piece
     printed without a title (a commentary), not a subhead of the story above."""
@@ -977,7 +1103,7 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     n = rest.index(k)
     prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
     cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
-    if cut_off and (prev.text.rstrip().endswith("\u3001") or runs_on(prev.text, nxt.text)):
+    if cut_off and (strip(prev.text)[-1] in PAUSES or runs_on(prev.text, nxt.text)):
         return None  # the text after the title goes on with the cut sentence: a title floated there
     # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
     if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):

@@ -21,6 +21,7 @@ COMMAS = ",\uff0c"
 SEMICOLONS = ";\uff1b"
 SLASHES = "/\uff0f"
 STOPS = "\u3002!?\uff01\uff1f"  # 。 ! ? ! ?
+PAUSES = COMMAS + SEMICOLONS + COLONS + "\u3001"  # where a sentence goes on: , ; : 、
 
 
 def squeeze(text: str) -> str:

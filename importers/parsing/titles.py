@@ -15,7 +15,19 @@ from __future__ import annotations
 
 import re
 
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
+from .text import (
+    CLOSE_PAREN,
+    COLONS,
+    COMMAS,
+    HAN,
+    OPEN_PAREN,
+    SEMICOLONS,
+    SPACES,
+    STOPS,
+    ends_sentence,
+    squeeze,
+    strip,
+)
 
 _LEAD_IN_VERBS = "强调|指出|要求|表示|提出|时说|寄语|希望|批示|讲话"
 _LEAD_IN = re.compile(f"^(?P<kicker>.{{4,40}}?时(?:{_LEAD_IN_VERBS}))[{SPACES}]+(?P<headline>.+)$")
@@ -184,8 +196,11 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
     while len(lines) > 2 and _COLUMN_LABEL.match(squeeze(lines[0])) and is_kicker(lines[1]):
         # a column label over a lead-in line: one kicker of two lines (`【我与光明日报】` / `沐光而行75年——`)
         lines = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
-    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 2 and (_is_label_line(*parts) or is_kicker(parts[0])):
-        return strip(parts[0]), strip(parts[1]), ""  # `首日直击` over its headline in one block (羊城晚报)
+    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 2:
+        # A title on two lines of one block is two of its levels, as on two blocks: `首日直击` over its
+        # headline (羊城晚报), a headline over its 副题 (`未检“春风”吹进孩子心里` / `淮安检察机关…`, 检察日报;
+        # `联创共建聚合力 党建引领谱新篇` / `市人大常委会积极探索党建工作新路径`, 桂林日报).
+        lines = [strip(part) for part in parts]
     if len(lines) == 1:
         return _split_one(lines[0])
     if len(lines) == 2:
@@ -194,6 +209,8 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
+        if _details([lower], upper):
+            return "", upper, lower  # a 副题 adding details in a long clause
         if (
             _is_lead_in(upper)
             or _is_cry(upper, lower)
@@ -213,6 +230,12 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
 
 
 _DETAIL_LINE = 20
+
+
+def adds_details(line: str, headline: str) -> bool:
+    """A line under a title that adds a detail in a clause much longer than it: a 副题 (`追授邵云环等三位
+    烈士…称号,为赵金河等八位同志记一等功` under `中宣部人事部表彰我驻南新闻工作者`)."""
+    return _details([line], headline) and not re.search(f"[{STOPS}]", line)
 
 
 def _details(lines: list[str], headline: str) -> bool:

@@ -15,7 +15,7 @@ from .furniture import classify as classify_furniture
 from .furniture import page_head, split_glued_jump
 from .lexicon import PHOTOGRAPHER
 from .model import Furniture, PersonCredit
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, squeeze, strip
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
 from .titles import could_be_title, is_title_like
 
 FURNITURE = "furniture"
@@ -200,9 +200,12 @@ def _is_one_entry(block: list[tuple[int, str]]) -> bool:
     """Lines with no blank line between them, in a dump that sets paragraphs apart by blank lines,
     are one entry with its line breaks (a two-line subhead, a caption printed on two lines: the gold
     conventions), unless one of them is furniture, a lead or a credit, or a short line (a title)
-    stands over long ones (its text) or under them."""
+    stands over long ones (its text) or under them, or the block is prose cut by a column (a line of
+    it stops mid-sentence: `…调研采访,` / `生动展现…。`), whose lines join as across a blank line."""
     lines = [line for _, line in block]
     if len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1:
+        return False
+    if any("。" in line for line in lines) and not all(ends_sentence(line) for line in lines[:-1]):
         return False
     return not any(classify_furniture(line) or parse_lead(line) or parse_credit(line) for line in lines)
 

@@ -1206,3 +1206,195 @@ def test_an_aerial_photograph_credit(text, expected):
 
     assert [(p.name, p.role) for p in parse_credit(text)] == expected
     assert people(item("wzrb_20180925_03", "家乡,美得不舍再离去")) >= {("杨冰杰", "photographer")}
+
+
+@pytest.mark.parametrize(
+    ("page", "joined"),
+    [
+        # a column break after a comma inside one block of a blank-line page: 株洲日报 2024, 金华日报 2024
+        ("zzrb_20241203_03", "通过多方位、小切口式调研采访,生动展现株洲的文明风采"),
+        ("jhrb_20241020_04", "带回的物品经常会用旧报纸包裹,最常用的当然就是《金华日报》。"),
+    ],
+)
+def test_a_line_cut_mid_sentence_inside_a_block_joins_the_next(page, joined):
+    """On a page that sets entries apart by blank lines, a block of prose (a 。 in it) whose line stops
+    mid-sentence was cut by a column: the lines join with nothing between, as across a blank line."""
+    texts = [b.text for i in items(page) for b in i.blocks]
+    assert [t for t in texts if joined in t], [t for t in texts if joined[:8] in t]
+
+
+def test_a_title_floated_into_a_block_of_the_story_above_heads_the_untitled_story_under_it():
+    """永州日报: the next story's title printed between the halves of the last sentence of the story above,
+    in one block (`…协会主办,` / `道县:凌晨木棒倾落路面 交警化身“清理工”` / `永州市总工会协办,…`), over a lead
+    with no title of its own: the title is that story's, and the sentence joins across it."""
+    story = item("yongzrb_20260107_03", "凌晨木棒倾落路面")
+    assert (story.kicker, story.kind) == ("道县:", "news")
+    assert {(p.name, p.role) for p in story.people} == {("何斌", "correspondent")}
+    above = [b.text for i in items("yongzrb_20260107_03") for b in i.blocks if "本次活动由中共永州市委" in b.text]
+    assert above == ["本次活动由中共永州市委宣传部、永州市新闻工作者协会主办,永州市总工会协办,永州市融媒体中心承办。"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # 株洲日报 2018 (zzrb_20180306_03) and 潍坊日报 2014 (bylines.jsonl): a byline printed on two lines
+        ("□ 株洲日报社全媒体记者 陈正明", "通讯员 刘汇文", {("陈正明", "reporter"), ("刘汇文", "correspondent")}),
+        ("□本报记者 刘 超", "通讯员 梁月康", {("刘超", "reporter"), ("梁月康", "correspondent")}),
+    ],
+)
+def test_a_byline_on_two_lines_over_its_lead_is_one_item(first, second, expected):
+    """`□ …记者 X` / `通讯员 Y` right under each other over the lead: one byline of one story, whether
+    a title stands over it or not."""
+    path = CORPUS / "zzrb" / "zzrb_20180306_03.txt"
+    page = path.read_text(encoding="utf-8")
+    printed = "□ 株洲日报社全媒体记者 陈正明\n通讯员 刘汇文\n"
+    assert printed in page
+    for title in ("", "志愿服务进广场\n\n"):
+        text = page.replace(printed, f"{title}{first}\n{second}\n")
+        news = [i for i in parse_page(text.encode(), source=path.name).items if i.kind == "news"]
+        assert len(news) == 1
+        assert expected <= people(news[0])
+        assert news[0].headline == (title.strip() or news[0].headline)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "caption", "expected"),
+    [
+        # 桂林日报: a two-line title, two captions without credit, then `本报讯(记者刘教清文/摄)…`
+        (
+            "glrb_20230130_02",
+            "桂林日报社员工给社区“送福”",
+            "桂林日报社领导与社区居民一起包饺子。",
+            {("刘教清", "reporter"), ("刘教清", "photographer")},
+        ),
+        # 天中晚报: title, `花好莫要采。`, `□全媒体记者 王建成 文/图`, `本报讯 时下,…`
+        (
+            "tzwb_20221128_03",
+            "街头桂花飘香 市民莫要采摘",
+            "花好莫要采。",
+            {("王建成", "reporter"), ("王建成", "photographer")},
+        ),
+    ],
+)
+def test_captions_between_a_title_and_its_byline_are_the_story_s(page, headline, caption, expected):
+    """Short sentences right under a title, over the story's byline or lead, are the captions of the
+    photos printed under the title: the title stays the story's, the captions its captions."""
+    story = item(page, headline)
+    assert people(story) == expected
+    assert caption in story.captions
+    assert not [i for i in items(page) if i is not story and caption in [b.text for b in i.blocks]]
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheadline"),
+    [
+        # a headline over its 副题 in one block of two lines (检察日报, 桂林日报, 浙江日报)
+        ("jcrb_20220222_03", "未检“春风”吹进孩子心里", "淮安检察机关全方位保障未成年人权益防线"),
+        ("glrb_20230130_02", "联创共建聚合力 党建引领谱新篇", "市人大常委会积极探索党建工作新路径"),
+        ("zjrb_20160112_17", "这五年,改变乡村的力量", "——从200期《美丽乡村》周刊看浙江“三农”变迁"),
+    ],
+)
+def test_a_title_on_two_lines_of_one_block_is_two_levels(page, headline, subheadline):
+    found = item(page, headline)
+    assert (found.kicker, found.headline, found.subheadline) == ("", headline, subheadline)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheadline"),
+    [
+        # a long clause with no stop between the title and the lead (新华社 copy as 人民日报 prints it, 1999)
+        (
+            "xinhua_19990528_04",
+            "中宣部人事部表彰我驻南新闻工作者",
+            "追授邵云环等三位烈士和授予吕岩松等七位同志“优秀新闻工作者”称号,为赵金河等八位同志记一等功",
+        ),
+        # … and between the title and the photo's caption (新京报 2018)
+        (
+            "xjb_20180424_A01",
+            "新机场线将北延丽泽商务区",
+            "工程预计年内启动;城市候机楼同步由草桥北移至丽泽商务区,可办理值机",
+        ),
+    ],
+)
+def test_a_long_clause_under_a_title_is_its_deck(page, headline, subheadline):
+    found = item(page, headline)
+    assert (found.headline, found.subheadline) == (headline, subheadline)
+    assert subheadline not in [b.text for b in found.blocks]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["中青报·中青网记者 杜园春", "新华日报·交汇点记者 邓宇轩"],  # 中国青年报 2020; 新华日报 (bylines.jsonl)
+)
+def test_a_byline_naming_a_paper_and_its_site_is_no_page_head(line):
+    from importers.parsing.furniture import classify
+
+    assert classify(line) is None
+    assert classify("综合·城区").kind == "page_header"
+
+
+def test_a_byline_under_a_title_opens_its_story():
+    """中国青年报: `中青报·中青网记者 杜园春` under the title is the story's byline, its subhead no other story."""
+    story = item("zqb_20200910_10", "新学期校园生活主题")
+    assert people(story) == {("杜园春", "reporter")}
+    assert "新学期返校,65.4%受访大学生表示“盼望已久”" in [b.text for b in story.blocks]
+
+
+def test_a_caption_cut_after_a_comma_under_a_photo_title_is_no_deck():
+    # 长江日报: `世界最高A型桥塔诞生` / `4月10日,…南岸主塔成功封顶,` / `意味着…。记者任勇 摄 …`
+    found = item("cjrb_20180411_08", "世界最高A型桥塔诞生")
+    assert found.subheadline == ""
+    assert any(b.text.startswith("4月10日,武汉“建桥国家队”") for b in found.blocks)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "caption", "name"),
+    [
+        # 衡阳晚报: title, a caption, `■文/图   衡阳晚报全媒体记者  胡亚华`, the text; after a story whose
+        # own captions are set in like its paragraphs (`　　游摊散贩占道经营`)
+        ("hywb_20181126_A04", "“家门口”欢乐过节", "假期,风景秀美的南湖公园成了游客的热门打卡地。", "胡亚华"),
+        # 天中晚报: title, `花好莫要采。`, `□全媒体记者 王建成 文/图`, `本报讯 时下,…`
+        ("tzwb_20221128_03", "街头桂花飘香 市民莫要采摘", "花好莫要采。", "王建成"),
+    ],
+)
+def test_a_story_written_and_photographed_by_one_reporter_under_its_captions(page, headline, caption, name):
+    """A byline under a title's captions opens the story; `文/图` says its reporter wrote it: news, not
+    photo news, however few its paragraphs."""
+    story = item(page, headline)
+    assert (story.kicker, story.headline, story.kind) == ("", headline, "news")
+    assert people(story) == {(name, "reporter"), (name, "photographer")}
+    assert caption in story.captions
+    before = [i for i in items(page) if i is not story and name in {p.name for p in i.people}]
+    assert all(headline not in [b.text for b in i.blocks] for i in before)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheads"),
+    [
+        # 株洲晚报 2023 and 2024: unsigned features on 城事 continued on A06, their subheads set like titles
+        ("zzwb_20230418_A03", "这个小区办了一份“自己的报纸”", ["小区居民自己写稿子", "一份记录小区“向上”的报纸"]),
+        (
+            "zzwb_20240829_A03",
+            "校园,趁你不在,悄悄在变",
+            [
+                "●这些学校的校园正在“换新颜”",
+                "●景弘中学搬到新华路原景炎老校址",
+                "●方便学生出行 景炎中学定制公交专线来啦",
+            ],
+        ),
+    ],
+)
+def test_title_lines_of_an_unsigned_story_cut_by_a_jump_line_are_its_subheads(page, headline, subheads):
+    story = item(page, headline)
+    texts = [b.text for b in story.blocks]
+    assert all(line in texts for line in subheads)
+    assert story.continued_to == "A06版"
+    assert not [i for i in items(page) if i.headline in subheads]
+
+
+def test_a_title_over_another_team_s_photo_after_a_signed_story_opens_a_story():
+    """株洲晚报: `…育人环境。` (a story signed 株洲晚报融媒体记者/戴凛) / `冷在风里` / a caption credited
+    `通讯员/张顺湘 摄` / the column's text, signed `(王娜)`: another story under its photo."""
+    story = item("zzwb_20230418_A03", "冷在风里")
+    assert people(story) == {("张顺湘", "photographer"), ("王娜", "author")}
+    assert people(item("zzwb_20230418_A03", "我市一批学校上榜省文明校园")) == {("戴凛", "reporter")}

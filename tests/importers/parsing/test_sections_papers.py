@@ -47,7 +47,9 @@ def section_of(found: dict[str, str], words: str) -> str:
         ("bjwb_20190219_06.txt", "元宵", "社会"),
         ("bjwb_20190828_12.txt", "公园成北京市民纳凉", "社会"),  # 市民 is city life, but Beijing's
         ("bjwb_20190828_12.txt", "配套缺位", "社会"),
-        ("bjwb_20190219_06.txt", "驻华使馆", "时政"),  # the 人代会 opening keeps its desk
+        # the 人代会 opening on Beijing's local page: another place's local news, whatever its subject
+        ("bjwb_20190219_06.txt", "驻华使馆", "社会"),
+        ("bjrb_20191204_06.txt", "林萃路", "社会"),  # a road works story: 经济's words, Beijing's page
         # 新京报 `北京新闻` (an untitled photo) and `城市`: the paper's name hides its place
         ("xjb_20200127_A05.txt", "东城区左安门大街", "社会"),
         ("xjb_20250622_A06.txt", "海淀公园帐篷区扩容", "社会"),
@@ -64,7 +66,10 @@ def test_local_news_of_a_place_outside_the_papers_area_is_society(page, words, e
         ("cswb_20180925_A04.txt", "月满中秋", "城区"),  # no keyword: the city page's own districts
         ("cswb_20180925_A04.txt", "集体过节", "县市"),  # `浏阳市蕉溪镇`: a county of the city
         ("cswb_20180925_A04.txt", "商圈火爆", "城区"),
-        ("cswb_20240212_A04.txt", "火宫殿", "文化"),  # a subject's keywords still win
+        # the page decides as a header naming a section does, whatever the subject's words
+        ("cswb_20240212_A04.txt", "火宫殿", "城区"),
+        ("cswb_20240212_A04.txt", "解放西", "城区"),  # 交警, 交通: 社会's words
+        ("zzwb_20210831_A03.txt", "株洲又热闹起来了", "城区"),  # 株洲晚报 `城事`: 商场, 市场 are 经济's
     ],
 )
 def test_local_news_page_of_a_city_paper_keeps_its_districts(page, words, expected):
@@ -181,3 +186,107 @@ def test_the_front_page_is_the_news_page(page, words, expected):
 def test_reading_rooms_and_arts_festivals_are_culture(words, expected):
     # 工人日报 `工会新闻` (grrb_20081125_05): keywords of migration 0024 (书屋, 艺术节); its other briefs stay
     assert section_of(sections_of("grrb_20081125_05.txt"), words) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        # a header with a local part (`新春·城事`, `城市·新闻`) of a paper of another place: 社会
+        ("ctdsb_20250202_A05.txt", "汉口里", "社会"),  # 楚天都市报 (湖北): 文化's words
+        ("wzrb_20180925_03.txt", "瓯越大桥", "社会"),  # 温州日报
+        ("xmrb_20250919_A05.txt", "两岸", "社会"),  # 厦门日报 `城事`
+        ("tjb_20181220_02.txt", "凤凰县", "社会"),  # 团结报 `州内新闻` (湘西): its counties are not 株洲's
+    ],
+)
+def test_local_page_of_another_place_decides_society(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        # readers' and writers' essays printed as news, in the first person: commentary (评论)
+        ("jjrb_20230101_07.txt", "青春焕彩"),  # 经济日报's anniversary: 经济's words all through
+        ("syrb_20240625_04.txt", "我的写作起步之地"),  # 邵阳日报, on a `综合` page
+        ("rmfyb_20190726_05.txt", "等待精彩"),  # 人民法院报, on a `法院文化` page
+        ("tzrb_20221231_05.txt", "从一线到"),  # 台州日报
+    ],
+)
+def test_an_essay_in_the_first_person_is_commentary(page, words):
+    assert section_of(sections_of(page), words) == "评论"
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        # a paper's reports on itself (its readers, anniversary) name no section's subject: the default
+        ("zzwb2_20111212_B14.txt", "读晚报"),  # 郑州晚报: 文化's words
+        ("zqb_20130427_04.txt", "绵延三十年"),  # 中国青年报's gold readers: 社会's words
+        ("yzrb_20230615_05.txt", "剪过的报"),  # 扬州日报
+    ],
+)
+def test_a_report_on_the_paper_itself_goes_to_the_default(page, words):
+    assert section_of(sections_of(page), words) == "综合"
+
+
+def test_reports_quoting_people_are_not_essays():
+    # 我 inside quotations, or a paper's 我市, is not the writer's own voice
+    from importers.parsing.sections import is_first_person
+
+    quoted = "“我家住得近,就骑车过来了。”吴碧霞说,“我骑车来报到并没有特别的想法,我一为锻炼身体,我二是低碳环保。”"
+    assert not is_first_person(quoted)
+    assert not is_first_person("我市设潍城区实验小学等13处考点。我市参考考生共计12611人。我市我市我市。")
+    assert is_first_person("那时,我正在读大学。我订了一份报纸,我每天都读,我的第一篇文章也登在上面。")
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        # a report taken for a commentary (a bare signature) whose lead opens with the day of the event:
+        # the page header decides, not 评论
+        ("yongzrb_20260107_03.txt", "永州市举办", "要闻"),  # 永州日报 `要闻`, signed `李丽 文佳星 郭建鑫`
+        ("zqb_20220826_06.txt", "青年人才周", "综合"),  # 中国青年报 `综合新闻`, signed `张  艺`
+        # a reporter's notes, labelled so in the header or the title: 评论
+        ("zgjyb_20191230_04.txt", "在一线感知教育改革", "评论"),  # 中国教育报 `新闻·记者手记`
+        ("zzrb2_20190306_11.txt", "与“四”字结缘", "评论"),  # 郑州日报, `记者手记` over the title
+    ],
+)
+def test_dated_reports_and_reporters_notes(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        # foreign news: China's state business is 时政, the rest the default, whatever 经济/社会 words it has
+        ("rmrb_19951019_06.txt", "伊比利亚", "综合"),  # 人民日报 `国际`: 教育, 社会 named
+        ("rmrb_19990206_03.txt", "泰国王总理会见唐家璇", "时政"),
+        ("ckxx_19990718_01.txt", "车臣", "综合"),  # 参考消息: 恐怖活动, 通缉
+        ("ckxx_19990718_01.txt", "赫—伯法", "综合"),  # 企业, 生意
+        ("ckxx_19990718_01.txt", "江泽民主席访问蒙古", "时政"),  # 经济 named twice, 时政 once
+    ],
+)
+def test_foreign_news(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
+
+
+def test_important_news_page_is_the_front_news():
+    # 重庆晨报 `重要新闻`: 要闻 is not a substring of it
+    found = sections_of("cqcb_20200914_03.txt")
+    assert section_of(found, "成渝媒体深情对视") == section_of(found, "小游进京记") == "要闻"
+
+
+@pytest.mark.parametrize(
+    ("page", "words"),
+    [
+        # a place's own page (`A06版:洛阳·热线`, `洛阳·社区`: the page number dropped, the place read) and a
+        # county page of another city's paper (信阳日报 `县区新闻`): local news of another place, 社会
+        ("lywb_20090106_A06.txt", "惹麻烦"),  # 洛阳晚报: no section's words
+        ("lywb_20090106_A06.txt", "热心肠感动外地人"),  # 文物: 文化's words
+        ("lywb_20120112_A11.txt", "征迁户"),  # 房地产开发: 经济's words
+        ("xyrb_20141117_03.txt", "知名作家"),  # 作家, 文学: 文化's words
+        ("xyrb_20141117_03.txt", "潢川"),
+    ],
+)
+def test_local_page_of_a_city_and_its_counties_elsewhere_is_society(page, words):
+    assert section_of(sections_of(page), words) == "社会"
