@@ -455,10 +455,25 @@ def _closes_photo(seq: list[Unit], i: int) -> bool:
     nxt = seq[i + 1] if i + 1 < len(seq) else None
     if nxt is not None and nxt.shape == LEAD and _tells_a_story(seq[i].caption):
         return True  # the photo's own story is told in its caption; the lead opens another
+    if nxt is not None and _tells_a_story(seq[i].caption) and _photo_follows(seq, i + 1):
+        return True  # untitled photos in a row, each telling its news (焦作日报, 信阳日报)
     return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
 
 
 _STORY_CAPTION = 60
+
+
+def _photo_follows(seq: list[Unit], k: int) -> bool:
+    """Another photo at k: a caption with its credit on it, or one to three caption lines closed by a
+    photo credit."""
+    if seq[k].barrier_before:
+        return False
+    if seq[k].shape == CAPTION and seq[k].people:
+        return True
+    texts = 0
+    while k < len(seq) and seq[k].shape == TEXT and texts < _MAX_PHOTO_CAPTIONS:
+        texts, k = texts + 1, k + 1
+    return texts > 0 and k < len(seq) and seq[k].shape == PHOTO_CREDIT and bool(seq[k].people)
 
 
 def _tells_a_story(caption: str) -> bool:
@@ -528,18 +543,24 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     """An untitled photo: its caption text stands between another photo's credit and its own
     (`…记者 浦峰 摄影报道` / `昨日10时许,…` / `本报记者 吴江 汤旸 摄影报道`), or after a story
     signed at the end of its last paragraph (`…为顾问。本报记者齐连声`) or on a line under it
-    (`(黄心豪  刘勇)` / `…的训练。新华社记者 唐奕 摄`)."""
-    j = i - 1
+    (`(黄心豪  刘勇)` / `…的训练。新华社记者 唐奕 摄`), or a caption with its credit on it opening the page
+    or its column (`12月16日8时许,…开工建设。本报记者 李英俊 摄`, 焦作日报)."""
+    if seq[i].shape == CAPTION and seq[i].people and (i == 0 or seq[i].barrier_before):
+        return i
+    top = i - 1
+    if top > 0 and seq[top].shape == CREDIT and not seq[top].people and not seq[i].barrier_before:
+        top -= 1  # the credit's label on a line of its own: `本报记者` / `王大明 摄` (信阳日报)
+    j = top
     while (
         j >= 0
-        and i - j <= _MAX_PHOTO_CAPTIONS
+        and top - j < _MAX_PHOTO_CAPTIONS
         and seq[j].shape == TEXT
         and not seq[j + 1].barrier_before
         and not split_glued_credit(seq[j].text)
     ):
         j -= 1
     own_caption = seq[i].shape == CAPTION  # `…今年不回家过春节。胡社友 摄`: the caption is on the credit
-    if (j == i - 1 and not own_caption) or j < 0 or seq[j + 1].barrier_before:
+    if (j == top and not own_caption) or j < 0 or seq[j + 1].barrier_before:
         return None
     closed = (
         seq[j].shape == PHOTO_CREDIT

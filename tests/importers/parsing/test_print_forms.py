@@ -1398,3 +1398,17 @@ def test_a_title_over_another_team_s_photo_after_a_signed_story_opens_a_story():
     story = item("zzwb_20230418_A03", "冷在风里")
     assert people(story) == {("张顺湘", "photographer"), ("王娜", "author")}
     assert people(item("zzwb_20230418_A03", "我市一批学校上榜省文明校园")) == {("戴凛", "reporter")}
+
+
+@pytest.mark.parametrize(
+    ("page", "credits"),
+    [
+        # 焦作日报: two captions with their credits on them, then a caption over `本报记者 刘金元 摄`
+        ("jzrb_20111219_02", [{"李英俊"}, {"刘昆"}, {"刘金元"}]),
+        # 信阳日报: a caption over `本报记者 高晶晶 摄`, then one over `本报记者` / `王大明 摄` on two lines
+        ("xyrb_20141117_03", [{"高晶晶"}, {"王大明"}]),
+    ],
+)
+def test_untitled_photos_in_a_row_are_one_item_each(page, credits):
+    photos = [i for i in items(page) if i.kind == "photo"]
+    assert [{p.name for p in i.people} for i in photos][-len(credits) :] == credits
