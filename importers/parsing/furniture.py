@@ -33,9 +33,11 @@ _PAGE_HEADER = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
 _PAGE_LABEL = re.compile(
     f"^(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]*版)$"
 )
+# A paper's name: `株洲日报`, `新京报`, `人民日报海外版`.
+_PAPER = f"[{HAN}]{{1,10}}报(?:海外版)?"
 # A paper's name with the page: `湘江晚报 A05`, `株洲日报 第3版`.
 _MASTHEAD = re.compile(
-    f"^[{HAN}]{{2,10}}报[{SPACES}·]*(?:[A-Za-z][0-9]{{1,2}}|第?[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)(?:版)?$"
+    f"^{_PAPER}[{SPACES}·]*(?:[A-Za-z][0-9]{{1,2}}|第?[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)(?:版)?$"
 )
 # The page's number and name on one line: `10  政治`, `要闻  2`, `A02  长沙新闻`, `第3版  要闻`.
 _PAGE_NO = f"(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[0-9]{{1,3}}版)"
@@ -47,7 +49,6 @@ _NUMBERED_HEADER = re.compile(
 # After the weekday, the lunar date with or without 农历 (`壬寅年正月十三`) and the page (`第1版`, 参考消息).
 # The date may be dotted (`南方都市报　2013.8.17　星期六`) and the weekday set off by a slash
 # (`2023年8月19日／星期六`, 羊城晚报); the paper's Latin name after its own (`成都日报 CHENGDU DAILY　…`).
-_PAPER = f"[{HAN}]{{2,10}}报(?:海外版)?"
 _PAGE_DATE = re.compile(
     f"^(?:{_PAPER}(?:[{SPACES}]+[A-Z][A-Z'. ]{{3,30}}[A-Z])?[{SPACES}]+)?(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{4}}\\.[0-9]{{1,2}}\\.[0-9]{{1,2}})"
     f"(?:[{SPACES}{SLASHES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
@@ -122,7 +123,7 @@ def split_staff_tail(line: str) -> tuple[str, tuple] | None:
 # 河南日报): the paper's name (`浙江日报`, `XINMIN EVENING NEWS`), the page's number alone (`17`, `A02`),
 # the page's name under or over that number (`17` / `美丽乡村`), and a box of what is inside
 # (`今日导读` / `▶市疾控建议老年人` …).
-_PAPER_NAME = re.compile(f"^[{HAN}]{{1,10}}报$")
+_PAPER_NAME = re.compile(f"^{_PAPER}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
 _BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
 _BARE_DIGITS = re.compile("^[A-Za-z]?[0-9\uff10-\uff19]{1,3}$")  # a number alone names no page: `第一版` does

@@ -61,6 +61,7 @@ from .lexicon import (
     PROVINCES,
     SOCIETY_SECTION,
 )
+from .text import unquoted
 
 _TITLE_WEIGHT = 3
 _LEAD_CHARS = 120
@@ -71,12 +72,9 @@ _LEADER = re.compile(f"(?:{'|'.join(map(re.escape, LEADERS))})(?![{LEADER_NOT_BE
 # `浏阳市蕉溪镇`, `攸县网岭镇`, `天元区三门镇`, `芦淞区建宁街道`: a county or district, then its town.
 # How papers' names end, longest first: `长沙晚报`, `南方都市报`, `新京报`.
 _PAPER_KINDS = ("都市报", "日报", "晚报", "晨报", "商报", "时报", "报")
-# A page number before a page's name: `A06版:`, `第09版：`.
-_PAGE_LABEL = re.compile(r"^第?[A-Z]?\d{1,3}版\s*[:：]?\s*")
 # A report's lead: the day, then a comma (`8月25日,在…`, `12月4日上午,`), not `6月1日播出的…`.
 _DATED_LEAD = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[上下]午|晚|晚间|早上)?[,，]")
 # An essay: the writer's 我 outside quotations, not an institution's (我市, 我国, 我校, 我院…).
-_QUOTED = re.compile(r"“[^”]*”|「[^」]*」")
 _OWN_UNIT = re.compile(r"我(?=[市省国县区乡镇村校院局厅部委军团队所州])")
 _ESSAY_MIN = 4
 _ESSAY_PER_MILLE = 15
@@ -190,8 +188,8 @@ def local_page_place(header: str) -> str | None:
 
 
 def _header_parts(header: str) -> list[str]:
-    """`A06版:洛阳·热线` → 洛阳, 热线: the parts of a page name, its page number dropped."""
-    name = _PAGE_LABEL.sub("", header.replace("・", "·").replace("•", "·").strip())
+    """`洛阳·热线` → 洛阳, 热线: the parts of a page's name (pagehead reads the number off `A06版:洛阳·热线`)."""
+    name = header.replace("・", "·").replace("•", "·").strip()
     return [p.strip() for p in name.split("·") if p.strip()]
 
 
@@ -231,7 +229,7 @@ def is_first_person(text: str) -> bool:
     """An essay in the writer's own voice (a reader's or a writer's recollections, a reporter's notes):
     我 at least four times and 15 times in a thousand characters, outside quotations and not in 我市,
     我国, 我校… (an institution speaking, as reports write). `我和《陕西工人报》的友谊`, `青春焕彩再创辉煌`."""
-    narrative = _OWN_UNIT.sub("", _QUOTED.sub("", text))
+    narrative = _OWN_UNIT.sub("", unquoted(text))
     count = narrative.count("我")
     return count >= _ESSAY_MIN and count * 1000 >= _ESSAY_PER_MILLE * len(narrative)
 

@@ -31,6 +31,7 @@ from .text import (
     runs_on,
     squeeze,
     strip,
+    unquoted,
 )
 from .titles import (
     BOX_LABEL,
@@ -876,9 +877,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         if not draft.body and COLUMN_NOTE.match(child.title[0].key):
             # `开栏的话` between a signed piece's author line and its text: the paper speaks in the
             # note, the writer in the piece (`我与《科技日报》`), which resumes at its first `我`
-            resumes = next(
-                (n for n, u in enumerate(child.body) if n and _FIRST_PERSON.search(_unquoted(u.text))), None
-            )
+            resumes = next((n for n, u in enumerate(child.body) if n and _FIRST_PERSON.search(unquoted(u.text))), None)
             if resumes is not None:
                 draft.body, child.body = child.body[resumes:], child.body[:resumes]
     yield indexes[0], draft
@@ -886,11 +885,6 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
 
 
 _FIRST_PERSON = re.compile("(?<![你自])我(?![们国省市区县乡镇校院所军党方])")  # the writer, not `我们`, `我国`, `你我`
-_QUOTED = re.compile("“[^”]*”|《[^》]*》|「[^」]*」")
-
-
-def _unquoted(text: str) -> str:
-    return _QUOTED.sub("", text)
 
 
 def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
@@ -1064,7 +1058,7 @@ def _voice_changes(seq: list[Unit], rest: list[int], n: int) -> bool:
     if _SPEAKER.match(after.text):
         return False  # `答:我觉得…`, `张三:我…`: someone the story quotes, in its own voice
     story = " ".join(seq[k].text for k in rest[:n])
-    return bool(_FIRST_PERSON.search(_unquoted(after.text))) and not _FIRST_PERSON.search(_unquoted(story))
+    return bool(_FIRST_PERSON.search(unquoted(after.text))) and not _FIRST_PERSON.search(unquoted(story))
 
 
 _SPEAKER = re.compile(f"^[{SPACES}]*[^{SPACES}{COMMAS}\u3002]{{1,8}}[{COLONS}]")

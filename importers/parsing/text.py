@@ -33,6 +33,15 @@ def strip(text: str) -> str:
     return text.strip(SPACES + "\r\n")
 
 
+# What a text quotes: speech, and the names of works (`“…”`, `「…」`, `《…》`).
+_QUOTED = re.compile("“[^”]*”|《[^》]*》|「[^」]*」")
+
+
+def unquoted(text: str) -> str:
+    """The text without what it quotes: whose voice it is in (segment, sections) is read from the rest."""
+    return _QUOTED.sub("", text)
+
+
 def ends_sentence(text: str) -> bool:
     """True when the text stops at a sentence boundary.
 

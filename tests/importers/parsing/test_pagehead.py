@@ -96,3 +96,22 @@ def test_the_staff_line_closes_the_page_s_head():
         "staff",
         None,
     ]
+
+
+@pytest.mark.parametrize(
+    ("page", "label", "name", "number"),
+    [
+        # e-papers print the number and the name with a colon between (解放军报, 洛阳晚报, 法治日报)
+        ("jfjb/jfjb_20180224_07", "第07版", "长征", 7),
+        ("lywb/lywb_20090106_A06", "A06版", "洛阳·热线", 6),
+        ("fzrb/fzrb_20250916_01", "01版", "要闻", 1),
+    ],
+)
+def test_a_page_s_number_and_name_with_a_colon_between(page, label, name, number):
+    from pathlib import Path
+
+    from importers.parsing import parse_page
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / f"{page}.txt"
+    info = parse_page(path.read_bytes(), source=path.name).page
+    assert (info.label, info.name, info.number) == (label, name, number)
