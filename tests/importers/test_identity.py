@@ -205,6 +205,43 @@ def test_an_editor_accepts_a_waiting_revision_in_the_admin(tmp_path, admin_clien
     assert ImportedRevision.objects.get().status == ImportedRevision.Status.ACCEPTED
 
 
+@pytest.mark.parametrize("group", ["编辑", "主编"])
+def test_the_desk_finds_and_accepts_a_waiting_revision(tmp_path, client, django_user_model, group):
+    """Not only a superuser: the editors the revision waits for list it, read its diff and accept it."""
+    from django.contrib.auth.models import Group
+
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    revision = ImportedRevision.objects.get()
+    editor = django_user_model.objects.create_user("desk1", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name=group))
+    client.force_login(editor)
+    changelist = reverse("admin:importers_importedrevision_changelist")
+
+    assert client.get(changelist).status_code == 200
+    page = client.get(reverse("admin:importers_importedrevision_change", args=[revision.pk]))
+    assert page.status_code == 200 and "此后逐年扩大" in page.text
+
+    response = client.post(changelist, {"action": "accept", "_selected_action": [revision.pk]})
+
+    assert response.status_code == 302
+    assert "此后逐年扩大" in Article.objects.get(pk=revision.article_id).body
+    assert ImportedRevision.objects.get().status == ImportedRevision.Status.ACCEPTED
+
+
+def test_a_reporter_does_not_see_waiting_revisions(tmp_path, client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    reporter = django_user_model.objects.create_user("rep1", password="x", is_staff=True)
+    reporter.groups.add(Group.objects.get(name="记者"))
+    client.force_login(reporter)
+
+    assert client.get(reverse("admin:importers_importedrevision_changelist")).status_code == 403
+    assert ImportedRevision.objects.get().status == ImportedRevision.Status.PENDING
+
+
 def test_the_upload_dry_run_marks_each_article_before_anything_is_written(tmp_path, admin_client):
     run(SEED)
     path = corrected(tmp_path)
