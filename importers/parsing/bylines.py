@@ -122,7 +122,10 @@ _ORG = (
     f"(?<![{HAN}A-Za-z0-9·•+\\-])(?:[{HAN}A-Za-z0-9·•+\\-{SLASHES}|]{{0,20}}?(?:{_words(ORG_SUFFIXES)})[{HAN}A-Za-z0-9·•+]{{0,6}}?"
     f"|{_words(OUTLETS)})"
 )
-_MODIFIERS = "|".join(_word(m) for m in ROLE_MODIFIERS) + f"|{_word('驻')}[{HAN}]{{1,3}}?(?={_word('记者')})"
+# a reporter posted to a place: 驻京记者, 特派斯德哥尔摩记者
+_MODIFIERS = "|".join(_word(m) for m in ROLE_MODIFIERS) + (
+    f"|{_word('驻')}[{HAN}]{{1,3}}?(?={_word('记者')})|{_word('特派')}[{HAN}]{{1,5}}?(?={_word('记者')})"
+)
 _ROLE_ENDINGS = sorted({*ROLE_WORDS, *BASE_ROLES, *NEUTRAL_LABELS}, key=len, reverse=True)
 _ONE_CHAR_ROLES = "|".join(_word(w) for w in ROLE_WORDS if len(w) == 1)
 # `文/`, `图:`, `摄 `; `文、图/辜鹏博`, `文·图/X`: two of them joined before the names
@@ -170,6 +173,9 @@ _UNLABELED_SHAPE = re.compile(
     f"^(?:[^{SPACES}]{{2,30}}[{SPACES}]+)?[{HAN}]{{2,4}}(?:[{SPACES}\u3001{COMMAS}{SEMICOLONS}]+[{HAN}]{{2,4}}){{0,3}}$"
 )
 _LEADING_ORG = re.compile(f"^[{SPACES}]*{_ORG}(?=[{SPACES}]|$)")
+# A word of two to eight characters glued to the label that follows, with a space before it or
+# nothing: the newsroom's name even with no suffix an outlet has (`读特记者`, 深圳特区报's app).
+_GLUED_OUTLET = re.compile(f"(?:[{SPACES}]+|^)[{HAN}]{{2,8}}")
 
 # Where the photo came from, after its credit: 摄(中经视觉), 摄/光明图片, 摄 视觉重庆.
 _PHOTO_SOURCE = re.compile(
@@ -179,8 +185,14 @@ _PHOTO_SOURCE = re.compile(
 )
 # A note after the last name: 谢黎明(春城晚报), 张启明(实习); where the text came from: /来源:南京晨报.
 _TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}]{{1,8}}[{_KET_CLASS}]$")
-# Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`.
-_SOURCE_NOTE = re.compile(f"[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][{HAN}]{{0,4}})?{_word('来源')}[{COLONS}].*$")
+# The note of a trainee: 范宏瑞(实习), 李四（实习生）.
+_TRAINEE_NOTE = re.compile(f"[{_BRA_CLASS}](?:{_word('实习')}|{_word('实习生')})[{_KET_CLASS}]$")
+# Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`; who
+# gave the paper the tip, no credit of the story: `晚报记者 朱东一 摄 线索提供 许涛` (洛阳晚报, 郑州晚报).
+_SOURCE_NOTE = re.compile(
+    f"[{SPACES}{SLASHES}]*(?:(?:[{_BRA_CLASS}][{HAN}]{{0,4}})?{_word('来源')}[{COLONS}]"
+    f"|(?<=[{SPACES}])(?:{_word('线索提供')}|{_word('提供线索')})[{COLONS}{SPACES}]).*$"
+)
 # How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州.
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
@@ -220,9 +232,9 @@ _AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:{_word('发')}|{_word('供图')})[{
 _DATELINE_RE = re.compile(
     f"^(?P<dateline>"
     # the place may name its country in brackets: `新华社巴里洛切(阿根廷)10月17日电`
-    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
+    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}\u300a\u300b]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
     f"{{0,30}}?"
-    f"(?:{_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|(?<![{NOT_DATELINE_BEFORE['电']}]){_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
+    f"(?:(?<![{NOT_DATELINE_BEFORE['讯']}]){_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|(?<![{NOT_DATELINE_BEFORE['电']}]){_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
     f")"
 )
@@ -510,10 +522,20 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
     matches = list(_ROLE_RE.finditer(text))
     head = text[: matches[0].start()] if matches else text
     if strip(head):
-        org = _LEADING_ORG.match(head)
-        if org and not strip(head[org.end() :]) and _reads_as_name(strip(head)):
-            org = None  # `胡社友 摄`: a name with 社 inside, not an outlet
-        body = head[org.end() :] if org else head
+        body, org = head, False
+        while found := _LEADING_ORG.match(body):
+            if not strip(body[found.end() :]) and _reads_as_name(strip(body)):
+                break  # `胡社友 摄`: a name with 社 inside, not an outlet
+            body, org = body[found.end() :], True  # `新安晚报 安徽网 大皖客户端记者 X`: each outlet
+        if (
+            matches
+            and _GLUED_OUTLET.fullmatch(body)
+            and not _unlabeled_name(strip(body))
+            and not _HAN_RE.match(text[matches[0].end() : matches[0].end() + 1])
+        ):
+            # `读特记者 齐霁`: a newsroom's name glued to the label, the names apart from it
+            # (`陈华见习记者杨一` is a name; `昨天记者张三说` no credit)
+            body, org = "", True
         if strip(body):
             # names before the first label: checked against the surname table unless a credit
             # mark closes them with nothing else (泱波摄); `神农庙会现场 株洲日报全媒体记者/温琳 摄`
@@ -535,8 +557,11 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
         if names is None:
             return None
         glued = match.end() < len(text) and _HAN_RE.match(text[match.end()])
-        if glued and strict and not bracketed and not all(_unlabeled_name(name) for name in names):
-            return None  # `新闻摄影比赛`: a role word inside a phrase, not a label before a name
+        if glued and strict and not bracketed and not (names and _unlabeled_name(names[0])):
+            # `新闻摄影比赛`: a role word inside a phrase, not a label before a name; the name glued
+            # to the label starts with a surname, the names listed after it need not
+            # (`本报记者王明浩、乌梦达、夏子麟`)
+            return None
         role = _role_of(match.group("role"))
         if not names:
             if i + 1 < len(matches):
@@ -643,6 +668,8 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)
     text = _PHOTO_SOURCE.sub("", text)
+    note = _TRAILING_NOTE.search(text)
+    trainee = _TRAINEE_NOTE.search(text)
     text = strip(_TRAILING_NOTE.sub("", text))
     if not text:
         return None
@@ -652,6 +679,10 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         if group is None:
             return None
         people.extend(group)
+    if note and trainee and people and people[-1].role == REPORTER:
+        # `新华日报·交汇点记者 邓宇轩 范宏瑞(实习)`: the last reporter is a trainee (a photographer
+        # so marked, `拍摄:张启明(实习)`, stays the photographer)
+        people[-1] = PersonCredit(people[-1].name, INTERN)
     return tuple(_unique(people)) or None
 
 
@@ -700,7 +731,7 @@ def parse_lead(text: str) -> Lead | None:
     The credit must name people (a role word and names, or bracketed names); a dateline alone is
     a lead only when it is a newsroom's (`本报讯 近日,…`).
     """
-    text = strip(text)
+    text = strip(text).lstrip(_AUTHOR_MARKS + SPACES)  # `□快报讯(通讯员 深替 记者 吕远)`
     if not text or _AGENCY_RELEASE.match(text):
         return None  # `新华社发(王继林 摄)`: a newsroom's photo, not a story's dateline
     boxed = _BOXED_DATELINE.match(text)
@@ -710,7 +741,8 @@ def parse_lead(text: str) -> Lead | None:
     match = _DATELINE_RE.match(text)
     dateline = match.group("dateline") if match else ""
     after = text[match.end() :] if match else text
-    stripped = after.lstrip(SPACES)
+    # `本报讯:(记者 李博 徐洪波)` (三门峡日报): a colon may stand after the dateline
+    stripped = after.lstrip(SPACES + (COLONS if dateline else ""))
     offset = len(text) - len(stripped)
     # `(记者 X)` or, with the role outside, `通讯员(徐艳 赵国滕)`.
     label = _ROLE_RE.match(stripped) if _OPENS_SOON.search(stripped, 1, 16) else None

@@ -357,7 +357,7 @@ SURNAMES = (
     "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜"
     "冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀"
     "郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘闻厉仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄晋相初门容敬扈晁芮普阙浦"
-    "戈伏鹿薄邸雍辜羊母裘亓修邰赫杭鲜逯隆茹诸慕亢嵇湛宾戎勾茅於尉冶檀昝寸旷巨励全扶贝钮"
+    "戈伏鹿薄邸雍辜羊母裘亓修邰赫杭鲜逯隆茹诸慕亢嵇湛宾戎勾茅於尉冶檀昝寸旷巨励全扶贝钮宣"
     "劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭葉蘇呂盧蔣鍾譚陸賈韋鄒龐顏莊聶龔錢嚴湯溫閻"
 )
 
@@ -421,8 +421,9 @@ PHOTO_SET_WORDS = ("图片", "照片")
 # Characters after 电 and 讯 that make a word of them, not a dateline's end: 中央电视台, 来电话,
 # 通讯员, 讯息.
 NOT_DATELINE_AFTER = {"电": "视台话脑力网子影器车站梯商信价费", "讯": "员息"}
-# Characters before 电 that make a word of it: 广电 (a broadcaster: 岳阳广电全媒体讯).
-NOT_DATELINE_BEFORE = {"电": "广"}
+# Characters before 电 or 讯 that make a word of it: 广电 (a broadcaster: 岳阳广电全媒体讯), 资讯
+# (兴安资讯网讯(记者 X) is dated at 网讯).
+NOT_DATELINE_BEFORE = {"电": "广", "讯": "资"}
 # Characters after a role word that make a place of it: 记者站, 编辑部, 通讯组.
 NOT_A_ROLE_AFTER = "站部组"
 # Where a photo came from, printed after its credit: 摄/光明图片, 摄 视觉重庆, 摄(中经视觉).

@@ -724,3 +724,56 @@ def test_a_text_credit_mark_before_a_photo_credit(text, expected):
 )
 def test_outlets_named_dispatch_and_online(text, expected):
     assert people(parse_credit(text) or ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name glued to the label starts with a surname; the names listed after it need not
+        ("本报记者王明浩、乌梦达、夏子麟", [("王明浩", "reporter"), ("乌梦达", "reporter"), ("夏子麟", "reporter")]),
+        (
+            "新华每日电讯记者田朝晖、王京雪、徐欧露",
+            [("田朝晖", "reporter"), ("王京雪", "reporter"), ("徐欧露", "reporter")],
+        ),
+        # an outlet with no suffix glued to the label; several outlets before it
+        ("读特记者 齐霁 文/ 图", [("齐霁", "reporter"), ("齐霁", "photographer")]),
+        ("新安晚报 安徽网 大皖客户端记者 顾亦飞", [("顾亦飞", "reporter")]),
+        # a reporter posted abroad
+        ("文/图 本报特派斯德哥尔摩记者 张丹", [("张丹", "reporter"), ("张丹", "photographer")]),
+        # a trainee's note turns the reporter into an intern, not the photographer
+        ("新华日报·交汇点记者 邓宇轩 范宏瑞(实习)", [("邓宇轩", "reporter"), ("范宏瑞", "intern")]),
+        ("拍摄:张启明(实习)", [("张启明", "photographer")]),
+        # who gave the tip is no credit (洛阳晚报, 郑州晚报)
+        ("晚报记者 朱东一 摄 线索提供 许涛", [("朱东一", "photographer")]),
+        (
+            "晚报记者 董占卿 实习生 袁野/文 晚报记者 张翼飞/图 线索提供 雷先生",
+            [("董占卿", "reporter"), ("袁野", "intern"), ("张翼飞", "photographer")],
+        ),
+    ],
+)
+def test_lists_outlets_postings_and_notes_in_credits(text, expected):
+    assert sorted(people(parse_credit(text))) == sorted(expected)
+
+
+def test_a_name_glued_before_a_label_stays_a_name():
+    assert people(parse_lead("本报讯(陈华见习记者杨一)本市近日").people) == [("陈华", "author"), ("杨一", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        ("兴安资讯网讯(记者黄晓燕)本市近日", "兴安资讯网讯", [("黄晓燕", "reporter")]),  # 讯 of 资讯 is no dateline
+        (
+            "据《广西日报》消息(记者郭亚琼 通讯员黄诗谊)本市",
+            "据《广西日报》消息",
+            [("郭亚琼", "reporter"), ("黄诗谊", "correspondent")],
+        ),
+        ("□快报讯(通讯员 深替 记者 吕远)本市", "快报讯", [("深替", "correspondent"), ("吕远", "reporter")]),
+        ("本报讯:(记者 李博 徐洪波)欢呼、雀跃", "本报讯", [("李博", "reporter"), ("徐洪波", "reporter")]),
+        ("本报昆明11月20日电 记者宣宇才报道 本市", "本报昆明11月20日电", [("宣宇才", "reporter")]),
+    ],
+)
+def test_datelines_of_sites_quoted_papers_bullets_and_colons(text, dateline, expected):
+    lead = parse_lead(text)
+    assert lead.dateline == dateline
+    assert people(lead.people) == expected
