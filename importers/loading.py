@@ -193,6 +193,9 @@ def _load_round(files, waiting, results, *, run, publish, section, cache) -> lis
         f = files[i]
         if shas[i] in known:
             results[i] = _unchanged_result(f.parsed, known[shas[i]])
+            if publish:  # the file's changes still waiting for an editor: a chief editor's import publishes them
+                accepted = revisions.accept_from(known[shas[i]], by=run.user if run else None)
+                results[i].articles.updated, results[i].articles.unchanged = accepted, len(f.parsed.items) - accepted
             continue
         key = identity.page_key(f.parsed, f.file_name)
         if shas[i] in seen_shas or (f.parsed.issue_date and key in seen_keys):
@@ -595,8 +598,8 @@ def plan_items(
             action = "create"
         elif article.is_edited:
             action = "skip"
-        elif article.imported_hash == digest or (article.pk, digest) in pending:
-            action = "unchanged"
+        elif article.imported_hash == digest or ((article.pk, digest) in pending and not publish):
+            action = "unchanged"  # published, a chief editor's import puts the change waiting online
         elif article.status == Article.Status.PUBLISHED and not publish:
             action = "revise"
         else:

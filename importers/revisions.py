@@ -129,6 +129,14 @@ def accept(*, revision: ImportedRevision, by) -> Article:
     return article
 
 
+def accept_from(source, *, by) -> int:
+    """Accept the changes still waiting that ``source`` (a stored page file) brought; how many."""
+    waiting = list(ImportedRevision.objects.filter(source=source, status=ImportedRevision.Status.PENDING))
+    for revision in waiting:
+        accept(revision=revision, by=by)
+    return len(waiting)
+
+
 def reject(*, revision: ImportedRevision, by) -> None:
     _decide(revision, ImportedRevision.Status.REJECTED, by)
 

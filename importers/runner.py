@@ -539,7 +539,10 @@ def describe_file(report: FileReport) -> str:
         photos += f";{report.page_file.describe()}"
     if result.unchanged:
         when = timezone.localtime(result.source.imported_at).strftime("%Y-%m-%d %H:%M")
-        return f"{report.path}: 未变:与 {when} 导入的文件相同(来源 #{result.source.pk}),未写入任何内容{photos}"
+        same = f"{report.path}: 未变:与 {when} 导入的文件相同(来源 #{result.source.pk})"
+        if result.articles.updated:  # a chief editor's import of it published the changes still waiting
+            return f"{same},待审修订 {result.articles.updated} 条已发布{photos}"
+        return f"{same},未写入任何内容{photos}"
     counts = result.counts()
     return (
         f"{report.path}: 稿件 {_counts_text(counts['articles'])};人员 新建 {counts['people']['created']};"

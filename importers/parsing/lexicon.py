@@ -204,11 +204,14 @@ LEADER_ACTS = (
 )
 # A title ending in 长 before one of these is the start of a place: 湖南省长沙市, 吉林省长春市, 长江.
 LEADER_NOT_BEFORE = "沙春治江"
+# What a front page that prints no name of its own is called (sections.page_header).
+FRONT_PAGE = "头版"
 # Page headers of other papers that name one of the sections in other words (sections.from_header;
 # a section's own name in a header, `社会新闻`, `体育新闻`, needs no entry).
 HEADER_SECTIONS = {
     "头版": "要闻",  # the front page (陕西工人报 `01  头版`, `01  首版`; 要闻's shipped keywords name 头版)
     "首版": "要闻",
+    "封面": "要闻",  # `封面新闻` (城市晚报 A01), the cover
     "重要新闻": "要闻",  # 重庆晨报's `重要新闻` (要闻 is not a substring of it)
     "财经": "经济",
     "产经": "经济",

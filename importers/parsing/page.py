@@ -95,7 +95,7 @@ def parse_page(
             item.kind,
             f"{item.kicker} {item.headline} {item.subheadline}",
             item.text,
-            header=page.name,
+            header=sections.page_header(page),
             masthead=page.masthead,
             area=area,
             keywords=section_keywords or {},

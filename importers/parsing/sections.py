@@ -50,6 +50,7 @@ from .lexicon import (
     COUNTY_SECTION,
     DISTRICT_SECTION,
     FOREIGN_PAGES,
+    FRONT_PAGE,
     HEADER_SECTIONS,
     LEADER_ACTS,
     LEADER_NOT_BEFORE,
@@ -61,6 +62,7 @@ from .lexicon import (
     PROVINCES,
     SOCIETY_SECTION,
 )
+from .model import PageInfo
 from .text import unquoted
 
 _TITLE_WEIGHT = 3
@@ -147,6 +149,12 @@ def decide(
     if local_place is not None and DISTRICT_SECTION in names:  # a local page of no known place: the paper's own
         return DISTRICT_SECTION, "local"
     return default, "default"
+
+
+def page_header(page: PageInfo) -> str:
+    """The header a page's sections go by: its printed name, or for page 1 that prints none (`第1版`
+    of 人民日报 in the 1980s, `A01` of 烟台晚报, `01` of 漯河日报) the front page's (H2: 要闻)."""
+    return page.name or (FRONT_PAGE if page.number == 1 else "")
 
 
 def from_header(header: str, names: Sequence[str]) -> str:

@@ -98,6 +98,8 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
                 owner = len(seq) - 1 if unit.furniture.continued_to else len(seq)
                 jumps.setdefault(owner, []).append(unit.furniture)
                 jumped = bool(unit.furniture.continued_to)
+                if jumped and seq:
+                    seq[-1].before_jump = True
             elif unit.furniture.kind in ("ad_label", "publisher_credit"):
                 labels.append((len(seq), unit.furniture))
             barrier = True
@@ -275,7 +277,9 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
             kind = COMMENTARY if all(authors) else NEWS
-        elif unit.shape == SERIES or unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
+        elif unit.shape == SERIES:
+            kind = NEWS if _REPORT_SERIES.search(unit.text) else COMMENTARY  # 系列报道: reports, 系列评论: comment
+        elif unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
             start = _photo_start(seq, i, single)
@@ -295,6 +299,9 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
                 continue
             starts[start] = (kind, i)
     return starts
+
+
+_REPORT_SERIES = re.compile("报道")
 
 
 def _over_lead(seq: list[Unit], i: int) -> bool:
@@ -711,8 +718,7 @@ _MIN_PHRASE_HEADLINE = 20
 
 def _continued_elsewhere(seq: list[Unit], indexes: list[int]) -> bool:
     """The span ends on a jump line (`(下转A06版)`): it is one story, continued on another page."""
-    after = indexes[-1] + 1
-    return after < len(seq) and seq[after].after_jump and seq[after].barrier_before
+    return seq[indexes[-1]].before_jump
 
 
 def _subhead_of_jumped(seq: list[Unit], group: list[int], following: list[int]) -> bool:
@@ -950,7 +956,8 @@ def _after_closing_credit(
     after the story's closing credit (a short commentary signed at its end), a title of two or
     three lines after a finished paragraph (an in-body subhead is one line), a title over a photo
     credited to none of the story's ``own`` people, or the span's one title line when it cannot be
-    a subhead (``_lone_title``)."""
+    a subhead (``_lone_title``; in a titled story with no byline that a jump line ends it is one, as
+    in ``_subhead_of_jumped``)."""
     for n in range(1, len(rest) - 1):
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
@@ -970,7 +977,11 @@ def _after_closing_credit(
             and ends_sentence(before.text)
             and (
                 (seq[rest[n + 1]].shape == TITLE and not _parallel_lines(unit, seq[rest[n + 1]]))
-                or (_lone_title(seq, rest, n, titled=titled) and not _labelled_block(seq, rest[n - 1], rest[n:]))
+                or (
+                    _lone_title(seq, rest, n, titled=titled)
+                    and not _labelled_block(seq, rest[n - 1], rest[n:])
+                    and not (titled and not own and _continued_elsewhere(seq, rest))
+                )
             )
             and not BOX_LABEL.match(unit.key)
             and not ENUMERATED.match(unit.text)

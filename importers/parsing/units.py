@@ -49,6 +49,7 @@ class Unit:
     phrase: bool = False  # text that reads as a whole phrase: a title or deck where it stands so
     opens_paragraph: bool = False  # set in with an indent on a page that indents its paragraphs
     after_jump: bool = False  # printed right after a jump line (`▶ 下转 02版`) that ends a story
+    before_jump: bool = False  # the last unit of a story that a jump line (`▶ 下转 02版`) ends
 
     @property
     def key(self) -> str:
@@ -207,9 +208,18 @@ def _is_one_entry(block: list[tuple[int, str]]) -> bool:
         return False
     if any("。" in line for line in lines) and not all(ends_sentence(line) for line in lines[:-1]):
         return False
-    return not any(classify_furniture(line) or parse_lead(line) or parse_credit(line) for line in lines)
+    return not any(
+        classify_furniture(line) or parse_lead(line) or parse_credit(line) or is_series(line) for line in lines
+    )
 
 
+def is_series(text: str) -> bool:
+    """A series line under a title: `——“以二十大精神指引办好株洲的事”系列评论之五` (株洲日报),
+    `——喜迎第十六届食博会系列报道` (漯河日报), printed on its own or right under the title."""
+    return bool(_SERIES.match(text)) and len(squeeze(text)) <= _MAX_SERIES
+
+
+_MAX_SERIES = 60
 _SHORT_LINE = 30
 
 
@@ -246,7 +256,7 @@ def classify(unit: Unit) -> None:
             photo = _PHOTO_END.search(text) or _PHOTO_END.search(text.rstrip(CLOSE_PAREN + SPACES))  # (杜华举摄)
             unit.shape = PHOTO_CREDIT if photo else CREDIT
             return
-        if _SERIES.match(text) and len(squeeze(text)) <= 60:
+        if is_series(text):
             unit.shape = SERIES
             return
     if is_title_like(text):

@@ -142,6 +142,45 @@ def test_a_correction_a_chief_editor_publishes_replaces_the_one_still_waiting(tm
     assert not ImportedRevision.objects.filter(article=article, status=ImportedRevision.Status.PENDING).exists()
 
 
+def test_a_chief_editor_publishing_the_correction_still_waiting_puts_it_online(tmp_path, admin_client):
+    # an editor's import leaves a change waiting; the chief editor imports the same correction with
+    # --publish (the same file again, or the same text under another name): it goes online at once,
+    # and the dry run says so beforehand instead of "unchanged"
+    run(SEED, publish=True)
+    path = corrected(tmp_path)
+    run(path)
+    assert ImportedRevision.objects.filter(status=ImportedRevision.Status.PENDING).count() == 1
+    article = Article.objects.get(headline="全市商协会人民调解组织集中成立授牌")
+
+    out = io.StringIO()
+    call_command("import_pages", str(path), "--dry-run", "--publish", "--format", "json", stdout=out)
+    plan = json.loads(out.getvalue())["files"][0]["plan"]["articles"]
+    assert [a["status"] for a in plan].count("updated") == 1 and [a["status"] for a in plan].count("unchanged") == 9
+    assert "此后逐年扩大" not in Article.objects.get(pk=article.pk).body  # the dry run wrote nothing
+
+    out = io.StringIO()
+    call_command("import_pages", str(path), "--publish", stdout=out)
+
+    assert "待审修订 1 条已发布" in out.getvalue() and "未写入任何内容" not in out.getvalue()
+    assert "此后逐年扩大" in Article.objects.get(pk=article.pk).body
+    assert not ImportedRevision.objects.filter(status=ImportedRevision.Status.PENDING).exists()
+    assert "此后逐年扩大" in admin_client.get(article.get_absolute_url()).text
+
+
+def test_the_same_correction_under_another_name_published_by_a_chief_editor(tmp_path):
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    article = Article.objects.get(headline="全市商协会人民调解组织集中成立授牌")
+
+    again = tmp_path / "zzrb-20240122-corrected-again.txt"  # the same text saved again, with a BOM: other bytes
+    again.write_bytes(b"\xef\xbb\xbf" + corrected(tmp_path).read_bytes())
+
+    run(again, publish=True)
+
+    assert "此后逐年扩大" in Article.objects.get(pk=article.pk).body
+    assert not ImportedRevision.objects.filter(status=ImportedRevision.Status.PENDING).exists()
+
+
 def test_a_page_without_number_or_name_is_found_by_its_articles(tmp_path):
     seed = SEED_FILES[1]  # 2022-12-19: no page label, no page name
     run(seed)
@@ -203,6 +242,43 @@ def test_an_editor_accepts_a_waiting_revision_in_the_admin(tmp_path, admin_clien
     assert response.status_code == 302
     assert "此后逐年扩大" in Article.objects.get(pk=revision.article_id).body
     assert ImportedRevision.objects.get().status == ImportedRevision.Status.ACCEPTED
+
+
+@pytest.mark.parametrize("group", ["编辑", "主编"])
+def test_the_desk_finds_and_accepts_a_waiting_revision(tmp_path, client, django_user_model, group):
+    """Not only a superuser: the editors the revision waits for list it, read its diff and accept it."""
+    from django.contrib.auth.models import Group
+
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    revision = ImportedRevision.objects.get()
+    editor = django_user_model.objects.create_user("desk1", password="x", is_staff=True)
+    editor.groups.add(Group.objects.get(name=group))
+    client.force_login(editor)
+    changelist = reverse("admin:importers_importedrevision_changelist")
+
+    assert client.get(changelist).status_code == 200
+    page = client.get(reverse("admin:importers_importedrevision_change", args=[revision.pk]))
+    assert page.status_code == 200 and "此后逐年扩大" in page.text
+
+    response = client.post(changelist, {"action": "accept", "_selected_action": [revision.pk]})
+
+    assert response.status_code == 302
+    assert "此后逐年扩大" in Article.objects.get(pk=revision.article_id).body
+    assert ImportedRevision.objects.get().status == ImportedRevision.Status.ACCEPTED
+
+
+def test_a_reporter_does_not_see_waiting_revisions(tmp_path, client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    run(SEED, publish=True)
+    run(corrected(tmp_path))
+    reporter = django_user_model.objects.create_user("rep1", password="x", is_staff=True)
+    reporter.groups.add(Group.objects.get(name="记者"))
+    client.force_login(reporter)
+
+    assert client.get(reverse("admin:importers_importedrevision_changelist")).status_code == 403
+    assert ImportedRevision.objects.get().status == ImportedRevision.Status.PENDING
 
 
 def test_the_upload_dry_run_marks_each_article_before_anything_is_written(tmp_path, admin_client):

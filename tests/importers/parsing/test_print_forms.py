@@ -1412,3 +1412,17 @@ def test_a_title_over_another_team_s_photo_after_a_signed_story_opens_a_story():
 def test_untitled_photos_in_a_row_are_one_item_each(page, credits):
     photos = [i for i in items(page) if i.kind == "photo"]
     assert [{p.name for p in i.people} for i in photos][-len(credits) :] == credits
+
+
+def test_a_series_line_under_a_title_opens_a_story_of_its_kind():
+    """A series line printed right under its title (`食博会 美了城市` / `——喜迎第十六届食博会系列报道`,
+    漯河日报) or apart from it (`——…系列评论之五`, 株洲日报 seed) opens a story after the one above:
+    a series of reports is news, a series of comments commentary; the story's spaced subhead
+    before the jump line stays its subhead."""
+    above = item("lhrb_20240814_01", "被漯河这座城市温暖到了")
+    fair = item("lhrb_20240814_01", "食博会 美了城市")
+    assert fair is not above and fair.kind == "news" and fair.series == "——喜迎第十六届食博会系列报道"
+    assert fair.subheads == ["以节促建促管 城市面貌大改观"] and fair.continued_to
+    seed = parse_page((SEEDS / "001_d2a89e1a3a1b2016.txt").read_bytes(), source="001_d2a89e1a3a1b2016.txt")
+    comment = next(i for i in seed.items if i.headline == "根植人民团结干")
+    assert comment.kind == "commentary" and "系列评论之五" in comment.series
