@@ -956,8 +956,8 @@ def _after_closing_credit(
     after the story's closing credit (a short commentary signed at its end), a title of two or
     three lines after a finished paragraph (an in-body subhead is one line), a title over a photo
     credited to none of the story's ``own`` people, or the span's one title line when it cannot be
-    a subhead (``_lone_title``; in a titled story with no byline that a jump line ends it is one, as
-    in ``_subhead_of_jumped``)."""
+    a subhead (``_lone_title``; in a titled story that a jump line ends it is one, as in
+    ``_subhead_of_jumped``: a story long enough to go on elsewhere has subheads)."""
     for n in range(1, len(rest) - 1):
         before, unit = seq[rest[n - 1]], seq[rest[n]]
         if unit.shape != TITLE or not _opens_anchorless(seq, rest[n:]):
@@ -980,7 +980,7 @@ def _after_closing_credit(
                 or (
                     _lone_title(seq, rest, n, titled=titled)
                     and not _labelled_block(seq, rest[n - 1], rest[n:])
-                    and not (titled and not own and _continued_elsewhere(seq, rest))
+                    and not (titled and _continued_elsewhere(seq, rest))
                 )
             )
             and not BOX_LABEL.match(unit.key)

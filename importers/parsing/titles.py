@@ -75,7 +75,10 @@ def is_title_like(text: str) -> bool:
     flat = squeeze(text)
     if is_note(flat) or flat.startswith(_SHOWS):
         return False  # `图为杜志勇参加本报粉丝团活动`: a caption says what the photo shows
-    if not 2 <= len(flat) <= _MAX_TITLE or len(re.findall(f"[{HAN}A-Za-z]", flat)) < 2:
+    # a title of several lines may be longer than one line's bound: each line's is checked below
+    # (`中共中央隆重举行…纪念大会` / `江泽民发表重要讲话李鹏主持大会` / `朱镕基…出席`)
+    longest = _MAX_TITLE if len(lines) == 1 else _MAX_TITLE * 3 // 2
+    if not 2 <= len(flat) <= longest or len(re.findall(f"[{HAN}A-Za-z]", flat)) < 2:
         return False
     if "\u3002" in flat:  # 。
         return False

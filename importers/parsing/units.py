@@ -27,7 +27,7 @@ SERIES = "series"
 TITLE = "title"
 TEXT = "text"
 
-_SERIES = re.compile(r"^[\u2014\-]{1,2}.*(?:系列|评论|述评|随笔|论)")
+_SERIES = re.compile(r"^[\u2014\-]{1,2}.*系列")  # `——…系列评论之五`, `——…系列报道`; `——…述评` is a deck
 _PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影|航拍)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
 # Share of non-blank lines directly followed by another: above it, one paragraph per line.
 _SINGLE_NEWLINE_SHARE = 0.3

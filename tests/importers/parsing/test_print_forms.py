@@ -1426,3 +1426,23 @@ def test_a_series_line_under_a_title_opens_a_story_of_its_kind():
     seed = parse_page((SEEDS / "001_d2a89e1a3a1b2016.txt").read_bytes(), source="001_d2a89e1a3a1b2016.txt")
     comment = next(i for i in seed.items if i.headline == "根植人民团结干")
     assert comment.kind == "commentary" and "系列评论之五" in comment.series
+
+
+def test_a_spaced_subhead_of_a_story_that_a_jump_line_ends_stays_its_subhead():
+    """`聚焦国是 建言立论` inside a signed 述评 that `(下转第七版)` ends (人民日报 2002), `以节促建促管 城市面貌大改观`
+    inside an unsigned series report that `(下转02版)` ends (漯河日报): a story long enough to go on
+    elsewhere has subheads; its `——…述评` line is a deck, not a series line."""
+    review = item("rmrb_20020309_06", "诤言议国是良策促发展")
+    assert review.subheads == ["聚焦国是 建言立论"] and len(review.paragraphs) == 4
+    assert review.subheadline == "——人民政协围绕“十五”计划实施建言立论述评" and not review.series
+    assert item("lhrb_20240814_01", "食博会 美了城市").subheads == ["以节促建促管 城市面貌大改观"]
+
+
+def test_a_title_of_three_long_lines_over_a_wire_lead_is_its_title():
+    """Three title lines in one block (`中共中央隆重举行…纪念大会` / `江泽民发表重要讲话李鹏主持大会` /
+    `朱镕基…出席`, 62 characters in all, 洛阳日报 printing 人民日报's wire) title the story under them,
+    not the last paragraph of the story above."""
+    wire = item("lyrb_20081203_02", "中共中央隆重举行十一届三中全会20周年纪念大会")
+    assert wire.people and wire.paragraphs[0].startswith("今天是")
+    above = item("lyrb_20081203_02", "洛阳牡丹成中国“名片”")
+    assert not any("纪念大会" in p for p in above.paragraphs)
