@@ -282,7 +282,9 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         elif unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
-            start = _photo_start(seq, i, single)
+            start = _untitled_after_photo(seq, i)
+            if start is None:
+                start = _photo_start(seq, i, single)
             if start is None:
                 start = _after_other_photo(seq, i)
             if start is None and _heads_photo_story(seq, i):
@@ -580,6 +582,40 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     return j + 1 if closed else None
 
 
+def _untitled_after_photo(seq: list[Unit], i: int) -> int | None:
+    """A caption with its credit on it that tells its own news, right under another photo's credit
+    (`及时清理街道淤泥` / `8月26日下午,…` / `本报记者 李鸿荣 通讯员卢刚 摄` / `5月15日,…进行了互动发言。本报记者 何鎏 摄`,
+    梧州日报): an untitled photo of its own, not the next photo of a spread under the title above."""
+    unit = seq[i]
+    if unit.shape != CAPTION or not unit.people or not _tells_a_story(unit.caption) or i == 0:
+        return None
+    before = seq[i - 1]
+    closed = before.shape == PHOTO_CREDIT or before.shape == CAPTION and bool(before.people)
+    if not closed or unit.barrier_before:
+        return None
+    j = i - 1
+    while j >= 0 and seq[j].shape in (CAPTION, PHOTO_CREDIT, TEXT) and not seq[j + 1].barrier_before:
+        j -= 1
+    first = j + 1  # the first photo under the title: its caption units to its credit
+    title = ""
+    while j >= 0 and seq[j].shape == TITLE:
+        title, j = seq[j].key + title, j - 1
+    end = next(k for k in range(first, i) if seq[k].shape in (CAPTION, PHOTO_CREDIT))
+    first_caption = "".join(seq[k].caption if seq[k].shape == CAPTION else seq[k].text for k in range(first, end + 1))
+    # a spread's captions tell of what its title names (`留锡过年也温暖` / `春节期间,…就地过年…`,
+    # 无锡日报; `李鹏总理访问…` / `十月九日,…李鹏抵达利马`, 人民日报), and a label over a round-up
+    # (`摄影报道`) names none of them: one item with it
+    return i if title and _shares_words(title, first_caption) and not _shares_words(title, unit.caption) else None
+
+
+_WORD = re.compile(f"[{HAN}]{{2}}")
+
+
+def _shares_words(title: str, text: str) -> bool:
+    """Whether the text holds two characters running of the title."""
+    return any(title[k : k + 2] in text for k in range(len(title) - 1) if _WORD.fullmatch(title[k : k + 2]))
+
+
 def _closing_credit_line(seq: list[Unit], j: int) -> bool:
     """A credit line under a story's finished last paragraph: it closes that story."""
     return seq[j].shape == CREDIT and j > 0 and seq[j - 1].shape == TEXT and ends_sentence(seq[j - 1].text)
@@ -846,6 +882,8 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         yield rest[inset[0]], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[inset[0] : inset[1]]])
         rest = rest[: inset[0]] + rest[inset[1] :]
     foreign = _foreign_tail(seq, rest, anchor)
+    if foreign is None:
+        foreign = _foreign_photo_tail(seq, rest, anchor)
     if foreign is not None:
         # Another team's photo or story, closed by their own credit, printed after this story.
         draft.body = [seq[k] for k in rest[:foreign]]
@@ -913,6 +951,22 @@ def _foreign_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int 
         if unit.shape == CAPTION and unit.people and finished:
             return n
     return None
+
+
+def _foreign_photo_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
+    """As _foreign_tail, a captioned photo after the story's finished last paragraph whose credit, on a
+    line of its own, names none of the story's people (`…还有很大的开发空间。` / `10月1日,…73周年。` /
+    `本报通讯员覃庆和摄`, 柳州日报): an untitled photo item, as it is with the credit on the caption."""
+    if anchor is None or not anchor.people or len(rest) < 3:
+        return None
+    credit, caption, before = (seq[k] for k in (rest[-1], rest[-2], rest[-3]))
+    foreign = (
+        credit.shape == PHOTO_CREDIT
+        and credit.people
+        and not {p.name for p in anchor.people} & {p.name for p in credit.people}
+    )
+    finished = before.shape == TEXT and ends_sentence(before.text)
+    return len(rest) - 2 if foreign and finished and caption.shape == TEXT and ends_sentence(caption.text) else None
 
 
 def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple[int, int] | None:

@@ -1446,3 +1446,46 @@ def test_a_title_of_three_long_lines_over_a_wire_lead_is_its_title():
     assert wire.people and wire.paragraphs[0].startswith("今天是")
     above = item("lyrb_20081203_02", "洛阳牡丹成中国“名片”")
     assert not any("纪念大会" in p for p in above.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "titled", "untitled", "photographer"),
+    [
+        # 梧州日报: `及时清理街道淤泥` names its one photo; the next caption tells of a 文联 meeting
+        ("wuzrb_20250918_03", "及时清理街道淤泥", "5月15日,市委宣传部", "何鎏"),
+        # 人民日报 2022: `争分夺秒 全力救援` names its photo; the wetland photos under it are a package of their own
+        ("rmrb_20220911_04", "争分夺秒 全力救援", "近年来,江西省鄱阳县", "卓忠伟"),
+    ],
+)
+def test_a_credited_caption_the_title_above_does_not_name_is_an_untitled_photo(page, titled, untitled, photographer):
+    above = item(page, titled)
+    assert photographer not in {p.name for p in above.people}
+    photo = next(i for i in items(page) if i.paragraphs and i.paragraphs[0].startswith(untitled))
+    assert photo.kind == "photo" and photographer in {p.name for p in photo.people} and not photo.headline_printed
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "count"),
+    [
+        ("rmrb_19951019_06", "加强合作共创未来", 2),  # captions of the 李鹏 visits under `——李鹏总理访问…`
+        ("wxrb_20220213_A03", "留锡过年也温暖", 3),  # `春节期间,…就地过年…` under `留锡过年也温暖`
+        ("rmrb_20030420_05", "摄影报道", 4),  # a round-up under a label that names none of its photos
+    ],
+)
+def test_a_spread_whose_captions_the_title_names_or_a_labelled_round_up_stays_one_item(page, title, count):
+    assert len({p.name for p in item(page, title).people}) >= count
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "caption", "photographer"),
+    [
+        ("lzrb_20221002_05", "老记点评“乡下”亮点", "10月1日,融安县", "覃庆和"),  # 柳州日报
+        ("rmrb_19990206_03", "泰国王总理会见唐家璇", "十一月二十六日", "周轶君"),  # 人民日报 1999
+    ],
+)
+def test_a_photo_after_a_finished_story_credited_on_its_own_line_to_another_is_its_own_item(
+    page, story, caption, photographer
+):
+    assert photographer not in {p.name for i in items(page) if story in i.headline for p in i.people}
+    photo = next(i for i in items(page) if i.paragraphs and i.paragraphs[0].startswith(caption))
+    assert photo.kind == "photo" and {p.name for p in photo.people} == {photographer}
