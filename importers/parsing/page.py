@@ -18,7 +18,7 @@ from .furniture import continued_from
 from .model import BodyBlock, ParsedItem, ParsedPage, PersonCredit
 from .pagehead import page_info
 from .repair import repair_body
-from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment
+from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment, series_kind
 from .text import ends_sentence, squeeze, strip
 from .titles import split_title
 from .typography import punctuate, title_for_readers
@@ -186,6 +186,8 @@ def _item(draft: Draft) -> ParsedItem:
     first_text = ""
     body = list(draft.body)
     kind = draft.kind
+    if series and kind == NEWS and series_kind(series) == COMMENTARY:
+        kind = COMMENTARY  # a signed piece of a series of comment: `深化改革系列述评之十一` / `本报记者 韩钟昆`
     warnings: list[str] = []
 
     for credit in (u for u in draft.title if u.shape == CREDIT):  # a byline line over its lead

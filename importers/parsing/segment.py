@@ -277,8 +277,9 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
             kind = COMMENTARY if all(authors) else NEWS
-        elif unit.shape == SERIES:
-            kind = NEWS if _REPORT_SERIES.search(unit.text) else COMMENTARY  # 系列报道: reports, 系列评论: comment
+        elif unit.shape == SERIES and not (i + 1 < len(seq) and seq[i + 1].shape == TITLE):
+            # (a series line over the title, `深化改革系列述评之十一` / `加快投资体制改革`, is the title's)
+            kind = series_kind(unit.text)
         elif unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
@@ -304,6 +305,11 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
 
 
 _REPORT_SERIES = re.compile("报道")
+
+
+def series_kind(series: str) -> str:
+    """What a series line says its pieces are: `系列报道` reports (news), `系列评论`, `系列述评` comment."""
+    return NEWS if _REPORT_SERIES.search(series) else COMMENTARY
 
 
 def _over_lead(seq: list[Unit], i: int) -> bool:
@@ -369,6 +375,8 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         else:
             break
         j -= 1
+    if titles and j > 0 and seq[j - 1].shape == SERIES and not seq[j].barrier_before:
+        j -= 1  # a series line over the title: `深化改革系列述评之十一` / `加快投资体制改革`
     for k in range(j, i):
         if seq[k].shape == TEXT and seq[k].phrase:
             seq[k].shape = TITLE

@@ -27,7 +27,8 @@ SERIES = "series"
 TITLE = "title"
 TEXT = "text"
 
-_SERIES = re.compile(r"^[\u2014\-]{1,2}.*系列")  # `——…系列评论之五`, `——…系列报道`; `——…述评` is a deck
+# `——…系列评论之五`, `——…系列报道`, `深化改革系列述评之十一`; `——…述评` is a deck
+_SERIES = re.compile(r"^[\u2014\-]{1,2}.*系列|^\S{2,24}系列(?:评论|述评|报道)之[一二三四五六七八九十百〇零\d]+$")
 _PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影|航拍)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
 # Share of non-blank lines directly followed by another: above it, one paragraph per line.
 _SINGLE_NEWLINE_SHARE = 0.3

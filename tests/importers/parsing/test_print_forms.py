@@ -1511,3 +1511,11 @@ def test_briefs_signed_with_bare_names_stay_one_column():
     """`工会动态` (陕西工人报 1988): briefs each ending `…(牛全海)` are one item."""
     column = item("sxgrb_19881215_01", "工会动态")
     assert {"牛全海", "刘兴芳"} <= {p.name for p in column.people}
+
+
+def test_a_numbered_series_line_without_a_dash_over_the_title_is_the_series():
+    """`深化改革系列述评之十一` over `加快投资体制改革` / `本报记者 韩钟昆` (人民日报 1995): the series, and a
+    述评 series makes the signed piece commentary, as `——…系列评论之五` does (株洲日报 seed)."""
+    piece = item("rmrb_19950609_02", "加快投资体制改革")
+    assert piece.series == "深化改革系列述评之十一" and piece.kind == "commentary"
+    assert piece.headline == "加快投资体制改革" and {p.name for p in piece.people} == {"韩钟昆"}
