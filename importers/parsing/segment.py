@@ -212,7 +212,7 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
     line and the next story's byline): its title, floated up into the story above by the
     extraction."""
     for story, photo in zip(drafts, drafts[1:], strict=False):
-        if photo.title or photo.kind not in (PHOTO, NEWS) or story.kind == PHOTO:
+        if photo.title or photo.kind not in (PHOTO, NEWS, COMMENTARY) or story.kind == PHOTO:
             continue
         body = story.body
         tail = len(body)
@@ -702,6 +702,11 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if groups and seq[k].after_jump and seq[k].shape == TEXT and _has_text(seq, groups[-1]):
             groups.append([k])  # `▶下转06版` ended the story above: the text after it is another's
             continue
+        if groups and seq[k].shape == TEXT and _signed_at_end(seq[groups[-1][-1]]) and _has_text(seq, groups[-1]):
+            groups.append(
+                [k]
+            )  # `…圆满成功。记者 樊欣欣 通讯员 赵帅` signed the story above: the text after it is another's
+            continue
         if not groups or (
             _opens_anchorless(seq, indexes[n:])
             and _has_text(seq, groups[-1])
@@ -992,6 +997,14 @@ def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple
         if cut and resumes and start < m and _tells_a_story(caption):
             return start, m + 1
     return None
+
+
+def _signed_at_end(unit: Unit) -> bool:
+    """A paragraph that ends a story with its reporters' credit glued after the last sentence
+    (`…圆满成功。记者 樊欣欣 通讯员 赵帅`); a bare name in brackets signs a brief of a column
+    (`…(牛全海)`), which goes on."""
+    glued = split_glued_credit(unit.text) if unit.shape == TEXT else None
+    return glued is not None and any(p.role != AUTHOR for p in glued[2])
 
 
 def _signed_by(unit: Unit) -> tuple:

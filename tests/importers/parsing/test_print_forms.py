@@ -1489,3 +1489,25 @@ def test_a_photo_after_a_finished_story_credited_on_its_own_line_to_another_is_i
     assert photographer not in {p.name for i in items(page) if story in i.headline for p in i.people}
     photo = next(i for i in items(page) if i.paragraphs and i.paragraphs[0].startswith(caption))
     assert photo.kind == "photo" and {p.name for p in photo.people} == {photographer}
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "signed", "floated"),
+    [
+        # 濮阳日报: `…圆满成功。记者 樊欣欣 通讯员 赵帅` closes the story; the next story's title floated
+        # between the halves of its last paragraph
+        ("pyrb_20220425_03", "确保2022濮阳张姓文化节圆满成功", "樊欣欣", "濮阳表彰10名“最美读书人”"),
+        # 陕西日报: `…(记者 杨光)` and the next piece's title in the cut before it
+        ("shxrb_20220216_06", "西安举行今年第二批重大项目集中开工仪式", "杨光", "在一线获得有价值的新闻"),
+    ],
+)
+def test_a_story_signed_at_its_end_gives_back_the_next_ones_floated_title(page, story, signed, floated):
+    first = item(page, story)
+    assert signed in {p.name for p in first.people} and floated not in first.subheads + first.captions
+    assert item(page, floated) is not first
+
+
+def test_briefs_signed_with_bare_names_stay_one_column():
+    """`工会动态` (陕西工人报 1988): briefs each ending `…(牛全海)` are one item."""
+    column = item("sxgrb_19881215_01", "工会动态")
+    assert {"牛全海", "刘兴芳"} <= {p.name for p in column.people}
