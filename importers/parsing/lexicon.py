@@ -152,6 +152,9 @@ PAGE_NAMES = {
 
 # The section commentary goes to, whatever page it is printed on.
 COMMENTARY_SECTION = "评论"
+# The section of mixed news: in a header of two parts the other part names the page (`综合·城区` → 城区,
+# `要闻·综合` → 要闻).
+MIXED_SECTION = "综合"
 # The section of a party or government leader's official business (sections.is_leaders_business):
 # a lead sentence naming one of LEADERS (a leader's title as the end of a word: 市委书记, 常务副市长;
 # or a leading body: 市政协, 国务院), then one of LEADER_ACTS. Leaders of a county and above: a
@@ -236,6 +239,8 @@ NOTES_LABELS = ("记者手记", "采访手记", "编辑手记")
 # places a story there when its lead names it (sections.local_section).
 COUNTY_SECTION = "县市"
 DISTRICT_SECTION = "城区"
+# Cities governed as provinces: a paper named after one is a city's (天津日报), not a province's.
+MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 PROVINCES = (
     "北京",
     "天津",

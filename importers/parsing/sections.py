@@ -6,9 +6,9 @@ In this order:
    opens with the day of an event as a report's does (is_dated_report); so does an essay
    printed as news but written in the first person (a reader's or a writer's recollections of the
    paper: is_first_person), and a reporter's notes labelled so (`记者手记`);
-2. a page header that names a section decides for its page (`综合·城区` → 城区, `要闻  2` → 要闻,
-   `综合新闻` → 综合), or names it in other words (`头版`, `重要新闻` → 要闻, `财经` → 经济,
-   `民生` → 社会: lexicon.HEADER_SECTIONS);
+2. a page header that names a section decides for its page (`综合·城区` → 城区, `要闻·综合` → 要闻,
+   `要闻  2` → 要闻, `综合新闻` → 综合), or names it in other words (`头版`, `重要新闻`, `封面新闻` → 要闻,
+   `财经` → 经济, `民生` → 社会: lexicon.HEADER_SECTIONS); page 1 printing no name is the front page;
 3. so does a local news page (`长沙新闻`, `北京新闻`, `城市`, `新春·城事`) of a known place: for the
    paper's own area 县市 when the lead names a town of a county, else 城区; for another place 社会,
    whatever the story's subject;
@@ -29,7 +29,9 @@ In this order:
 8. a photo that names no section's keyword at all is a scene of everyday life (tourists in the snow,
    cherry blossoms in a park): 社会;
 9. on a local news page of no known place (a paper whose name is not found), the paper's own: 城区;
-10. the default section.
+10. on a page of another place (its paper or its local page names it: `衡阳晚报`), 社会, as rule 3
+    gives that place's local news;
+11. the default section.
 
 城区 and 县市 are the paper's own area: its city (株洲日报 → 株洲) and the places of its gazetteer
 (the editors' 地名, or data/gazetteer.txt: 长沙 and 湘潭 of 长株潭 are in it). A page of another place
@@ -57,6 +59,8 @@ from .lexicon import (
     LEADERS,
     LOCAL_PAGES,
     MASTHEAD_PLACES,
+    MIXED_SECTION,
+    MUNICIPALITIES,
     NOTES_LABELS,
     POLITICS_SECTION,
     PROVINCES,
@@ -148,6 +152,12 @@ def decide(
         return SOCIETY_SECTION, "photo"
     if local_place is not None and DISTRICT_SECTION in names:  # a local page of no known place: the paper's own
         return DISTRICT_SECTION, "local"
+    page_place = place_of_page(header, masthead)
+    city = page_place not in PROVINCES or page_place in MUNICIPALITIES
+    if page_place and city and not own_area and SOCIETY_SECTION in names:
+        # another city's news that no section's words name (衡阳晚报, 天津日报): 社会, as L1 (a province's
+        # paper, 湖南日报, prints the paper's own area too)
+        return SOCIETY_SECTION, "elsewhere"
     return default, "default"
 
 
@@ -158,11 +168,12 @@ def page_header(page: PageInfo) -> str:
 
 
 def from_header(header: str, names: Sequence[str]) -> str:
-    """`综合·城区` → 城区 when a section of that name exists (the most specific part wins)."""
+    """`综合·城区` → 城区 when a section of that name exists (the most specific part wins: the last,
+    and never 综合 when another part names a section: `要闻·综合` → 要闻)."""
     if not header:
         return ""
     parts = [p for p in header.replace("・", "·").replace("•", "·").split("·") if p]
-    for part in reversed(parts):
+    for part in sorted(reversed(parts), key=lambda part: part == MIXED_SECTION):
         if part in names:
             return part
     for name in names:

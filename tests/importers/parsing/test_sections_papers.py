@@ -290,3 +290,23 @@ def test_important_news_page_is_the_front_news():
 )
 def test_local_page_of_a_city_and_its_counties_elsewhere_is_society(page, words):
     assert section_of(sections_of(page), words) == "社会"
+
+
+@pytest.mark.parametrize(
+    ("page", "words", "expected"),
+    [
+        # page 1 printing no name is the front page: 要闻 (H2)
+        ("rmrb_19850725_01.txt", "里根总统举行国宴欢迎李主席", "要闻"),
+        ("lhrb_20240814_01.txt", "被漯河这座城市温暖到了", "要闻"),
+        ("hebrb_20251109_01.txt", "约会哈尔滨", "要闻"),
+        # the cover: 封面新闻 (城市晚报)
+        ("cswbcc_20250616_A01.txt", "惠民公益市集", "要闻"),
+        # 要闻·综合: the part that is not 综合 names the page (洛阳日报); 综合·城区 keeps 城区 (seed 000)
+        ("lyrb_20081203_02.txt", "洛阳牡丹成中国“名片”", "要闻"),
+        # another city's news that no section's words name: 社会 (衡阳晚报, 羊城晚报)
+        ("hywb_20221126_A04.txt", "江边“烧纸”污染环境", "社会"),
+        ("tjrb_20240117_12.txt", "老外交官访津侧记", "社会"),
+    ],
+)
+def test_front_pages_two_part_headers_and_other_cities(page, words, expected):
+    assert section_of(sections_of(page), words) == expected
