@@ -398,7 +398,7 @@ def _captions_under_title(seq: list[Unit], k: int) -> bool:
     top = k
     while (
         seq[top].shape in (TEXT, CAPTION)
-        and _short_caption(seq[top])
+        and _short_caption(seq[top], longest=_CAPTION_UNDER_TITLE)
         and strip(seq[top].text).endswith("。")  # a sentence, not a quote under a kicker (`“…找不到我”`)
         and not seq[top].barrier_before
     ):
@@ -532,10 +532,15 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
 _SHORT_CAPTION = 30
 
 
-def _short_caption(unit: Unit) -> bool:
+def _short_caption(unit: Unit, longest: int = _SHORT_CAPTION) -> bool:
     """One short sentence (`石首市委书记、市长石必成代表回答记者提问。`): in a run of them over a
     photo's credit, the captions of a spread of photos under one title, not a story's text."""
-    return len(unit.key) <= _SHORT_CAPTION and unit.key.count("。") <= 1 and ends_sentence(unit.text)
+    return len(unit.key) <= longest and unit.key.count("。") <= 1 and ends_sentence(unit.text)
+
+
+# Under a title, over its byline or lead, a caption may be a little longer than a spread's
+# (`为了省事图方便,在行道树和水泥电线杆之间搭设的简易“晾晒架”。`, 衡阳晚报, 32 characters).
+_CAPTION_UNDER_TITLE = 40
 
 
 def _heads_photo_story(seq: list[Unit], i: int) -> bool:

@@ -1274,6 +1274,13 @@ def test_a_byline_on_two_lines_over_its_lead_is_one_item(first, second, expected
             "花好莫要采。",
             {("王建成", "reporter"), ("王建成", "photographer")},
         ),
+        # 衡阳晚报: a 32-character caption, then `衡阳晚报讯 (文/图  全媒体记者  胡亚华)  11月23日,…`
+        (
+            "hywb_20221126_A04",
+            "衡祁路人行道冒出“晾晒架”",
+            "为了省事图方便,在行道树和水泥电线杆之间搭设的简易“晾晒架”。",
+            {("胡亚华", "reporter"), ("胡亚华", "photographer")},
+        ),
     ],
 )
 def test_captions_between_a_title_and_its_byline_are_the_story_s(page, headline, caption, expected):
