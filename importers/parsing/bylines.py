@@ -252,6 +252,11 @@ _REPORTED_LEAD = re.compile(
 )
 
 
+# A credit that says where it was filed from, then the text after a space (national papers' openings):
+# `中国妇女报·中国妇女网记者许真学 任然 发自成都 为积极响应…`, `时代周报记者 李兮言 发自广州`.
+_DISPATCH_LEAD = re.compile(
+    f"^(?P<credit>[^{COMMAS}\u3002{SEMICOLONS}{_BRA_CLASS}]{{2,40}}?{_word('发自')}[{HAN}]{{2,8}})[{SPACES}]+(?=[^{SPACES}])"
+)
 _OPENS_SOON = re.compile(f"[{OPEN_PAREN}]")
 _REPORTED_SOON = re.compile(_word("报道"))
 
@@ -771,6 +776,11 @@ def parse_lead(text: str) -> Lead | None:
                 end += colon
             byline = strip(text[: offset + end])
             return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[end:]))
+    dispatched = _DISPATCH_LEAD.match(stripped) if not dateline else None
+    if dispatched and (people := parse_credit(dispatched.group("credit"))):
+        # `中国妇女报·中国妇女网记者许真学 任然 发自成都 为积极响应…`: the credit ends where it was filed from
+        byline = strip(dispatched.group("credit"))
+        return Lead(dateline="", byline=byline, people=people, rest=strip(stripped[dispatched.end() :]))
     if not dateline or not _simplified(dateline).endswith(("讯", "电", "消息")):
         return None
     # Unbracketed: `本报讯 记者 张三 通讯员 李四 昨日,……`. Take the longest run of

@@ -777,3 +777,31 @@ def test_datelines_of_sites_quoted_papers_bullets_and_colons(text, dateline, exp
     lead = parse_lead(text)
     assert lead.dateline == dateline
     assert people(lead.people) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "expected", "rest"),
+    [
+        # 中国妇女报: the credit ends where it was filed from, the text after a space
+        (
+            "中国妇女报·中国妇女网记者许真学 任然 发自成都 为积极响应号召",
+            "中国妇女报·中国妇女网记者许真学 任然 发自成都",
+            [("许真学", "reporter"), ("任然", "reporter")],
+            "为积极响应号召",
+        ),
+        # 时代周报 (bylines.jsonl)
+        (
+            "时代周报记者 李兮言 发自广州 近日,本市",
+            "时代周报记者 李兮言 发自广州",
+            [("李兮言", "reporter")],
+            "近日,本市",
+        ),
+    ],
+)
+def test_a_lead_that_says_where_it_was_filed_from(text, byline, expected, rest):
+    lead = parse_lead(text)
+    assert (lead.byline, people(lead.people), lead.rest) == (byline, expected, rest)
+
+
+def test_text_that_says_filed_from_is_no_lead():
+    assert parse_lead("他说,记者发自内心地 感谢大家") is None
