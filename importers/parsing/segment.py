@@ -580,6 +580,7 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
         and seq[j].shape == TEXT
         and not seq[j + 1].barrier_before
         and not split_glued_credit(seq[j].text)
+        and ends_sentence(seq[j].text)  # a caption is sentences; a paragraph cut by a column is the story's
     ):
         j -= 1
     own_caption = seq[i].shape == CAPTION  # `…今年不回家过春节。胡社友 摄`: the caption is on the credit

@@ -1526,3 +1526,13 @@ def test_a_numbered_series_line_without_a_dash_over_the_title_is_the_series():
     piece = item("rmrb_19950609_02", "加快投资体制改革")
     assert piece.series == "深化改革系列述评之十一" and piece.kind == "commentary"
     assert piece.headline == "加快投资体制改革" and {p.name for p in piece.people} == {"韩钟昆"}
+
+
+def test_a_paragraph_cut_by_a_column_is_never_an_untitled_photo_s_caption():
+    """中国青年报 2012: under a signed story's first photo, `…中国青年报社六楼礼…,` (cut after a comma) /
+    `报社领导与金牌读者、获奖代表合影。` / `本报记者 杨姣摄` / `金灿灿的奖牌下面,…`: the cut paragraph is the story's
+    and the photo inside it is the story's, not an untitled photo taking the story's paragraphs (untitled
+    photos in a row after a story stay their own: 焦作日报, 信阳日报)."""
+    story = item("zqb_20120320_09", "点燃青春激情 共筑精神家园")
+    assert "杨姣" in {p.name for p in story.people}
+    assert any(p.startswith("今天的北京东直门海运仓2号") for p in story.paragraphs)
