@@ -673,7 +673,6 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)
     text = _PHOTO_SOURCE.sub("", text)
-    note = _TRAILING_NOTE.search(text)
     trainee = _TRAINEE_NOTE.search(text)
     text = strip(_TRAILING_NOTE.sub("", text))
     if not text:
@@ -684,7 +683,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         if group is None:
             return None
         people.extend(group)
-    if note and trainee and people and people[-1].role == REPORTER:
+    if trainee and people and people[-1].role == REPORTER:
         # `新华日报·交汇点记者 邓宇轩 范宏瑞(实习)`: the last reporter is a trainee (a photographer
         # so marked, `拍摄:张启明(实习)`, stays the photographer)
         people[-1] = PersonCredit(people[-1].name, INTERN)

@@ -717,9 +717,8 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             groups.append([k])  # `▶下转06版` ended the story above: the text after it is another's
             continue
         if groups and seq[k].shape == TEXT and _signed_at_end(seq[groups[-1][-1]]) and _has_text(seq, groups[-1]):
-            groups.append(
-                [k]
-            )  # `…圆满成功。记者 樊欣欣 通讯员 赵帅` signed the story above: the text after it is another's
+            # `…圆满成功。记者 樊欣欣 通讯员 赵帅` signed the story above: the text after it is another's
+            groups.append([k])
             continue
         if not groups or (
             _opens_anchorless(seq, indexes[n:])
