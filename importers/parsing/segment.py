@@ -523,10 +523,24 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     no_caption = j + 1 == i and seq[i].shape != CAPTION  # a credit needs a caption above it
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
+    if j + 2 < i and _floated_over(seq, j):
+        # the photo's title floated between the halves of the story's cut paragraph above (`…色车身,` /
+        # `省直中医院云龙院区预计5月启用` / `造型硬朗,…` / caption / credit, 株洲日报): the second half goes back
+        seq[j], seq[j + 1] = seq[j + 1], seq[j]
+        j += 1
     captioned = seq[i].shape == CAPTION or j + 2 < i  # the photo keeps a caption under the deck
     if j + 1 < i and captioned and seq[j + 1].shape == TEXT and _deck(seq, j + 1):
         seq[j + 1].shape = TITLE
     return _title_start(seq, j + 1, single)
+
+
+def _floated_over(seq: list[Unit], j: int) -> bool:
+    """The title at j stands between the halves of a paragraph cut after a pause, or in a word."""
+    if j == 0 or seq[j].barrier_before:
+        return False
+    before, after = seq[j - 1], seq[j + 1]
+    cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT and not after.barrier_before
+    return cut and (strip(before.text)[-1] in PAUSES or runs_on(before.text, after.text))
 
 
 _SHORT_CAPTION = 30

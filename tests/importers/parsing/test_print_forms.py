@@ -1536,3 +1536,18 @@ def test_a_paragraph_cut_by_a_column_is_never_an_untitled_photo_s_caption():
     story = item("zqb_20120320_09", "点燃青春激情 共筑精神家园")
     assert "杨姣" in {p.name for p in story.people}
     assert any(p.startswith("今天的北京东直门海运仓2号") for p in story.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "continued", "photo"),
+    [
+        # 株洲日报 2023, one paragraph a line: `…色车身,` / `省直中医院云龙院区预计5月启用` / `造型硬朗,…` / caption / credit
+        ("zzrb_20230922_02", "“八一号”火车再次开跑", "造型硬朗", "省直中医院云龙院区预计5月启用"),
+        # 大众日报 2020: `…计划于10月27日…,` / `2、青岛开建第二条胶州湾海底隧道` / `将促进沿线经济社会发展。…摄影报道`
+        ("dzrb_20201102_07", "济泰高速", "将促进沿线经济社会发展", "青岛开建第二条胶州湾海底隧道"),
+    ],
+)
+def test_a_photo_title_floated_into_the_cut_paragraph_above_gives_the_second_half_back(page, story, continued, photo):
+    above = item(page, story)
+    assert any(continued in p and not p.startswith(continued) for p in above.paragraphs)
+    assert not any(b.text.startswith(continued) for b in item(page, photo).blocks)
