@@ -536,10 +536,15 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
 
 def _floated_over(seq: list[Unit], j: int) -> bool:
     """The title at j stands between the halves of a paragraph cut after a pause, or in a word."""
-    if j == 0 or seq[j].barrier_before:
+    if j == 0 or seq[j].barrier_before or seq[j + 1].barrier_before:
         return False
-    before, after = seq[j - 1], seq[j + 1]
-    cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT and not after.barrier_before
+    return _sentence_goes_on(seq[j - 1], seq[j + 1])
+
+
+def _sentence_goes_on(before: Unit, after: Unit) -> bool:
+    """Text cut by a column mid-sentence, after a pause or inside a word (`…其中,市温` / `州商会…`), that
+    the text after goes on with, whatever stands between them."""
+    cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
     return cut and (strip(before.text)[-1] in PAUSES or runs_on(before.text, after.text))
 
 
@@ -1223,7 +1228,7 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
     n = rest.index(k)
     prev, nxt = seq[rest[n - 1]], (seq[rest[n + 1]] if n + 1 < len(rest) else None)
     cut_off = prev.shape == TEXT and not ends_sentence(prev.text) and nxt is not None and nxt.shape == TEXT
-    if cut_off and (strip(prev.text)[-1] in PAUSES or runs_on(prev.text, nxt.text)):
+    if cut_off and _sentence_goes_on(prev, nxt):
         return None  # the text after the title goes on with the cut sentence: a title floated there
     # A short line there is a subhead after a cut paragraph; a long one titles a boxed item.
     if cut_off and (not is_subhead_like(seq[k].text) or len(seq[k].key) > _MAX_SUBHEAD_IN_CUT):
