@@ -967,8 +967,10 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
                 continue
         else:
             people = parse_credit(credit)
-            if people is None and (_SUPPLIED.match(credit) or _RELEASED.match(credit)):
-                return strip(text[: cut.end()]), credit, ()  # `发布会现场。团长春市委供图`, `…举行。 新华社发`
+            bare = _unwrap(credit)[0]
+            if people is None and (_SUPPLIED.match(bare) or _RELEASED.match(bare)):
+                # `发布会现场。团长春市委供图`, `…举行。 新华社发`, `…合影(受访者供图)`
+                return strip(text[: cut.end()]), credit, ()
         if people and any(p.role == PHOTOGRAPHER for p in people):
             return strip(text[: cut.end()]), credit, people
     return None

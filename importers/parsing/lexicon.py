@@ -59,6 +59,7 @@ ROLE_WORDS = {
     "见习生": INTERN,
     "作者": AUTHOR,
     "读者": AUTHOR,  # a reader's letter signed at its end: 读者 薛芳玲
+    "报道员": CORRESPONDENT,  # 新华社's and the army's: 报道员:时秀霞、穆智慧、吴国强
     "撰文": AUTHOR,
     "撰稿": AUTHOR,
     "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
@@ -98,6 +99,8 @@ STAFF_ROLE_WORDS = {
     "值班编辑": EDITOR,
     "值班主任": EDITOR,  # the night's editor in charge (烟台晚报 `值班主任:姜  海`)
     "值班编委": EDITOR,  # 哈尔滨日报 `值班编委 孙立群`
+    "值班总编": EDITOR,  # 许昌日报 `值班总编:孙  伟   责任编辑:周  静   校对:马  超`
+    "值班副总编": EDITOR,
     "版面编辑": EDITOR,
     "图片编辑": EDITOR,
     "本期统筹": EDITOR,

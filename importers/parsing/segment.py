@@ -106,8 +106,10 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             continue
         unit.barrier_before = barrier
         unit.after_jump = jumped
-        if barrier and jumped and unit.shape == TEXT and unit.phrase:
-            unit.shape = TITLE  # `（下转第13版）` ends a story: a whole phrase after it heads the next
+        if barrier and jumped and unit.shape == TEXT and (unit.phrase or _unfinished_line(unit)):
+            # `（下转第13版）` ends a story: a whole phrase after it heads the next, and so does a line that
+            # ends no sentence (`【天眼问政】过街难下脚,贵阳云岩区…地下通道该清扫了`, 贵州日报)
+            unit.shape = TITLE
         barrier = jumped = False
         seq.append(unit)
 
@@ -267,16 +269,24 @@ def _notes_under_titles(seq: list[Unit]) -> None:
             unit.shape = TITLE
 
 
+_MAX_HEADING = 60
+
+
+def _unfinished_line(unit: Unit) -> bool:
+    return len(unit.key) <= _MAX_HEADING and not ends_sentence(unit.text) and "\n" not in unit.text
+
+
 def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
     """Start index of every anchored item → (kind, index of its anchor)."""
     starts: dict[int, tuple[str, int]] = {}
     for i, unit in enumerate(seq):
         kind = None
-        if unit.shape == LEAD and not _second_dispatch(seq, i):
+        if unit.shape == LEAD and not _second_dispatch(seq, i) and _part_under_byline(seq, i) is None:
             kind = NEWS
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
-            kind = COMMENTARY if all(authors) else NEWS
+            reported = any(_part_under_byline(seq, k) == i for k in range(i + 2, min(i + 4, len(seq))))
+            kind = COMMENTARY if all(authors) and not reported else NEWS
         elif unit.shape == SERIES and not (i + 1 < len(seq) and seq[i + 1].shape == TITLE):
             # (a series line over the title, `深化改革系列述评之十一` / `加快投资体制改革`, is the title's)
             kind = series_kind(unit.text)
@@ -312,6 +322,22 @@ _REPORT_SERIES = re.compile("报道")
 def series_kind(series: str) -> str:
     """What a series line says its pieces are: `系列报道` reports (news), `系列评论`, `系列述评` comment."""
     return NEWS if _REPORT_SERIES.search(series) else COMMENTARY
+
+
+_MAX_PART_TITLE = 2
+
+
+def _part_under_byline(seq: list[Unit], i: int) -> int | None:
+    """The byline (its index) whose story a lead naming no one goes on under a part's title: `范晓林 吴胜` /
+    `全省昨降“牛背暴雨”` / `今明两天南京最高35℃` / `本报讯 昨天是夏至,…` (扬子晚报's package); None otherwise."""
+    if seq[i].shape != LEAD or seq[i].people or seq[i].barrier_before:
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= _MAX_PART_TITLE and seq[k].shape == TITLE and not seq[k].barrier_before:
+        k -= 1
+    if k == i - 1 or k < 1 or seq[k].shape != CREDIT or not seq[k].people or seq[k - 1].shape != TITLE:
+        return None
+    return k
 
 
 def _second_dispatch(seq: list[Unit], i: int) -> bool:
@@ -416,6 +442,8 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             prev.shape = TITLE
         if prev.shape == TITLE and prev.opens_paragraph and titles:
             break  # set in like the paragraphs above: their caption or subhead, not a line of this title
+        if titles and _closing_cry(seq, j - 1):
+            break  # `预祝大会圆满成功!` closes the story above (团结报); a cry over a title stands apart from it
         if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
@@ -497,6 +525,22 @@ def _title_phrase(seq: list[Unit], k: int) -> bool:
         or (above.shape == CAPTION and bool(above.credit))
         or above.phrase
         or ends_sentence(above.text)
+    )
+
+
+_MAX_CRY = 12
+
+
+def _closing_cry(seq: list[Unit], k: int) -> bool:
+    """A short cry run on from the story's paragraphs above it (no jump line or head between)."""
+    key = seq[k].key
+    return (
+        k > 0
+        and 0 < len(key) <= _MAX_CRY
+        and key[-1] in "!\uff01"
+        and not seq[k].barrier_before
+        and seq[k - 1].shape == TEXT
+        and ends_sentence(seq[k - 1].text)
     )
 
 
@@ -986,6 +1030,12 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         if rest[own:]:
             yield from _anchorless(seq, rest[own:])
         return
+    # `（下转第2版）` ends the story on this page: what follows is another item, whatever the span holds
+    jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
+    if jump is not None:
+        yield from _build(seq, [k for k in indexes if k < rest[jump]], kind, anchor_index)
+        yield from _anchorless(seq, rest[jump:])
+        return
     draft = Draft(kind=kind, title=title, anchor=anchor)
     inset = _inset_photo(seq, rest, anchor)
     if inset is not None:
@@ -1006,10 +1056,6 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         return
     own = {p.name for p in anchor.people} if anchor is not None else set()
     closed = _after_closing_credit(seq, rest, titled=bool(title), own=own)
-    # `（下转第2版）` ends the story on this page: what follows is another item
-    jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
-    if jump is not None and (closed is None or jump < closed):
-        closed = jump
     if closed is not None:
         # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
         draft.body = [seq[k] for k in rest[:closed]]

@@ -32,7 +32,16 @@ from .text import (
 _LEAD_IN_VERBS = "强调|指出|要求|表示|提出|时说|寄语|希望|批示|讲话"
 _LEAD_IN = re.compile(f"^(?P<kicker>.{{4,40}}?时(?:{_LEAD_IN_VERBS}))[{SPACES}]+(?P<headline>.+)$")
 _COLON_LEAD_IN = re.compile(f"^(?P<kicker>[^{SPACES}{COLONS}]{{2,10}}[{COLONS}])[{SPACES}]*(?P<headline>.+)$")
-_PLACE = re.compile(f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区)$")
+# Who or where the headline under it is about, on a line of its own: a place (`天元区三门镇`), a body or a
+# site (`鞍山炼钢建筑工程公司`, `西安市新城区工会`, `绿城广场`, `黄河干流上游大型水利工程`); when (`2019年3月22日`,
+# `经历连续两年调减后`).
+_PLACE = re.compile(
+    f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区|公司|集团|工会|工程|广场|工地|学校|医院|大学|中学|小学)$"
+)
+# A column's name over the headline, two names joined by a dot: `新春走基层·感受除夕夜` (人民日报),
+# `外眼看山东·央媒一周图片撷英` (大众日报).
+_DOTTED_LABEL = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,10}}$")
+_WHEN = re.compile(f"^(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[{HAN}0-9]{{4,16}}(?:之后|过后|后))$")
 # A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
 # Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).
 # Who publishes what, over its title: `《求是》杂志发表习近平总书记重要文章` (新华社 copy in 法治日报).
@@ -318,6 +327,8 @@ def _is_lead_in(line: str) -> bool:
         or _COLUMN_LABEL.match(flat)
         or BOX_LABEL.match(flat)
         or _PLACE.match(flat)
+        or _WHEN.match(flat)
+        or _DOTTED_LABEL.match(flat)
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))
     )
 

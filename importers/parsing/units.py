@@ -283,6 +283,12 @@ def classify(unit: Unit) -> None:
         if is_series(text):
             unit.shape = SERIES
             return
+    elif len(text.split("\n")[-1]) <= _MAX_CREDIT_LINE and (caption := split_caption_credit(text.replace("\n", ""))):
+        # a caption over a credit naming no one, with no blank line between: `吴影奶奶生前与“三小只”合影` /
+        # `(受访者供图)` (钱江晚报); a credit naming people sets the lines apart already (_is_one_entry)
+        unit.shape = CAPTION
+        unit.caption, unit.credit, unit.people = caption
+        return
     if is_title_like(text):
         unit.shape = TITLE
         unit.is_name = "\n" not in text and is_name(text)

@@ -954,3 +954,12 @@ def test_credits_of_blind_round_one_pages(position, text, expected):
 def test_two_words_are_no_signature():
     assert parse_credit("陈述 申辩") is None
     assert parse_credit("金融 石油") is None
+
+
+def test_reporting_staff_of_the_wire_and_the_army():
+    # 新华社 and army video credits: 报道员, listed with 、 or spaces
+    assert people(parse_credit("报道员:时秀霞、穆智慧、吴国强")) == [
+        ("时秀霞", "correspondent"),
+        ("穆智慧", "correspondent"),
+        ("吴国强", "correspondent"),
+    ]

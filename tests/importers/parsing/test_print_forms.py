@@ -1630,3 +1630,35 @@ def test_a_photo_under_a_jump_line_is_not_the_jumped_story_s():
     photo = [i for i in items("ayrb_20111108_02") if i.kind == "photo"]
     assert len(photo) == 1 and not photo[0].headline_printed
     assert "一条“水长城”的呼唤" in item("ayrb_20111108_02", "永不断流的精神长河").subheads
+
+
+def test_a_cry_closing_a_story_is_no_kicker_of_the_next():
+    """团结报: `…画好最大同心圆。` / `预祝大会圆满成功!` / `一次难忘的州“两会”采访`: the cry ends the story above; a cry
+    after a jump line still leads into the title under it (长沙晚报's `喜迎八方宾客!`)."""
+    assert item("tjb_20260211_03", "一次难忘的州“两会”采访").kicker == ""
+    assert any("预祝大会圆满成功" in p for p in item("tjb_20260211_03", "汇聚团结之力").paragraphs)
+    assert item("cswb_20190108_A02", "喜迎八方宾客").kicker == "喜迎八方宾客!"
+
+
+def test_the_editor_on_duty_heads_a_staff_line():
+    """许昌日报: `值班总编:孙  伟   责任编辑:周  静   校对:马  超` is the page's staff, not the photo's kicker."""
+    photo = item("xcrb_20210402_01", "清明前夕祭英烈")
+    assert photo.kicker == "" and photo.headline == "清明前夕祭英烈"
+
+
+def test_a_part_title_under_the_byline_stays_in_the_story():
+    """扬子晚报: `未来三天南京都是“桑拿天”` / deck / `范晓林 吴胜` / `全省昨降“牛背暴雨”` / `今明两天南京最高35℃` /
+    `本报讯 昨天是夏至,…`: one report; the part's title is a subhead, and the bare 本报讯 opens no story of its own."""
+    story = item("yzwb_20090622_A4", "未来三天南京都是“桑拿天”")
+    assert story.kind == "news" and people(story) == {("范晓林", "author"), ("吴胜", "author")}
+    assert story.subheads and story.subheads[0].startswith("全省昨降“牛背暴雨”")
+    assert story.paragraphs[1].startswith("昨天是夏至")
+    assert not [i for i in items("yzwb_20090622_A4") if squeeze(i.headline).startswith("全省昨降")]
+
+
+def test_a_caption_over_a_credit_naming_no_one_is_a_caption():
+    """钱江晚报: `吴影奶奶生前与“三小只”合影` / `(受访者供图)` with no blank line between: a caption and its credit,
+    not a title (in the dump its lines are one entry)."""
+    story = item("qjwb_20060607_A10", "一次寻报,一次纪念")
+    assert "吴影奶奶生前与“三小只”合影" in story.captions
+    assert story.subheadline == "7年前的钱报,老人一直当宝贝"

@@ -75,3 +75,46 @@ def test_title_like(text):
 )
 def test_not_title_like(text):
     assert not is_title_like(text)
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower"),
+    [
+        # a body or a site the headline is about (人民日报 1956 and 2002, 陕西工人报 1988, 郑州晚报 2011)
+        ("鞍山炼钢建筑工程公司", "组织技术人员对施工方案展开自由争论"),
+        ("黄河干流上游大型水利工程", "公伯峡水电站成功截流"),
+        ("西安市新城区工会", "重视工人报刊发行工作"),
+        ("绿城广场", "碰到他"),
+        # when (人民日报 2002, 中国教育报 2019)
+        ("经历连续两年调减后", "今年粮食种植面积趋稳"),
+        ("2019年3月22日", "在一线感知教育改革"),
+    ],
+)
+def test_who_where_or_when_over_a_headline_is_its_kicker(upper, lower):
+    assert split_title([upper, lower]) == (upper, lower, "")
+
+
+def test_a_complete_headline_over_its_detail_stays_headline_and_subheadline():
+    # 人民日报 1985, 湖南日报 2016: no line says who, where or when
+    assert split_title(["里根总统举行国宴欢迎李主席", "李先念同里根举行会谈"]) == (
+        "",
+        "里根总统举行国宴欢迎李主席",
+        "李先念同里根举行会谈",
+    )
+    assert split_title(["长沙黄花机场旅客吞吐量创历史新高", "一天突破7万人次"]) == (
+        "",
+        "长沙黄花机场旅客吞吐量创历史新高",
+        "一天突破7万人次",
+    )
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower"),
+    [
+        # a column's name, two names joined by a dot (人民日报 2017, 大众日报 2020)
+        ("新春走基层·感受除夕夜", "秦腔吼出新年景"),
+        ("外眼看山东·央媒一周图片撷英", "济泰高速公路通车 胶州湾“二隧”开建"),
+    ],
+)
+def test_a_dotted_column_name_over_a_headline_is_its_kicker(upper, lower):
+    assert split_title([upper, lower]) == (upper, lower, "")
