@@ -31,11 +31,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .dictionary import is_place, words
 from .lexicon import (
     AUTHOR,
     BASE_ROLES,
     COMPOUND_SURNAMES,
     EDITOR,
+    INSTITUTION_ENDINGS,
     INTERN,
     NEUTRAL_LABELS,
     NOT_A_ROLE_AFTER,
@@ -48,12 +50,14 @@ from .lexicon import (
     PHOTO_SET_QUALIFIERS,
     PHOTO_SET_WORDS,
     PHOTOGRAPHER,
+    PLACE_NAME_ENDS,
     PROVINCES,
     QUALIFIED_EDITOR_LABELS,
     REPORTER,
     REPORTING_WORDS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
+    SHOOTING_DEVICES,
     STAFF_ROLE_WORDS,
     SURNAMES,
     TRADITIONAL,
@@ -157,9 +161,10 @@ _CREDIT_ROLES = _credit_roles()
 _WORKPLACE_SIGNATURE = re.compile(
     f"^[□■]?[{HAN}0-9]{{2,24}}(?:{_words(WORKPLACE_ENDINGS)})[{SPACES}]*(?P<name>[{HAN}]{{2,3}})$"
 )
-# An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`.
+# An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`,
+# `《瞭望》新闻周刊记者` (the rest of the outlet's name after the marks).
 _QUOTED_OUTLET = re.compile(
-    f'[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*(?:{_CREDIT_ROLES}))'
+    f'(?<![^{SPACES}{SLASHES}{_PIPES}{COLONS}{_BRA_CLASS}{_AUTHOR_MARKS}])[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*[{HAN}]{{0,6}}?(?:{_CREDIT_ROLES}))'
 )
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
 _STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
@@ -172,7 +177,9 @@ _ROLE_HINT = re.compile(
 _UNLABELED_SHAPE = re.compile(
     f"^(?:[^{SPACES}]{{2,30}}[{SPACES}]+)?[{HAN}]{{2,4}}(?:[{SPACES}\u3001{COMMAS}{SEMICOLONS}]+[{HAN}]{{2,4}}){{0,3}}$"
 )
-_LEADING_ORG = re.compile(f"^[{SPACES}]*{_ORG}(?=[{SPACES}]|$)")
+_LEADING_ORG = re.compile(
+    f"^[{SPACES}]*{_ORG}(?:[{SPACES}]*[{SLASHES}])?(?=[{SPACES}]|(?<=[{SLASHES}])|$)"
+)  # `新华网/李安 摄`
 # A word of two to eight characters glued to the label that follows, with a space before it or
 # nothing: the newsroom's name even with no suffix an outlet has (`读特记者`, 深圳特区报's app).
 _GLUED_OUTLET = re.compile(f"(?:[{SPACES}]+|^)[{HAN}]{{2,8}}")
@@ -183,8 +190,10 @@ _PHOTO_SOURCE = re.compile(
     f"|[{HAN}A-Za-z]{{0,6}}(?:{_words(PHOTO_AGENCY_WORDS)})[{HAN}A-Za-z]{{0,4}}"
     f"|于[{_NUM}年月日号]{{2,12}})$"  # when it was taken: 曾谙 摄于2016年3月21日
 )
-# A note after the last name: 谢黎明(春城晚报), 张启明(实习); where the text came from: /来源:南京晨报.
-_TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}]{{1,8}}[{_KET_CLASS}]$")
+# What the photo was taken with, before 摄: `李安,无人机摄` (a drone), `手机摄`.
+_DEVICE = re.compile(f"[{COMMAS}{SPACES}]*(?:{_words(SHOOTING_DEVICES)})(?=[{SPACES}]*[摄攝])")
+# A note after the last name: 谢黎明(春城晚报), 张启明(实习), 王梓璇(吉大师院附小教育集团附属小学五年级2班).
+_TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}][{HAN}0-9]{{0,29}}[{_KET_CLASS}]$")
 # The note of a trainee: 范宏瑞(实习), 李四（实习生）.
 _TRAINEE_NOTE = re.compile(f"[{_BRA_CLASS}](?:{_word('实习')}|{_word('实习生')})[{_KET_CLASS}]$")
 # Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`; who
@@ -197,8 +206,12 @@ _SOURCE_NOTE = re.compile(
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
 )
+# How the reporting was done, between one credit's names and the next label: `…通讯员 田辰珉 报道 策划 王金龙`.
+_REPORTED_BETWEEN = re.compile(f"(?<=[{HAN}])[{SPACES}]+(?:{_words(REPORTING_WORDS)})[{SPACES}]+(?={_CREDIT_ROLES})")
 # A place printed before 报道 after the names: 陈彦兵 株洲报道, 吳千、于海江 哈爾濱報道.
-_PLACE_REPORTED = re.compile(f"(?P<before>[^{SPACES}]+)[{SPACES}]+[{HAN}]{{2,5}}{_word('报道')}$")
+_PLACE_REPORTED = re.compile(f"(?P<before>[^{SPACES}]+)[{SPACES}]+(?P<place>[{HAN}]{{2,5}}){_word('报道')}$")
+# A place glued to the last name: `…张善雅安阳报道` (大公报).
+_PLACE_GLUED_REPORTED = re.compile(f"(?<![{HAN}])(?P<run>[{HAN}]{{4,7}}){_word('报道')}$")
 # A province (and a city of it) glued before 报道 after the names: 陈雪霏安徽黄山报道.
 _PROVINCE_REPORTED = re.compile(f"(?<=[{HAN}])(?:{_words(PROVINCES)})[{HAN}]{{0,4}}?{_word('报道')}$")
 # A credit printed after its names: 张三 摄, 张三/文, 吴亚明文/图, 吕依霖 摄影报道. 摄, 摄影报道 and the
@@ -218,7 +231,7 @@ _MARKER = re.compile(
     f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
     f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', '图文', '文图', '文', '图'])})"
     f"|(?<=[{HAN}])(?P<end>{_word('摄影')})(?=[{SPACES}]*$))"
-    f"(?=[{SPACES}]*$|[{SPACES}]+[^{SPACES}])"
+    f"(?=[{SPACES}]*$|[{SPACES}{SEMICOLONS}]+[^{SPACES}])"  # `记者 吕洋 文;记者 查金辉 摄`
 )
 # A credit for several photos at once: 以上图片均由 湖南日报全媒体记者 唐俊 摄, 均为长沙晚报全媒体记者 X 摄.
 _COLLECTIVE = re.compile(
@@ -239,11 +252,13 @@ _DATELINE_RE = re.compile(
     f")"
 )
 # `【新华社重庆十四日电】`, `【路透社乌兰巴托7月17日电】` (参考消息)
-_BOXED_DATELINE = re.compile(f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z0-9·]{{1,24}}?(?:讯|电))】")
+_BOXED_DATELINE = re.compile(
+    f"^【(?P<dateline>(?:据|本报)?[{HAN}A-Za-z0-9·]{{1,24}}?(?:{_word('讯')}|{_word('电')}))】"
+)
 # Datelines that open a story even with no credit after them.
 _NEWS_DATELINE = re.compile(
     f"^(?:本{_word('报')}|据?[{HAN}A-Za-z·•\\-]{{0,16}}?(?:{_words(ORG_SUFFIXES)}))"
-    f"(?:[{HAN}]{{0,6}}?(?:[{_NUM}]{{1,2}}月[{_NUM}]{{1,3}}日)?)?"
+    f"(?:[{HAN}]{{0,6}}?(?:(?:[{_NUM}]{{1,2}}月)?[{_NUM}]{{1,3}}日)?)?"  # `新华社武汉3日电` (the day alone, 1950s)
     f"(?:{_word('讯')}|{_word('专')}?{_word('电')}|{_word('消息')})$"
 )
 # An unbracketed credit that ends with 报道, the body glued after it.
@@ -468,6 +483,8 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
             kind = "both"
         groups.append((text[start : match.start()], kind))
         start = match.end()
+        while start < len(text) and text[start] in SEMICOLONS:
+            start += 1
     rest = text[start:]
     if strip(rest) or not groups:
         groups.append((rest, None))
@@ -496,22 +513,52 @@ def _squeeze_marks(mark: str) -> str:
 
 def _strip_reported(text: str) -> str:
     place = _PLACE_REPORTED.search(text)
-    if place and not _ROLE_RE.fullmatch(place.group("before")):
+    if place and not _ROLE_RE.fullmatch(place.group("before")) and not _named_reporter(place.group("place")):
         return strip(text[: place.start("before") + len(place.group("before"))])
-    glued = _PROVINCE_REPORTED.search(text)
-    if glued:
-        return strip(text[: glued.start()])  # `…记者陈雪霏安徽黄山报道`: the place glued to the name
+    province = _PROVINCE_REPORTED.search(text)
+    if province:
+        return strip(text[: province.start()])  # `…记者陈雪霏安徽黄山报道`: the place glued to the name
+    glued = _PLACE_GLUED_REPORTED.search(text)
+    cut = _glued_place(glued.group("run")) if glued else 0
+    if cut:
+        return strip(text[: glued.start("run") + cut])  # `…张善雅安阳报道`
     return strip(_REPORTED.sub("", text))
+
+
+_COMMON_SURNAMES = 40  # of the table's order, the surnames far commoner than any place's first character
+
+
+def _named_reporter(token: str) -> bool:
+    """`张蓓报道`, `李云飞报道`: a name before 报道, where `株洲报道`, `安阳报道`, `岳阳报道`, `唐山报道` name a
+    place. Three characters are a name unless the dictionary has them as a place; two, only with one
+    of the commonest surnames, unknown to the dictionary and not ending as places do."""
+    if not _unlabeled_name(token) or is_place(token):
+        return False
+    if len(token) == 3:
+        return True
+    return (
+        _SURNAME_RANK.get(token[0], _COMMON_SURNAMES) < _COMMON_SURNAMES
+        and token not in words()
+        and token[-1] not in PLACE_NAME_ENDS
+    )
+
+
+def _glued_place(run: str) -> int:
+    """Where a place glued to the last name starts in `张善雅安阳` (3), or 0 when there is none."""
+    for cut in range(len(run) - 2, 1, -1):
+        if _unlabeled_name(run[:cut]) and is_place(run[cut:]):
+            return cut
+    return 0
 
 
 def _name_list(text: str, names: list[str]) -> bool:
     """Names with no label and no brackets make a credit only as a short list, each name printed
-    apart, one at least of three characters (`王星海 耿志清`, `李静、陈晓璇`): words run together
-    (`石家庄高新区`) or two words (`陈述 申辩`) stay text."""
+    apart, one at least of three characters (`王星海 耿志清`, `李静、陈晓璇`) or none a word of the
+    dictionary (`李杰 李庆`): words run together (`石家庄高新区`) or two words (`陈述 申辩`) stay text."""
     return (
         2 <= len(names) <= _MAX_UNLABELED
         and len(_NAME_SEP.split(strip(text))) == len(names)
-        and any(len(name) == 3 for name in names)
+        and (any(len(name) == 3 for name in names) or not any(name in words() for name in names))
     )
 
 
@@ -520,7 +567,7 @@ def _reads_as_name(token: str) -> bool:
     return _unlabeled_name(token) and not token.endswith(ORG_SUFFIXES)
 
 
-def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[PersonCredit] | None:
+def _parse_group(text: str, mark: str | None, *, bracketed: bool, marked: bool = False) -> list[PersonCredit] | None:
     text = _strip_reported(strip(text))
     strict = mark is None
     entries: list[tuple[list[str], list[str]]] = []
@@ -528,6 +575,9 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
     head = text[: matches[0].start()] if matches else text
     if strip(head):
         body, org = head, False
+        glued = _OUTLET_THEN_NAME.fullmatch(strip(body)) if mark and not matches else None
+        if glued and _unlabeled_name(glued.group("name")):
+            body, org = glued.group("name"), True  # `(西安日报尚洪涛摄)`: the outlet glued to the name
         while found := _LEADING_ORG.match(body):
             if not strip(body[found.end() :]) and _reads_as_name(strip(body)):
                 break  # `胡社友 摄`: a name with 社 inside, not an outlet
@@ -536,10 +586,11 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
             matches
             and _GLUED_OUTLET.fullmatch(body)
             and not _unlabeled_name(strip(body))
-            and not _HAN_RE.match(text[matches[0].end() : matches[0].end() + 1])
+            and (marked or not _HAN_RE.match(text[matches[0].end() : matches[0].end() + 1]))
         ):
-            # `读特记者 齐霁`: a newsroom's name glued to the label, the names apart from it
-            # (`陈华见习记者杨一` is a name; `昨天记者张三说` no credit)
+            # `读特记者 齐霁`: a newsroom's name glued to the label, the names apart from it, or the
+            # whole run glued under a byline's mark (`□半月谈记者邬慧颖`); `陈华见习记者杨一` is a name,
+            # `昨天记者张三说` no credit
             body, org = "", True
         if strip(body):
             # names before the first label: checked against the surname table unless a credit
@@ -595,6 +646,8 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool) -> list[Person
 _OUTLET_BAR = re.compile(
     f"^(?:{_word('来源')}[{COLONS}][{SPACES}]*)?(?P<outlet>[^{_PIPES}{COLONS}{SPACES}]{{2,20}})[{SPACES}]*[{_PIPES}][{SPACES}]*"
 )
+# An outlet's name run into the one name of a credit closed by its mark: `西安日报尚洪涛 摄`.
+_OUTLET_THEN_NAME = re.compile(f"[{HAN}·]{{1,12}}?(?:{_words(ORG_SUFFIXES)})(?P<name>[{HAN}]{{2,4}})")
 _TELLER = re.compile(f"^(?:{_word('讲述人')}|{_word('口述')})[{COLONS}][{SPACES}]*")
 # A team's name before its members' credit: `(项目团队:本报记者 李晓、… 本报通讯员 徐梦玲)` (光明日报),
 # `报道组:记者 X`; the credit after it labels each member.
@@ -613,7 +666,7 @@ def _unwrap(text: str) -> tuple[str, bool]:
     `新华社发(高建中 摄)`; and whether it was bracketed."""
     bracketed = False
     for _ in range(3):
-        text = strip(text).lstrip(_BULLETS + SPACES)
+        text = strip(text).lstrip(_BULLETS + SPACES + SLASHES)  # `/实习记者张辰宇摄` (a site's layout)
         outlet = _OUTLET_BAR.match(text)
         if outlet and not _ROLE_RE.search(outlet.group("outlet")):
             text = text[outlet.end() :]
@@ -665,21 +718,27 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     workplace = _WORKPLACE_SIGNATURE.match(text)
     if workplace and is_signature(workplace.group("name")):
         return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
+    marked = text.startswith(tuple(_AUTHOR_MARKS))  # `□半月谈记者邬慧颖`: a byline's mark before it
     text, bracketed = _unwrap(text)
+    supplied = _SUPPLIED_TAIL.search(text)
+    if supplied:
+        return _supplied_by(strip(text[: supplied.start()]))
     text = _BRACKETED_MARK.sub(r" \g<mark>", text)  # `记者/谢慧 (图/文)`: the mark in brackets
     text = _BOTH_GLUED.sub(r"\g<marks> ", text)  # `文/图浏阳市融媒体中心记者 X`: the marks, then the outlet
     text = _unglue_text_mark(text)
+    text = _REPORTED_BETWEEN.sub(" ", text)
     if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)
     text = _PHOTO_SOURCE.sub("", text)
+    text = _DEVICE.sub(" ", text)
     trainee = _TRAINEE_NOTE.search(text)
     text = strip(_TRAILING_NOTE.sub("", text))
     if not text:
         return None
     people: list[PersonCredit] = []
     for content, mark in _groups(text):
-        group = _parse_group(content, mark, bracketed=bracketed)
+        group = _parse_group(content, mark, bracketed=bracketed, marked=marked)
         if group is None:
             return None
         people.extend(group)
@@ -740,11 +799,19 @@ def parse_lead(text: str) -> Lead | None:
         return None  # `新华社发(王继林 摄)`: a newsroom's photo, not a story's dateline
     boxed = _BOXED_DATELINE.match(text)
     if boxed and strip(text[boxed.end() :]):
-        # `【新华社重庆十四日电】拉萨讯:…` (older wire copy): the dateline without its brackets.
+        # `【新华社重庆十四日电】拉萨讯:…` (older wire copy): the dateline without its brackets, and the
+        # credit after it if any (`【香港商報訊】記者郭美勤、黃凌媛報道`)
+        credited = _lead_after(text, boxed.group("dateline"), boxed.end())
+        if credited and credited.people:
+            return credited
         return Lead(boxed.group("dateline"), strip(boxed.group(0)), (), strip(text[boxed.end() :]))
     match = _DATELINE_RE.match(text)
-    dateline = match.group("dateline") if match else ""
-    after = text[match.end() :] if match else text
+    return _lead_after(text, match.group("dateline") if match else "", match.end() if match else 0)
+
+
+def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
+    """The lead of `text` whose dateline (or none) ends at `end`: the credit after it."""
+    after = text[end:]
     # `本报讯:(记者 李博 徐洪波)` (三门峡日报): a colon may stand after the dateline
     stripped = after.lstrip(SPACES + (COLONS if dateline else ""))
     offset = len(text) - len(stripped)
@@ -765,8 +832,11 @@ def parse_lead(text: str) -> Lead | None:
     # `本报讯 记者李茜、刘桂莲报道……`, `全媒体记者李晨翀报道……`: the credit ends at 报道.
     reported = _REPORTED_LEAD.match(stripped) if _REPORTED_SOON.search(stripped, 0, 44) else None
     if reported and (dateline or _ROLE_RE.match(stripped)):
-        people = parse_credit(reported.group(0)) or (dateline and _reporting_names(reported.group(0)))
-        if people:
+        credit = reported.group(0)
+        people = parse_credit(credit) or (_reporting_names(credit) if dateline else None)
+        # `据新华社北京3月24日电 综合本社驻外记者报道:`: the newsroom's reporters, no one named
+        collective = not people and dateline and _COLLECTIVE_REPORT.match(credit)
+        if people or collective:
             # `记者温红彦报道:北京市委…`: the colon after 报道 stays with the credit, not the body.
             end = reported.end()
             after = stripped[end:]
@@ -774,7 +844,7 @@ def parse_lead(text: str) -> Lead | None:
             if colon and any(c in COLONS for c in after[:colon]):
                 end += colon
             byline = strip(text[: offset + end])
-            return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[end:]))
+            return Lead(dateline=dateline, byline=byline, people=people or (), rest=strip(stripped[end:]))
     dispatched = _DISPATCH_LEAD.match(stripped) if not dateline else None
     if dispatched and (people := parse_credit(dispatched.group("credit"))):
         # `中国妇女报·中国妇女网记者许真学 任然 发自成都 为积极响应…`: the credit ends where it was filed from
@@ -802,6 +872,10 @@ def parse_lead(text: str) -> Lead | None:
     rest = strip("".join(tokens[end:]))
     byline = strip(text[:offset] + "".join(tokens[:end]))
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
+
+
+# Reporters credited as a body: `综合本社驻外记者报道`, `本报记者报道`.
+_COLLECTIVE_REPORT = re.compile(f"^(?:{_word('综合')})?[{HAN}]{{0,8}}{_word('记者')}{_word('报道')}$")
 
 
 def _reporting_names(credit: str) -> tuple[PersonCredit, ...] | None:
@@ -901,6 +975,31 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
 
 
 # A photo supplied by an organisation or a source, naming no photographer.
+_SUPPLIED_TAIL = re.compile(f"[{SPACES}{SLASHES}]*{_word('供图')}$")
+_LAST_WORD = re.compile(f"(?:^|[{SPACES}]+)(?P<word>[^{SPACES}]+)$")
+
+
+def _is_institution(word: str) -> bool:
+    return word.endswith(INSTITUTION_ENDINGS + ORG_SUFFIXES + WORKPLACE_ENDINGS)
+
+
+def _supplied_by(before: str) -> tuple[PersonCredit, ...] | None:
+    """Who a `供图` credit names. A person alone supplied and took the photo: `颜永莉供图`, `(山东省东平县
+    农村经营管理办公室 井立义 供图)` (where they work, then the name); a reporter's credit, then the body that
+    supplied the photo, credits the reporter: `记者/王军 供图`, `…记者/邹怡敏 渌口区公安分局 供图`. A body
+    alone names nobody: `兴坪镇供图`, `受访者供图`."""
+    last = _LAST_WORD.search(before)
+    if not last:
+        return None
+    word = last.group("word")
+    if _ROLE_HINT.search(before):
+        rest = strip(before[: last.start()]) if _is_institution(word) else before
+        return parse_credit(rest) if rest else None
+    if _unlabeled_name(word) and not _is_institution(word) and re.fullmatch(f"[{HAN}]+", word):
+        return (PersonCredit(word, PHOTOGRAPHER),)
+    return None
+
+
 _SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 # A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
 _RELEASE = f"(?:{_ORG}){_word('发')}"

@@ -50,6 +50,7 @@ ROLE_MODIFIERS = (
     "融媒",  # 丽江融媒记者
     "本版",  # 本版摄影
     "视频",
+    "小",  # a school's reporter: “两会”小记者 王梓璇
 )
 # A base takes modifiers: 全媒体首席记者, 特约摄影, 本版摄影.
 BASE_ROLES = {"记者": REPORTER, "通讯员": CORRESPONDENT, "评论员": AUTHOR, "摄影": PHOTOGRAPHER}
@@ -106,6 +107,12 @@ STAFF_ROLE_WORDS = {
     "编辑": EDITOR,
     "校对": EDITOR,
     "审读": EDITOR,
+    "责辑": EDITOR,
+    # who passed the piece, on web-era credits: `排版/蒋雯 责辑/周祎 主审/肖涛 终审/石军`
+    "初审": EDITOR,
+    "复审": EDITOR,
+    "主审": EDITOR,
+    "终审": EDITOR,
     "美术编辑": ART_EDITOR,
     "美编": ART_EDITOR,
     "版式设计": DESIGNER,
@@ -365,7 +372,7 @@ SURNAMES = (
     "苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜"
     "冷晏席卫米柏宗瞿桂佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩佘池查麻苑迟邝官封谈匡鞠惠荆冀"
     "郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘闻厉仝郜阚权帅屠豆朴盖练廉禹井祖漆巴丰卿狄晋相初门容敬扈晁芮普阙浦"
-    "戈伏鹿薄邸雍辜羊母裘亓修邰赫杭鲜逯隆茹诸慕亢嵇湛宾戎勾茅於尉冶檀昝寸旷巨励全扶贝钮宣"
+    "戈伏鹿薄邸雍辜羊母裘亓修邰赫杭鲜逯隆茹诸慕亢嵇湛宾戎勾茅於尉冶檀昝寸旷巨励全扶贝钮宣郄"
     "劉陳楊黃趙吳孫馬羅鄭謝許韓馮鄧蕭葉蘇呂盧蔣鍾譚陸賈韋鄒龐顏莊聶龔錢嚴湯溫閻"
 )
 
@@ -390,6 +397,35 @@ WORKPLACE_ENDINGS = (
     "医院",
     "中学",
     "小学",
+)
+# How a place's name commonly ends (唐山, 岳阳, 徐州, 吴江, 长沙): of a short word before 报道, where
+# a story was filed from rather than who filed it (bylines._named_reporter).
+PLACE_NAME_ENDS = "州山阳江城县市区镇京海沙门口庆安宁林原南北东西川湖河岛港坪乡村"
+# What a photo was taken with, printed before 摄 after the name: `李安,无人机摄于2019年7月4日`.
+SHOOTING_DEVICES = ("无人机", "手机")
+# How the name of a place or a body ends: who supplied a photo (`兴坪镇供图`, `市文联供图`) is
+# then no person, where `颜永莉供图` names its photographer.
+INSTITUTION_ENDINGS = (
+    "省",
+    "市",
+    "县",
+    "区",
+    "镇",
+    "乡",
+    "村",
+    "街道",
+    "社区",
+    "委",
+    "办",
+    "部",
+    "厅",
+    "院",
+    "馆",
+    "队",
+    "会",
+    "园",
+    "校",
+    "中心",
 )
 # How a newsroom's name ends when it is glued to a role word: 新华社记者, 光明网记者,
 # 丽江融媒记者, 南方+记者, 市六小记者站 王世佺, N栏目主持.

@@ -272,7 +272,7 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
     starts: dict[int, tuple[str, int]] = {}
     for i, unit in enumerate(seq):
         kind = None
-        if unit.shape == LEAD:
+        if unit.shape == LEAD and not _second_dispatch(seq, i):
             kind = NEWS
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
@@ -288,6 +288,8 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
                 start = _photo_start(seq, i, single)
             if start is None:
                 start = _after_other_photo(seq, i)
+            if start is None:
+                start = _untitled_after_story(seq, i)
             if start is None and _heads_photo_story(seq, i):
                 start = _title_start(seq, i, single)
             if start is not None:
@@ -310,6 +312,52 @@ _REPORT_SERIES = re.compile("报道")
 def series_kind(series: str) -> str:
     """What a series line says its pieces are: `系列报道` reports (news), `系列评论`, `系列述评` comment."""
     return NEWS if _REPORT_SERIES.search(series) else COMMENTARY
+
+
+def _second_dispatch(seq: list[Unit], i: int) -> bool:
+    """A dispatch under the title of another from the same source, with no title of its own: one story
+    (`本报曼谷2月5日电记者成元生报道:泰国国王…` … `本报曼谷2月5日电记者成元生报道:泰国总理…`, `据新华社纽约2月22日电
+    (记者李红旗)…` … `据新华社伦敦2月22日电 (记者黄兴伟)…` under one title, 人民日报)."""
+    source = _dispatch_source(seq[i])
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    if nxt is not None and nxt.shape == TITLE and not _place_subhead(seq, i + 1):
+        return False  # a lead over its own headline, floated under it (`新华社北京3月28日电(记者罗辉)…` / `李鹏会见…`)
+    k = i - 1
+    if k > 0 and _place_subhead(seq, k):
+        k -= 1  # the place as a subhead over its dispatch: `南京` / `本报南京10月6日电 记者顾兆农报道:…`
+    elif k >= 0 and seq[k].phrase:
+        return False
+    while source and k >= 0 and not seq[k + 1].barrier_before:
+        if seq[k].shape == LEAD:
+            return _dispatch_source(seq[k]) == source
+        if seq[k].shape not in (TEXT, CAPTION, PHOTO_CREDIT):
+            return False
+        k -= 1
+    return False
+
+
+_MAX_PLACE_SUBHEAD = 4
+
+
+def _place_subhead(seq: list[Unit], k: int) -> bool:
+    """A short line naming the place of the dispatch under it: `南京` / `本报南京10月6日电 …`."""
+    lead = seq[k + 1] if k + 1 < len(seq) else None
+    return (
+        lead is not None
+        and lead.shape == LEAD
+        and seq[k].shape in (TITLE, TEXT)
+        and len(seq[k].key) <= _MAX_PLACE_SUBHEAD
+        and seq[k].key in squeeze(lead.lead.dateline)
+    )
+
+
+_DISPATCH = re.compile("^据?(?P<source>本报|新华社|中新社|中新网)[^电讯]{2,20}电$")
+
+
+def _dispatch_source(unit: Unit) -> str:
+    """Who filed a dispatch dated at a place (`本报曼谷2月5日电`, `据新华社伦敦2月22日电`), or ''."""
+    found = _DISPATCH.match(squeeze(unit.lead.dateline)) if unit.lead else None
+    return found.group("source") if found else ""
 
 
 def _over_lead(seq: list[Unit], i: int) -> bool:
@@ -507,8 +555,8 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     j = i - 1
     texts = photos = 0
     while j >= 0 and photos < _MAX_PHOTOS:
-        if seq[j + 1].barrier_before and j + 1 != i:
-            break
+        if seq[j + 1].barrier_before and (j + 1 != i or seq[i].after_jump):
+            break  # (a photo right under a jump line that ends a story is not that story's: `▶ 下转 03版` / `图为…`)
         if seq[j].shape in (CAPTION, PHOTO_CREDIT):
             texts, photos = 0, photos + 1
         elif (
@@ -639,6 +687,32 @@ def _untitled_after_photo(seq: list[Unit], i: int) -> int | None:
     # 无锡日报; `李鹏总理访问…` / `十月九日,…李鹏抵达利马`, 人民日报), and a label over a round-up
     # (`摄影报道`) names none of them: one item with it
     return i if title and _shares_words(title, first_caption) and not _shares_words(title, unit.caption) else None
+
+
+_DATED = re.compile(
+    "^[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日"
+)  # `3月27日,…`, `十月九日,…`
+
+
+def _untitled_after_story(seq: list[Unit], i: int) -> int | None:
+    """A dated caption with its credit on it, closing a finished story whose title it names nothing of:
+    an untitled photo of its own (`2月21日,太和县郭庙镇…鸡毛掸子。…特约摄影 董浩` under 阜阳日报's `做好“水”文章`;
+    `3月27日,赣县五云镇信阳村农民在播种生姜。新华社记者 周科 摄` under 赣南日报's `示范争先书新卷`)."""
+    unit = seq[i]
+    if unit.shape != CAPTION or not unit.people or i == 0 or unit.barrier_before or not _DATED.match(unit.caption):
+        return None
+    nxt = seq[i + 1] if i + 1 < len(seq) else None
+    if nxt is not None and not nxt.barrier_before and nxt.shape in (TEXT, CAPTION, PHOTO_CREDIT):
+        return None  # the story goes on under it
+    if seq[i - 1].shape != TEXT or not ends_sentence(seq[i - 1].text):
+        return None
+    j = i - 1
+    while j >= 0 and seq[j].shape in (TEXT, LEAD, CREDIT, CAPTION, PHOTO_CREDIT) and not seq[j + 1].barrier_before:
+        j -= 1
+    title = ""
+    while j >= 0 and seq[j].shape == TITLE:
+        title, j = seq[j].key + title, j - 1
+    return i if title and not _shares_words(title, unit.caption) else None
 
 
 _WORD = re.compile(f"[{HAN}]{{2}}")

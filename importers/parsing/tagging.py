@@ -16,6 +16,7 @@ from pathlib import Path
 import rjieba
 
 from .bylines import COMPOUND_SURNAMES
+from .dictionary import words
 from .lexicon import NAME_ENDS, ROAD_ENDS, SURNAMES
 
 _DATA = Path(__file__).parent / "data"
@@ -53,22 +54,9 @@ def _idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2]
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """The words of jieba's dictionary (the same table rjieba segments with) and their counts."""
-    spec = importlib.util.find_spec("jieba")
-    path = Path(spec.origin).parent / "dict.txt"
-    table = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            word, count, *_ = line.split(" ")
-            table[word] = int(count)
-    return table
-
-
 def is_known_word(word: str) -> bool:
     """A dictionary word or a place of the gazetteer: what a tag may be."""
-    return word in _dictionary() or word in gazetteer()
+    return word in words() or word in gazetteer()
 
 
 def _word_list(name: str) -> list[str]:
@@ -190,7 +178,7 @@ def _ranked(texts, exclude, stop, preferred, pos, *, min_count=2, rare_from_titl
                 in_title.add(word)
     total = sum(counts.values()) or 1
     scored = []
-    dictionary = _dictionary()
+    dictionary = words()
     for word, count in counts.items():
         weight = idf.get(word)
         if word in preferred:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
 from .furniture import classify as classify_furniture
 from .furniture import page_head, split_glued_jump
-from .lexicon import PHOTOGRAPHER
+from .lexicon import PAGE_NAMES, PHOTOGRAPHER
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
 from .titles import could_be_title, is_title_like
@@ -32,6 +32,7 @@ _SERIES = re.compile(r"^[\u2014\-]{1,2}.*系列|^\S{2,24}系列(?:评论|述评|
 _PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影|航拍)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
 # Share of non-blank lines directly followed by another: above it, one paragraph per line.
 _SINGLE_NEWLINE_SHARE = 0.3
+_MAX_CREDIT_LINE = 40
 
 
 @dataclass
@@ -73,7 +74,8 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     if current:
         blocks.append(current)
     nonblank = sum(len(block) for block in blocks)
-    adjacent = sum(len(block) - 1 for block in blocks)
+    # a photo's credit set directly under its caption says nothing of how paragraphs are divided
+    adjacent = sum(1 for block in blocks for _, line in block[1:] if not _credit_under_caption(line))
     single = nonblank > 0 and adjacent > _SINGLE_NEWLINE_SHARE * nonblank
     units: list[Unit] = []
     for block in blocks:
@@ -94,11 +96,32 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
         elif _set_in_under_title(unit, units[n - 1] if n else None):
             unit.shape = TEXT  # a title's deck is set flush or centred: this opens the text
     _page_head(units)
+    _titles_shaped_as_heads(units)
     _join_broken_photo_credits(units)
     return _unglue_photo_titles(units), single
 
 
 _HEAD_REACH = 12  # the page's head is within its first lines
+
+
+def _titles_shaped_as_heads(units: list[Unit]) -> None:
+    """A line shaped like a page's head (`综合·城区`) among the stories, over a lead, is the title of
+    the story the lead opens: `芜湖书房·悦享书吧正式开放` / `本报讯(记者 乐培意 …)` (芜湖日报)."""
+    started = False
+    for unit, nxt in zip(units, units[1:], strict=False):
+        if unit.shape != FURNITURE:
+            started = True
+        elif (
+            started
+            and unit.furniture.kind == "page_header"
+            and nxt.shape == LEAD
+            and squeeze(unit.text) not in PAGE_NAMES
+        ):
+            unit.shape, unit.furniture = TITLE, None
+
+
+def _credit_under_caption(line: str) -> bool:
+    return len(line) <= _MAX_CREDIT_LINE and _PHOTO_END.search(line) is not None
 
 
 def _page_head(units: list[Unit]) -> None:

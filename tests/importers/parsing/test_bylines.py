@@ -805,3 +805,152 @@ def test_a_lead_that_says_where_it_was_filed_from(text, byline, expected, rest):
 
 def test_text_that_says_filed_from_is_no_lead():
     assert parse_lead("他说,记者发自内心地 感谢大家") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named person supplied the photo and took it (宝鸡日报; 中国农民合作社, where they work first)
+        ("颜永莉供图", [("颜永莉", "photographer")]),
+        ("(山东省东平县农村经营管理办公室 井立义 供图)", [("井立义", "photographer")]),
+        # a reporter's credit, then the body that supplied the photo (株洲晚报, 株洲日报)
+        ("记者/王军 供图", [("王军", "reporter")]),
+        # bodies and nobody (桂林日报, 中国青年报, 株洲晚报, 长沙晚报)
+        ("(兴坪镇供图)", []),
+        ("受访者供图", []),
+        ("被访者/供图", []),
+        ("通讯员供图", []),
+        ("雨花经开区供图", []),
+        ("芦淞区委宣传部供图", []),
+    ],
+)
+def test_who_a_supplied_photo_credits(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the outlet run into the one name a mark closes (宝鸡日报 printing 西安日报's photo; 人民网)
+        ("(西安日报尚洪涛摄)", [("尚洪涛", "photographer")]),
+        ("人民网刘军摄", [("刘军", "photographer")]),
+        # names with an outlet's suffix inside stay names
+        ("胡社友 摄", [("胡社友", "photographer")]),
+        ("李报春摄", [("李报春", "photographer")]),
+    ],
+)
+def test_an_outlet_glued_to_the_photographer_s_name(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 大众日报: how the reporting was done, then the next label
+        (
+            "(大众日报客户端记者 杨淑栋 刘斐 通讯员 田辰珉 报道 策划 王金龙 兰传斌)",
+            [
+                ("杨淑栋", "reporter"),
+                ("刘斐", "reporter"),
+                ("田辰珉", "correspondent"),
+                ("王金龙", "editor"),
+                ("兰传斌", "editor"),
+            ],
+        ),
+        # 《瞭望》新闻周刊 (a WeChat-era bar), 中国国防报: the outlet in book-title marks, the rest of its name after them
+        ("文 |《瞭望》新闻周刊记者 王皓", [("王皓", "reporter")]),
+        ("《中国国防报》记者 王皓", [("王皓", "reporter")]),
+        # 团结报: a school reporter, the school in brackets after the name
+        ("“两会”小记者 王梓璇(吉大师院附小教育集团附属小学五年级2班)", [("王梓璇", "reporter")]),
+        # 湖南理工学院新闻网: who passed the piece
+        (
+            "(记者/肖涛 排版/蒋雯 责辑/周祎 主审/肖涛 终审/石军)",
+            [("肖涛", "reporter"), ("蒋雯", "designer"), ("周祎", "editor"), ("肖涛", "editor"), ("石军", "editor")],
+        ),
+    ],
+)
+def test_credits_of_web_era_and_school_reporters(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+def test_a_caption_glued_to_its_credit_keeps_its_quoted_words():
+    """天津日报: `老外交官参观“三五八十”成就展本报记者宋子明祁小龙摄`: the quotes are the caption's, not an outlet's."""
+    assert parse_credit("老外交官参观“三五八十”成就展本报记者宋子明祁小龙摄") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "byline", "rest"),
+    [
+        # 人民日报 1956: the day alone in a wire's and the paper's own dateline, no credit
+        ("新华社武汉3日电 武汉钢铁联合企业", "新华社武汉3日电", "", "武汉钢铁联合企业"),
+        ("本报酒泉3日电 兰州、酒泉和塔尔丁之间", "本报酒泉3日电", "", "兰州、酒泉和塔尔丁之间"),
+        # 人民日报 2000: the newsroom's reporters credited as a body
+        (
+            "据新华社北京3月24日电 综合本社驻外记者报道:塞拉利昂、津巴布韦",
+            "据新华社北京3月24日电",
+            "据新华社北京3月24日电 综合本社驻外记者报道:",
+            "塞拉利昂、津巴布韦",
+        ),
+    ],
+)
+def test_datelines_of_the_day_alone_and_collective_credits(text, dateline, byline, rest):
+    lead = parse_lead(text)
+    assert (lead.dateline, lead.byline, lead.people, lead.rest) == (dateline, byline, (), rest)
+
+
+@pytest.mark.parametrize(
+    ("position", "text", "expected"),
+    [
+        # a name before 报道 (新疆日报) against a place (潇湘晨报's 岳阳, 大公报's 安阳 glued to the last name)
+        ("lead", "新疆日报讯(记者赵西娅 张蓓报道)今天", [("赵西娅", "reporter"), ("张蓓", "reporter")]),
+        ("trailing", "潇湘晨报记者 曾羽璇 章杨梓昕 岳阳报道", [("曾羽璇", "reporter"), ("章杨梓昕", "reporter")]),
+        (
+            "trailing",
+            "/大公报实习记者 简峰、龚闰通、彭晨晖、张慧娜、张善雅安阳报道",
+            [
+                ("简峰", "intern"),
+                ("龚闰通", "intern"),
+                ("彭晨晖", "intern"),
+                ("张慧娜", "intern"),
+                ("张善雅", "intern"),
+            ],
+        ),
+        # a boxed dateline in traditional characters, the credit after it (香港商报)
+        ("lead", "【香港商報訊】記者郭美勤、黃凌媛報道:今天", [("郭美勤", "reporter"), ("黃凌媛", "reporter")]),
+        # the text mark before a semicolon, then the photographers (新疆日报)
+        (
+            "standalone",
+            "记者 吕洋 文;记者 查金辉 王迪 吴章杰 摄",
+            [("吕洋", "reporter"), ("查金辉", "photographer"), ("王迪", "photographer"), ("吴章杰", "photographer")],
+        ),
+        # under a byline's mark the outlet runs into 记者 and the name (半月谈)
+        ("standalone", "□半月谈记者邬慧颖", [("邬慧颖", "reporter")]),
+        # a site's slash before the credit; the outlet before a slash, a drone before 摄 (大公报, 新华网)
+        ("credit", "/实习记者张辰宇摄", [("张辰宇", "photographer")]),
+        ("credit", "新华网/李安,无人机摄于2019年7月4日", [("李安", "photographer")]),
+        # two names of two characters, none a word, signing a story at its end (芜湖日报, 阜阳日报)
+        ("trailing", "李杰 李庆", [("李杰", "author"), ("李庆", "author")]),
+        # five names run together before 摄 (石家庄日报; 郄 is a surname)
+        (
+            "credit",
+            "尉战魁郄磊李青张海强崔婉摄",
+            [
+                ("尉战魁", "photographer"),
+                ("郄磊", "photographer"),
+                ("李青", "photographer"),
+                ("张海强", "photographer"),
+                ("崔婉", "photographer"),
+            ],
+        ),
+    ],
+)
+def test_credits_of_blind_round_one_pages(position, text, expected):
+    if position == "lead":
+        assert people(parse_lead(text).people) == expected
+    else:
+        assert people(parse_credit(text)) == expected
+
+
+def test_two_words_are_no_signature():
+    assert parse_credit("陈述 申辩") is None
+    assert parse_credit("金融 石油") is None

@@ -1551,3 +1551,82 @@ def test_a_photo_title_floated_into_the_cut_paragraph_above_gives_the_second_hal
     above = item(page, story)
     assert any(continued in p and not p.startswith(continued) for p in above.paragraphs)
     assert not any(b.text.startswith(continued) for b in item(page, photo).blocks)
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "people_expected", "not_a_story"),
+    [
+        # 人民日报 1999: a second dispatch of the paper's own under the title, and a roundup of two 新华社 dispatches
+        ("rmrb_19990206_03", "泰国王总理会见唐家璇", {("成元生", "reporter")}, "泰国总理川·立派今天下午"),
+        (
+            "rmrb_19990206_03",
+            "美英华人华侨支持我对台政策",
+            {("李红旗", "reporter"), ("黄兴伟", "reporter")},
+            "中国政府21日发表",
+        ),
+        # 人民日报 2004: dispatches each under a line naming its place
+        (
+            "rmrb_20041007_01",
+            "各地群众欢度佳节",
+            {("何勇", "reporter"), ("顾兆农", "reporter"), ("江南", "reporter"), ("侯伟生", "reporter")},
+            "10月1日至5日,杭州市各景区",
+        ),
+    ],
+)
+def test_dispatches_under_one_title_are_one_story(page, story, people_expected, not_a_story):
+    assert people(item(page, story)) == people_expected
+    assert any(p.startswith(not_a_story) for p in item(page, story).paragraphs)
+    assert not any(
+        i.paragraphs and i.paragraphs[0].startswith(not_a_story) for i in items(page) if i is not item(page, story)
+    )
+
+
+def test_a_dispatch_over_its_floated_headline_opens_its_own_story():
+    """人民日报 1997 (新华社 copy): `新华社北京3月28日电(记者罗辉)…` / `李鹏会见美国众议长金里奇`: the headline floated
+    under its lead, a story of its own though another 新华社 dispatch stands above it."""
+    story = item("xinhua_19970329_02", "李鹏会见美国众议长金里奇")
+    assert people(story) == {("罗辉", "reporter")}
+    assert people(item("xinhua_19970329_02", "外交部发言人谈巴印恢复外秘级会谈")) == set()
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline"),
+    [
+        # 人民日报 2021: blank lines everywhere, each credit set under its caption: not a one-paragraph-a-line dump,
+        # so the title's two lines stay one title
+        ("rmrb_20210713_10", "西藏首条电气化铁路——拉林铁路近日开通运营", "复兴号飞驰在雪域高原"),
+    ],
+)
+def test_credits_under_captions_do_not_make_a_page_one_paragraph_a_line(page, kicker, headline):
+    found = item(page, headline)
+    assert squeeze(kicker) in squeeze(found.kicker + found.headline + found.subheadline)
+
+
+def test_a_title_shaped_as_a_page_s_head_over_a_lead_opens_its_story():
+    """芜湖日报: `芜湖书房·悦享书吧正式开放` / `本报讯(记者 乐培意 …)` is a title, not the page's head; the story
+    above it is signed `李杰 李庆` at its end."""
+    story = item("whrb_20251223_A06", "芜湖书房·悦享书吧正式开放")
+    assert ("乐培意", "reporter") in people(story)
+    assert people(item("whrb_20251223_A06", "书房成为市民“纳凉地”")) == {("李杰", "author"), ("李庆", "author")}
+
+
+@pytest.mark.parametrize(
+    ("page", "story", "photographer", "caption"),
+    [
+        # 阜阳日报 and 赣南日报: a dated caption with its credit closing a story it names nothing of
+        ("fyrb_20241206_03", "做好“水”文章", "董浩", "2月21日,太和县郭庙镇"),
+        ("gnrb_20220520_02", "示范争先书新卷", "周科", "3月27日,赣县五云镇"),
+    ],
+)
+def test_a_dated_credited_caption_after_a_finished_story_is_its_own_photo(page, story, photographer, caption):
+    assert photographer not in {p.name for p in item(page, story).people}
+    photo = [i for i in items(page) if i.kind == "photo" and any(c.startswith(caption) for c in i.captions)]
+    assert photo and {p.name for p in photo[0].people} == {photographer}
+
+
+def test_a_photo_under_a_jump_line_is_not_the_jumped_story_s():
+    """安阳日报: `▶ 下转 03版` / `图为红旗渠总干渠从村庄旁绕过 新华网/李安,无人机摄…`: an untitled photo; the story's
+    in-body subhead above the jump stays the story's."""
+    photo = [i for i in items("ayrb_20111108_02") if i.kind == "photo"]
+    assert len(photo) == 1 and not photo[0].headline_printed
+    assert "一条“水长城”的呼唤" in item("ayrb_20111108_02", "永不断流的精神长河").subheads
