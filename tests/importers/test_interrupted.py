@@ -105,7 +105,7 @@ def _database_url() -> str:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_killed_import_pages_is_marked_interrupted_and_a_rerun_completes(tmp_path, signum):
-    for copy in range(6):  # 30 pages: long enough to be stopped half-way
+    for copy in range(24):  # 120 pages: long enough to be stopped half-way even when the test's polling is starved
         for path in SEED_FILES:
             (tmp_path / f"{copy}_{path.name}").write_bytes(path.read_bytes() + f"\n{copy}\n".encode())
     files = len(list(tmp_path.glob("*.txt")))
