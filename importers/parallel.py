@@ -8,13 +8,22 @@ and need no ``django.setup()``: they import the parser, ``articles.body`` and
 ``articles.search``'s tokenizer, no models. The workers stay one batch of the caller's ahead
 (plus a few files each), so the next batch is parsed while the caller loads the last; memory
 does not grow with the number of files.
+
+Stopping (Ctrl-C, ``import_pages``'s SIGTERM, an error of the caller) must not hang. The workers
+ignore SIGINT and SIGTERM, so a signal sent to the whole process group (a terminal's Ctrl-C, a
+service manager stopping the job) never kills one in the middle of its queue's lock; the caller
+alone ends them: the files not yet started are dropped and the few being parsed are waited for.
+``concurrent.futures`` is used, not ``multiprocessing.Pool``, whose ``terminate()`` takes the
+workers' queue lock and waits forever when a dead worker held it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .parsing import ParsedPage, ParseError, parse_page
@@ -58,8 +67,14 @@ class _Done:
     def __init__(self, value):
         self.value = value
 
-    def get(self):
+    def result(self):
         return self.value
+
+
+def _ignore_stop_signals() -> None:
+    """A worker's first act: Ctrl-C and SIGTERM are for the caller, which ends its workers itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
 
 
 def parse_in_workers(
@@ -73,14 +88,19 @@ def parse_in_workers(
     """
     context = multiprocessing.get_context("spawn")
     window = max(0, ahead) + max(1, jobs) * IN_FLIGHT_PER_JOB
-    with context.Pool(jobs) as pool:
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_stop_signals)
+    try:
         pending: deque = deque()
         for key, raw, source in items:
-            task = _Done(None) if raw is None else pool.apply_async(parse_bytes, (raw, source, options, max_bytes))
+            task = _Done(None) if raw is None else pool.submit(parse_bytes, raw, source, options, max_bytes)
             pending.append((key, task))
             if len(pending) >= window:
                 key, task = pending.popleft()
-                yield key, task.get()
+                yield key, task.result()
         while pending:
             key, task = pending.popleft()
-            yield key, task.get()
+            yield key, task.result()
+    finally:
+        # All done, or the caller stopped (the generator closed, an exception): the waiting files are
+        # dropped, and the workers end once the files they hold (one each, and one more) are parsed.
+        pool.shutdown(wait=True, cancel_futures=True)

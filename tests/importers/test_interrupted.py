@@ -3,8 +3,10 @@
 Issue 17, item 9: a killed ``import_pages`` left its ImportRun ``running``.
 """
 
+import contextlib
 import io
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -142,3 +144,54 @@ def test_a_killed_import_pages_is_marked_interrupted_and_a_rerun_completes(tmp_p
     assert rerun.status == ImportRun.Status.DONE
     assert rerun.counts["unchanged"] == stored and rerun.counts["imported"] == files - stored
     assert RawSource.objects.count() == files
+
+
+# The writer at work on a batch while the parse workers, done with theirs, wait for the next: the moment a
+# SIGTERM sent to the whole process group (Ctrl-C in a terminal, a service manager) most often finds them.
+_STOPPED_WHILE_THE_WORKERS_WAIT = """
+import time
+import django
+
+django.setup()
+from importers import parallel
+from importers.management.commands.import_pages import _exit_on_sigterm
+
+items = [(i, f"标题{i}\\n\\n正文。".encode(), f"{i}.txt") for i in range(2 * parallel.IN_FLIGHT_PER_JOB)]
+with _exit_on_sigterm():
+    for key, outcome in parallel.parse_in_workers(items, jobs=2, options={}, max_bytes=10_000):
+        if key == len(items) - 1:  # every file parsed, the pool still open
+            print("loading", flush=True)
+            time.sleep(120)
+"""
+
+
+def test_sigterm_to_the_process_group_while_the_workers_wait_ends_the_import():
+    """Workers killed by the group's signal in the middle of their queue's lock left the pool's shutdown
+    waiting on that lock forever (a futex wait): the command never ended."""
+    command = subprocess.Popen(
+        [sys.executable, "-c", _STOPPED_WHILE_THE_WORKERS_WAIT],
+        cwd=PROJECT_DIR,
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # its own process group, as a terminal or a service manager gives it
+        text=True,
+    )
+    try:
+        ready, _, _ = select.select([command.stdout], [], [], 120)
+        assert ready and command.stdout.readline() == "loading\n", command.stderr.read()
+
+        os.killpg(command.pid, signal.SIGTERM)
+
+        try:
+            returncode = command.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("import_pages hung after SIGTERM with its parse workers waiting")
+        assert returncode == 128 + signal.SIGTERM
+        assert "Traceback" not in command.stderr.read()  # the workers ignored the signal, nothing was cut short
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(command.pid, signal.SIGKILL)
+        command.wait()
+        command.stdout.close()
+        command.stderr.close()
