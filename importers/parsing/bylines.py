@@ -182,12 +182,13 @@ _LEADING_ORG = re.compile(
 )  # `新华网/李安 摄`
 # A word of two to eight characters glued to the label that follows, with a space before it or
 # nothing: the newsroom's name even with no suffix an outlet has (`读特记者`, 深圳特区报's app).
-_GLUED_OUTLET = re.compile(f"(?:[{SPACES}]+|^)[{HAN}]{{2,8}}")
+_GLUED_OUTLET = re.compile(f"(?:[{SPACES}]+|^)[{HAN}][{HAN}0-9A-Za-z·\\-]{{0,10}}[{HAN}]")  # `第1眼-重庆广电记者`
 
 # Where the photo came from, after its credit: 摄(中经视觉), 摄/光明图片, 摄 视觉重庆.
 _PHOTO_SOURCE = re.compile(
     f"(?<=[摄攝])[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{1,12}}[{_KET_CLASS}]"
     f"|[{HAN}A-Za-z]{{0,6}}(?:{_words(PHOTO_AGENCY_WORDS)})[{HAN}A-Za-z]{{0,4}}"
+    f"|{_ORG}"  # 唐豆子摄/中新社: the newsroom that released it
     f"|于[{_NUM}年月日号]{{2,12}})$"  # when it was taken: 曾谙 摄于2016年3月21日
 )
 # What the photo was taken with, before 摄: `李安,无人机摄` (a drone), `手机摄`.
@@ -196,6 +197,7 @@ _DEVICE = re.compile(f"[{COMMAS}{SPACES}]*(?:{_words(SHOOTING_DEVICES)})(?=[{SPA
 _TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}][{HAN}0-9]{{0,29}}[{_KET_CLASS}]$")
 # The note of a trainee: 范宏瑞(实习), 李四（实习生）.
 _TRAINEE_NOTE = re.compile(f"[{_BRA_CLASS}](?:{_word('实习')}|{_word('实习生')})[{_KET_CLASS}]$")
+_SOURCE_LABEL = re.compile(f"^{_word('来源')}[{COLONS}][{SPACES}]*(?=[^{SPACES}]+[{SPACES}]+(?:{_CREDIT_ROLES}))")
 # Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`; who
 # gave the paper the tip, no credit of the story: `晚报记者 朱东一 摄 线索提供 许涛` (洛阳晚报, 郑州晚报).
 _SOURCE_NOTE = re.compile(
@@ -206,6 +208,7 @@ _SOURCE_NOTE = re.compile(
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
 )
+_MARK_BETWEEN = re.compile(f"(?<=[{HAN}])[{_AUTHOR_MARKS}](?=[{HAN}])")
 # How the reporting was done, between one credit's names and the next label: `…通讯员 田辰珉 报道 策划 王金龙`.
 _REPORTED_BETWEEN = re.compile(f"(?<=[{HAN}])[{SPACES}]+(?:{_words(REPORTING_WORDS)})[{SPACES}]+(?={_CREDIT_ROLES})")
 # A place printed before 报道 after the names: 陈彦兵 株洲报道, 吳千、于海江 哈爾濱報道.
@@ -720,6 +723,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
         return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
     marked = text.startswith(tuple(_AUTHOR_MARKS))  # `□半月谈记者邬慧颖`: a byline's mark before it
     text, bracketed = _unwrap(text)
+    text = _SOURCE_LABEL.sub("", text)  # `(来源:厦门日报 记者 柯笛)`: where it came from, and who wrote it
     supplied = _SUPPLIED_TAIL.search(text)
     if supplied:
         return _supplied_by(strip(text[: supplied.start()]))
@@ -727,6 +731,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     text = _BOTH_GLUED.sub(r"\g<marks> ", text)  # `文/图浏阳市融媒体中心记者 X`: the marks, then the outlet
     text = _unglue_text_mark(text)
     text = _REPORTED_BETWEEN.sub(" ", text)
+    text = _MARK_BETWEEN.sub(" ", text)  # `主笔◎王恺   摄影◎张雷` (三联生活周刊): the mark parts label and name
     if not (bracketed or _ROLE_HINT.search(text) or _UNLABELED_SHAPE.match(text)):
         return None  # nothing a credit is made of: most titles and short lines stop here
     text = _SOURCE_NOTE.sub("", text)
@@ -814,6 +819,9 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
     after = text[end:]
     # `本报讯:(记者 李博 徐洪波)` (三门峡日报): a colon may stand after the dateline
     stripped = after.lstrip(SPACES + (COLONS if dateline else ""))
+    relayed = _RELAYED.match(stripped) if dateline else None
+    if relayed:  # `中国甘肃网11月7日讯 据西部商报报道(记者 华群生 …)`: the paper the site relays
+        stripped = stripped[relayed.end() :].lstrip(SPACES)
     offset = len(text) - len(stripped)
     # `(记者 X)` or, with the role outside, `通讯员(徐艳 赵国滕)`.
     label = _ROLE_RE.match(stripped) if _OPENS_SOON.search(stripped, 1, 16) else None
@@ -874,6 +882,8 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
 
 
+# The paper a site's dispatch relays, between its dateline and the credit: `据西部商报报道`, `据兰州晚报报道`.
+_RELAYED = re.compile(f"^据[{HAN}·]{{2,12}}?{_word('报道')}(?=[{SPACES}]*[{OPEN_PAREN}])")
 # Reporters credited as a body: `综合本社驻外记者报道`, `本报记者报道`.
 _COLLECTIVE_REPORT = re.compile(f"^(?:{_word('综合')})?[{HAN}]{{0,8}}{_word('记者')}{_word('报道')}$")
 

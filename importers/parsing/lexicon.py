@@ -61,6 +61,7 @@ ROLE_WORDS = {
     "读者": AUTHOR,  # a reader's letter signed at its end: 读者 薛芳玲
     "报道员": CORRESPONDENT,  # 新华社's and the army's: 报道员:时秀霞、穆智慧、吴国强
     "撰文": AUTHOR,
+    "主笔": AUTHOR,  # a magazine's lead writer: 主笔◎王恺 (三联生活周刊)
     "撰稿": AUTHOR,
     "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
     "主持人": AUTHOR,  # a column's host: N栏目主持 高敏
@@ -457,6 +458,7 @@ ORG_SUFFIXES = (
     "分站",  # 红网君山分站记者
     "头条",
     "电讯",  # 新华每日电讯记者
+    "观察",  # a city's news app: 宜宾观察 曹洋, 雅安观察 黄刚
     "在线",  # 四川在线记者
 )
 # How the reporting was done, printed after the names: 记者 常琳报道, 本报记者 李银刚 整理,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -20,9 +19,9 @@ from .pagehead import page_info
 from .repair import repair_body
 from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment, series_kind
 from .text import ends_sentence, squeeze, strip
-from .titles import split_title
+from .titles import EDITORS_NOTE, split_title
 from .typography import punctuate, title_for_readers
-from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TITLE, split_units
+from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, split_units
 
 EDITORIAL = {NEWS, PHOTO, COMMENTARY, SIDEBAR}
 _GUESSED_HEADLINE_CHARS = 30
@@ -176,7 +175,8 @@ def _unaccounted(units, items, furniture) -> list[str]:
 
 def _item(draft: Draft) -> ParsedItem:
     title_lines = [u.text for u in draft.title if u.shape == TITLE]
-    leading_captions = [u for u in draft.title if u.shape == CAPTION]
+    # captions under the title, and an editor's note between the title and the lead (`编者按:…`): the body's
+    leading_captions = [u for u in draft.title if u.shape == CAPTION or u.shape == TEXT and EDITORS_NOTE.match(u.key)]
     series_lines = [u.text for u in draft.title if u.shape == SERIES]
     anchor = draft.anchor
     bylines: list[str] = []
@@ -246,6 +246,9 @@ def _item(draft: Draft) -> ParsedItem:
         duplicates = 0
     else:
         blocks = repaired.blocks
+        notes = {u.text for u in leading_captions if u.shape == TEXT}
+        if notes:  # the editor's note stands over the lead's text, as printed
+            blocks = tuple(sorted(blocks, key=lambda block: block.text not in notes))
         duplicates = repaired.duplicates_dropped
         for line in repaired.bylines:
             if line not in bylines:
@@ -257,7 +260,7 @@ def _item(draft: Draft) -> ParsedItem:
             title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
-    if kind in (NEWS, PHOTO) and any(_EDITORS_NOTE.match(b.text) for b in blocks):
+    if kind in (NEWS, PHOTO) and any(EDITORS_NOTE.match(b.text) for b in blocks):
         kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
     elif (
         kind == NEWS
@@ -318,9 +321,6 @@ def _told_in_captions(blocks) -> bool:
 
 def shooters(people) -> set[str]:
     return {p.name for p in people if p.role == "photographer"}
-
-
-_EDITORS_NOTE = re.compile("^[【\\[]?编者按")
 
 
 def _parent_headline(draft: Draft) -> str:

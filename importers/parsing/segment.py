@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 
 from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
 
-from .bylines import is_signature, parse_credit, split_glued_credit, split_source_tag
+from .bylines import author_name, is_signature, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
-from .model import Furniture
+from .dictionary import words
+from .model import Furniture, PersonCredit
 from .text import (
     CLOSE_PAREN,
     COLONS,
@@ -36,6 +37,7 @@ from .text import (
 from .titles import (
     BOX_LABEL,
     COLUMN_NOTE,
+    EDITORS_NOTE,
     ENUMERATED,
     adds_details,
     continues_title_line,
@@ -115,6 +117,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
 
     seq = _join_continued_title_lines(seq)
     _notes_under_titles(seq)
+    _closing_signatures(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
     placed: list[tuple[int, int, Draft]] = []  # (first unit index, order found, draft)
@@ -276,6 +279,28 @@ def _unfinished_line(unit: Unit) -> bool:
     return len(unit.key) <= _MAX_HEADING and not ends_sentence(unit.text) and "\n" not in unit.text
 
 
+def _closing_signatures(seq: list[Unit]) -> None:
+    """A name alone under a story's finished last paragraph, with no text of its own under it (the page
+    ends, or a title follows): the story's signature (`…。` / `郑临临` / next title, 浙江老年报; `金海亮`,
+    `徐林` closing stories of other papers). A name over more text is a signed piece's author line instead
+    (_signs_untitled); only a name with a surname of the table that is no word of the dictionary counts."""
+    for k, unit in enumerate(seq):
+        nxt = seq[k + 1] if k + 1 < len(seq) else None
+        if (
+            k > 0
+            and unit.shape == TITLE
+            and unit.is_name
+            and not unit.barrier_before
+            and seq[k - 1].shape == TEXT
+            and ends_sentence(seq[k - 1].text)
+            and (nxt is None or nxt.barrier_before or nxt.shape == TITLE)
+            and is_signature(unit.text)
+            and author_name(unit.text) not in words()
+        ):
+            unit.shape, unit.credit = CREDIT, unit.text
+            unit.people = (PersonCredit(author_name(unit.text), AUTHOR),)
+
+
 def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
     """Start index of every anchored item → (kind, index of its anchor)."""
     starts: dict[int, tuple[str, int]] = {}
@@ -435,6 +460,15 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             continue
         if j == i - 1 and prev.shape == CREDIT and _byline_pair(seq, j):
             j -= 1  # the first line of a byline printed on two
+            continue
+        if (
+            titles == 0
+            and seq[i].shape == LEAD
+            and prev.shape == TEXT
+            and EDITORS_NOTE.match(prev.key)
+            and j - 1 == i - 1
+        ):
+            j -= 1  # `编者按:…` between the title and the lead (长沙晚报): the story's, over its text
             continue
         if titles == 0 and prev.shape == TEXT and _captions_under_title(seq, j - 1):
             prev.shape, prev.caption = CAPTION, prev.text

@@ -41,6 +41,8 @@ _PLACE = re.compile(
 # A column's name over the headline, two names joined by a dot: `新春走基层·感受除夕夜` (人民日报),
 # `外眼看山东·央媒一周图片撷英` (大众日报).
 _DOTTED_LABEL = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,10}}$")
+# A line naming the kind of piece the headline under it heads: `…新闻发布会侧记` / `以科技之名相约绵阳` (绵阳日报).
+_GENRE_LINE = re.compile("(?:侧记|纪实|特写|综述|见闻|巡礼|扫描)$")
 _WHEN = re.compile(f"^(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[{HAN}0-9]{{4,16}}(?:之后|过后|后))$")
 # A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
 # Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).
@@ -55,6 +57,8 @@ BOX_LABEL = re.compile(
     r"^[【\[]?(?:相关链接|新闻链接|背景链接|知识链接|链接|延伸阅读|小贴士|温馨提示|记者手记|编者按|开栏的话|开栏语|记者观察|数说|资料)"
     r"[】\]]?[:\uff1a]?$"
 )
+# An editor's note heading a story or a package: `编者按:…`, `【编者按】`.
+EDITORS_NOTE = re.compile("^[【\\[]?编者按")
 # The paper announcing a new column: boxed inside the story it opens, a notice when it stands alone.
 COLUMN_NOTE = re.compile(r"^[【\[]?(?:开栏的话|开栏语)[】\]]?[:\uff1a]?$")
 # A numbered subhead: `(一)寒潮蓝色预警信号`, `一、…`, `1.…`, `①…`, `第一，…`.
@@ -310,7 +314,8 @@ def continues_title_line(line: str) -> bool:
 
 
 # A column's label over its title: `【我与光明日报】`, `【短评】` (光明日报); `■我与《科技日报》` (科技日报).
-_COLUMN_LABEL = re.compile(r"^(?:【[^【】]{2,12}】|「[^「」]{2,12}」|[■□◆]{1,2}[^■□◆【】]{2,12})$")  # 「金报情缘」
+# `【甘报故事《甘肃日报》创刊70周年征文】` (甘肃日报): a call for essays names its column at length
+_COLUMN_LABEL = re.compile(r"^(?:【[^【】]{2,24}】|「[^「」]{2,12}」|[■□◆]{1,2}[^■□◆【】]{2,12})$")  # 「金报情缘」
 
 
 def is_kicker(line: str) -> bool:
@@ -329,6 +334,7 @@ def _is_lead_in(line: str) -> bool:
         or _PLACE.match(flat)
         or _WHEN.match(flat)
         or _DOTTED_LABEL.match(flat)
+        or (_GENRE_LINE.search(flat) and not flat.startswith(("\u2014", "-")))
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))
     )
 

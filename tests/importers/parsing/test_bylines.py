@@ -963,3 +963,64 @@ def test_reporting_staff_of_the_wire_and_the_army():
         ("穆智慧", "correspondent"),
         ("吴国强", "correspondent"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an outlet's name with a digit and a hyphen glued to the label (第1眼, 重庆广电's app)
+        ("第1眼-重庆广电记者 伏毅 李翾", [("伏毅", "reporter"), ("李翾", "reporter")]),
+        # a mark between label and name; a magazine's lead writer (三联生活周刊)
+        ("主笔◎王恺   摄影◎张雷", [("王恺", "author"), ("张雷", "photographer")]),
+    ],
+)
+def test_credits_of_apps_and_magazines(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "signs"),
+    [
+        ("郑临临", True),  # 浙江老年报 (bylines.jsonl)
+        ("金海亮", True),
+        ("徐林", True),
+        ("南京", False),  # a place, a word of the dictionary: a subhead or the next title's kicker
+        ("江南", False),
+    ],
+)
+def test_a_name_alone_under_a_story_s_last_paragraph_signs_it(name, signs):
+    page = parse_page(
+        f"测试新闻标题在这里\n\n本市近日举行了一次活动，现场气氛热烈。\n\n活动吸引了不少市民参加。\n\n{name}\n".encode(),
+        source="page.txt",
+    )
+    assert [people(item.people) for item in page.items] == [[(name, "author")] if signs else []]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site relaying a paper's report (中国甘肃网 for 西部商报, 兰州晚报)
+        ("中国甘肃网11月7日讯 据西部商报报道(记者 华群生 王新存 金奉乾)本市", ["华群生", "王新存", "金奉乾"]),
+        ("中国甘肃网5月25日讯 据兰州晚报报道(记者仲玉琦)本市", ["仲玉琦"]),
+    ],
+)
+def test_a_relayed_report_s_credit(text, expected):
+    assert [p.name for p in parse_lead(text).people] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(来源:厦门日报 记者 柯笛)", [("柯笛", "reporter")]),  # where it came from, then who wrote it
+        ("来源: 钱江晚报 记者 张冰清", [("张冰清", "reporter")]),
+        ("唐豆子摄/中新社", [("唐豆子", "photographer")]),  # the newsroom that released the photo
+    ],
+)
+def test_sources_around_a_credit(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["雅安观察 黄刚", "宜宾观察 曹洋"])
+def test_a_city_news_app_before_its_writer(text):
+    # 雅安观察, 宜宾观察: cities' news apps, the writer after them
+    assert people(parse_credit(text)) == [(text.split()[-1], "author")]

@@ -1662,3 +1662,16 @@ def test_a_caption_over_a_credit_naming_no_one_is_a_caption():
     story = item("qjwb_20060607_A10", "一次寻报,一次纪念")
     assert "吴影奶奶生前与“三小只”合影" in story.captions
     assert story.subheadline == "7年前的钱报,老人一直当宝贝"
+
+
+def test_an_editors_note_between_title_and_lead_is_the_story_s():
+    """长沙晚报 (星辰在线 copy): title / `编者按:第四届湖南旅游发展大会…` / `星辰在线5月18日讯(星辰全媒体记者 张奇涛)…`:
+    one story, the note its first paragraph, the lead's reporter its people."""
+    story = item("cswb_20250519_A06", "一组图带你打卡岳阳楼")
+    assert story.paragraphs[0].startswith("编者按:第四届湖南旅游发展大会")
+    assert ("张奇涛", "reporter") in people(story)
+
+
+def test_a_bracketed_column_label_of_a_call_for_essays_is_a_kicker():
+    """甘肃日报: `【甘报故事《甘肃日报》创刊70周年征文】` over the essay's title."""
+    assert items("gsrb_20190802_11")[0].kicker == "【甘报故事《甘肃日报》创刊70周年征文】"

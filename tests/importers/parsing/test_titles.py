@@ -118,3 +118,10 @@ def test_a_complete_headline_over_its_detail_stays_headline_and_subheadline():
 )
 def test_a_dotted_column_name_over_a_headline_is_its_kicker(upper, lower):
     assert split_title([upper, lower]) == (upper, lower, "")
+
+
+def test_a_line_naming_the_kind_of_piece_over_a_headline_is_its_kicker():
+    # 绵阳日报 2025: `…新闻发布会侧记` over the headline; printed under it with a dash it is the 副题
+    upper, lower = "第十三届中国(绵阳)科技城国际科技博览会新闻发布会侧记", "以科技之名相约绵阳"
+    assert split_title([upper, lower]) == (upper, lower, "")
+    assert split_title([lower, "——" + upper]) == ("", lower, "——" + upper)
