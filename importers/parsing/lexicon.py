@@ -61,7 +61,8 @@ ROLE_WORDS = {
     "读者": AUTHOR,  # a reader's letter signed at its end: 读者 薛芳玲
     "报道员": CORRESPONDENT,  # 新华社's and the army's: 报道员:时秀霞、穆智慧、吴国强
     "撰文": AUTHOR,
-    "主笔": AUTHOR,  # a magazine's lead writer: 主笔◎王恺 (三联生活周刊)
+    "主笔": AUTHOR,
+    "文字": AUTHOR,  # 文字:郑东 摄影:中新社记者刘震 (中新社); 文字记者 stays a reporter (a modifier)  # a magazine's lead writer: 主笔◎王恺 (三联生活周刊)
     "撰稿": AUTHOR,
     "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
     "主持人": AUTHOR,  # a column's host: N栏目主持 高敏

@@ -371,7 +371,12 @@ def _second_dispatch(seq: list[Unit], i: int) -> bool:
     (记者李红旗)…` … `据新华社伦敦2月22日电 (记者黄兴伟)…` under one title, 人民日报)."""
     source = _dispatch_source(seq[i])
     nxt = seq[i + 1] if i + 1 < len(seq) else None
-    if nxt is not None and nxt.shape == TITLE and not _place_subhead(seq, i + 1):
+    if (
+        nxt is not None
+        and nxt.shape == TITLE
+        and not _place_subhead(seq, i + 1)
+        and not _titles_next_story(seq, i + 1)
+    ):
         return False  # a lead over its own headline, floated under it (`新华社北京3月28日电(记者罗辉)…` / `李鹏会见…`)
     k = i - 1
     if k > 0 and _place_subhead(seq, k):
@@ -385,6 +390,14 @@ def _second_dispatch(seq: list[Unit], i: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _titles_next_story(seq: list[Unit], k: int) -> bool:
+    """The title lines at k head the story whose lead or byline follows them, not the dispatch above
+    (`据新华社贝尔格莱德2月14日电 (记者江亚平)…` / `世界遗产大会召开` / `中国申报“三江并流”景观` / `新华社巴黎…电`)."""
+    while k < len(seq) and seq[k].shape == TITLE:
+        k += 1
+    return k < len(seq) and seq[k].shape in (LEAD, CREDIT)
 
 
 _MAX_PLACE_SUBHEAD = 4

@@ -972,6 +972,9 @@ def test_reporting_staff_of_the_wire_and_the_army():
         ("第1眼-重庆广电记者 伏毅 李翾", [("伏毅", "reporter"), ("李翾", "reporter")]),
         # a mark between label and name; a magazine's lead writer (三联生活周刊)
         ("主笔◎王恺   摄影◎张雷", [("王恺", "author"), ("张雷", "photographer")]),
+        # who wrote and who shot, each labelled (中新社); 文字记者 stays a reporter
+        ("文字:郑东 摄影:中新社记者刘震", [("郑东", "author"), ("刘震", "photographer")]),
+        ("本报文字记者 王明 摄影记者 李四", [("王明", "reporter"), ("李四", "photographer")]),
     ],
 )
 def test_credits_of_apps_and_magazines(text, expected):

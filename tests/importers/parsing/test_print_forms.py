@@ -1675,3 +1675,12 @@ def test_an_editors_note_between_title_and_lead_is_the_story_s():
 def test_a_bracketed_column_label_of_a_call_for_essays_is_a_kicker():
     """甘肃日报: `【甘报故事《甘肃日报》创刊70周年征文】` over the essay's title."""
     assert items("gsrb_20190802_11")[0].kicker == "【甘报故事《甘肃日报》创刊70周年征文】"
+
+
+def test_a_second_dispatch_over_the_next_story_s_title_stays_with_its_own():
+    """人民日报 1996: `波黑局势` / two heads / `据新华社萨格勒布2月14日电 …` / `据新华社贝尔格莱德2月14日电 (记者江亚平)…` /
+    `世界遗产大会召开` / … / `新华社巴黎6月30日电(记者卢苏燕)…`: the title under the second dispatch heads the next story,
+    so the dispatch is the first story's (a headline floated under its own lead is followed by that story's text)."""
+    story = item("rmrb_19960216_06", "波黑局势")
+    assert people(story) == {("江亚平", "reporter")}
+    assert people(item("rmrb_19960216_06", "世界遗产大会召开")) == {("卢苏燕", "reporter")}
