@@ -43,6 +43,9 @@ _PLACE = re.compile(
 _DOTTED_LABEL = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,10}}$")
 # A line naming the kind of piece the headline under it heads: `…新闻发布会侧记` / `以科技之名相约绵阳` (绵阳日报).
 _GENRE_LINE = re.compile("(?:侧记|纪实|特写|综述|见闻|巡礼|扫描)$")
+# The column of readers' pieces in a paper's anniversary issue: `我与特区报的故事` (深圳特区报), `我与《扬州日报》的故事`
+# (扬州日报), `我与《科技日报》` (科技日报, with its mark).
+_ME_AND_PAPER = re.compile("^我与(?:《[^》]{2,10}》|[^的《》]{1,8}报)(?:的故事)?$")
 _WHEN = re.compile(f"^(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[{HAN}0-9]{{4,16}}(?:之后|过后|后))$")
 # A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
 # Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).
@@ -225,8 +228,8 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
-        if _details([lower], upper):
-            return "", upper, lower  # a 副题 adding details in a long clause
+        if _details([lower], upper) and not is_kicker(upper):
+            return "", upper, lower  # a 副题 adding details in a long clause (under a headline, not under `直击:`)
         if (
             _is_lead_in(upper)
             or _is_cry(upper, lower)
@@ -334,6 +337,7 @@ def _is_lead_in(line: str) -> bool:
         or _PLACE.match(flat)
         or _WHEN.match(flat)
         or _DOTTED_LABEL.match(flat)
+        or _ME_AND_PAPER.match(flat)
         or (_GENRE_LINE.search(flat) and not flat.startswith(("\u2014", "-")))
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))
     )

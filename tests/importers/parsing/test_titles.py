@@ -125,3 +125,21 @@ def test_a_line_naming_the_kind_of_piece_over_a_headline_is_its_kicker():
     upper, lower = "第十三届中国(绵阳)科技城国际科技博览会新闻发布会侧记", "以科技之名相约绵阳"
     assert split_title([upper, lower]) == (upper, lower, "")
     assert split_title([lower, "——" + upper]) == ("", lower, "——" + upper)
+
+
+@pytest.mark.parametrize(
+    ("upper", "lower"),
+    [
+        # the readers' column of an anniversary issue (深圳特区报 2022, 扬州日报 2023)
+        ("我与特区报的故事", "特区报是我生命不可或缺的卷轴"),
+        ("我与《扬州日报》的故事", "那些年,我们一起剪过的报"),
+        # a colon's lead-in over a long headline with a comma (北京日报 2022): not a headline over its 副题
+        ("直击:", "丰台集中连片管控区解封,今晨多小区恢复正常出入"),
+    ],
+)
+def test_a_column_of_readers_or_a_colon_s_lead_in_over_a_headline_is_its_kicker(upper, lower):
+    assert split_title([upper, lower]) == (upper, lower, "")
+
+
+def test_i_and_anything_else_stays_a_headline():
+    assert split_title(["我与祖国共成长", "记一位老兵"]) == ("", "我与祖国共成长", "记一位老兵")
