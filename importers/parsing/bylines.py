@@ -360,6 +360,20 @@ def _padded_names(chars: list[str]) -> list[str]:
     return names if not chars or len(chars) == 3 else []
 
 
+def _two_names(token: str) -> list[str] | None:
+    """Four characters with no compound surname, each half opening with a surname of the table: two names."""
+    if (
+        len(token) == 4
+        and _HAN_RE.match(token)
+        and token[:2] not in COMPOUND_SURNAMES
+        and token[0] in _SURNAME_RANK
+        and token[2] in _SURNAME_RANK
+        and token[2:] not in COMPOUND_SURNAMES
+    ):
+        return [token[:2], token[2:]]
+    return None
+
+
 def _names(segment: str, *, strict: bool = False, labelled: bool = True) -> list[str] | None:
     """Names after a role word, or None when the segment is not a list of names.
 
@@ -388,6 +402,10 @@ def _names(segment: str, *, strict: bool = False, labelled: bool = True) -> list
             continue
         if _simplified(token) in NOT_NAMES:
             return None
+        pair = _two_names(token)
+        if pair:
+            names.extend(pair)  # `本报记者陈昭薛原` (人民日报 1999): two names of two characters run together
+            continue
         if _NAME_RE.match(token) and (not strict or _unlabeled_name(token)):
             names.append(token)
             continue

@@ -26,7 +26,8 @@ _JUMP_BODY = (
     f"(?P<dir>下转|转|上接|接|续)[{SPACES}]*"
     f"(?P<label>第?[{SPACES}]*[A-Za-z]?[{_NUM}]{{1,3}}[{SPACES}]*版)[\u2460-\u2473]?"
 )
-_JUMP = re.compile(f"^[▶►>→»◆]?[{SPACES}{OPEN_PAREN}]*{_JUMP_BODY}[{SPACES}{CLOSE_PAREN}]*$")
+# the mark before it may be doubled: `》》》上接01版` (中山日报), `>>>下转3版`
+_JUMP = re.compile(f"^[▶►>→»◆》]{{0,3}}[{SPACES}{OPEN_PAREN}]*{_JUMP_BODY}[{SPACES}{CLOSE_PAREN}]*$")
 # A jump line printed on at the end of the story's last sentence: `…看一看。 (下转6版②)`.
 _GLUED_JUMP = re.compile(f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<jump>[{OPEN_PAREN}]{_JUMP_BODY}[{CLOSE_PAREN}])$")
 _PAGE_HEADER = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")

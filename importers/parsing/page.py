@@ -213,8 +213,10 @@ def _item(draft: Draft) -> ParsedItem:
         elif anchor.shape == TITLE:  # a commentary's author line
             bylines.append(anchor.text)
             people.append(PersonCredit(author_name(anchor.text), AUTHOR))
-    if not title_lines and anchor is not None and anchor.shape == CREDIT and kind == NEWS:
-        # `■记者 刘芳 通讯员 林子其` printed over its headline: the title lines follow the byline.
+    if not title_lines and anchor is not None and anchor.shape in (CREDIT, LEAD) and kind == NEWS:
+        # `■记者 刘芳 通讯员 林子其` printed over its headline: the title lines follow the byline; a lead
+        # set over its own headline (`本报哈尔滨1月8日电 …` / `冬运会进入第四天` / `众老将发威 东道主领跑`, 人民日报
+        # 2003, under a jump line) is the same, the title floated under the lead's paragraph
         while body and body[0].shape == TITLE and len(title_lines) < _MAX_TITLE_LINES and len(body) > 1:
             title_lines.append(body.pop(0).text)
     if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:

@@ -67,7 +67,7 @@ from .lexicon import (
     SOCIETY_SECTION,
 )
 from .model import PageInfo
-from .text import unquoted
+from .text import squeeze, unquoted
 
 _TITLE_WEIGHT = 3
 _LEAD_CHARS = 120
@@ -163,8 +163,9 @@ def decide(
 
 def page_header(page: PageInfo) -> str:
     """The header a page's sections go by: its printed name, or for page 1 that prints none (`第1版`
-    of 人民日报 in the 1980s, `A01` of 烟台晚报, `01` of 漯河日报) the front page's (H2: 要闻)."""
-    return page.name or (FRONT_PAGE if page.number == 1 else "")
+    of 人民日报 in the 1980s, `A01` of 烟台晚报, `01` of 漯河日报) the front page's (H2: 要闻). A name set
+    with its characters spaced out reads as one word (`要  闻`, 信阳日报; as names in bylines are, `袁  泉`)."""
+    return squeeze(page.name) or (FRONT_PAGE if page.number == 1 else "")
 
 
 def from_header(header: str, names: Sequence[str]) -> str:

@@ -975,6 +975,9 @@ def test_reporting_staff_of_the_wire_and_the_army():
         # who wrote and who shot, each labelled (中新社); 文字记者 stays a reporter
         ("文字:郑东 摄影:中新社记者刘震", [("郑东", "author"), ("刘震", "photographer")]),
         ("本报文字记者 王明 摄影记者 李四", [("王明", "reporter"), ("李四", "photographer")]),
+        # two names of two characters run together after the label (人民日报 1999); a compound surname's four stay one
+        ("本报记者陈昭薛原", [("陈昭", "reporter"), ("薛原", "reporter")]),
+        ("记者 欧阳娜娜", [("欧阳娜娜", "reporter")]),
     ],
 )
 def test_credits_of_apps_and_magazines(text, expected):

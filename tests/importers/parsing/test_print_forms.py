@@ -1211,8 +1211,8 @@ def test_an_aerial_photograph_credit(text, expected):
 @pytest.mark.parametrize(
     ("page", "joined"),
     [
-        # a column break after a comma inside one block of a blank-line page: 株洲日报 2024, 金华日报 2024
-        ("zzrb_20241203_03", "通过多方位、小切口式调研采访,生动展现株洲的文明风采"),
+        # a column break after a comma inside one block of a blank-line page: 宝鸡日报 2024, 金华日报 2024
+        ("baojrb_20240417_03", "有的近嗅花芳,那些摄影采风"),
         ("jhrb_20241020_04", "带回的物品经常会用旧报纸包裹,最常用的当然就是《金华日报》。"),
     ],
 )
@@ -1684,3 +1684,26 @@ def test_a_second_dispatch_over_the_next_story_s_title_stays_with_its_own():
     story = item("rmrb_19960216_06", "波黑局势")
     assert people(story) == {("江亚平", "reporter")}
     assert people(item("rmrb_19960216_06", "世界遗产大会召开")) == {("卢苏燕", "reporter")}
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "person"),
+    [
+        # 人民日报 2003 under a jump line, and 新华社 copy in 人民日报 1997: a lead set over its own headline
+        ("rmrb_20020222_08", "冬运会进入第四天", ("蒋升阳", "reporter")),
+        ("xinhua_19970329_02", "李鹏会见美国众议长金里奇", ("罗辉", "reporter")),
+    ],
+)
+def test_a_lead_set_over_its_own_headline_keeps_it(page, title, person):
+    story = item(page, title)
+    assert story.headline_printed and person in people(story)
+    assert not [i for i in items(page) if i.kind == "news" and not i.headline_printed]
+
+
+def test_a_doubled_mark_before_a_jump_line():
+    """中山日报: `》》》上接01版` under the repeated title of a story continued from the front page is a jump line."""
+    from importers.parsing.furniture import classify
+
+    assert classify("》》》上接01版").kind == "continuation"
+    assert classify("》》》下转03版").continued_to == "03版"
+    assert item("zsrb_20240316_A02", "脚步丈量文明成效").headline == "脚步丈量文明成效 实地感知建设成果"

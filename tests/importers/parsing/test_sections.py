@@ -163,3 +163,17 @@ def test_seed_003_meetings_and_reports_heard_are_politics():
     assert section_of(found, "召开第十次会议") == "时政"
     assert section_of(found, "聂方红主持召开市政协党组") == "时政"
     assert section_of(found, "校企专利") == "经济"
+
+
+def test_a_page_name_set_with_its_characters_spaced_out_decides_as_the_name():
+    # 信阳日报's `要  闻` under its page number, as 株洲日报's seed prints `要闻`
+    from importers.parsing.model import PageInfo
+    from importers.parsing.sections import page_header
+
+    assert page_header(PageInfo(name="要  闻", number=3)) == "要闻"
+    page = parse_page(
+        (Path(__file__).resolve().parents[1] / "corpus" / "xyrb" / "xyrb_20170520_03.txt").read_bytes(),
+        source="x.txt",
+        section_keywords={"要闻": [], "经济": ["经济"]},
+    )
+    assert {item.section for item in page.items} == {"要闻"}
