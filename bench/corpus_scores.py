@@ -328,7 +328,9 @@ def main() -> int:
             print("  e.g. " + " ".join(unknown))
     byline_file = args.corpus / "bylines" / "bylines.jsonl"
     byline_f1 = None
-    if byline_file.exists():
+    if byline_file.exists() and not byline_file.read_text(encoding="utf-8").strip():
+        print(f"bylines: {byline_file} holds no byline; not scored")
+    elif byline_file.exists():
         counts = byline_scores(byline_file, args.verbose)
         parts = [f"{k} {f1(*v):.3f} (n={v[0] + v[2]})" for k, v in sorted(counts.items()) if k != "all"]
         byline_f1 = f1(*counts["all"])

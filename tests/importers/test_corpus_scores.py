@@ -37,3 +37,19 @@ def test_the_check_fails_when_tags_that_are_not_words_pass_their_limit(capsys):
     assert corpus_scores.check(floors, {}, None, None, tags_not_words=0.019) == 0
     assert corpus_scores.check(floors, {}, None, None, tags_not_words=0.021) == 1
     assert "tags not dictionary words 0.021 > 0.02" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools is not beside the project")
+def test_an_empty_byline_file_is_said_so_not_a_crash(tmp_path):
+    # a blind round's helper scores only its new lines: with none, the pages are scored and the bylines skipped
+    (tmp_path / "bylines").mkdir()
+    (tmp_path / "bylines" / "bylines.jsonl").write_text("", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, PROJECT / "bench" / "corpus_scores.py", "--corpus", tmp_path],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "holds no byline; not scored" in run.stdout
+    assert "seeds" in run.stdout
