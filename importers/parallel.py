@@ -19,8 +19,11 @@ workers' queue lock and waits forever when a dead worker held it.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -71,10 +74,26 @@ class _Done:
         return self.value
 
 
-def _ignore_stop_signals() -> None:
-    """A worker's first act: Ctrl-C and SIGTERM are for the caller, which ends its workers itself."""
+def _ignore_stop_signals(parent: int) -> None:
+    """A worker's first act: Ctrl-C and SIGTERM are for the caller, which ends its workers itself; and
+    a worker dies with the caller when nothing can end it (the caller killed with SIGKILL, which no
+    handler sees), instead of waiting for files forever."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _die_with(parent)
+
+
+_PR_SET_PDEATHSIG = 1  # prctl(2)
+
+
+def _die_with(parent: int) -> None:
+    """Linux kills this process when its parent ends; elsewhere nothing is done (the leftover waits)."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the caller died before the request was made
+        os._exit(1)
 
 
 def parse_in_workers(
@@ -88,7 +107,7 @@ def parse_in_workers(
     """
     context = multiprocessing.get_context("spawn")
     window = max(0, ahead) + max(1, jobs) * IN_FLIGHT_PER_JOB
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_stop_signals)
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_stop_signals, initargs=(os.getpid(),))
     try:
         pending: deque = deque()
         for key, raw, source in items:

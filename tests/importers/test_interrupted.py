@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -195,3 +196,56 @@ def test_sigterm_to_the_process_group_while_the_workers_wait_ends_the_import():
         command.wait()
         command.stdout.close()
         command.stderr.close()
+
+
+def _children(pid: int) -> list[int]:
+    return [
+        int(c)
+        for task in os.listdir(f"/proc/{pid}/task")
+        for c in open(f"/proc/{pid}/task/{task}/children").read().split()
+    ]
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed process whose parent is gone may stay one until init reaps it)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers die with their caller through Linux's prctl")
+def test_the_parse_workers_die_with_a_caller_killed_outright():
+    """SIGKILL reaches no handler: the workers (which ignore SIGTERM, so that only the caller ends them) must not
+    be left waiting for files forever."""
+    command = subprocess.Popen(
+        [sys.executable, "-c", _STOPPED_WHILE_THE_WORKERS_WAIT],
+        cwd=PROJECT_DIR,
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        text=True,
+    )
+    workers: list[int] = []
+    try:
+        ready, _, _ = select.select([command.stdout], [], [], 120)
+        assert ready and command.stdout.readline() == "loading\n"
+        workers = [pid for pid in _children(command.pid) if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()]
+        assert len(workers) == 2
+
+        command.kill()
+        command.wait(timeout=60)
+
+        deadline = time.monotonic() + 30
+        while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not [pid for pid in workers if _running(pid)], "parse workers outlived their caller"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(command.pid, signal.SIGKILL)
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        command.wait()
+        command.stdout.close()
