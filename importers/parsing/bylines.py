@@ -363,8 +363,7 @@ def _padded_names(chars: list[str]) -> list[str]:
 def _two_names(token: str) -> list[str] | None:
     """Four characters with no compound surname, each half opening with a surname of the table: two names."""
     if (
-        len(token) == 4
-        and _HAN_RE.match(token)
+        re.fullmatch(f"[{HAN}]{{4}}", token)
         and token[:2] not in COMPOUND_SURNAMES
         and token[0] in _SURNAME_RANK
         and token[2] in _SURNAME_RANK

@@ -30,7 +30,8 @@ _JUMP_BODY = (
 _JUMP = re.compile(f"^[▶►>→»◆》]{{0,3}}[{SPACES}{OPEN_PAREN}]*{_JUMP_BODY}[{SPACES}{CLOSE_PAREN}]*$")
 # A jump line printed on at the end of the story's last sentence: `…看一看。 (下转6版②)`.
 _GLUED_JUMP = re.compile(f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<jump>[{OPEN_PAREN}]{_JUMP_BODY}[{CLOSE_PAREN}])$")
-_PAGE_HEADER = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
+# Two names joined by a dot: a page's head (`综合·城区`), or over a headline a column's name (titles.py).
+DOTTED_NAME = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
 _PAGE_LABEL = re.compile(
     f"^(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]*版)$"
 )
@@ -86,7 +87,7 @@ def classify(text: str) -> Furniture | None:
         return Furniture("page_label", line)
     if flat in PAGE_NAMES or _NUMBERED_HEADER.match(line):
         return Furniture("page_header", line)
-    if _PAGE_HEADER.match(flat) and not parse_credit(line):
+    if DOTTED_NAME.match(flat) and not parse_credit(line):
         # `综合·城区`; a byline naming a paper and its site is no head (`中青报·中青网记者 杜园春`)
         return Furniture("page_header", line)
     if _PAGE_DATE.match(line):

@@ -42,6 +42,7 @@ from .titles import (
     adds_details,
     continues_title_line,
     dedupe_title_lines,
+    is_cry,
     is_kicker,
     is_note,
     is_subhead_like,
@@ -575,16 +576,11 @@ def _title_phrase(seq: list[Unit], k: int) -> bool:
     )
 
 
-_MAX_CRY = 12
-
-
 def _closing_cry(seq: list[Unit], k: int) -> bool:
     """A short cry run on from the story's paragraphs above it (no jump line or head between)."""
-    key = seq[k].key
     return (
         k > 0
-        and 0 < len(key) <= _MAX_CRY
-        and key[-1] in "!\uff01"
+        and is_cry(seq[k].text)
         and not seq[k].barrier_before
         and seq[k - 1].shape == TEXT
         and ends_sentence(seq[k - 1].text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .furniture import DOTTED_NAME
 from .text import (
     CLOSE_PAREN,
     COLONS,
@@ -38,9 +39,6 @@ _COLON_LEAD_IN = re.compile(f"^(?P<kicker>[^{SPACES}{COLONS}]{{2,10}}[{COLONS}])
 _PLACE = re.compile(
     f"^[{HAN}]{{2,12}}(?:省|市|区|县|镇|乡|街道|村|社区|园区|新区|公司|集团|工会|工程|广场|工地|学校|医院|大学|中学|小学)$"
 )
-# A column's name over the headline, two names joined by a dot: `新春走基层·感受除夕夜` (人民日报),
-# `外眼看山东·央媒一周图片撷英` (大众日报).
-_DOTTED_LABEL = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,10}}$")
 # A line naming the kind of piece the headline under it heads: `…新闻发布会侧记` / `以科技之名相约绵阳` (绵阳日报).
 _GENRE_LINE = re.compile("(?:侧记|纪实|特写|综述|见闻|巡礼|扫描)$")
 # The column of readers' pieces in a paper's anniversary issue: `我与特区报的故事` (深圳特区报), `我与《扬州日报》的故事`
@@ -293,11 +291,16 @@ def _is_phrases_over(upper: str, lower: str) -> bool:
 
 def _is_cry(upper: str, lower: str) -> bool:
     """A short cry over a statement leads into it: `喜迎八方宾客!` / `长沙今晚(26日)增放一场橘洲焰火`."""
-    flat, below = squeeze(upper), squeeze(lower)
-    return flat[-1] in "!\uff01" and below[-1] not in "!?\uff01\uff1f" and len(flat) <= _MAX_CRY_KICKER
+    return is_cry(upper) and squeeze(lower)[-1] not in "!?\uff01\uff1f"
 
 
 _MAX_CRY_KICKER = 12
+
+
+def is_cry(line: str) -> bool:
+    """A short line ending in an exclamation mark: `喜迎八方宾客!`, `预祝大会圆满成功!`."""
+    flat = squeeze(line)
+    return 0 < len(flat) <= _MAX_CRY_KICKER and flat[-1] in "!\uff01"
 
 
 def _split_one(line: str) -> tuple[str, str, str]:
@@ -336,7 +339,9 @@ def _is_lead_in(line: str) -> bool:
         or BOX_LABEL.match(flat)
         or _PLACE.match(flat)
         or _WHEN.match(flat)
-        or _DOTTED_LABEL.match(flat)
+        or DOTTED_NAME.match(
+            flat
+        )  # a column's name: `新春走基层·感受除夕夜` (人民日报), `外眼看山东·央媒一周图片撷英` (大众日报)
         or _ME_AND_PAPER.match(flat)
         or (_GENRE_LINE.search(flat) and not flat.startswith(("\u2014", "-")))
         or ("\u3001" in flat and len(flat) <= 16 and not re.search(f"[{SPACES}]", line))

@@ -15,14 +15,15 @@ SCORER = PROJECT.parent / "shared" / "tools" / "score_import.py"
 FLOORS = PROJECT / "tests" / "importers" / "corpus" / "floors.json"
 
 
+def _corpus_scores(*args):
+    return subprocess.run(
+        [sys.executable, PROJECT / "bench" / "corpus_scores.py", *args], capture_output=True, text=True, cwd=PROJECT
+    )
+
+
 @pytest.mark.skipif(not SCORER.exists(), reason="../shared/tools is not beside the project")
 def test_no_source_falls_below_its_floor():
-    run = subprocess.run(
-        [sys.executable, PROJECT / "bench" / "corpus_scores.py", "--check", FLOORS],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-    )
+    run = _corpus_scores("--check", FLOORS)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "BELOW FLOOR" not in run.stdout
 
@@ -44,12 +45,7 @@ def test_an_empty_byline_file_is_said_so_not_a_crash(tmp_path):
     # a blind round's helper scores only its new lines: with none, the pages are scored and the bylines skipped
     (tmp_path / "bylines").mkdir()
     (tmp_path / "bylines" / "bylines.jsonl").write_text("", encoding="utf-8")
-    run = subprocess.run(
-        [sys.executable, PROJECT / "bench" / "corpus_scores.py", "--corpus", tmp_path],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-    )
+    run = _corpus_scores("--corpus", tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "holds no byline; not scored" in run.stdout
     assert "seeds" in run.stdout

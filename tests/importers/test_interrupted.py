@@ -166,22 +166,31 @@ with _exit_on_sigterm():
 """
 
 
-def test_sigterm_to_the_process_group_while_the_workers_wait_ends_the_import():
-    """Workers killed by the group's signal in the middle of their queue's lock left the pool's shutdown
-    waiting on that lock forever (a futex wait): the command never ended."""
+def _stopped_while_the_workers_wait() -> subprocess.Popen:
+    """The script above in its own process group (as a terminal or a service manager gives it), once every
+    file is parsed and its workers wait."""
     command = subprocess.Popen(
         [sys.executable, "-c", _STOPPED_WHILE_THE_WORKERS_WAIT],
         cwd=PROJECT_DIR,
         env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a terminal or a service manager gives it
+        start_new_session=True,
         text=True,
     )
-    try:
-        ready, _, _ = select.select([command.stdout], [], [], 120)
-        assert ready and command.stdout.readline() == "loading\n", command.stderr.read()
+    ready, _, _ = select.select([command.stdout], [], [], 120)
+    if not (ready and command.stdout.readline() == "loading\n"):
+        command.kill()
+        command.wait()
+        pytest.fail(command.stderr.read())
+    return command
 
+
+def test_sigterm_to_the_process_group_while_the_workers_wait_ends_the_import():
+    """Workers killed by the group's signal in the middle of their queue's lock left the pool's shutdown
+    waiting on that lock forever (a futex wait): the command never ended."""
+    command = _stopped_while_the_workers_wait()
+    try:
         os.killpg(command.pid, signal.SIGTERM)
 
         try:
@@ -218,19 +227,9 @@ def _running(pid: int) -> bool:
 def test_the_parse_workers_die_with_a_caller_killed_outright():
     """SIGKILL reaches no handler: the workers (which ignore SIGTERM, so that only the caller ends them) must not
     be left waiting for files forever."""
-    command = subprocess.Popen(
-        [sys.executable, "-c", _STOPPED_WHILE_THE_WORKERS_WAIT],
-        cwd=PROJECT_DIR,
-        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-        text=True,
-    )
+    command = _stopped_while_the_workers_wait()
     workers: list[int] = []
     try:
-        ready, _, _ = select.select([command.stdout], [], [], 120)
-        assert ready and command.stdout.readline() == "loading\n"
         workers = [pid for pid in _children(command.pid) if "spawn_main" in Path(f"/proc/{pid}/cmdline").read_text()]
         assert len(workers) == 2
 
@@ -249,3 +248,4 @@ def test_the_parse_workers_die_with_a_caller_killed_outright():
                 os.kill(pid, signal.SIGKILL)
         command.wait()
         command.stdout.close()
+        command.stderr.close()
