@@ -104,7 +104,7 @@ _KET = CLOSE_PAREN + "]"
 _BRA_CLASS, _KET_CLASS = re.escape(_BRA), re.escape(_KET)
 _PIPES = "|\uff5c"
 # Marks printed before an author line or a byline: `□王新`, `■记者 刘芳`, `◇记者 金振华`.
-_AUTHOR_MARKS = "□■◎●◆◇★☆"
+_AUTHOR_MARKS = "□■○◎●◆◇★☆"
 _BULLETS = _AUTHOR_MARKS + "·•—-"
 _QUOTE_CHARS = '\u201c\u201d\u300c\u300d\u300e\u300f"'
 _QUOTES = str.maketrans({q: " " for q in _QUOTE_CHARS})
@@ -231,7 +231,7 @@ _BRACKETED_MARK = re.compile(
     f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
 )
 _MARKER = re.compile(
-    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
+    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_words(['文图', '图文'])}(?=[{SPACES}]*$)|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
     f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', '图文', '文图', '文', '图'])})"
     f"|(?<=[{HAN}])(?P<end>{_word('摄影')})(?=[{SPACES}]*$))"
     f"(?=[{SPACES}]*$|[{SPACES}{SEMICOLONS}]+[^{SPACES}])"  # `记者 吕洋 文;记者 查金辉 摄`

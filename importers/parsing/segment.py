@@ -606,14 +606,24 @@ def _closes_photo(seq: list[Unit], i: int) -> bool:
     if seq[i].shape != CAPTION:
         return False
     nxt = seq[i + 1] if i + 1 < len(seq) else None
-    if nxt is not None and nxt.shape == LEAD and _tells_a_story(seq[i].caption):
+    caption = _cut_half(seq, i) + seq[i].caption
+    if nxt is not None and nxt.shape == LEAD and _tells_a_story(caption):
         return True  # the photo's own story is told in its caption; the lead opens another
-    if nxt is not None and _tells_a_story(seq[i].caption) and _photo_follows(seq, i + 1):
-        return True  # untitled photos in a row, each telling its news (焦作日报, 信阳日报)
+    if nxt is not None and _tells_a_story(caption) and _photo_follows(seq, i + 1):
+        return True  # untitled photos in a row, each telling its news (焦作日报, 信阳日报, 湖南日报)
     return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
 
 
 _STORY_CAPTION = 60
+
+
+def _cut_half(seq: list[Unit], i: int) -> str:
+    """The text right above the caption at i when a line break cut the caption there, after a pause
+    (`1月5日晚,…作为…分会场,` / `辽宁沈阳、…龙年春晚。…辜鹏博 摄`), else ""."""
+    before = seq[i - 1] if i > 0 else None
+    if before is None or seq[i].barrier_before or before.shape != TEXT or ends_sentence(before.text):
+        return ""
+    return before.text if strip(before.text)[-1] in PAUSES else ""
 
 
 def _photo_follows(seq: list[Unit], k: int) -> bool:
@@ -738,6 +748,10 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     ):
         j -= 1
     own_caption = seq[i].shape == CAPTION  # `…今年不回家过春节。胡社友 摄`: the caption is on the credit
+    if own_caption and j == top == i - 1 > 0 and _cut_half(seq, i) and not seq[j].barrier_before:
+        # the caption's first half right under another photo's credit (湖南日报)
+        if seq[j - 1].shape == PHOTO_CREDIT or seq[j - 1].shape == CAPTION and seq[j - 1].people:
+            return j
     if (j == top and not own_caption) or j < 0 or seq[j + 1].barrier_before:
         return None
     closed = (
@@ -755,25 +769,39 @@ def _untitled_after_photo(seq: list[Unit], i: int) -> int | None:
     (`及时清理街道淤泥` / `8月26日下午,…` / `本报记者 李鸿荣 通讯员卢刚 摄` / `5月15日,…进行了互动发言。本报记者 何鎏 摄`,
     梧州日报): an untitled photo of its own, not the next photo of a spread under the title above."""
     unit = seq[i]
-    if unit.shape != CAPTION or not unit.people or not _tells_a_story(unit.caption) or i == 0:
+    if i == 0 or not unit.people:
         return None
-    before = seq[i - 1]
+    if unit.shape == PHOTO_CREDIT:
+        # the caption on lines of its own over the credit (`8月1日,…图为选手在比赛中。` / `…摄影报道`)
+        own = _after_other_photo(seq, i)
+        if own is None:
+            return None
+        caption = "".join(dict.fromkeys(seq[k].text for k in range(own, i)))  # (a caption printed twice once)
+    elif unit.shape == CAPTION:
+        half = _cut_half(seq, i)  # the caption's first half on the unit above (湖南日报)
+        own = i - 1 if half else i
+        caption = half + unit.caption
+    else:
+        return None
+    if not _tells_a_story(caption) or own == 0:
+        return None
+    before = seq[own - 1]
     closed = before.shape == PHOTO_CREDIT or before.shape == CAPTION and bool(before.people)
-    if not closed or unit.barrier_before:
+    if not closed or seq[own].barrier_before:
         return None
-    j = i - 1
+    j = own - 1
     while j >= 0 and seq[j].shape in (CAPTION, PHOTO_CREDIT, TEXT) and not seq[j + 1].barrier_before:
         j -= 1
     first = j + 1  # the first photo under the title: its caption units to its credit
     title = ""
     while j >= 0 and seq[j].shape == TITLE:
         title, j = seq[j].key + title, j - 1
-    end = next(k for k in range(first, i) if seq[k].shape in (CAPTION, PHOTO_CREDIT))
+    end = next(k for k in range(first, own) if seq[k].shape in (CAPTION, PHOTO_CREDIT))
     first_caption = "".join(seq[k].caption if seq[k].shape == CAPTION else seq[k].text for k in range(first, end + 1))
     # a spread's captions tell of what its title names (`留锡过年也温暖` / `春节期间,…就地过年…`,
     # 无锡日报; `李鹏总理访问…` / `十月九日,…李鹏抵达利马`, 人民日报), and a label over a round-up
     # (`摄影报道`) names none of them: one item with it
-    return i if title and _shares_words(title, first_caption) and not _shares_words(title, unit.caption) else None
+    return own if title and _shares_words(title, first_caption) and not _shares_words(title, caption) else None
 
 
 _DATED = re.compile(
@@ -1375,6 +1403,8 @@ def _split_point(seq: list[Unit], rest: list[int], *, has_title: bool) -> int | 
         unit = seq[k]
         if unit.shape != TITLE:
             continue
+        if n == 0 and EDITORS_NOTE.match(unit.key):
+            continue  # `编者按` over the story's first paragraph is the story's own note (光明日报, 株洲日报)
         if BOX_LABEL.match(unit.key) and n + 1 < len(rest):
             return k  # a box may open the story's column, before its first paragraph
         following = [seq[j] for j in rest[n + 1 :]]

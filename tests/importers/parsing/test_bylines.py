@@ -693,6 +693,8 @@ def test_a_writer_signs_with_a_workplace_before_the_name(text, expected):
         # real bylines (tests/importers/corpus/bylines/bylines.jsonl)
         ("文丨陈惠芳", [("陈惠芳", "author")]),  # web copy divides label and name with a bar
         ("◇记者 金振华 文/图", [("金振华", "reporter"), ("金振华", "photographer")]),  # ◇ as □ and ■
+        ("○记者刘念海文/图", [("刘念海", "reporter"), ("刘念海", "photographer")]),  # ○ too, the marks glued
+        ("□大河报 记者孟冉文图", [("孟冉", "reporter"), ("孟冉", "photographer")]),  # 文图 glued to the name
         ("(周 健 刘星野 曹 莉)", [("周健", "author"), ("刘星野", "author"), ("曹莉", "author")]),  # padded pairs
         ("说 走 就 走", []),  # single characters pair up with no label only as surname and name
     ],

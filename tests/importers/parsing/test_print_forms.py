@@ -1414,6 +1414,9 @@ def test_a_title_over_another_team_s_photo_after_a_signed_story_opens_a_story():
         ("jzrb_20111219_02", [{"李英俊"}, {"刘昆"}, {"刘金元"}]),
         # 信阳日报: a caption over `本报记者 高晶晶 摄`, then one over `本报记者` / `王大明 摄` on two lines
         ("xyrb_20141117_03", [{"高晶晶"}, {"王大明"}]),
+        # 湖南日报: a titled photo and its credit line, then a caption cut after a comma with its credit glued to
+        # the second half, then a caption printed twice over `…记者 傅聪 通讯员 张煌 蒋波 摄影报道`
+        ("hnrb_20210201_02", [{"辜鹏博"}, {"辜鹏博"}, {"傅聪", "张煌", "蒋波"}]),
     ],
 )
 def test_untitled_photos_in_a_row_are_one_item_each(page, credits):
@@ -1670,6 +1673,23 @@ def test_an_editors_note_between_title_and_lead_is_the_story_s():
     story = item("cswb_20250519_A06", "一组图带你打卡岳阳楼")
     assert story.paragraphs[0].startswith("编者按:第四届湖南旅游发展大会")
     assert ("张奇涛", "reporter") in people(story)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [
+        ("zzrb_20250901_03", "何以“芦淞”"),  # 株洲日报: title / `记者:…通讯员/…` / `编者按` / the note / the story
+        ("gmrb_20180302_07", "新时代新气象新作为·2018新春走基层的故事"),  # 光明日报: title / `编者按` / the note
+        ("cdrb_20191108_05", "10位新闻工作者讲述新闻背后的感人故事"),  # 常德日报
+    ],
+)
+def test_an_editors_note_opening_a_story_stays_in_it(page, headline):
+    """`编者按` on a line of its own over the story's first paragraph, under the title or the byline: the
+    story's own note, not a box of its own (a `相关链接` there opens one)."""
+    story = item(page, headline)
+    assert story.paragraphs[0] == "编者按" or story.subheads[0] == "编者按"
+    assert not [i for i in items(page) if i.headline == "编者按"]
+    assert len(story.paragraphs) > 3
 
 
 def test_a_bracketed_column_label_of_a_call_for_essays_is_a_kicker():
