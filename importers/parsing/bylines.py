@@ -36,6 +36,7 @@ from .lexicon import (
     AUTHOR,
     BASE_ROLES,
     COMPOUND_SURNAMES,
+    DESK_ENDINGS,
     EDITOR,
     INSTITUTION_ENDINGS,
     INTERN,
@@ -44,6 +45,7 @@ from .lexicon import (
     NOT_DATELINE_AFTER,
     NOT_DATELINE_BEFORE,
     NOT_NAMES,
+    OFFICE_ENDINGS,
     ORG_SUFFIXES,
     OUTLETS,
     PHOTO_AGENCY_WORDS,
@@ -65,7 +67,7 @@ from .lexicon import (
     WORKPLACE_ENDINGS,
 )
 from .model import PersonCredit
-from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, STOPS, strip
+from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SLASHES, SPACES, STOPS, squeeze, strip
 
 __all__ = [
     "COMPOUND_SURNAMES",
@@ -180,16 +182,21 @@ _UNLABELED_SHAPE = re.compile(
 _LEADING_ORG = re.compile(
     f"^[{SPACES}]*{_ORG}(?:[{SPACES}]*[{SLASHES}])?(?=[{SPACES}]|(?<=[{SLASHES}])|$)"
 )  # `新华网/李安 摄`
-# A word of two to eight characters glued to the label that follows, with a space before it or
-# nothing: the newsroom's name even with no suffix an outlet has (`读特记者`, 深圳特区报's app).
-_GLUED_OUTLET = re.compile(f"(?:[{SPACES}]+|^)[{HAN}][{HAN}0-9A-Za-z·\\-]{{0,10}}[{HAN}]")  # `第1眼-重庆广电记者`
+# A word of two to twelve characters glued to the label that follows, with a space before it or
+# nothing: the newsroom's name even with no suffix an outlet has (`读特记者`, 深圳特区报's app); or a
+# longer one that ends as a newsroom's desk does (`人民日报社经济社会部农村采访室记者`).
+_GLUED_OUTLET = re.compile(
+    f"(?:[{SPACES}]+|^)(?:[{HAN}][{HAN}0-9A-Za-z·\\-]{{0,10}}[{HAN}]"  # `第1眼-重庆广电记者`
+    f"|[{HAN}]{{4,16}}(?:{_words(DESK_ENDINGS)}))"
+)
 
 # Where the photo came from, after its credit: 摄(中经视觉), 摄/光明图片, 摄 视觉重庆.
 _PHOTO_SOURCE = re.compile(
     f"(?<=[摄攝])[{SPACES}{SLASHES}]*(?:[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{1,12}}[{_KET_CLASS}]"
     f"|[{HAN}A-Za-z]{{0,6}}(?:{_words(PHOTO_AGENCY_WORDS)})[{HAN}A-Za-z]{{0,4}}"
     f"|{_ORG}"  # 唐豆子摄/中新社: the newsroom that released it
-    f"|于[{_NUM}年月日号]{{2,12}})$"  # when it was taken: 曾谙 摄于2016年3月21日
+    f"|于[{_NUM}年月日号]{{2,12}}"  # when it was taken: 曾谙 摄于2016年3月21日
+    f"|于[{HAN}]{{2,12}})$"  # or where: 秦国君 摄于新津区廊桥广场 (成都商报)
 )
 # What the photo was taken with, before 摄: `李安,无人机摄` (a drone), `手机摄`.
 _DEVICE = re.compile(f"[{COMMAS}{SPACES}]*(?:{_words(SHOOTING_DEVICES)})(?=[{SPACES}]*[摄攝])")
@@ -596,8 +603,10 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool, marked: bool =
     if strip(head):
         body, org = head, False
         glued = _OUTLET_THEN_NAME.fullmatch(strip(body)) if mark and not matches else None
-        if glued and _unlabeled_name(glued.group("name")):
-            body, org = glued.group("name"), True  # `(西安日报尚洪涛摄)`: the outlet glued to the name
+        if glued:
+            # `(西安日报尚洪涛摄)`: the outlet glued to the name, which the credit mark closes, as it does a
+            # name with no surname of the table (`新疆日报阿扎提 摄`, `新疆经济报高原玲子 摄`)
+            body, org = glued.group("name"), True
         while found := _LEADING_ORG.match(body):
             if not strip(body[found.end() :]) and _reads_as_name(strip(body)):
                 break  # `胡社友 摄`: a name with 社 inside, not an outlet
@@ -738,6 +747,10 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     workplace = _WORKPLACE_SIGNATURE.match(text)
     if workplace and is_signature(workplace.group("name")):
         return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
+    office = _OFFICE_THEN_NAME.match(text)
+    if office and _unlabeled_name(squeeze(office.group("name"))):
+        # a guest writer signs with their office: `人民日报社评论部政论研究室副主编 张 铁`
+        return (PersonCredit(squeeze(office.group("name")), AUTHOR),)
     marked = text.startswith(tuple(_AUTHOR_MARKS))  # `□半月谈记者邬慧颖`: a byline's mark before it
     text, bracketed = _unwrap(text)
     text = _SOURCE_LABEL.sub("", text)  # `(来源:厦门日报 记者 柯笛)`: where it came from, and who wrote it
@@ -951,7 +964,7 @@ def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
 # A caption's credit follows the caption's last sentence: `…现场。记者/杨如摄`.
 # (or before a credit in brackets run on after a caption with no stop: `九十九溪田园风光(邱华复 摄)`)
 _CAPTION_CUT = re.compile(
-    f"[{STOPS}\u201d\u300d{CLOSE_PAREN}]|(?<=[{HAN}])(?P<space>[{SPACES}]+)"
+    f"[{STOPS}\u201d\u300d\u300b{CLOSE_PAREN}]|(?<=[{HAN}])(?P<space>[{SPACES}]+)"
     f"|(?<=[{HAN}])(?=[{OPEN_PAREN}][^{OPEN_PAREN}{CLOSE_PAREN}]{{2,24}}[{CLOSE_PAREN}]$)"
 )
 _PHOTO_HINT = re.compile("[摄攝图圖拍]")
@@ -984,13 +997,18 @@ def _split_caption_credit(text: str, start: int) -> tuple[str, str, tuple[Person
             continue
         if cut.group("space"):
             # after a plain space: a caption with no role word, then a credit that opens with its
-            # label or names people with no label who read as names (`…赏花 张三 摄`, not
+            # label or a newsroom, or names people with no label who read as names (`…赏花 张三 摄`, not
             # `月满中秋 欢乐长沙 张三 摄` from 月满中秋); a few tries only
             spaces_tried += 1
-            if spaces_tried > _MAX_SPACE_CUTS or not _caption_then_credit(text[: cut.start()]):
+            # `…舞蹈 新疆日报阿扎提 摄`: the paper signs, glued to the name (a role word may stand in the caption)
+            newsroom = _OUTLET_THEN_NAME.match(credit) is not None
+            caption = text[: cut.start()]
+            if spaces_tried > _MAX_SPACE_CUTS or not (
+                _caption_then_credit(caption) or newsroom and _has_name(caption)
+            ):
                 continue
             people = parse_credit(credit)
-            if not people or not (_ROLE_RE.match(credit) or all(_unlabeled_name(p.name) for p in people)):
+            if not people or not (_ROLE_RE.match(credit) or newsroom or all(_unlabeled_name(p.name) for p in people)):
                 continue
         else:
             people = parse_credit(credit)
@@ -1042,9 +1060,19 @@ def _caption_then_credit(caption: str) -> bool:
     return _has_name(caption) and not _ROLE_RE.search(caption)
 
 
+# A guest writer's office before the name: `美中关系全国委员会会长 何立强`.
+_OFFICE_THEN_NAME = re.compile(
+    f"^[{HAN}0-9·]{{2,24}}(?:{_words(OFFICE_ENDINGS)})[{SPACES}]+(?P<name>[{HAN}](?:[{SPACES}]*[{HAN}]){{1,2}})$"
+)
+
+
 def author_name(text: str) -> str:
-    """The name on a commentary's author line: `朱理平`, `□ 钱十一`, padded `朱  磊` (朱磊)."""
+    """The name on a commentary's author line: `朱理平`, `□ 钱十一`, padded `朱  磊` (朱磊), after an office
+    (`美中关系全国委员会会长 何立强`)."""
     name = strip(strip(text).lstrip(_AUTHOR_MARKS))
+    office = _OFFICE_THEN_NAME.match(name)
+    if office and _unlabeled_name(squeeze(office.group("name"))):
+        name = office.group("name")
     padded = name.split()
     if len(padded) > 1 and all(len(part) == 1 for part in padded):
         return "".join(padded)
@@ -1062,6 +1090,11 @@ def is_name(text: str) -> bool:
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True
     return len(text) == 4 and text[:2] in COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None
+
+
+def is_surnamed(text: str) -> bool:
+    """A name line whose name starts with a surname of the table (`罗成友`, not `记者梦` nor a pen name)."""
+    return _unlabeled_name(author_name(text))
 
 
 # A credit that opens with its label: 本报记者, 记者, 通讯员, 新华社记者…

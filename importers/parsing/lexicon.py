@@ -244,6 +244,7 @@ HEADER_SECTIONS = {
 # business abroad: `泰国王总理会见唐家璇`); the rest is the default section. 参考消息 prints its name
 # as its page head.
 FOREIGN_PAGES = ("国际", "环球", "世界", "参考消息")
+FOREIGN_PAGE_PREFIX = "国际"  # `国际周刊`, `国际观察` (`世界杯` is sport, not foreign news)
 # Labels of a reporter's own account (sections.is_notes): commentary, as essays are.
 NOTES_LABELS = ("记者手记", "采访手记", "编辑手记")
 # The sections of the paper's own area: a town or street named after its county or district,
@@ -403,6 +404,31 @@ WORKPLACE_ENDINGS = (
     "中学",
     "小学",
 )
+# How a newsroom's desk ends, glued to the label after it: `人民日报社经济社会部农村采访室记者 陈仁泽`.
+DESK_ENDINGS = ("部", "室", "组", "中心")
+# The office a guest writer signs with before the name, on the author line under a title:
+# `美中关系全国委员会会长 何立强` (人民日报), `平利县融媒体中心总编辑  陈力` (陕西日报).
+OFFICE_ENDINGS = (
+    "会长",
+    "理事长",
+    "秘书长",
+    "主任",
+    "主席",
+    "院长",
+    "所长",
+    "校长",
+    "教授",
+    "研究员",
+    "书记",
+    "局长",
+    "部长",
+    "社长",
+    "总编辑",
+    "董事长",
+    "总经理",
+    "主编",
+    "馆长",
+)
 # How a place's name commonly ends (唐山, 岳阳, 徐州, 吴江, 长沙): of a short word before 报道, where
 # a story was filed from rather than who filed it (bylines._named_reporter).
 PLACE_NAME_ENDS = "州山阳江城县市区镇京海沙门口庆安宁林原南北东西川湖河岛港坪乡村"
@@ -461,6 +487,7 @@ ORG_SUFFIXES = (
     "电讯",  # 新华每日电讯记者
     "观察",  # a city's news app: 宜宾观察 曹洋, 雅安观察 黄刚
     "在线",  # 四川在线记者
+    "周刊",  # a weekly: 湘阴周刊记者郭雨滴摄, 中国经济周刊
 )
 # How the reporting was done, printed after the names: 记者 常琳报道, 本报记者 李银刚 整理,
 # (本报记者X参与采写).

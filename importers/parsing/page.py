@@ -10,7 +10,7 @@ from datetime import date
 from articles.vocabulary import AUTHOR, PARAGRAPH, SUBHEAD
 
 from . import dates, sections, tagging
-from .bylines import TEXT_AND_PHOTOS, author_name
+from .bylines import TEXT_AND_PHOTOS, author_name, is_surnamed
 from .decoding import decode_bytes
 from .errors import ParseError
 from .furniture import continued_from
@@ -176,7 +176,13 @@ def _unaccounted(units, items, furniture) -> list[str]:
 def _item(draft: Draft) -> ParsedItem:
     title_lines = [u.text for u in draft.title if u.shape == TITLE]
     # captions under the title, and an editor's note between the title and the lead (`编者按:…`): the body's
-    leading_captions = [u for u in draft.title if u.shape == CAPTION or u.shape == TEXT and EDITORS_NOTE.match(u.key)]
+    leading_captions = []
+    for u in draft.title:
+        if u.shape == PHOTO_CREDIT and leading_captions and leading_captions[-1].shape == CAPTION:
+            # the credit line under the story's photo, between its title and its lead: the caption's
+            leading_captions[-1] = replace(leading_captions[-1], people=u.people, credit=u.text)
+        elif u.shape == CAPTION or u.shape == TEXT and EDITORS_NOTE.match(u.key):
+            leading_captions.append(u)
     series_lines = [u.text for u in draft.title if u.shape == SERIES]
     anchor = draft.anchor
     bylines: list[str] = []
@@ -219,7 +225,15 @@ def _item(draft: Draft) -> ParsedItem:
         # 2003, under a jump line) is the same, the title floated under the lead's paragraph
         while body and body[0].shape == TITLE and len(title_lines) < _MAX_TITLE_LINES and len(body) > 1:
             title_lines.append(body.pop(0).text)
-    if kind == COMMENTARY and body and body[0].shape == TITLE and body[0].is_name:
+    # a second name line under the author's is another writer when it reads as a name (`记者梦` is a subhead)
+    second = anchor is not None and anchor.shape == TITLE
+    if (
+        kind == COMMENTARY
+        and body
+        and body[0].shape == TITLE
+        and body[0].is_name
+        and (not second or is_surnamed(body[0].text))
+    ):
         author = body.pop(0)
         bylines.append(author.text)
         people.append(PersonCredit(author_name(author.text), AUTHOR))

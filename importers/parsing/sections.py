@@ -27,7 +27,7 @@ In this order:
    named: a round-up of unrelated photos (a meat plant, a calligraphy club, flats in Shanghai)
    belongs to no one section;
 8. a photo that names no section's keyword at all is a scene of everyday life (tourists in the snow,
-   cherry blossoms in a park): 社会;
+   cherry blossoms in a park): 社会, except on a page of foreign news (rule 5: the default section);
 9. on a local news page of no known place (a paper whose name is not found), the paper's own: 城区;
 10. on a page of another place (its paper or its local page names it: `衡阳晚报`), 社会, as rule 3
     gives that place's local news;
@@ -51,6 +51,7 @@ from .lexicon import (
     COMMENTARY_SECTION,
     COUNTY_SECTION,
     DISTRICT_SECTION,
+    FOREIGN_PAGE_PREFIX,
     FOREIGN_PAGES,
     FRONT_PAGE,
     HEADER_SECTIONS,
@@ -138,7 +139,8 @@ def decide(
         return POLITICS_SECTION, "leaders"
     if is_about_the_press(title, text) and default:
         return default, "press"
-    if is_foreign_page(header):  # foreign news: China's state business (时政 by its words), else the default
+    foreign = is_foreign_page(header)
+    if foreign:  # foreign news: China's state business (时政 by its words), else the default
         keywords = {name: words for name, words in keywords.items() if name == POLITICS_SECTION}
     own_area = is_own_area(place_of_page(header, masthead), area)
     if own_area and (found := local_section(text)) and found in names:
@@ -148,7 +150,7 @@ def decide(
     hits = keyword_hits(title, text, keywords)
     if found := from_keywords(title, text, keywords, hits=hits):
         return found, "keywords"
-    if kind == "photo" and not any(hits.values()) and SOCIETY_SECTION in names:
+    if kind == "photo" and not any(hits.values()) and SOCIETY_SECTION in names and not foreign:
         return SOCIETY_SECTION, "photo"
     if local_place is not None and DISTRICT_SECTION in names:  # a local page of no known place: the paper's own
         return DISTRICT_SECTION, "local"
@@ -274,8 +276,12 @@ def is_notes(title: str, header: str) -> bool:
 
 
 def is_foreign_page(header: str) -> bool:
-    """A page of foreign news: `国际`, `国际新闻`, `环球`, or the head of 参考消息 (a paper of foreign news)."""
-    return any(part.removesuffix("新闻") in FOREIGN_PAGES for part in _header_parts(header))
+    """A page of foreign news: `国际`, `国际新闻`, `环球`, or the head of 参考消息 (a paper of foreign news); a
+    weekly or a column of it too (`国际周刊`, 人民日报; `国际观察`)."""
+    return any(
+        part.removesuffix("新闻") in FOREIGN_PAGES or part.startswith(FOREIGN_PAGE_PREFIX)
+        for part in _header_parts(header)
+    )
 
 
 def is_leaders_business(text: str) -> bool:

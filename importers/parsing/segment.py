@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
 
-from .bylines import author_name, is_signature, parse_credit, split_glued_credit, split_source_tag
+from .bylines import author_name, is_signature, is_surnamed, parse_credit, split_glued_credit, split_source_tag
 from .dates import from_page_date
 from .dictionary import words
 from .model import Furniture, PersonCredit
@@ -447,15 +447,27 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
 
 def _is_author_line(seq: list[Unit], i: int) -> bool:
     """`朱理平` under a commentary's title (or series line), above its body, or above a box's label
-    printed before the body (`武夷山` / `开栏的话`)."""
+    (`武夷山` / `开栏的话`) or another line printed before the body."""
     prev = seq[i - 1] if i > 0 else None
     nxt = seq[i + 1] if i + 1 < len(seq) else None
     after = seq[i + 2] if i + 2 < len(seq) else None
     box = nxt is not None and nxt.shape == TITLE and BOX_LABEL.match(nxt.key) is not None
     photo_then_text = nxt is not None and _credited_photo(nxt) and after is not None and after.shape == TEXT
-    body = nxt is not None and (nxt.shape == TEXT or box or photo_then_text)
+    # or above a subhead or a short first line over the body (`罗成友` / `记者梦`, 重庆日报; `龚延明` /
+    # `《中华读书报》20岁了!`, 中华读书报)
+    line_then_text = (
+        nxt is not None
+        and nxt.shape == TITLE
+        and not nxt.barrier_before
+        and after is not None
+        and after.shape == TEXT
+        and not after.barrier_before
+    )
+    body = nxt is not None and (nxt.shape == TEXT or box or photo_then_text or line_then_text)
     # the title above may be a phrase with a comma: `那岁月,不只因为怀念而美好`
     titled = prev is not None and (prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1))
+    if titled and prev.is_name and i >= 2 and _is_author_line(seq, i - 1) and not is_surnamed(seq[i].text):
+        return False  # the subhead under the author line (`罗成友` / `记者梦`), no second writer
     return bool(titled and body and not seq[i].barrier_before)
 
 
@@ -474,6 +486,14 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             continue
         if j == i - 1 and prev.shape == CREDIT and _byline_pair(seq, j):
             j -= 1  # the first line of a byline printed on two
+            continue
+        if j == i and seq[i].shape == LEAD and prev.shape == PHOTO_CREDIT and _caption_under_title(seq, j - 2, seq[i]):
+            # the story's photo between its title and its lead, the caption over its credit line
+            # (`武大靖获中国团首金` / `图为武大靖在庆祝夺冠。` / `本报记者 史家民摄` / `本报韩国江陵2月22日电…`, 人民日报)
+            j -= 1
+            while seq[j - 1].shape == TEXT and not seq[j].barrier_before:
+                j -= 1
+                seq[j].shape, seq[j].caption = CAPTION, seq[j].text
             continue
         if (
             titles == 0
@@ -512,6 +532,18 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         keep = _trim_title_run(seq, run, single)
         j = keep[0] if keep else j
     return j
+
+
+def _caption_under_title(seq: list[Unit], k: int, lead: Unit) -> bool:
+    """One to three caption units ending at k, right under a title that the lead's story tells of
+    (`武大靖获中国团首金` / … / `…武大靖以39秒584的成绩夺冠`): not photo news over a brief of its own."""
+    for n in range(_MAX_PHOTO_CAPTIONS):
+        j = k - n
+        if j <= 0 or seq[j].shape != TEXT or seq[j + 1].barrier_before:
+            return False
+        if seq[j - 1].shape == TITLE and not seq[j].barrier_before:
+            return _shares_words(seq[j - 1].key, lead.lead.rest if lead.lead else lead.text)
+    return False
 
 
 def _captions_under_title(seq: list[Unit], k: int) -> bool:
@@ -748,10 +780,14 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     ):
         j -= 1
     own_caption = seq[i].shape == CAPTION  # `…今年不回家过春节。胡社友 摄`: the caption is on the credit
-    if own_caption and j == top == i - 1 > 0 and _cut_half(seq, i) and not seq[j].barrier_before:
-        # the caption's first half right under another photo's credit (湖南日报)
-        if seq[j - 1].shape == PHOTO_CREDIT or seq[j - 1].shape == CAPTION and seq[j - 1].people:
-            return j
+    if (
+        own_caption
+        and j == top == i - 1 > 0
+        and _cut_half(seq, i)
+        and not seq[j].barrier_before
+        and (seq[j - 1].shape == PHOTO_CREDIT or seq[j - 1].shape == CAPTION and seq[j - 1].people)
+    ):
+        return j  # the caption's first half right under another photo's credit (湖南日报)
     if (j == top and not own_caption) or j < 0 or seq[j + 1].barrier_before:
         return None
     closed = (
@@ -1102,7 +1138,9 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield from _anchorless(seq, rest[own:])
         return
     # `（下转第2版）` ends the story on this page: what follows is another item, whatever the span holds
-    jump = next((n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT)), None)
+    jump = next(
+        (n for n, k in enumerate(rest) if n and seq[k].after_jump and seq[k].shape in (TITLE, TEXT, CAPTION)), None
+    )
     if jump is not None:
         yield from _build(seq, [k for k in indexes if k < rest[jump]], kind, anchor_index)
         yield from _anchorless(seq, rest[jump:])

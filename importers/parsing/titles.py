@@ -42,8 +42,8 @@ _PLACE = re.compile(
 # A line naming the kind of piece the headline under it heads: `…新闻发布会侧记` / `以科技之名相约绵阳` (绵阳日报).
 _GENRE_LINE = re.compile("(?:侧记|纪实|特写|综述|见闻|巡礼|扫描)$")
 # The column of readers' pieces in a paper's anniversary issue: `我与特区报的故事` (深圳特区报), `我与《扬州日报》的故事`
-# (扬州日报), `我与《科技日报》` (科技日报, with its mark).
-_ME_AND_PAPER = re.compile("^我与(?:《[^》]{2,10}》|[^的《》]{1,8}报)(?:的故事)?$")
+# (扬州日报), `我与《科技日报》` (科技日报, with its mark), after the anniversary's motto: `70年春华秋实——我与重庆日报` (重庆日报).
+_ME_AND_PAPER = re.compile("^(?:[^—]{2,12}——)?我与(?:《[^》]{2,10}》|[^的《》]{1,8}报)(?:的故事)?$")
 _WHEN = re.compile(f"^(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[{HAN}0-9]{{4,16}}(?:之后|过后|后))$")
 # A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
 # Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).

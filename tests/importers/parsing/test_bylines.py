@@ -541,6 +541,15 @@ def test_names_with_a_middle_dot():
             "株洲日报全媒体记者/温琳 摄",
             [("温琳", P)],
         ),
+        # a work's title in book-title marks, as an exhibition prints it (达州日报)
+        ("《三江交汇》 李开杰 摄", "《三江交汇》", "李开杰 摄", [("李开杰", P)]),
+        # the paper glued to the photographer's name; the caption may hold a role word (新疆日报)
+        (
+            "在位于天山天池景区的哈萨克民族风情园,广东电视台记者(右一)身穿哈萨克族服饰与当地群众一起跳起了民间舞蹈 新疆日报阿扎提 摄",
+            "在位于天山天池景区的哈萨克民族风情园,广东电视台记者(右一)身穿哈萨克族服饰与当地群众一起跳起了民间舞蹈",
+            "新疆日报阿扎提 摄",
+            [("阿扎提", P)],
+        ),
     ],
 )
 def test_caption_credit_forms(text, caption, credit, expected):
@@ -695,6 +704,11 @@ def test_a_writer_signs_with_a_workplace_before_the_name(text, expected):
         ("◇记者 金振华 文/图", [("金振华", "reporter"), ("金振华", "photographer")]),  # ◇ as □ and ■
         ("○记者刘念海文/图", [("刘念海", "reporter"), ("刘念海", "photographer")]),  # ○ too, the marks glued
         ("□大河报 记者孟冉文图", [("孟冉", "reporter"), ("孟冉", "photographer")]),  # 文图 glued to the name
+        # the paper glued to a photographer's name that no surname of the table starts (新疆日报, 新疆经济报)
+        ("新疆日报阿扎提 摄", [("阿扎提", "photographer")]),
+        ("新疆经济报高原玲子 摄", [("高原玲子", "photographer")]),
+        ("湘阴周刊记者郭雨滴摄", [("郭雨滴", "photographer")]),  # a weekly's name glued to the label
+        ("秦国君 摄于新津区廊桥广场", [("秦国君", "photographer")]),  # where it was taken (成都商报), as when
         ("(周 健 刘星野 曹 莉)", [("周健", "author"), ("刘星野", "author"), ("曹莉", "author")]),  # padded pairs
         ("说 走 就 走", []),  # single characters pair up with no label only as surname and name
     ],
@@ -1032,3 +1046,18 @@ def test_sources_around_a_credit(text, expected):
 def test_a_city_news_app_before_its_writer(text):
     # 雅安观察, 宜宾观察: cities' news apps, the writer after them
     assert people(parse_credit(text)) == [(text.split()[-1], "author")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a guest writer's office before the name (人民日报 2002 and 2011, 陕西日报)
+        ("美中关系全国委员会会长 何立强", [("何立强", "author")]),
+        ("人民日报社评论部政论研究室副主编 张 铁", [("张铁", "author")]),
+        ("平利县融媒体中心总编辑  陈力", [("陈力", "author")]),
+        # a long desk's name glued to the label (人民日报 2011)
+        ("人民日报社经济社会部农村采访室记者  陈仁泽", [("陈仁泽", "reporter")]),
+    ],
+)
+def test_an_office_or_a_desk_before_the_name(text, expected):
+    assert people(parse_credit(text) or ()) == expected

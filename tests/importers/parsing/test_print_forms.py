@@ -1727,3 +1727,62 @@ def test_a_doubled_mark_before_a_jump_line():
     assert classify("》》》上接01版").kind == "continuation"
     assert classify("》》》下转03版").continued_to == "03版"
     assert item("zsrb_20240316_A02", "脚步丈量文明成效").headline == "脚步丈量文明成效 实地感知建设成果"
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "author", "first_line"),
+    [
+        # a guest writer's office before the name (人民日报 国际周刊 2002)
+        ("rmrb_20000106_07", "更加自信的中国人", "何立强", "作者简介:何立强"),
+        # the author line over a subhead (重庆日报 两江潮副刊) and over a short first line (中华读书报)
+        ("cqrb_20220727_09", "《重庆日报》圆了我的三个梦", "罗成友", "记者梦"),
+        ("zhdsb_20240925_03", "清正 高效 创新", "龚延明", "《中华读书报》20岁了!"),
+    ],
+)
+def test_an_author_line_under_a_title_signs_the_piece(page, title, author, first_line):
+    piece = item(page, title)
+    assert piece.headline == title
+    assert people(piece) >= {(author, "author")} and not [p for p in piece.people if p.name == first_line]
+    assert (piece.subheads + piece.paragraphs)[0].startswith(first_line) or piece.paragraphs[0].startswith(first_line)
+
+
+def test_the_motto_before_a_me_and_the_paper_column_is_the_kicker_s():
+    """`70年春华秋实——我与重庆日报` over an anniversary essay: the column label (as `我与特区报的故事`)."""
+    essay = item("cqrb_20220727_09", "《重庆日报》圆了我的三个梦")
+    assert essay.kicker == "70年春华秋实——我与重庆日报"
+
+
+def test_photos_after_a_jump_line_are_their_own_items():
+    """新疆日报: a story that `(下转第三版)` ends, then two captions each signed by the paper glued to the
+    photographer's name (`…舞蹈 新疆日报阿扎提 摄`): two photos, not the story's captions."""
+    page = items("xjrb_20150820_02")
+    story = next(i for i in page if i.headline == "中央新闻采访团走进和田阿克苏")
+    assert not story.captions and ("阿扎提", "photographer") not in people(story)
+    photos = [i for i in page if i.kind == "photo"]
+    assert [people(p) for p in photos] == [{("阿扎提", "photographer")}] * 2
+
+
+@pytest.mark.parametrize(
+    ("page", "title", "photographer", "reporter"),
+    [
+        # the caption over its own credit line (人民日报 2018), or the credit on the caption (株洲日报, 新华社 copy)
+        ("rmrb_20180223_14", "武大靖获中国团首金", "史家民", "季芳"),
+        ("zzrb_20240207_01", "首届神农庙会火热开市", "温琳", "谭昕吾"),
+        ("cswb_20241205_A03", "长沙社区公益书屋凸显诚信力量", "周和平", "周和平"),
+    ],
+)
+def test_a_photo_between_the_title_and_the_lead_is_the_story_s(page, title, photographer, reporter):
+    story = item(page, title)
+    assert story.kind == "news" and story.captions
+    assert {(photographer, "photographer"), (reporter, "reporter")} <= people(story)
+    assert not [i for i in items(page) if not i.headline_printed and reporter in {p.name for p in i.people}]
+
+
+def test_contributor_lines_with_their_offices_head_a_package():
+    """人民日报 2011: a package's title and `——` deck over four contributor lines, each with an office or a
+    desk before the name (`人民日报社评论部政论研究室副主编 张 铁`, `中国经济周刊记者 李小晓`), over its
+    编者按: one item signed by the four; the first essay after it keeps its own title and byline."""
+    head = item("rmrb_20130701_05", "带着感情走基层 肩负责任写民情")
+    assert people(head) == {("陈仁泽", "reporter"), ("张铁", "author"), ("刘红", "author"), ("李小晓", "reporter")}
+    essay = item("rmrb_20130701_05", "广袤田野上的生动一课")
+    assert essay.headline == "广袤田野上的生动一课" and people(essay) == {("陈仁泽", "reporter")}

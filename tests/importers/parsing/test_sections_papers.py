@@ -264,6 +264,8 @@ def test_dated_reports_and_reporters_notes(page, words, expected):
         ("ckxx_19990718_01.txt", "车臣", "综合"),  # 参考消息: 恐怖活动, 通缉
         ("ckxx_19990718_01.txt", "赫—伯法", "综合"),  # 企业, 生意
         ("ckxx_19990718_01.txt", "江泽民主席访问蒙古", "时政"),  # 经济 named twice, 时政 once
+        # a foreign wire photo naming no section's words: the default, not 社会 as a scene at home
+        ("xinhua_20240417_A06.txt", "巴黎举行具有百年历史的服务员赛跑", "综合"),  # `A06 国内·国际`
     ],
 )
 def test_foreign_news(page, words, expected):
