@@ -211,6 +211,17 @@ _SOURCE_NOTE = re.compile(
     f"[{SPACES}{SLASHES}]*(?:(?:[{_BRA_CLASS}][{HAN}]{{0,4}})?{_word('来源')}[{COLONS}]"
     f"|(?<=[{SPACES}])(?:{_word('线索提供')}|{_word('提供线索')})[{COLONS}{SPACES}]).*$"
 )
+# A tipster named after the story's last sentence: `…修好。线索提供 王辉` (郑州晚报, as in credits above).
+_TIP_AFTER_TEXT = re.compile(
+    f"[{STOPS}”][{SPACES}]*(?:{_word('线索提供')}|{_word('提供线索')})[{COLONS}{SPACES}]*[{HAN}]{{2,4}}$"
+)
+
+
+def ends_with_tip(text: str) -> bool:
+    """A paragraph closed by the name of whoever tipped the paper off: the story ends there."""
+    return _TIP_AFTER_TEXT.search(strip(text)) is not None
+
+
 # How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州.
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
@@ -721,6 +732,11 @@ _BOTH_GLUED = re.compile(f"^(?P<marks>文[{SLASHES}、]图|图[{SLASHES}、]文)
 _AUTHOR_WITH_POST = re.compile(
     f"^作者[{COLONS}{SPACES}]*(?P<name>[{HAN}·]{{2,8}})[{SPACES}]*[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{2,80}}[{_KET_CLASS}]$"
 )
+# A writer signing after a dash, a pen name as often as not, who they are in brackets after it:
+# `——房华` (新疆日报), `——木禾` (梅州日报), `——午歌(青年作家、海曙区作家协会副主席)` (宁波晚报).
+_DASH_SIGNATURE = re.compile(
+    f"^——[{SPACES}]*(?P<name>[{HAN}]{{2,3}})(?:[{SPACES}]*[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{2,40}}[{_KET_CLASS}])?$"
+)
 
 
 def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] | None:
@@ -737,6 +753,9 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if signed and not staff:
         # `作者:王蒙(作家、中央文史研究馆馆员)`: the author and, in brackets, who they are.
         return parse_credit(f"作者:{signed.group('name')}")
+    dashed = _DASH_SIGNATURE.match(text)
+    if dashed and not staff:
+        return (PersonCredit(dashed.group("name"), AUTHOR),)
     if not text or len(text) > _MAX_CREDIT or _SENTENCE_STOP.search(text):
         return None
     if staff:
@@ -1087,6 +1106,8 @@ def is_name(text: str) -> bool:
     text = author_name(text)
     if text in _NOT_AUTHORS:
         return False  # 编者按, 开栏语: labels over a note, not a signature
+    if text.endswith(ORG_SUFFIXES):
+        return False  # a paper's name over a comment it reprints (`新京报`, `荆楚网`, 郑州晚报), no person
     if re.fullmatch(f"[{HAN}]{{2,3}}", text):
         return True
     return len(text) == 4 and text[:2] in COMPOUND_SURNAMES and re.fullmatch(f"[{HAN}]{{4}}", text) is not None
@@ -1108,14 +1129,15 @@ _GLUED_NAMES = re.compile(f"^[{_BRA_CLASS}][{HAN}{SPACES}、]{{2,20}}[{_KET_CLAS
 
 
 def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
-    """A labelled credit glued after a paragraph's last sentence: `……活动。本报记者丁肇文 孟环`, or
-    names alone in brackets (`……6月底。(刘丽萍 顾威)`) → (the paragraph, the credit, its people)."""
+    """A labelled credit glued after a paragraph's last sentence: `……活动。本报记者丁肇文 孟环`, names
+    alone in brackets (`……6月底。(刘丽萍 顾威)`) or after a dash (`…了。——木禾`) → (the paragraph, the
+    credit, its people)."""
     text = strip(text)
     stop = max(text.rfind(c) for c in STOPS + "\u201d")
     credit = strip(text[stop + 1 :]) if stop > 0 else ""
     bracketed = _GLUED_NAMES.match(credit)
-    if not credit or not (_LABELLED.match(credit) or bracketed):
-        return None
+    if not credit or not (_LABELLED.match(credit) or bracketed or _DASH_SIGNATURE.match(credit)):
+        return None  # (`……死不瞑目了。——木禾`: a pen name signs after a dash)
     people = parse_credit(credit)
     if people and (credit.startswith("读者") or bracketed) and not all(is_signature(p.name) for p in people):
         return None  # `读者 可以通过…`: a sentence about readers; `(完)`, `(上)`: no signature

@@ -44,8 +44,9 @@ _MASTHEAD = re.compile(
 # The page's number and name on one line: `10  政治`, `要闻  2`, `A02  长沙新闻`, `第3版  要闻`.
 _PAGE_NO = f"(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[0-9]{{1,3}}版)"
 _NUMBERED_HEADER = re.compile(
-    f"^(?:{_PAGE_NO}[{SPACES}]+(?:[0-9]{{2,4}}(?=[{HAN}]))?[{HAN}·・•]{{2,10}}|[{HAN}·・•]{{2,10}}[{SPACES}]+{_PAGE_NO})$"
-)  # `A06　2023南国书香节`
+    f"^(?:{_PAGE_NO}(?:[{SPACES}]*[:\uff1a][{SPACES}]*|[{SPACES}]+)(?:[0-9]{{2,4}}(?=[{HAN}]))?[{HAN}·・•]{{2,10}}"
+    f"|[{HAN}·・•]{{2,10}}[{SPACES}]+{_PAGE_NO})$"
+)  # `A06　2023南国书香节`; an e-paper's `第07版：长征`, `A06版:洛阳·热线`, `第6版:时评`
 # The date in the page's head, with the paper's name or the lunar date around it:
 # `2024年1月23日 星期二`, `湖南日报  2024年1月9日  星期二`, `2025年1月10日 星期五 农历甲辰年腊月十一`.
 # After the weekday, the lunar date with or without 农历 (`壬寅年正月十三`) and the page (`第1版`, 参考消息).
@@ -78,7 +79,7 @@ def classify(text: str) -> Furniture | None:
     flat = squeeze(line)
     jump = _JUMP.match(line)
     if jump:
-        label = squeeze(jump.group("label")).removeprefix("第")
+        label = squeeze(jump.group("label"))  # as printed: `02版`, `A06版`, `第七版`
         direction = "to" if jump.group("dir") in ("下转", "转") else "from"
         return Furniture("continuation", line, continued_to=label if direction == "to" else "")
     if flat in AD_LABELS:
@@ -221,7 +222,7 @@ def continued_from(furniture: Furniture) -> str:
     """The page label of an `上接 01版` line, else ''."""
     jump = _JUMP.match(furniture.text)
     if jump and jump.group("dir") not in ("下转", "转"):
-        return squeeze(jump.group("label")).removeprefix("第")
+        return squeeze(jump.group("label"))  # as printed, as continued_to
     return ""
 
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 
 from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE, PHOTO, PSA, SIDEBAR  # noqa: F401
 
-from .bylines import author_name, is_signature, is_surnamed, parse_credit, split_glued_credit, split_source_tag
+from .bylines import (
+    author_name,
+    ends_with_tip,
+    is_signature,
+    is_surnamed,
+    parse_credit,
+    split_glued_credit,
+    split_source_tag,
+)
 from .dates import from_page_date
 from .dictionary import words
 from .model import Furniture, PersonCredit
@@ -231,8 +239,8 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
         for n in range(1, len(body) - 1):
             before, unit, after = body[n - 1], body[n], body[n + 1]
             cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
-            if unit.shape == TITLE and cut and "\n" not in unit.text:
-                photo.title = [body.pop(n)]
+            if unit.shape == TITLE and cut and unit.text.count("\n") < 2:
+                photo.title = [body.pop(n)]  # a title of one line, or kicker and headline (江门日报)
                 break
 
 
@@ -980,6 +988,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
                 or _credited_photo(previous)
                 or ends_sentence(previous.text)
                 or split_source_tag(previous.text)  # `…。 据中新社`
+                or _dash_signed(previous)  # `…了。——木禾`
                 or seq[k].after_jump  # `（下转05版）` ended the story above, cut as it is
             ):
                 groups.append([k])
@@ -991,6 +1000,8 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
             if title and BOX_LABEL.match(units[0].key):
                 break  # `编者按` under a title opens the body
+            if title and units[0].text.endswith(tuple(COLONS)) and len(units[0].key) <= _MAX_LABEL + 1:
+                break  # as a label over its first part does: `市民反映:`
             title.append(units.pop(0))
         if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
             units[0].shape = TITLE  # the headline under a kicker, with a comma in it
@@ -1063,6 +1074,8 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
             if titles > _MAX_TITLE_UNITS:
                 return False
             continue
+        if titles and unit.shape == TITLE and len(unit.key) <= _MAX_LABEL + 1:
+            return True  # a label over the body's first part: `市民反映:` / `记者核实:` (郑州晚报's hotline)
         # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
         bare_date = from_page_date(unit.text) is not None and len(unit.key) <= _MAX_BARE_DATE
         return titles > 0 and unit.shape in (TEXT, CAPTION) and not bare_date
@@ -1294,8 +1307,15 @@ def _after_closing_credit(
             return n
         if _over_others_photo(seq, rest, n, own):
             return n
-        if before.shape == TEXT and (split_source_tag(before.text) or _CLOSING_NOTE.search(before.text)):
-            return n  # `…。 据中新社`, `…共同承办。(轧学超)`: the story ends with its source or its signature
+        if before.shape == TEXT and (
+            split_source_tag(before.text)
+            or _CLOSING_NOTE.search(before.text)
+            or _dash_signed(before)
+            or ends_with_tip(before.text)
+        ):
+            # `…。 据中新社`, `…共同承办。(轧学超)`, `…了。——木禾`, `…修好。线索提供 王辉`: the story ends with
+            # its source, its signature or its tipster
+            return n
         if before.shape == CREDIT:
             earlier = seq[rest[n - 2]] if n >= 2 else None
             if earlier is not None and earlier.shape == TEXT and ends_sentence(earlier.text):
@@ -1316,6 +1336,12 @@ def _after_closing_credit(
         ):
             return n
     return None
+
+
+def _dash_signed(unit: Unit) -> bool:
+    """A paragraph a writer signs after a dash: `…死不瞑目了。——木禾` (梅州日报)."""
+    glued = split_glued_credit(unit.text)
+    return glued is not None and glued[1].startswith("\u2014\u2014")
 
 
 # A name or a note in brackets after the story's last sentence: `…共同承办。(轧学超)`, `…举行。(完)`.

@@ -1055,6 +1055,10 @@ def test_a_city_news_app_before_its_writer(text):
         ("美中关系全国委员会会长 何立强", [("何立强", "author")]),
         ("人民日报社评论部政论研究室副主编 张 铁", [("张铁", "author")]),
         ("平利县融媒体中心总编辑  陈力", [("陈力", "author")]),
+        # a writer signing after a dash, a note on who they are after the name (新疆日报, 梅州日报, 宁波晚报)
+        ("——房华", [("房华", "author")]),
+        ("——木禾", [("木禾", "author")]),
+        ("——午歌(青年作家、海曙区作家协会副主席)", [("午歌", "author")]),
         # a long desk's name glued to the label (人民日报 2011)
         ("人民日报社经济社会部农村采访室记者  陈仁泽", [("陈仁泽", "reporter")]),
     ],

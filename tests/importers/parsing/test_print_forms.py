@@ -1786,3 +1786,45 @@ def test_contributor_lines_with_their_offices_head_a_package():
     assert people(head) == {("陈仁泽", "reporter"), ("张铁", "author"), ("刘红", "author"), ("李小晓", "reporter")}
     essay = item("rmrb_20130701_05", "广袤田野上的生动一课")
     assert essay.headline == "广袤田野上的生动一课" and people(essay) == {("陈仁泽", "reporter")}
+
+
+def test_a_kicker_and_headline_floated_into_the_story_above_go_to_the_story_under_it():
+    """江门日报: `…击剑6个项目,` / `市青少年锦标赛带来运动盛宴` + `一“跤”高下 “径”彩不断 奋“泳”争先` (one block) /
+    `其余13个项目…` / … / `江门日报讯 (文/图 皇智尧) …`: the story under it, printed without a title, gets them back."""
+    story = item("jmrb_20241008_A06", "一“跤”高下")
+    assert (story.kicker, story.headline) == ("市青少年锦标赛带来运动盛宴", "一“跤”高下 “径”彩不断 奋“泳”争先")
+    above = item("jmrb_20241008_A06", "江门市青少年足球锦标赛揭幕")
+    assert not above.captions and not [b for b in above.blocks if "运动盛宴" in b.text]
+
+
+def test_a_jump_line_s_page_is_kept_as_printed():
+    """`(下转第七版)` (人民日报) → `第七版`, as `▶ 下转02版` gives `02版`: what follows 下转, as printed."""
+    assert item("rmrb_20000106_07", "希望世界和平").continued_to == "第八版"
+
+
+def test_short_comments_signed_after_a_dash_are_one_item_each():
+    """梅州日报 `第6版:时评` / `梅州日报` / date / `微评`: the e-paper's page head, then three short comments,
+    each a title, the news, and `点评:…` signed after a dash (`…死不瞑目了。——木禾`): three commentaries."""
+    page = parse_page(next(CORPUS.glob("*/mzrb_20230901_06.txt")).read_bytes(), source="mzrb_20230901_06.txt")
+    assert (page.page.name, page.page.masthead) == ("时评", "梅州日报")
+    assert [(i.kind, i.headline, {p.name for p in i.people}) for i in page.items] == [
+        ("commentary", "被骗800多万", {"木禾"}),
+        ("commentary", "捕杀流浪猫", {"木禾"}),
+        ("commentary", "跟风跳水", {"子絮"}),
+    ]
+
+
+def test_a_tipster_named_after_the_last_sentence_ends_the_story():
+    """郑州晚报 `A13 郑州热线`: `…修好。线索提供 王辉` closes the story; the hotline item after it (a title, then
+    `市民反映:` and `记者核实:` over its parts, `见习记者 小刘涛 文/图` at its end) is another, with its own people."""
+    first = item("zzwb2_20100312_A13", "“摔疼我了!”")
+    assert "小刘涛" not in {p.name for p in first.people}
+    hotline = item("zzwb2_20100312_A13", "五龙口南路冉屯东路附近")
+    assert hotline.headline == "五龙口南路冉屯东路附近 垃圾“穿着”塑料衣" and not hotline.kicker
+    assert people(hotline) == {("小刘涛", "reporter"), ("小刘涛", "photographer")}
+    assert hotline.subheads[:2] == ["市民反映:", "记者核实:"]
+
+
+def test_a_paper_s_name_over_a_comment_it_reprints_is_no_author():
+    """郑州晚报 `中原时评`: `新京报` / `“神探”为何却办了“冤案”` / …: the source paper is nobody's name."""
+    assert not [p for i in items("zzwb2_20130404_A02") for p in i.people if p.name.endswith(("报", "网"))]
