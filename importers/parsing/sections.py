@@ -9,7 +9,7 @@ In this order:
 2. a page header that names a section decides for its page (`综合·城区` → 城区, `要闻·综合` → 要闻,
    `要闻  2` → 要闻, `综合新闻` → 综合), or names it in other words (`头版`, `重要新闻`, `封面新闻` → 要闻,
    `财经` → 经济, `民生` → 社会: lexicon.HEADER_SECTIONS); page 1 printing no name is the front page;
-3. so does a local news page (`长沙新闻`, `北京新闻`, `城市`, `新春·城事`) of a known place: for the
+3. so does a local news page (`长沙新闻`, `北京新闻`, `今日牡丹区`, `城市`, `新春·城事`) of a known place: for the
    paper's own area 县市 when the lead names a town of a county, else 城区; for another place 社会,
    whatever the story's subject;
 4. the official business of the party and the government goes to 时政: the lead sentence names a
@@ -18,7 +18,8 @@ In this order:
    says of banks;
 5. a paper's report on itself (its anniversary, readers, newsroom: is_about_the_press) has no
    section's subject: the default section; on a page of foreign news (`国际`) only 时政's words
-   count (China's state business abroad), the rest goes to the default section;
+   count, and only when the title or the first paragraph names China (China's state business abroad),
+   the rest goes to the default section;
 6. a story whose lead places it in a town of a county (`浏阳市蕉溪镇`) or a town or street of a
    district (`天元区三门镇`), named as a paper names its own area (no province before it), goes
    to 县市 or 城区;
@@ -141,7 +142,8 @@ def decide(
         return default, "press"
     foreign = is_foreign_page(header)
     if foreign:  # foreign news: China's state business (时政 by its words), else the default
-        keywords = {name: words for name, words in keywords.items() if name == POLITICS_SECTION}
+        china = _CHINA.search(f"{title} {text.strip().split(chr(10), 1)[0]}") is not None
+        keywords = {name: words for name, words in keywords.items() if name == POLITICS_SECTION and china}
     own_area = is_own_area(place_of_page(header, masthead), area)
     if own_area and (found := local_section(text)) and found in names:
         return found, "area"
@@ -196,10 +198,10 @@ def is_local_page(header: str) -> bool:
 
 def local_page_place(header: str) -> str | None:
     """None when ``header`` is not a local news page; else the place it names (`北京新闻` → 北京,
-    `广州·城事` → 广州, `洛阳·社区` → 洛阳), ``""`` when it names none (`城事`, `城市·新闻`)."""
+    `广州·城事` → 广州, `洛阳·社区` → 洛阳, `今日牡丹区` → 牡丹区), ``""`` when it names none (`城事`, `城市·新闻`)."""
     local, place = False, ""
     for part in _header_parts(header):
-        stem = part.removesuffix("新闻")
+        stem = part.removesuffix("新闻").removeprefix("今日")  # `今日牡丹区` (菏泽日报): that place's page
         if part in LOCAL_PAGES or stem in LOCAL_PAGES:
             local = True
         elif stem != part and _is_place(stem):
@@ -301,6 +303,11 @@ def local_section(text: str) -> str:
         if not any(province in lead[: match.start()] for province in PROVINCES):
             return DISTRICT_SECTION if match["level"] == "区" else COUNTY_SECTION
     return ""
+
+
+# China named in a foreign story's title or first paragraph: its own business abroad (`中泰签署联合声明`, `中国国家主席
+# 江泽民今天结束了对蒙古…的正式访问`), not a foreign mayor's or a foreign summit's (人民日报 `国际周刊`, `国际`).
+_CHINA = re.compile("中国|中方|中华|我国|中[\u4e00-\u9fa5](?:两国|关系|联合|双方)")
 
 
 def _lead(text: str) -> str:

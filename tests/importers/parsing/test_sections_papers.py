@@ -258,14 +258,19 @@ def test_dated_reports_and_reporters_notes(page, words, expected):
 @pytest.mark.parametrize(
     ("page", "words", "expected"),
     [
-        # foreign news: China's state business is 时政, the rest the default, whatever 经济/社会 words it has
+        # foreign news: China's state business (China named in title or lead) is 时政, the rest the default,
+        # whatever 经济/社会 words it has
         ("rmrb_19951019_06.txt", "伊比利亚", "综合"),  # 人民日报 `国际`: 教育, 社会 named
         ("rmrb_19990206_03.txt", "泰国王总理会见唐家璇", "时政"),
+        ("rmrb_19951019_06.txt", "加强合作共创未来", "时政"),  # China named in the first paragraph's second sentence
         ("ckxx_19990718_01.txt", "车臣", "综合"),  # 参考消息: 恐怖活动, 通缉
         ("ckxx_19990718_01.txt", "赫—伯法", "综合"),  # 企业, 生意
         ("ckxx_19990718_01.txt", "江泽民主席访问蒙古", "时政"),  # 经济 named twice, 时政 once
         # a foreign wire photo naming no section's words: the default, not 社会 as a scene at home
         ("xinhua_20240417_A06.txt", "巴黎举行具有百年历史的服务员赛跑", "综合"),  # `A06 国内·国际`
+        # 时政's words about other countries' officials, China named nowhere in title or lead: the default
+        ("rmrb_20000106_07.txt", "蒙古国乌兰巴托市市长恩赫包力德", "综合"),  # 人民日报 `国际周刊`: 市长
+        ("rmrb_19941030_06.txt", "中东北非经济首脑会议今日举行", "综合"),  # 人民日报 `国际`: 首脑, 会议
     ],
 )
 def test_foreign_news(page, words, expected):
