@@ -205,16 +205,22 @@ _TRAILING_NOTE = re.compile(f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{HAN}][{HAN}
 # The note of a trainee: 范宏瑞(实习), 李四（实习生）.
 _TRAINEE_NOTE = re.compile(f"[{_BRA_CLASS}](?:{_word('实习')}|{_word('实习生')})[{_KET_CLASS}]$")
 _SOURCE_LABEL = re.compile(f"^{_word('来源')}[{COLONS}][{SPACES}]*(?=[^{SPACES}]+[{SPACES}]+(?:{_CREDIT_ROLES}))")
-# Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`; who
-# gave the paper the tip, no credit of the story: `晚报记者 朱东一 摄 线索提供 许涛` (洛阳晚报, 郑州晚报).
+# Who gave the paper the tip: no credit of the story.
+_TIP = f"(?:{_word('线索提供')}|{_word('提供线索')})"
+# Where a credit or a picture came from, to the end: `来源:新华社`, `(图片来源:中国军网)`; the tipster after
+# a credit: `晚报记者 朱东一 摄 线索提供 许涛` (洛阳晚报, 郑州晚报).
 _SOURCE_NOTE = re.compile(
     f"[{SPACES}{SLASHES}]*(?:(?:[{_BRA_CLASS}][{HAN}]{{0,4}})?{_word('来源')}[{COLONS}]"
-    f"|(?<=[{SPACES}])(?:{_word('线索提供')}|{_word('提供线索')})[{COLONS}{SPACES}]).*$"
+    f"|(?<=[{SPACES}]){_TIP}[{COLONS}{SPACES}]).*$"
 )
-# A tipster named after the story's last sentence: `…修好。线索提供 王辉` (郑州晚报, as in credits above).
-_TIP_AFTER_TEXT = re.compile(
-    f"[{STOPS}”][{SPACES}]*(?:{_word('线索提供')}|{_word('提供线索')})[{COLONS}{SPACES}]*[{HAN}]{{2,4}}$"
-)
+# The tipster after the story's last sentence: `…修好。线索提供 王辉` (郑州晚报).
+_TIP_AFTER_TEXT = re.compile(f"[{STOPS}\u201d][{SPACES}]*{_TIP}[{COLONS}{SPACES}]*[{HAN}]{{2,4}}$")
+
+
+def ends_with_dash_signature(text: str) -> bool:
+    """A paragraph a writer signs after a dash: `…死不瞑目了。——木禾` (梅州日报)."""
+    glued = split_glued_credit(text)
+    return glued is not None and _DASH_SIGNATURE.match(glued[1]) is not None
 
 
 def ends_with_tip(text: str) -> bool:
@@ -766,10 +772,9 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     workplace = _WORKPLACE_SIGNATURE.match(text)
     if workplace and is_signature(workplace.group("name")):
         return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
-    office = _OFFICE_THEN_NAME.match(text)
-    if office and _unlabeled_name(squeeze(office.group("name"))):
+    if signer := _after_office(text):
         # a guest writer signs with their office: `人民日报社评论部政论研究室副主编 张 铁`
-        return (PersonCredit(squeeze(office.group("name")), AUTHOR),)
+        return (PersonCredit(signer, AUTHOR),)
     marked = text.startswith(tuple(_AUTHOR_MARKS))  # `□半月谈记者邬慧颖`: a byline's mark before it
     text, bracketed = _unwrap(text)
     text = _SOURCE_LABEL.sub("", text)  # `(来源:厦门日报 记者 柯笛)`: where it came from, and who wrote it
@@ -1085,13 +1090,18 @@ _OFFICE_THEN_NAME = re.compile(
 )
 
 
+def _after_office(text: str) -> str | None:
+    """The name after a guest writer's office (`人民日报社评论部政论研究室副主编 张 铁` → 张铁), else None."""
+    office = _OFFICE_THEN_NAME.match(text)
+    name = squeeze(office.group("name")) if office else ""
+    return name if name and _unlabeled_name(name) else None
+
+
 def author_name(text: str) -> str:
     """The name on a commentary's author line: `朱理平`, `□ 钱十一`, padded `朱  磊` (朱磊), after an office
     (`美中关系全国委员会会长 何立强`)."""
     name = strip(strip(text).lstrip(_AUTHOR_MARKS))
-    office = _OFFICE_THEN_NAME.match(name)
-    if office and _unlabeled_name(squeeze(office.group("name"))):
-        name = office.group("name")
+    name = _after_office(name) or name
     padded = name.split()
     if len(padded) > 1 and all(len(part) == 1 for part in padded):
         return "".join(padded)

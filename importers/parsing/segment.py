@@ -17,6 +17,7 @@ from articles.vocabulary import ADVERTISEMENT, AUTHOR, COMMENTARY, NEWS, NOTICE,
 
 from .bylines import (
     author_name,
+    ends_with_dash_signature,
     ends_with_tip,
     is_signature,
     is_surnamed,
@@ -450,7 +451,7 @@ def _opens_story(seq: list[Unit], i: int) -> bool:
         return True
     if _title_phrase(seq, i - 1):
         return True
-    return prev.shape == CAPTION or prev.shape == TEXT and _captions_under_title(seq, i - 1)
+    return prev.shape == CAPTION or prev.shape == TEXT and _title_over_captions(seq, i - 1) is not None
 
 
 def _is_author_line(seq: list[Unit], i: int) -> bool:
@@ -495,13 +496,18 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         if j == i - 1 and prev.shape == CREDIT and _byline_pair(seq, j):
             j -= 1  # the first line of a byline printed on two
             continue
-        if j == i and seq[i].shape == LEAD and prev.shape == PHOTO_CREDIT and _caption_under_title(seq, j - 2, seq[i]):
-            # the story's photo between its title and its lead, the caption over its credit line
-            # (`武大靖获中国团首金` / `图为武大靖在庆祝夺冠。` / `本报记者 史家民摄` / `本报韩国江陵2月22日电…`, 人民日报)
-            j -= 1
-            while seq[j - 1].shape == TEXT and not seq[j].barrier_before:
-                j -= 1
-                seq[j].shape, seq[j].caption = CAPTION, seq[j].text
+        top = (
+            _title_over_captions(seq, j - 2)
+            if j == i and seq[i].shape == LEAD and prev.shape == PHOTO_CREDIT
+            else None
+        )
+        if top is not None and _shares_words(seq[top].key, seq[i].lead.rest if seq[i].lead else seq[i].text):
+            # the story's photo between its title and its lead, the caption over its credit line, when the
+            # title tells of the lead (`武大靖获中国团首金` / `图为武大靖在庆祝夺冠。` / `本报记者 史家民摄` /
+            # `本报韩国江陵2月22日电…`, 人民日报), not photo news over a brief of its own
+            for k in range(top + 1, j - 1):
+                seq[k].shape, seq[k].caption = CAPTION, seq[k].text
+            j = top + 1
             continue
         if (
             titles == 0
@@ -512,7 +518,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         ):
             j -= 1  # `编者按:…` between the title and the lead (长沙晚报): the story's, over its text
             continue
-        if titles == 0 and prev.shape == TEXT and _captions_under_title(seq, j - 1):
+        if titles == 0 and prev.shape == TEXT and _title_over_captions(seq, j - 1) is not None:
             prev.shape, prev.caption = CAPTION, prev.text
         elif titles == 0 and seq[i].shape == LEAD and j == i and _deck(seq, j - 1):
             prev.shape = TITLE
@@ -542,23 +548,11 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
     return j
 
 
-def _caption_under_title(seq: list[Unit], k: int, lead: Unit) -> bool:
-    """One to three caption units ending at k, right under a title that the lead's story tells of
-    (`武大靖获中国团首金` / … / `…武大靖以39秒584的成绩夺冠`): not photo news over a brief of its own."""
-    for n in range(_MAX_PHOTO_CAPTIONS):
-        j = k - n
-        if j <= 0 or seq[j].shape != TEXT or seq[j + 1].barrier_before:
-            return False
-        if seq[j - 1].shape == TITLE and not seq[j].barrier_before:
-            return _shares_words(seq[j - 1].key, lead.lead.rest if lead.lead else lead.text)
-    return False
-
-
-def _captions_under_title(seq: list[Unit], k: int) -> bool:
-    """One to three short sentences at and above k, right under a title, over the story's byline or
-    lead: the captions, printed without credit, of the photo set under the title (`开展2019年…志愿者活动`
+def _title_over_captions(seq: list[Unit], k: int) -> int | None:
+    """The title right over one to three short sentences at and above k, over the story's byline or
+    lead (or over their credit line): the captions of the photo set under the title (`开展2019年…志愿者活动`
     / `桂林日报社员工给社区“送福”` / `桂林日报社领导与社区居民一起包饺子。` / … / `本报讯(记者刘教清文/摄)…`;
-    `街头桂花飘香 市民莫要采摘` / `花好莫要采。` / `□全媒体记者 王建成 文/图`)."""
+    `街头桂花飘香 市民莫要采摘` / `花好莫要采。` / `□全媒体记者 王建成 文/图`); None when there is none."""
     top = k
     while (
         seq[top].shape in (TEXT, CAPTION)
@@ -567,13 +561,13 @@ def _captions_under_title(seq: list[Unit], k: int) -> bool:
         and not seq[top].barrier_before
     ):
         if top == 0 or k - top + 1 > _MAX_PHOTO_CAPTIONS:
-            return False
+            return None
         top -= 1
     if top == k or seq[top].shape != TITLE:
-        return False
+        return None
     above = seq[top - 1] if top and not seq[top].barrier_before else None
     # not a title floated between the halves of a sentence cut by a column (`…主办,` / title / `…承办。`)
-    return above is None or above.shape != TEXT or ends_sentence(above.text)
+    return top if above is None or above.shape != TEXT or ends_sentence(above.text) else None
 
 
 def _deck(seq: list[Unit], k: int) -> bool:
@@ -988,7 +982,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
                 or _credited_photo(previous)
                 or ends_sentence(previous.text)
                 or split_source_tag(previous.text)  # `…。 据中新社`
-                or _dash_signed(previous)  # `…了。——木禾`
+                or ends_with_dash_signature(previous.text)  # `…了。——木禾`
                 or seq[k].after_jump  # `（下转05版）` ended the story above, cut as it is
             ):
                 groups.append([k])
@@ -1000,7 +994,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
             if title and BOX_LABEL.match(units[0].key):
                 break  # `编者按` under a title opens the body
-            if title and units[0].text.endswith(tuple(COLONS)) and len(units[0].key) <= _MAX_LABEL + 1:
+            if title and _label_line(units[0]):
                 break  # as a label over its first part does: `市民反映:`
             title.append(units.pop(0))
         if title and all(is_kicker(u.text) for u in title) and units and units[0].shape == TEXT and units[0].phrase:
@@ -1074,7 +1068,7 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
             if titles > _MAX_TITLE_UNITS:
                 return False
             continue
-        if titles and unit.shape == TITLE and len(unit.key) <= _MAX_LABEL + 1:
+        if titles and unit.shape == TITLE and _label_line(unit):
             return True  # a label over the body's first part: `市民反映:` / `记者核实:` (郑州晚报's hotline)
         # a name over a bare date signs off what stands above (`中华人民共和国财政部` / `2002年4月17日`)
         bare_date = from_page_date(unit.text) is not None and len(unit.key) <= _MAX_BARE_DATE
@@ -1084,6 +1078,11 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
 
 _MAX_LABEL = 4
 _LABEL = re.compile(f"[{HAN}]{{2,{_MAX_LABEL}}}")
+
+
+def _label_line(unit: Unit) -> bool:
+    """A short label ending in a colon over a part of the text: `市民反映:`, `记者核实:`."""
+    return unit.text.endswith(tuple(COLONS)) and len(unit.key) <= _MAX_LABEL + 1
 
 
 def _unsigned_paragraph(unit: Unit) -> bool:
@@ -1310,7 +1309,7 @@ def _after_closing_credit(
         if before.shape == TEXT and (
             split_source_tag(before.text)
             or _CLOSING_NOTE.search(before.text)
-            or _dash_signed(before)
+            or ends_with_dash_signature(before.text)
             or ends_with_tip(before.text)
         ):
             # `…。 据中新社`, `…共同承办。(轧学超)`, `…了。——木禾`, `…修好。线索提供 王辉`: the story ends with
@@ -1336,12 +1335,6 @@ def _after_closing_credit(
         ):
             return n
     return None
-
-
-def _dash_signed(unit: Unit) -> bool:
-    """A paragraph a writer signs after a dash: `…死不瞑目了。——木禾` (梅州日报)."""
-    glued = split_glued_credit(unit.text)
-    return glued is not None and glued[1].startswith("\u2014\u2014")
 
 
 # A name or a note in brackets after the story's last sentence: `…共同承办。(轧学超)`, `…举行。(完)`.
