@@ -128,6 +128,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     seq = _join_continued_title_lines(seq)
     _notes_under_titles(seq)
     _closing_signatures(seq)
+    _titles_floated_into_captions(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
     placed: list[tuple[int, int, Draft]] = []  # (first unit index, order found, draft)
@@ -158,6 +159,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
             placed.append((draft_start, len(placed), draft))
     drafts = [draft for _, _, draft in sorted(placed, key=lambda p: p[:2]) if draft.units]
     _return_floated_titles(drafts)
+    _resume_cut_paragraphs(drafts)
     drafts = _inset_titled_photos(drafts)
     _attach_jumps(drafts, seq, jumps)
     return Segmentation(drafts=drafts, furniture=furniture)
@@ -196,6 +198,25 @@ def _inset_titled_photos(drafts: list[Draft]) -> list[Draft]:
                 del body[n:end]
                 break
     return result
+
+
+def _resume_cut_paragraphs(drafts: list[Draft]) -> None:
+    """A titled photo printed inside the cut last paragraph of the story above (`…享丰收,` /
+    `秋风吹 稻谷熟` / its text, caption and `乔启明摄` / `农耕农趣农味里,…`): the text after the photo's
+    last credit goes on the story's sentence, and it and what follows up to the next title are the
+    story's."""
+    for story, photo in zip(drafts, drafts[1:], strict=False):
+        if photo.kind != PHOTO or story.kind == PHOTO or not photo.title or not story.body:
+            continue
+        last = max((n for n, u in enumerate(photo.body) if u.shape in (CAPTION, PHOTO_CREDIT)), default=None)
+        if last is None or last + 1 >= len(photo.body):
+            continue
+        end = next((n for n in range(last + 1, len(photo.body)) if photo.body[n].shape == TITLE), len(photo.body))
+        if _sentence_goes_on(story.body[-1], photo.body[last + 1]) and all(
+            u.shape == TEXT for u in photo.body[last + 1 : end]
+        ):
+            story.body += photo.body[last + 1 : end]
+            del photo.body[last + 1 : end]
 
 
 def _photo_under_title(body: list[Unit], k: int) -> int | None:
@@ -243,6 +264,31 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
             if unit.shape == TITLE and cut and unit.text.count("\n") < 2:
                 photo.title = [body.pop(n)]  # a title of one line, or kicker and headline (江门日报)
                 break
+
+
+def _titles_floated_into_captions(seq: list[Unit]) -> None:
+    """A photo's title floated between the halves of the caption above it, cut after a pause
+    (`…区位优势,` / `项目建设助就业` / `引导农民…助力乡村振兴。 记者 李若生 摄` / its own caption, 菏泽日报; `…推着装得
+    满满的垃圾车,` / `咱们环卫工人过节啦` / `有的在昏暗的路灯下…的清洁。 新华社记者 林宏 摄`, 工人日报): when the second
+    half closes with its credit and another photo follows, the title goes back over that photo."""
+    k = 1
+    while k < len(seq) - 2:
+        title, cut, half = seq[k], seq[k - 1], seq[k + 1]
+        closing = k + 1 if half.shape == CAPTION and half.people else k + 2
+        if (
+            title.shape == TITLE
+            and "\n" not in title.text
+            and not (title.barrier_before or half.barrier_before)
+            and cut.shape == TEXT
+            and not ends_sentence(cut.text)
+            and strip(cut.text)[-1] in PAUSES
+            and (closing == k + 1 or (half.shape == TEXT and seq[k + 2].shape == PHOTO_CREDIT and seq[k + 2].people))
+            and closing + 1 < len(seq)
+            and _photo_follows(seq, closing + 1)
+        ):
+            seq.insert(closing, seq.pop(k))
+            k = closing
+        k += 1
 
 
 def _join_continued_title_lines(seq: list[Unit]) -> list[Unit]:
@@ -717,7 +763,14 @@ def _floated_over(seq: list[Unit], j: int) -> bool:
     """The title at j stands between the halves of a paragraph cut after a pause, or in a word."""
     if j == 0 or seq[j].barrier_before or seq[j + 1].barrier_before:
         return False
-    return _sentence_goes_on(seq[j - 1], seq[j + 1])
+    return _sentence_goes_on(seq[j - 1], seq[j + 1]) and not _retells_title(seq[j].key, seq[j + 1].text)
+
+
+def _retells_title(title: str, text: str) -> bool:
+    """The text opens with the title's words: it is the title's own (`秋风吹 稻谷熟` / `秋风吹,稻谷熟,我国…`)."""
+    opening = squeeze(text)[: len(title) + 4]
+    pairs = [title[k : k + 2] for k in range(len(title) - 1) if _WORD.fullmatch(title[k : k + 2])]
+    return len(pairs) >= 2 and sum(pair in opening for pair in pairs[:3]) >= 2
 
 
 def _sentence_goes_on(before: Unit, after: Unit) -> bool:
@@ -1254,7 +1307,9 @@ def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple
     own = {p.name for p in anchor.people} if anchor is not None else set()
     for m, k in enumerate(rest):
         unit = seq[k]
-        if unit.shape != CAPTION or not unit.people or own & {p.name for p in unit.people} or m + 1 >= len(rest):
+        if not unit.people or own & {p.name for p in unit.people} or m + 1 >= len(rest):
+            continue
+        if unit.shape != CAPTION and not _credit_under_caption(seq, rest, m):
             continue
         start = m
         while start > 0 and m - start < _MAX_PHOTO_CAPTIONS - 1:
@@ -1263,13 +1318,30 @@ def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple
                 break
             start -= 1
         cut = start > 0 and seq[rest[start - 1]].shape == TEXT and not ends_sentence(seq[rest[start - 1]].text)
-        caption = "".join(seq[j].text for j in rest[start:m]) + unit.caption
+        caption = "".join(seq[j].text for j in rest[start:m]) + (unit.caption if unit.shape == CAPTION else "")
         resumes = seq[rest[m + 1]].shape == TEXT and not any(
             seq[j].shape in (CREDIT, PHOTO_CREDIT) for j in rest[m + 1 :]
         )  # the story goes on after the photo; a credit after it would close the photo's own text
         if cut and resumes and start < m and _tells_a_story(caption):
             return start, m + 1
     return None
+
+
+def _credit_under_caption(seq: list[Unit], rest: list[int], m: int) -> bool:
+    """The unit at ``rest[m]`` is a photo's credit on a line of its own under a caption that ends its
+    sentence (`…工人正在加紧作业。…` / `湖南日报·新湖南客户端记者 童臻熙 报道`; `图为…村民正在收割水稻。` /
+    `乔启明摄(影像中国)`)."""
+    unit, before = seq[rest[m]], seq[rest[m - 1]] if m else None
+    return (
+        unit.shape in (PHOTO_CREDIT, CREDIT)
+        and (unit.shape == PHOTO_CREDIT or _REPORTED.search(unit.key) is not None)
+        and before is not None
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+    )
+
+
+_REPORTED = re.compile(f"记者[{HAN}、·]{{2,12}}报道$")  # `…记者 童臻熙 报道`: a photo with its caption and no story
 
 
 def _signed_at_end(unit: Unit) -> bool:

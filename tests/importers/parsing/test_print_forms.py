@@ -1828,3 +1828,59 @@ def test_a_tipster_named_after_the_last_sentence_ends_the_story():
 def test_a_paper_s_name_over_a_comment_it_reprints_is_no_author():
     """郑州晚报 `中原时评`: `新京报` / `“神探”为何却办了“冤案”` / …: the source paper is nobody's name."""
     assert not [p for i in items("zzwb2_20130404_A02") for p in i.people if p.name.endswith(("报", "网"))]
+
+
+def test_an_untitled_photo_credited_on_its_own_line_inside_a_cut_paragraph_is_its_own_item():
+    """湖南日报 `6 要闻`: `…作为青年观察员随行采访,` / `3月21日,湘潭市工人文化宫项目施工现场,…。` /
+    `湖南日报·新湖南客户端记者 童臻熙 报道` / `共同见证我省广大乡村…`: the photo is an item of its own with its
+    reporter; the story's paragraph joins across it."""
+    page = items("hnrb_20220527_06")
+    story = item("hnrb_20220527_06", "把理想播在希望田野")
+    assert "童臻熙" not in {p.name for p in story.people}
+    assert story.paragraphs[0].endswith(
+        "随行采访,共同见证我省广大乡村打赢脱贫攻坚战、全面建成小康社会、接续推进乡村振兴的生动实践、丰硕成果。"
+    )
+    photo = next(i for i in page if i.kind == "photo")
+    assert people(photo) == {("童臻熙", "reporter")}
+    assert photo.captions and photo.captions[0].startswith("3月21日,湘潭市工人文化宫项目施工现场")
+
+
+def test_a_titled_photo_inside_a_comment_s_cut_paragraph_gives_the_text_after_its_credit_back():
+    """人民日报 `新农村`: `…“晒”丰收、庆丰收、享丰收,` / `秋风吹 稻谷熟` / `秋风吹,稻谷熟,我国…` / `图为…` /
+    `乔启明摄(影像中国)` / `农耕农趣农味里,…`: the photo keeps its title, text and caption (its text retells its
+    title); the comment's paragraph joins across it and keeps the paragraphs after it."""
+    comment = item("rmrb_20230922_18", "丰收画卷更多彩")
+    assert "享丰收,农耕农趣农味里,是满满的农风农乐农情。" in comment.paragraphs[1]
+    assert comment.paragraphs[-1].startswith("强农惠农,为农富农。") and len(comment.paragraphs) == 4
+    photo = item("rmrb_20230922_18", "秋风吹 稻谷熟")
+    assert photo.paragraphs[0].startswith("秋风吹,稻谷熟,我国从南到北") and len(photo.paragraphs) == 2
+    assert people(photo) == {("乔启明", "photographer")}
+
+
+@pytest.mark.parametrize(
+    ("page", "first", "joined", "credit", "second", "its_caption"),
+    [
+        # 菏泽日报: `…区位优势,` / `项目建设助就业` / `引导农民…助力乡村振兴。 记者 李若生 摄` / its own caption
+        ("hezrb_20210512_A3", "多元养殖助增收", "区位优势,引导农民", "李若生", "项目建设助就业", "日前,牡丹区吴店镇"),
+        # 菏泽日报: the second half on its line, the credit on the next (`刚刚采摘的西红柿…” 毕保国说。` / `记者 王振宇 摄`)
+        ("hezrb_20251031_A3", "菜农忙采摘", "刚刚采摘的西红柿", "王振宇", "机械齐上阵", "9月15日,在定陶区"),
+        # 工人日报: `…推着装得满满的垃圾车,` / `咱们环卫工人过节啦` / `有的在昏暗的路灯下…。 新华社记者 林宏 摄`
+        (
+            "grrb_20251028_02",
+            "冬日里的城市",
+            "垃圾车,有的在昏暗的路灯下",
+            "林宏",
+            "咱们环卫工人过节啦",
+            "10月26日是浙江省",
+        ),
+    ],
+)
+def test_a_photo_title_floated_into_the_caption_above_goes_back_over_its_photo(
+    page, first, joined, credit, second, its_caption
+):
+    """The caption above, cut after a pause, joins across the title and keeps its credit; the title heads
+    the photo under it."""
+    above, below = item(page, first), item(page, second)
+    assert above.kind == below.kind == "photo"
+    assert joined in "".join(above.paragraphs) and credit in {p.name for p in above.people}
+    assert below.paragraphs[0].startswith(its_caption)
