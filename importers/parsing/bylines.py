@@ -36,6 +36,7 @@ from .lexicon import (
     AUTHOR,
     BASE_ROLES,
     COMPOUND_SURNAMES,
+    CORRESPONDENT,
     DESK_ENDINGS,
     EDITOR,
     INSTITUTION_ENDINGS,
@@ -164,9 +165,10 @@ _WORKPLACE_SIGNATURE = re.compile(
     f"^[□■]?[{HAN}0-9]{{2,24}}(?:{_words(WORKPLACE_ENDINGS)})[{SPACES}]*(?P<name>[{HAN}]{{2,3}})$"
 )
 # An outlet in quotes or in book-title marks before the role: `“青岛观”摄影师`, `《中国国防报》记者`,
-# `《瞭望》新闻周刊记者` (the rest of the outlet's name after the marks).
+# `《瞭望》新闻周刊记者` (the rest of the outlet's name after the marks), also after another outlet's names
+# (`新华社记者钱咏虹、《内蒙古日报》记者杨佐坤`).
 _QUOTED_OUTLET = re.compile(
-    f'(?<![^{SPACES}{SLASHES}{_PIPES}{COLONS}{_BRA_CLASS}{_AUTHOR_MARKS}])[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*[{HAN}]{{0,6}}?(?:{_CREDIT_ROLES}))'
+    f'(?<![^{SPACES}{SLASHES}{_PIPES}{COLONS}{COMMAS}、{_BRA_CLASS}{_AUTHOR_MARKS}])[\u201c"\u300a][^\u201d"\u300b]{{1,12}}[\u201d"\u300b](?=[{SPACES}]*[{HAN}]{{0,6}}?(?:{_CREDIT_ROLES}))'
 )
 _ROLE_RE = re.compile(f"(?P<org>(?!{_CREDIT_ROLES}){_ORG})?(?P<role>{_CREDIT_ROLES})")
 _STAFF_RE = re.compile(f"(?P<org>)(?P<role>(?:{_words(STAFF_ROLE_WORDS)}){_NOT_A_ROLE_AFTER})")
@@ -272,7 +274,9 @@ _AGENCY_RELEASE = re.compile(f"^(?:{_ORG})(?:{_word('发')}|{_word('供图')})[{
 _DATELINE_RE = re.compile(
     f"^(?P<dateline>"
     # the place may name its country in brackets: `新华社巴里洛切(阿根廷)10月17日电`
-    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}\u300a\u300b]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9]))"
+    f"(?:[{HAN}A-Za-z0-9\uff10-\uff19·•\u30fb+\\-\u2014{SLASHES}\u300a\u300b]|[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}](?=[{HAN}0-9])"
+    # a space the extraction left inside the date: `红网时刻2月15 日讯`
+    f"|(?<=[0-9\uff10-\uff19])[{SPACES}](?=[0-9\uff10-\uff19]{{0,2}}[月日]))"
     f"{{0,30}}?"
     f"(?:(?<![{NOT_DATELINE_BEFORE['讯']}]){_word('讯')}(?![{NOT_DATELINE_AFTER['讯']}])|(?<![{NOT_DATELINE_BEFORE['电']}]){_word('电')}(?![{NOT_DATELINE_AFTER['电']}])|{_word('消息')})"
     f"|{_ORG}(?=[{SPACES}]*[{OPEN_PAREN}])"
@@ -507,6 +511,8 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
             continue  # `文/图 张三`: the mark closes no name
         following = text[match.end() :].lstrip(SPACES)
         text_then_photo = _squeeze_marks(match.group(0)) == "文" and _PHOTO_CLOSES.search(following)
+        # `杨佐桓摄 赵曦臣文` (人民日报): who took the photos, then who wrote, as `裴 蕾 文 廖 谦 图` the other way
+        photo_then_text = match.group("glued") == "摄" and _TEXT_CLOSES.search(following)
         # `实习生 张文怡 摄影 王慧晴`: a label of the names after it, not a closing mark; but
         # `裴 蕾 文 廖 谦 图`: who wrote, then who took the photos
         if (
@@ -514,6 +520,7 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
             and text[match.start() - 1] not in SLASHES
             and not _ROLE_RE.match(following)
             and not text_then_photo
+            and not photo_then_text
         ):
             continue
         mark = _simplified(_squeeze_marks(match.group(0)))
@@ -535,6 +542,7 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
     return groups
 
 
+_TEXT_CLOSES = re.compile(f"[{SPACES}]{_word('文')}$")
 _PHOTO_CLOSES = re.compile(f"(?:[{SPACES}]{_word('图')}|{_word('摄')})$")
 # A three-character name with the text mark run on (`刘梦丹文`, `杨翘楚文`), before the next credit or at the end.
 _GLUED_TEXT_MARK = re.compile(f"(?<![{HAN}])(?P<name>[{HAN}]{{3}})(?P<mark>{_word('文')})(?=[{SPACES}]|$)")
@@ -613,6 +621,14 @@ def _reads_as_name(token: str) -> bool:
 
 def _parse_group(text: str, mark: str | None, *, bracketed: bool, marked: bool = False) -> list[PersonCredit] | None:
     text = _strip_reported(strip(text))
+    if (
+        mark == "report"
+        and len(parts := text.rsplit(None, 1)) == 2
+        and is_place(parts[1])
+        and _ROLE_RE.search(parts[0])
+    ):
+        # `封面新闻记者 杜江茜 梁家旗 北京摄影报道`, `本报…记者周南 日喀则摄影报道`: where it was filed
+        text = strip(parts[0])
     strict = mark is None
     entries: list[tuple[list[str], list[str]]] = []
     matches = list(_ROLE_RE.finditer(text))
@@ -796,16 +812,27 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if not text:
         return None
     people: list[PersonCredit] = []
+    carried = ""  # the role of the label that heads the credit
     for content, mark in _groups(text):
         group = _parse_group(content, mark, bracketed=bracketed, marked=marked)
         if group is None:
             return None
+        label = _ROLE_RE.search(content)
+        if label is None and mark == "text" and carried:
+            # `本报记者 王宙/摄 张微/文`, `(记者卢志永/图 包增光/文)`: the label heads every name of the credit;
+            # the one who wrote is a reporter too
+            group = [PersonCredit(p.name, carried) if p.role == AUTHOR else p for p in group]
+        elif label is not None and not people:
+            carried = _role_of(label.group(0)) if _role_of(label.group(0)) in _CARRIED_ROLES else ""
         people.extend(group)
     if trainee and people and people[-1].role == REPORTER:
         # `新华日报·交汇点记者 邓宇轩 范宏瑞(实习)`: the last reporter is a trainee (a photographer
         # so marked, `拍摄:张启明(实习)`, stays the photographer)
         people[-1] = PersonCredit(people[-1].name, INTERN)
     return tuple(_unique(people)) or None
+
+
+_CARRIED_ROLES = (REPORTER, INTERN, CORRESPONDENT)
 
 
 def _parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
@@ -1130,12 +1157,17 @@ def is_surnamed(text: str) -> bool:
 
 # A credit that opens with its label: 本报记者, 记者, 通讯员, 新华社记者…
 _LABELLED = re.compile(
-    f"^(?:[{HAN}]{{0,8}}(?:{_words(['记者', '通讯员', '实习生'])})|{_word('读者')}[{SPACES}]+[{HAN}]{{2,4}}$)"
+    f"^(?:[{HAN}·]{{0,14}}(?:{_words(['记者', '通讯员', '实习生'])})|{_word('读者')}[{SPACES}]+[{HAN}]{{2,4}}$)"
 )
 
 
 # Names alone in brackets after the last sentence: `……该活动将持续到6月底。(刘丽萍 顾威)`.
 _GLUED_NAMES = re.compile(f"^[{_BRA_CLASS}][{HAN}{SPACES}、]{{2,20}}[{_KET_CLASS}]$")
+
+
+def names_in_brackets(credit: str) -> bool:
+    """A credit of bare names in brackets, no label: `(陈 茜)`, `(刘丽萍 顾威)`."""
+    return _GLUED_NAMES.match(strip(credit)) is not None
 
 
 def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:

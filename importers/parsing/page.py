@@ -250,6 +250,7 @@ def _item(draft: Draft) -> ParsedItem:
             has_headline=bool(title_lines),
             photo=kind == PHOTO,
             deck=kind == COMMENTARY,
+            title=title_lines if kind != PHOTO else (),
         )
         if editorial
         else None

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from articles.vocabulary import CAPTION as CAPTION_BLOCK
@@ -42,14 +43,24 @@ class _Piece:
 
 
 def repair_body(
-    units: list[Unit], *, first_text: str = "", has_headline: bool, photo: bool = False, deck: bool = False
+    units: list[Unit],
+    *,
+    first_text: str = "",
+    has_headline: bool,
+    photo: bool = False,
+    deck: bool = False,
+    title: Sequence[str] = (),
 ) -> Repaired:
-    """``deck``: the first line of the body may be a deck, complete without its 。 (commentary)."""
+    """``deck``: the first line of the body may be a deck, complete without its 。 (commentary).
+    ``title``: the item's title lines; a line of them printed again in the body is a copy (`民宿供不应求
+    市场快速恢复` between the halves of its story's cut paragraph, 桂林日报; 郑州日报)."""
     result = Repaired()
     pieces: list[_Piece] = []
     if first_text:
         pieces.append(_Piece(PARAGRAPH, first_text))
-    kept = _drop_repeats(units, result, seed=[first_text] if first_text else [])
+    kept = _drop_repeats(
+        units, result, seed=([first_text] if first_text else []) + [line for t in title for line in t.split("\n")]
+    )
     if not has_headline and not photo:
         result.floated_headline = _floated_title(kept, first_text=first_text)
         kept = [u for u in kept if all(u is not t for t in result.floated_headline)]

@@ -21,6 +21,7 @@ from .bylines import (
     ends_with_tip,
     is_signature,
     is_surnamed,
+    names_in_brackets,
     parse_credit,
     split_glued_credit,
     split_source_tag,
@@ -258,10 +259,12 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
         if last is not None and last.shape == TEXT and (ends_sentence(last.text) or split_source_tag(last.text)):
             photo.title, story.body = body[tail:], body[:tail]
             continue
+        own = {squeeze(line) for u in story.title for line in u.text.split("\n")}
         for n in range(1, len(body) - 1):
             before, unit, after = body[n - 1], body[n], body[n + 1]
             cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
-            if unit.shape == TITLE and cut and unit.text.count("\n") < 2:
+            if unit.shape == TITLE and cut and unit.text.count("\n") < 2 and unit.key not in own:
+                # (a line of the story's own title printed again there is a copy, not the next one's title)
                 photo.title = [body.pop(n)]  # a title of one line, or kicker and headline (江门日报)
                 break
 
@@ -362,6 +365,8 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
     starts: dict[int, tuple[str, int]] = {}
     for i, unit in enumerate(seq):
         kind = None
+        if unit.shape == LEAD and _printed_again(seq, i):
+            continue  # a lead printed twice (`本报石城讯 “黄小俊,加油!…` twice, 江西日报): the copy opens nothing
         if unit.shape == LEAD and not _second_dispatch(seq, i) and _part_under_byline(seq, i) is None:
             kind = NEWS
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
@@ -400,6 +405,14 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
 _REPORT_SERIES = re.compile("报道")
 
 
+def _printed_again(seq: list[Unit], i: int) -> bool:
+    """The unit at i repeats one of the few just above it, word for word: the extraction printed it twice."""
+    return any(seq[k].key == seq[i].key for k in range(max(0, i - _REPEAT_REACH), i))
+
+
+_REPEAT_REACH = 3
+
+
 def series_kind(series: str) -> str:
     """What a series line says its pieces are: `系列报道` reports (news), `系列评论`, `系列述评` comment."""
     return NEWS if _REPORT_SERIES.search(series) else COMMENTARY
@@ -435,17 +448,32 @@ def _second_dispatch(seq: list[Unit], i: int) -> bool:
     ):
         return False  # a lead over its own headline, floated under it (`新华社北京3月28日电(记者罗辉)…` / `李鹏会见…`)
     k = i - 1
-    if k > 0 and _place_subhead(seq, k):
+    placed = k > 0 and _place_subhead(seq, k)
+    if placed:
         k -= 1  # the place as a subhead over its dispatch: `南京` / `本报南京10月6日电 记者顾兆农报道:…`
     elif k >= 0 and seq[k].phrase:
         return False
     while source and k >= 0 and not seq[k + 1].barrier_before:
         if seq[k].shape == LEAD:
-            return _dispatch_source(seq[k]) == source
+            # (a round-up of places under one title tells of none of them: `各地群众欢度佳节` / `山东` / …)
+            return _dispatch_source(seq[k]) == source and (placed or _title_tells_of(seq, k, seq[i]))
         if seq[k].shape not in (TEXT, CAPTION, PHOTO_CREDIT):
             return False
         k -= 1
     return False
+
+
+def _title_tells_of(seq: list[Unit], k: int, lead: Unit) -> bool:
+    """Whether the title over the lead at k (if printed) shares words with the later dispatch's text: one
+    story in two dispatches (`国家防总针对四省份…` / `水利部部署暴雨洪水防范应对工作` over `…(记者王浩)7月22日,
+    水利部安排部署…`), not a headless story of the same newsroom under another's title (`2024年贵州“村超”决出
+    总冠军` over `…(记者韩鑫)8月13日,随着一件由菜鸟速递承运的快件…`, 人民日报)."""
+    title = []
+    while k > 0 and seq[k - 1].shape == TITLE and not seq[k].barrier_before:
+        k -= 1
+        title.append(seq[k].key)
+    text = lead.lead.rest if lead.lead else lead.text
+    return not title or any(_shares_words(line, text) for line in title)
 
 
 def _titles_next_story(seq: list[Unit], k: int) -> bool:
@@ -1065,7 +1093,9 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         signed = _signed_by(units[-1]) if units else ()
         briefs = any(u.shape == CREDIT for u in units[:-1])  # a column of briefs, each signed: news
         if kind == NEWS and signed and all(p.role == AUTHOR for p in signed) and not briefs:
-            kind = COMMENTARY  # `(作者:王丹)` signs a commentary at its end
+            # `(作者:王丹)` signs a commentary at its end; bare names in brackets (`(陈 茜)`, `(彭文珺)`) sign a
+            # brief (滁州日报, 文艺报, 濮阳日报)
+            kind = NEWS if names_in_brackets(_closing_credit_text(units[-1])) else COMMENTARY
         yield group[0], Draft(kind=kind, title=title, body=units)
 
 
@@ -1211,7 +1241,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         yield from _anchorless(seq, rest[jump:])
         return
     draft = Draft(kind=kind, title=title, anchor=anchor)
-    inset = _inset_photo(seq, rest, anchor)
+    inset = _inset_photo(seq, rest, anchor, " ".join(u.key for u in title if u.shape == TITLE))
     if inset is not None:
         # Another photo's captions printed inside a paragraph the column break cut: its own item.
         yield rest[inset[0]], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[inset[0] : inset[1]]])
@@ -1300,7 +1330,7 @@ def _foreign_photo_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -
     return len(rest) - 2 if foreign and finished and caption.shape == TEXT and ends_sentence(caption.text) else None
 
 
-def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple[int, int] | None:
+def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None, title: str = "") -> tuple[int, int] | None:
     """``(start, end)`` in ``rest`` of an untitled photo set inside the story's cut paragraph
     (`…一扇窗户,` / `5月20日,汉中市…举行。…` / `…送上防暑降温物资。周健 摄` / `朝我的心里…`): its
     caption tells its own news in sentences, and its credit names none of the story's people."""
@@ -1322,7 +1352,10 @@ def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None) -> tuple
         resumes = seq[rest[m + 1]].shape == TEXT and not any(
             seq[j].shape in (CREDIT, PHOTO_CREDIT) for j in rest[m + 1 :]
         )  # the story goes on after the photo; a credit after it would close the photo's own text
-        if cut and resumes and start < m and _tells_a_story(caption):
+        # (a caption alone with its credit on it must tell of other news than the title: `10月11日,国家主席习近平
+        # 乘专机抵达金奈,…` under `习近平抵达金奈…` is the story's own photo)
+        alone = start == m and unit.shape == CAPTION and not (title and _shares_words(title, caption))
+        if cut and resumes and (start < m or alone) and _tells_a_story(caption):
             return start, m + 1
     return None
 
@@ -1350,6 +1383,15 @@ def _signed_at_end(unit: Unit) -> bool:
     (`…(牛全海)`), which goes on."""
     glued = split_glued_credit(unit.text) if unit.shape == TEXT else None
     return glued is not None and any(p.role != AUTHOR for p in glued[2])
+
+
+def _closing_credit_text(unit: Unit) -> str:
+    """The credit a closing unit signs with, as printed: the credit line, or the credit glued after the
+    last sentence."""
+    if unit.shape == CREDIT:
+        return unit.text
+    glued = split_glued_credit(unit.text) if unit.shape == TEXT else None
+    return glued[1] if glued else ""
 
 
 def _signed_by(unit: Unit) -> tuple:

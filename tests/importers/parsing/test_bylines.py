@@ -1065,3 +1065,65 @@ def test_a_city_news_app_before_its_writer(text):
 )
 def test_an_office_or_a_desk_before_the_name(text, expected):
     assert people(parse_credit(text) or ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        # newsrooms joined by a middle dot, a rank before 记者 (湖南日报, 株洲日报, 大众日报)
+        ("湖南日报·新湖南客户端首席记者 郭立亮", [("郭立亮", "reporter")]),
+        ("株洲日报·掌上株洲记者/邹怡敏", [("邹怡敏", "reporter")]),
+        ("大众报业·大众日报客户端记者 马章安", [("马章安", "reporter")]),
+    ],
+)
+def test_a_long_newsroom_s_credit_glued_after_the_last_sentence(credit, expected):
+    glued = split_glued_credit("3月21日,湘潭市工人文化宫项目施工现场,工人正在加紧作业。" + credit)
+    assert glued is not None and glued[1] == credit and people(glued[2]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        ("红网时刻2月15 日讯(记者 颜洪 通讯员 严丹)", "红网时刻2月15 日讯", [("颜洪", R), ("严丹", C)]),
+        ("株洲日报2 月5日讯(记者高晓燕 通讯员刘音宝)", "株洲日报2 月5日讯", [("高晓燕", R), ("刘音宝", C)]),
+    ],
+)
+def test_a_space_the_extraction_left_inside_a_dateline_s_date(text, dateline, expected):
+    assert lead_of(text)[0] == dateline and lead_of(text)[3] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 中国社会科学报, 滁州 (yybnet): the label heads the credit; the writer marked `/文` is a reporter too
+        ("本报记者 王宙/摄 张微/文", [("王宙", P), ("张微", R)]),
+        ("(记者卢志永/图 包增光/文)", [("卢志永", P), ("包增光", R)]),
+        # each with its own label, as before
+        ("本报记者 周国强 摄 本报记者 厉苒苒 文", [("周国强", P), ("厉苒苒", R)]),
+        # no label: who wrote is the author, who took the photos the photographer, in either order
+        ("裴 蕾 文 廖 谦 图", [("裴蕾", A), ("廖谦", P)]),
+        ("杨佐桓摄 赵曦臣文", [("杨佐桓", P), ("赵曦臣", A)]),  # 人民日报 1994, the marks glued
+    ],
+)
+def test_a_label_heading_a_credit_covers_the_writer_marked_after_the_photographer(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+def test_an_outlet_in_book_title_marks_after_another_outlet_s_names():
+    """新华社 copy with a local paper's reporter: `(新华社记者钱咏虹、《内蒙古日报》记者杨佐坤)`."""
+    lead = lead_of("新华社呼和浩特4月22日电(新华社记者钱咏虹、《内蒙古日报》记者杨佐坤)")
+    assert lead[0] == "新华社呼和浩特4月22日电" and lead[3] == [("钱咏虹", R), ("杨佐坤", R)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where it was filed, before `摄影报道` (封面新闻; 华夏时报's `…记者周南 日喀则摄影报道` in the byline file):
+        # no one's name
+        ("封面新闻记者 杜江茜 梁家旗 北京摄影报道", [("杜江茜", R), ("梁家旗", R), ("杜江茜", P), ("梁家旗", P)]),
+        ("记者周南 日喀则摄影报道", [("周南", R), ("周南", P)]),
+        ("湖南日报记者 郭立亮 田超 摄影报道", [("郭立亮", R), ("田超", R), ("郭立亮", P), ("田超", P)]),
+    ],
+)
+def test_the_place_a_photo_report_was_filed_from_is_nobody(text, expected):
+    assert people(parse_credit(text)) == expected

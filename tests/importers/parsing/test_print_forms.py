@@ -1884,3 +1884,71 @@ def test_a_photo_title_floated_into_the_caption_above_goes_back_over_its_photo(
     assert above.kind == below.kind == "photo"
     assert joined in "".join(above.paragraphs) and credit in {p.name for p in above.people}
     assert below.paragraphs[0].startswith(its_caption)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "copy"),
+    [
+        # 桂林日报: `…游客在售票处排起长队,` / `民宿供不应求 市场快速恢复` / `景区入口处,…`
+        ("glrb_20201008_01", "民宿供不应求 市场快速恢复", "民宿供不应求"),
+        # 郑州 (zzrb2): `…经过两小时的紧张排查,` / `交警深夜助力 找回走失儿童` / `终于发现孩子的身影。…`
+        ("zzrb2_20180820_06", "交警深夜助力 找回走失儿童", "交警深夜助力"),
+    ],
+)
+def test_a_story_s_headline_printed_again_inside_its_body_is_a_copy(page, headline, copy):
+    """The copy neither titles another item nor stays in the body; the cut paragraph joins across it."""
+    story = item(page, headline)
+    assert not [b for b in story.blocks if b.text.startswith(copy)]
+    assert [i.headline for i in items(page)].count(story.headline) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "name"),
+    [
+        ("chuzrb_20231013_A02", "中都社区积极推进文明城市创建", "陈茜"),  # `…(陈 茜)` on its own line
+        ("wyb_20120615_01", "第九届“中华颂”征文颁奖", "彭文珺"),  # 文艺报's briefs
+        ("pyrb_20220425_03", "濮阳表彰10名“最美读书人”", "刘阳"),  # 濮阳日报
+    ],
+)
+def test_a_brief_signed_with_bare_names_in_brackets_is_news(page, headline, name):
+    brief = item(page, headline)
+    assert brief.kind == "news" and people(brief) == {(name, "author")}
+
+
+def test_a_dispatch_its_title_does_not_tell_of_is_a_headless_story():
+    """人民日报 `04 要闻`: under `2024年贵州“村超”决出总冠军` and its story, `本报北京8月13日电 (记者韩鑫)8月13日,随着一件
+    由菜鸟速递承运的快件…` is another story printed without its title; the second dispatch under
+    `国家防总…` / `水利部部署暴雨洪水防范应对工作` (`…(记者王浩)7月22日,水利部安排部署…`) stays in its story."""
+    page = items("rmrb_20230723_04")
+    assert [sorted(p.name for p in i.people) for i in page] == [["刘温馨", "王浩"], ["黄娴"], ["韩鑫"]]
+    assert page[2].dateline == "本报北京8月13日电" and not page[2].headline_printed
+
+
+def test_an_untitled_photo_whose_credited_caption_tells_its_own_news_inside_a_cut_paragraph():
+    """团结报 `03 州内新闻`: `…特别征` / `1月31日,吉首市人武部组织民兵快速集结,…。…张晓霞 摄` / `又有微观的事件;…`:
+    one caption line with its credit glued, telling other news in sentences: a photo item of its own; the
+    story keeps its people and its paragraph joins across the photo."""
+    story = item("tjb_20250913_03", "州政协召开")
+    assert "张晓霞" not in {p.name for p in story.people}
+    photo = next(i for i in items("tjb_20250913_03") if i.kind == "photo")
+    assert people(photo) == {("张晓霞", "photographer")} and photo.captions[0].startswith("1月31日,吉首市人武部")
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "dateline"),
+    [
+        ("jxrb_20090503_A3", "农民工节日竞技", "本报石城讯"),  # 江西日报: the lead paragraph printed twice
+        ("xhmrdx_20221111_05", "", "新华社北京7月23日电"),  # 新华每日电讯: the same damage on a wire lead
+    ],
+)
+def test_a_lead_printed_twice_opens_one_story(page, headline, dateline):
+    opened = [i for i in items(page) if i.dateline == dateline]
+    assert len(opened) == 1 and squeeze(headline) in squeeze(opened[0].headline)
+    assert opened[0].duplicates_dropped >= 1
+
+
+def test_a_photo_of_the_story_inside_its_cut_paragraph_stays_the_story_s():
+    """新华社 copy (`习近平抵达金奈…`): `10月11日,国家主席习近平乘专机抵达金奈,…` with its credit, inside the story's
+    cut paragraph, tells of the title's news: the story's own photo, not an item of its own."""
+    page = items("xinhua_20191012_01")
+    assert not [i for i in page if i.kind == "photo"]
