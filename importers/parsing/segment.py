@@ -129,6 +129,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     seq = _join_continued_title_lines(seq)
     _notes_under_titles(seq)
     _closing_signatures(seq)
+    _lead_in_kickers(seq)
     _titles_floated_into_captions(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
@@ -260,13 +261,40 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
             photo.title, story.body = body[tail:], body[:tail]
             continue
         own = {squeeze(line) for u in story.title for line in u.text.split("\n")}
-        for n in range(1, len(body) - 1):
-            before, unit, after = body[n - 1], body[n], body[n + 1]
-            cut = before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
+        # (the first half may be the story's lead: `长沙晚报掌上长沙5月3日讯(…)5月1日晚,一辆载有残留氢` / title /
+        # `…` , 长沙晚报)
+        units = ([story.anchor] if story.anchor is not None and story.anchor.shape == LEAD else []) + body
+        for n in range(1, len(units) - 1):
+            before, unit, after = units[n - 1], units[n], units[n + 1]
+            cut = before.shape in (TEXT, LEAD) and not ends_sentence(before.text) and after.shape == TEXT
             if unit.shape == TITLE and cut and unit.text.count("\n") < 2 and unit.key not in own:
                 # (a line of the story's own title printed again there is a copy, not the next one's title)
-                photo.title = [body.pop(n)]  # a title of one line, or kicker and headline (江门日报)
+                story.body = [u for u in body if u is not unit]
+                photo.title = [unit]  # a title of one line, or kicker and headline (江门日报)
                 break
+
+
+def _lead_in_kickers(seq: list[Unit]) -> None:
+    """A sentence ending in `——` that opens a span, over a title, is the title's kicker, however long
+    (`25年来,黑龙江近190万人次搭乘插秧专列——` / `坐着火车去插秧`; `非典疫情暴发,…增长了4个百分点——` /
+    `农民增收4%的背后`; 人民日报 1998, 2003, 2025): after the page's head, a jump line or the item
+    above's closing credit, where no paragraph of a story can stand."""
+    for k, unit in enumerate(seq[:-1]):
+        nxt = seq[k + 1]
+        opens = k == 0 or unit.barrier_before or seq[k - 1].shape in (CREDIT, PHOTO_CREDIT)
+        if (
+            opens
+            and unit.shape == TEXT
+            and "\n" not in unit.text
+            and strip(unit.text).endswith("\u2014\u2014")
+            and len(unit.key) <= _MAX_LEAD_IN
+            and not nxt.barrier_before
+            and (nxt.shape == TITLE or nxt.phrase)
+        ):
+            unit.shape = TITLE
+
+
+_MAX_LEAD_IN = 90
 
 
 def _titles_floated_into_captions(seq: list[Unit]) -> None:

@@ -1952,3 +1952,26 @@ def test_a_photo_of_the_story_inside_its_cut_paragraph_stays_the_story_s():
     cut paragraph, tells of the title's news: the story's own photo, not an item of its own."""
     page = items("xinhua_20191012_01")
     assert not [i for i in page if i.kind == "photo"]
+
+
+@pytest.mark.parametrize(
+    ("page", "kicker", "headline"),
+    [
+        ("rmrb_20250106_11", "25年来,黑龙江近190万人次搭乘插秧专列——", "坐着火车去插秧"),  # after a photo's credit
+        ("rmrb_20031229_06", "非典疫情暴发,水旱灾害频仍。", "农民增收4%的背后"),  # right under the page's head
+        ("rmrb_19980413_02", "在官厅水库的水面上,常年“定居”着一些外乡人。", "漂泊的人,哭泣的水"),  # after a jump line
+    ],
+)
+def test_a_sentence_ending_in_a_dash_over_a_title_is_its_kicker(page, kicker, headline):
+    """人民日报 prints a whole sentence, or several, ending in `——` over a title as its 引题."""
+    story = item(page, headline)
+    assert story.kicker.startswith(kicker) and story.kicker.endswith("——") and story.headline == headline
+
+
+def test_a_title_floated_into_a_story_s_cut_lead_goes_to_the_untitled_story_under_it():
+    """长沙晚报 `A04 长沙新闻`: `长沙晚报掌上长沙5月3日讯(全媒体记者 何乐)5月1日晚,一辆载有残留氢…` (cut) /
+    `长沙城管在“疫”线:“城市卫士”化身“防疫战士”` / the lead's second half / … / `长沙晚报掌上长沙4月1日讯(…唐朝昭…)`
+    printed without a title: the title is that story's, as when the first half is a plain paragraph (江门日报)."""
+    story = item("cswb_20250504_A04", "城市卫士")
+    assert (story.kicker, story.headline) == ("长沙城管在“疫”线:", "“城市卫士”化身“防疫战士”")
+    assert {p.name for p in story.people} == {"唐朝昭", "高思玥"}
