@@ -262,7 +262,7 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
             continue
         own = {squeeze(line) for u in story.title for line in u.text.split("\n")}
         # (the first half may be the story's lead: `长沙晚报掌上长沙5月3日讯(…)5月1日晚,一辆载有残留氢` / title /
-        # `…` , 长沙晚报)
+        # the lead's second half, 长沙晚报)
         units = ([story.anchor] if story.anchor is not None and story.anchor.shape == LEAD else []) + body
         for n in range(1, len(units) - 1):
             before, unit, after = units[n - 1], units[n], units[n + 1]
