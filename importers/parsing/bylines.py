@@ -1187,17 +1187,21 @@ def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] |
 
 
 # Where a story was taken from, after its last sentence: `…7000多万棵。 据中新社` (齐鲁晚报), `…两亿法郎。(法新社)`
-# (参考消息): a byline that names nobody.
+# (参考消息), or on a line of its own under it (`(新华社)`, `(新华社电)`, 人民日报 1998, 2001): a byline that names nobody.
 _SOURCE_TAG = re.compile(
-    f"(?<=[{STOPS}\u201d])[{SPACES}]*(?P<tag>{_word('据')}[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})"
-    f"|[{_BRA_CLASS}]{_word('据')}?[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})[{_KET_CLASS}])$"
+    f"(?:(?<=[{STOPS}\u201d])|^)[{SPACES}]*(?P<tag>{_word('据')}[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})"
+    f"|[{_BRA_CLASS}]{_word('据')}?[{HAN}]{{1,10}}?(?:{_words(ORG_SUFFIXES)})(?P<sent>{_word('电')})?[{_KET_CLASS}])$"
 )
 
 
 def split_source_tag(text: str) -> tuple[str, str] | None:
-    """A paragraph closed by the name of the newsroom it was taken from: (the paragraph, the tag)."""
+    """A paragraph closed by the name of the newsroom it was taken from, or that name alone: (the
+    paragraph, the tag)."""
     found = _SOURCE_TAG.search(strip(text))
-    if not found or _reads_as_name(found.group("tag").strip(_BRA + _KET).removeprefix("据")):
+    if not found:
+        return None
+    name = found.group("tag").strip(_BRA + _KET).removeprefix("据")
+    if _reads_as_name(name.removesuffix("电") if found.group("sent") else name):
         return None
     return strip(strip(text)[: found.start()]), found.group("tag")
 

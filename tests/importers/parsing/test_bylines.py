@@ -13,6 +13,7 @@ from importers.parsing.bylines import (
     parse_staff_line,
     split_caption_credit,
     split_glued_credit,
+    split_source_tag,
 )
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -1127,3 +1128,17 @@ def test_an_outlet_in_book_title_marks_after_another_outlet_s_names():
 )
 def test_the_place_a_photo_report_was_filed_from_is_nobody(text, expected):
     assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "tag"),
+    [
+        ("(新华社)", "", "(新华社)"),  # 人民日报 1998: on a line of its own under a brief
+        ("(新华社电)", "", "(新华社电)"),  # 人民日报 2001
+        ("……工程日前正式开工。(新华社电)", "……工程日前正式开工。", "(新华社电)"),
+        ("…两亿法郎。(法新社)", "…两亿法郎。", "(法新社)"),  # 参考消息, as before
+    ],
+)
+def test_the_newsroom_a_story_was_taken_from_closes_it_names_nobody(text, rest, tag):
+    assert split_source_tag(text) == (rest, tag)
+    assert split_source_tag("(刘丽萍 顾威)") is None and split_source_tag("(完)") is None

@@ -1975,3 +1975,11 @@ def test_a_title_floated_into_a_story_s_cut_lead_goes_to_the_untitled_story_unde
     story = item("cswb_20250504_A04", "城市卫士")
     assert (story.kicker, story.headline) == ("长沙城管在“疫”线:", "“城市卫士”化身“防疫战士”")
     assert {p.name for p in story.people} == {"唐朝昭", "高思玥"}
+
+
+def test_a_brief_closed_by_its_source_on_a_line_of_its_own_ends_there():
+    """人民日报 1998 `经济`: two `新闻简报` briefs, each closed by `(新华社)` on its line: the tag is a byline naming
+    nobody, not a paragraph, and the second `新闻简报` is the next brief's kicker."""
+    briefs = [i for i in items("rmrb_19980413_02") if i.kicker == "新闻简报"]
+    assert [b.headline for b in briefs] == ["穗涉外宾馆定最低限价", "重点工程常熟电厂开工"]
+    assert all("(新华社)" in b.bylines and not b.people and "(新华社)" not in b.paragraphs for b in briefs)
