@@ -823,7 +823,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
             # the one who wrote is a reporter too
             group = [PersonCredit(p.name, carried) if p.role == AUTHOR else p for p in group]
         elif label is not None and not people:
-            carried = _role_of(label.group(0)) if _role_of(label.group(0)) in _CARRIED_ROLES else ""
+            carried = role if (role := _role_of(label.group(0))) in _CARRIED_ROLES else ""
         people.extend(group)
     if trainee and people and people[-1].role == REPORTER:
         # `新华日报·交汇点记者 邓宇轩 范宏瑞(实习)`: the last reporter is a trainee (a photographer

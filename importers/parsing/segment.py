@@ -824,8 +824,7 @@ def _floated_over(seq: list[Unit], j: int) -> bool:
 
 def _retells_title(title: str, text: str) -> bool:
     """The text opens with the title's words: it is the title's own (`秋风吹 稻谷熟` / `秋风吹,稻谷熟,我国…`)."""
-    opening = squeeze(text)[: len(title) + 4]
-    pairs = [title[k : k + 2] for k in range(len(title) - 1) if _WORD.fullmatch(title[k : k + 2])]
+    opening, pairs = squeeze(text)[: len(title) + 4], _pairs(title)
     return len(pairs) >= 2 and sum(pair in opening for pair in pairs[:3]) >= 2
 
 
@@ -980,9 +979,14 @@ def _untitled_after_story(seq: list[Unit], i: int) -> int | None:
 _WORD = re.compile(f"[{HAN}]{{2}}")
 
 
+def _pairs(title: str) -> list[str]:
+    """The title's runs of two Han characters, in order: its words, roughly."""
+    return [title[k : k + 2] for k in range(len(title) - 1) if _WORD.fullmatch(title[k : k + 2])]
+
+
 def _shares_words(title: str, text: str) -> bool:
     """Whether the text holds two characters running of the title."""
-    return any(title[k : k + 2] in text for k in range(len(title) - 1) if _WORD.fullmatch(title[k : k + 2]))
+    return any(pair in text for pair in _pairs(title))
 
 
 def _closing_credit_line(seq: list[Unit], j: int) -> bool:
@@ -1118,12 +1122,12 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
             continue
         standing_note = bool(title) and COLUMN_NOTE.match(title[0].key)
         kind = NOTICE if standing_note or _is_notice(title, units) else NEWS
-        signed = _signed_by(units[-1]) if units else ()
+        credit, signed = _closing_credit(units[-1]) if units else ("", ())
         briefs = any(u.shape == CREDIT for u in units[:-1])  # a column of briefs, each signed: news
         if kind == NEWS and signed and all(p.role == AUTHOR for p in signed) and not briefs:
             # `(作者:王丹)` signs a commentary at its end; bare names in brackets (`(陈 茜)`, `(彭文珺)`) sign a
             # brief (滁州日报, 文艺报, 濮阳日报)
-            kind = NEWS if names_in_brackets(_closing_credit_text(units[-1])) else COMMENTARY
+            kind = NEWS if names_in_brackets(credit) else COMMENTARY
         yield group[0], Draft(kind=kind, title=title, body=units)
 
 
@@ -1358,7 +1362,7 @@ def _foreign_photo_tail(seq: list[Unit], rest: list[int], anchor: Unit | None) -
     return len(rest) - 2 if foreign and finished and caption.shape == TEXT and ends_sentence(caption.text) else None
 
 
-def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None, title: str = "") -> tuple[int, int] | None:
+def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None, title: str) -> tuple[int, int] | None:
     """``(start, end)`` in ``rest`` of an untitled photo set inside the story's cut paragraph
     (`…一扇窗户,` / `5月20日,汉中市…举行。…` / `…送上防暑降温物资。周健 摄` / `朝我的心里…`): its
     caption tells its own news in sentences, and its credit names none of the story's people."""
@@ -1395,14 +1399,11 @@ def _credit_under_caption(seq: list[Unit], rest: list[int], m: int) -> bool:
     unit, before = seq[rest[m]], seq[rest[m - 1]] if m else None
     return (
         unit.shape in (PHOTO_CREDIT, CREDIT)
-        and (unit.shape == PHOTO_CREDIT or _REPORTED.search(unit.key) is not None)
+        and (unit.shape == PHOTO_CREDIT or unit.key.endswith("报道"))
         and before is not None
         and before.shape == TEXT
         and ends_sentence(before.text)
     )
-
-
-_REPORTED = re.compile(f"记者[{HAN}、·]{{2,12}}报道$")  # `…记者 童臻熙 报道`: a photo with its caption and no story
 
 
 def _signed_at_end(unit: Unit) -> bool:
@@ -1413,22 +1414,18 @@ def _signed_at_end(unit: Unit) -> bool:
     return glued is not None and any(p.role != AUTHOR for p in glued[2])
 
 
-def _closing_credit_text(unit: Unit) -> str:
-    """The credit a closing unit signs with, as printed: the credit line, or the credit glued after the
-    last sentence."""
+def _closing_credit(unit: Unit) -> tuple[str, tuple]:
+    """The credit a closing unit signs with, as printed, and its people: a credit line, or a credit
+    glued after the last sentence (`…。本报记者齐连声`, `…。(刘丽萍 顾威)`); ("", ()) for none."""
     if unit.shape == CREDIT:
-        return unit.text
+        return unit.text, unit.people
     glued = split_glued_credit(unit.text) if unit.shape == TEXT else None
-    return glued[1] if glued else ""
+    return (glued[1], glued[2]) if glued else ("", ())
 
 
 def _signed_by(unit: Unit) -> tuple:
-    """The people a closing unit signs with: a credit line, or a credit glued after the last
-    sentence (`…。本报记者齐连声`, `…。(刘丽萍 顾威)`)."""
-    if unit.shape == CREDIT:
-        return unit.people
-    glued = split_glued_credit(unit.text) if unit.shape == TEXT else None
-    return glued[2] if glued else ()
+    """The people a closing unit signs with (_closing_credit)."""
+    return _closing_credit(unit)[1]
 
 
 def _after_closing_credit(
