@@ -895,6 +895,12 @@ def parse_lead(text: str) -> Lead | None:
     return _lead_after(text, match.group("dateline") if match else "", match.end() if match else 0)
 
 
+def _colon_after(after: str) -> int:
+    """Length of the colon (and spaces around it) that closes a credit at the start of ``after``; 0 if none."""
+    colon = len(after) - len(after.lstrip(SPACES + COLONS))
+    return colon if any(c in COLONS for c in after[:colon]) else 0
+
+
 def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
     """The lead of `text` whose dateline (or none) ends at `end`: the credit after it."""
     after = text[end:]
@@ -916,8 +922,11 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
         people = parse_credit(f"{stripped[:opening]} {group[1:-1]}" if opening else group)
         if not people:
             return None
-        byline = strip(text[: offset + close + 1])
-        return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[close + 1 :]))
+        # `吉林日报5月29日讯(记者 曹梦南):今天晚上,…`, `国际在线河南频道消息(张雨晴 实习生 闫丽伟):`: the colon
+        # after the bracket stays with the credit, as after 报道
+        end = close + 1 + _colon_after(stripped[close + 1 :])
+        byline = strip(text[: offset + end])
+        return Lead(dateline=dateline, byline=byline, people=people, rest=strip(stripped[end:]))
     # `本报讯 记者李茜、刘桂莲报道……`, `全媒体记者李晨翀报道……`: the credit ends at 报道.
     reported = _REPORTED_LEAD.match(stripped) if _REPORTED_SOON.search(stripped, 0, 44) else None
     if reported and (dateline or _ROLE_RE.match(stripped)):
@@ -927,11 +936,7 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
         collective = not people and dateline and _COLLECTIVE_REPORT.match(credit)
         if people or collective:
             # `记者温红彦报道:北京市委…`: the colon after 报道 stays with the credit, not the body.
-            end = reported.end()
-            after = stripped[end:]
-            colon = len(after) - len(after.lstrip(SPACES + COLONS))
-            if colon and any(c in COLONS for c in after[:colon]):
-                end += colon
+            end = reported.end() + _colon_after(stripped[reported.end() :])
             byline = strip(text[: offset + end])
             return Lead(dateline=dateline, byline=byline, people=people or (), rest=strip(stripped[end:]))
     dispatched = _DISPATCH_LEAD.match(stripped) if not dateline else None
@@ -1098,7 +1103,8 @@ def _supplied_by(before: str) -> tuple[PersonCredit, ...] | None:
     return None
 
 
-_SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}(?:供图|供稿图|提供图片|资料图片|资料照片)$")
+# (a space may set the source apart: `受访者 供图`, 株洲日报; `西双版纳州融媒体中心 供图`, 新华网)
+_SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}[{SPACES}]*(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 # A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
 _RELEASE = f"(?:{_ORG}){_word('发')}"
 _RELEASED = re.compile(f"^{_RELEASE}$")
@@ -1111,9 +1117,9 @@ def _caption_then_credit(caption: str) -> bool:
     return _has_name(caption) and not _ROLE_RE.search(caption)
 
 
-# A guest writer's office before the name: `美中关系全国委员会会长 何立强`.
+# A guest writer's office before the name: `美中关系全国委员会会长 何立强`, `复旦大学新闻学院院长、教授 张涛甫`.
 _OFFICE_THEN_NAME = re.compile(
-    f"^[{HAN}0-9·]{{2,24}}(?:{_words(OFFICE_ENDINGS)})[{SPACES}]+(?P<name>[{HAN}](?:[{SPACES}]*[{HAN}]){{1,2}})$"
+    f"^[{HAN}0-9·、]{{2,24}}(?:{_words(OFFICE_ENDINGS)})[{SPACES}]+(?P<name>[{HAN}](?:[{SPACES}]*[{HAN}]){{1,2}})$"
 )
 
 

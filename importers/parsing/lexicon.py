@@ -49,7 +49,6 @@ ROLE_MODIFIERS = (
     "全媒",  # 湖北日报全媒记者
     "融媒",  # 丽江融媒记者
     "本版",  # 本版摄影
-    "视频",
     "小",  # a school's reporter: “两会”小记者 王梓璇
 )
 # A base takes modifiers: 全媒体首席记者, 特约摄影, 本版摄影.
@@ -71,7 +70,9 @@ ROLE_WORDS = {
     "摄影师": PHOTOGRAPHER,  # (“青岛观”摄影师李勇智 摄)
     "拍摄者": PHOTOGRAPHER,  # 拍摄者:本报记者 张方志
     "拍摄": PHOTOGRAPHER,
-    "拍客": PHOTOGRAPHER,  # 摄影:南方+拍客 余树勋
+    "拍客": PHOTOGRAPHER,
+    "拍友": PHOTOGRAPHER,  # a reader who sends in photos: 拍友 包响亮 摄 (浙江日报)
+    "航拍": PHOTOGRAPHER,  # from a drone: 杨冰杰 航拍 (温州日报), 航拍/记者李忠 (湛江日报)  # 摄影:南方+拍客 余树勋
     "组图": PHOTOGRAPHER,  # 组图/记者杨旭
     "图片": PHOTOGRAPHER,
     "图文": "both",

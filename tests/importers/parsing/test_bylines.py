@@ -1142,3 +1142,46 @@ def test_the_place_a_photo_report_was_filed_from_is_nobody(text, expected):
 def test_the_newsroom_a_story_was_taken_from_closes_it_names_nobody(text, rest, tag):
     assert split_source_tag(text) == (rest, tag)
     assert split_source_tag("(刘丽萍 顾威)") is None and split_source_tag("(完)") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        # the source that supplied the photo set apart by a space (株洲日报 2022, 新华网 2025)
+        ("时代社区居民领到春节爱心大礼包。受访者 供图", "时代社区居民领到春节爱心大礼包。", "受访者 供图"),
+        ("雨林里的象群。西双版纳州融媒体中心 供图", "雨林里的象群。", "西双版纳州融媒体中心 供图"),
+    ],
+)
+def test_a_spaced_supplied_credit_ends_a_caption_naming_nobody(text, caption, credit):
+    assert split_caption_credit(text) == (caption, credit, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "rest"),
+    [
+        # a colon after the bracket closes the credit, as after 报道 (吉林日报 2018, 国际在线 河南频道)
+        ("吉林日报5月29日讯(记者 曹梦南):今天晚上,吉林省", "吉林日报5月29日讯(记者 曹梦南):", "今天晚上,吉林省"),
+        ("国际在线河南频道消息(张雨晴 实习生 闫丽伟):近日,", "国际在线河南频道消息(张雨晴 实习生 闫丽伟):", "近日,"),
+    ],
+)
+def test_a_colon_after_a_bracketed_lead_stays_with_the_credit(text, byline, rest):
+    lead = parse_lead(text)
+    assert (lead.byline, lead.rest) == (byline, rest)
+
+
+def test_an_office_of_two_titles_before_the_writer():
+    # 人民日报 2024: `院长、教授` (the 2000 and 2011 forms above have one)
+    assert people(parse_credit("复旦大学新闻学院院长、教授 张涛甫")) == [("张涛甫", "author")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aerial photo's credit (温州日报, 湛江日报), a reader's photo (浙江日报; 南方+'s 拍客 above)
+        ("杨冰杰 航拍", [("杨冰杰", "photographer")]),
+        ("航拍/记者李忠", [("李忠", "photographer")]),
+        ("拍友 包响亮 摄", [("包响亮", "photographer")]),
+    ],
+)
+def test_aerial_and_readers_photos(text, expected):
+    assert people(parse_credit(text)) == expected
