@@ -18,7 +18,7 @@ import re
 from .bylines import parse_credit, parse_staff
 from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
 from .model import Furniture
-from .text import CLOSE_PAREN, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, ends_sentence, squeeze, strip
+from .text import CLOSE_PAREN, COMMAS, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, ends_sentence, squeeze, strip
 
 _NUM = "0-9\uff10-\uff19一二三四五六七八九十"
 # `▶ 下转 02版`, `(上接第1版)`, `(下转6版②)`: the circled number is the story's place on that page
@@ -43,9 +43,11 @@ _MASTHEAD = re.compile(
 )
 # The page's number and name on one line: `10  政治`, `要闻  2`, `A02  长沙新闻`, `第3版  要闻`.
 _PAGE_NO = f"(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[0-9]{{1,3}}版)"
+# A page's name, of two joined by a slash or a plus sign too (`城事/综合`, 海峡都市报; `新闻+ 本地`, 湛江日报).
+_PAGE_NAME = f"[{HAN}·・•]{{2,10}}(?:[{SPACES}]*[/／+＋][{SPACES}]*[{HAN}]{{2,8}})?"
 _NUMBERED_HEADER = re.compile(
-    f"^(?:{_PAGE_NO}(?:[{SPACES}]*[:\uff1a][{SPACES}]*|[{SPACES}]+)(?:[0-9]{{2,4}}(?=[{HAN}]))?[{HAN}·・•]{{2,10}}"
-    f"|[{HAN}·・•]{{2,10}}[{SPACES}]+{_PAGE_NO})$"
+    f"^(?:{_PAGE_NO}(?:[{SPACES}]*[:\uff1a][{SPACES}]*|[{SPACES}]+)(?:[0-9]{{2,4}}(?=[{HAN}]))?{_PAGE_NAME}"
+    f"|{_PAGE_NAME}[{SPACES}]+{_PAGE_NO})$"
 )  # `A06　2023南国书香节`; an e-paper's `第07版：长征`, `A06版:洛阳·热线`, `第6版:时评`
 # The date in the page's head, with the paper's name or the lunar date around it:
 # `2024年1月23日 星期二`, `湖南日报  2024年1月9日  星期二`, `2025年1月10日 星期五 农历甲辰年腊月十一`.
@@ -59,8 +61,11 @@ _PAGE_DATE = re.compile(
     f"(?:[{SPACES}]+(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9]{{1,3}}))?"  # `… 星期二  3` (温州日报)
     f"(?:[{SPACES}]+{_PAPER})?$"  # the paper's name after the date (`2018年8月21日 星期二  长江日报`)
 )
-# The paper's registration numbers in its masthead: `国内统一刊号:CN43-0003 湘潭日报社出版`, `邮发代号 41-11`.
-_REGISTRATION = re.compile(f"^(?:国内统一(?:连续出版物号|刊号)|邮发代号)[{SPACES}:\uff1a]*(?:CN)?[0-9]")
+# The paper's registration numbers in its masthead: `国内统一刊号:CN43-0003 湘潭日报社出版`, `邮发代号 41-11`,
+# after its publisher's name too (`贵州日报报刊社 贵州日报当代融媒体集团 出版 国内统一刊号:CN52-0013 代号65-1`).
+_REGISTRATION = re.compile(
+    f"(?:^|出版[{SPACES}]+)(?:国内统一(?:连续出版物号|刊号)|邮发代号)[{SPACES}:\uff1a]*(?:CN)?[0-9]"
+)
 _PUBLISHER = re.compile(f"^[{HAN}]{{1,12}}(?:报|办|部|委|局|台|社|会)[{SPACES}]*(?:宣|宣制|制|供稿)$")
 _SLOGAN_SEGMENT = re.compile(f"^[{HAN}]{{2,6}}$")
 
@@ -93,7 +98,7 @@ def classify(text: str) -> Furniture | None:
         return Furniture("page_header", line)
     if _PAGE_DATE.match(line):
         return Furniture("page_date", line)
-    if _REGISTRATION.match(line):
+    if _REGISTRATION.search(line) and not any(c in line for c in STOPS + COMMAS):
         return Furniture("masthead", line)
     if _PUBLISHER.match(flat) and len(flat) <= 14:
         return Furniture("publisher_credit", line)

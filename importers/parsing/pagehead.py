@@ -23,7 +23,8 @@ _NUMBER = re.compile(f"(?P<letter>[A-Za-z]?)(?P<digits>[0-9\uff10-\uff19]{{1,3}}
 _SPLIT_HEADER = re.compile(
     f"^(?:(?P<no1>[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}版?|第[{SPACES}]*[^{SPACES}]{{1,3}}[{SPACES}]*版)"
     f"(?:[{SPACES}]*[:\uff1a][{SPACES}]*|[{SPACES}]+)"  # `第07版：长征`, `A06版:洛阳·热线` (e-papers' names)
-    f"(?P<name1>[0-9]{{0,4}}[{HAN}][{HAN}0-9·・•/]{{1,11}})"  # `05 复刊40周年特刊`, `4  80年纸墨情缘`
+    # `05 复刊40周年特刊`, `4  80年纸墨情缘`; two names joined (`新闻+ 本地`, 湛江日报)
+    f"(?P<name1>[0-9]{{0,4}}[{HAN}][{HAN}0-9·・•/]{{1,11}}(?:[{SPACES}]*[+＋/／][{SPACES}]*[{HAN}]{{2,8}})?)"
     f"|(?P<name2>[{HAN}·・•]{{2,10}})[{SPACES}]+"
     f"(?P<no2>[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}版?|第[{SPACES}]*[^{SPACES}]{{1,3}}[{SPACES}]*版))$"
 )

@@ -174,15 +174,17 @@ def page_header(page: PageInfo) -> str:
 
 def from_header(header: str, names: Sequence[str]) -> str:
     """`综合·城区` → 城区 when a section of that name exists (the most specific part wins: the last,
-    and never 综合 when another part names a section: `要闻·综合` → 要闻)."""
+    and never 综合 when another part names a section: `要闻·综合` → 要闻; nor when another part names a local
+    news page, which decides as a local page does: `城事/综合`, 海峡都市报)."""
     if not header:
         return ""
-    parts = [p for p in header.replace("・", "·").replace("•", "·").split("·") if p]
+    parts = _header_parts(header)
+    mixed = MIXED_SECTION if len(parts) > 1 and local_page_place(header) is not None else None
     for part in sorted(reversed(parts), key=lambda part: part == MIXED_SECTION):
-        if part in names:
+        if part in names and part != mixed:
             return part
     for name in names:
-        if name in header:
+        if name in header and name != mixed:
             return name
     for word, name in HEADER_SECTIONS.items():
         if word in header and name in names:
@@ -212,9 +214,9 @@ def local_page_place(header: str) -> str | None:
 
 
 def _header_parts(header: str) -> list[str]:
-    """`洛阳·热线` → 洛阳, 热线: the parts of a page's name (pagehead reads the number off `A06版:洛阳·热线`)."""
-    name = header.replace("・", "·").replace("•", "·").strip()
-    return [p.strip() for p in name.split("·") if p.strip()]
+    """`洛阳·热线` → 洛阳, 热线: the parts of a page's name (pagehead reads the number off `A06版:洛阳·热线`);
+    a slash or a plus sign joins two as the dot does (`城事/综合`, 海峡都市报; `新闻+ 本地`, 湛江日报)."""
+    return [p.strip() for p in re.split("[·・•/／+＋]", header.strip()) if p.strip()]
 
 
 def place_of_page(header: str, masthead: str) -> str:
@@ -306,8 +308,9 @@ def local_section(text: str) -> str:
 
 
 # China named in a foreign story's title or first paragraph: its own business abroad (`中泰签署联合声明`, `中国国家主席
-# 江泽民今天结束了对蒙古…的正式访问`), not a foreign mayor's or a foreign summit's (人民日报 `国际周刊`, `国际`).
-_CHINA = re.compile("中国|中方|中华|我国|中[\u4e00-\u9fa5](?:两国|关系|联合|双方)")
+# 江泽民今天结束了对蒙古…的正式访问`; its party's and its embassies' too: `中共中央政治局委员、中央外办主任王毅`, a city
+# daily's 国际新闻 2025; `我驻美大使`, 人民日报 1995), not a foreign mayor's or a foreign summit's (人民日报 `国际周刊`, `国际`).
+_CHINA = re.compile("中国|中方|中华|中共|我国|我驻|中[\u4e00-\u9fa5](?:两国|关系|联合|双方)")
 
 
 def _lead(text: str) -> str:

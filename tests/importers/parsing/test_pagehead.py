@@ -69,6 +69,9 @@ def test_the_papers_name_printed_in_the_page_head(lines, masthead):
         ("人民日报海外版  2013年8月30日  星期五", "page_date"),
         # the registration number in the masthead (湘潭日报 2022)
         ("国内统一刊号:CN43-0003 湘潭日报社出版", "masthead"),
+        # after the publishers' names (贵州日报 2025), as 人民日报 prints it
+        ("贵州日报报刊社 贵州日报当代融媒体集团 出版 国内统一刊号:CN52-0013 代号65-1", "masthead"),
+        ("人民日报社出版 国内统一连续出版物号 CN11-0065 代号1-1", "masthead"),
     ],
 )
 def test_more_lines_of_a_page_s_head(line, kind):
@@ -105,6 +108,9 @@ def test_the_staff_line_closes_the_page_s_head():
         ("jfjb/jfjb_20180224_07", "第07版", "长征", 7),
         ("lywb/lywb_20090106_A06", "A06版", "洛阳·热线", 6),
         ("fzrb/fzrb_20250916_01", "01版", "要闻", 1),
+        # a name of two joined by a plus sign (湛江日报) or a slash (海峡都市报)
+        ("zhjrb/zhjrb_20250727_04", "第4版", "新闻+ 本地", 4),
+        ("hdb/hdb_20150423_A44", "A44", "城事/综合", 44),
     ],
 )
 def test_a_page_s_number_and_name_with_a_colon_between(page, label, name, number):

@@ -317,3 +317,24 @@ def test_local_page_of_a_city_and_its_counties_elsewhere_is_society(page, words)
 )
 def test_front_pages_two_part_headers_and_other_cities(page, words, expected):
     assert section_of(sections_of(page), words) == expected
+
+
+def test_a_local_page_named_with_another_word_joined_by_a_plus_or_a_slash():
+    # 湛江日报 `第4版:新闻+ 本地`, 海峡都市报 `A44 城事/综合`: the local part names the page, as after a dot
+    # (another city's: 社会), and 综合 beside it does not decide; the paper's own `综合·城区` stays 城区
+    text = "近日,芙蓉区朝阳街道朝阳社区提质提档。"
+    assert section(text, header="新闻+ 本地", masthead="湛江日报") == "社会"
+    assert section(text, header="城事/综合", masthead="海峡都市报") == "社会"
+    assert section(text, header="综合·城区", masthead="株洲日报") == "城区"
+
+
+def test_chinas_party_and_embassies_abroad_are_its_own_business_on_a_foreign_page():
+    # a city daily's 国际新闻 2025 (`中共中央政治局委员、中央外办主任王毅`), 人民日报 1995 (`我驻美大使`): China named,
+    # so the 时政 words may decide, as for `中国`
+    from importers.parsing.sections import _CHINA
+
+    assert _CHINA.search("中共中央政治局委员、中央外办主任王毅10日在巴西出席金砖国家安全事务高级代表会议")
+    assert _CHINA.search("看望我驻泰使馆人员")
+    assert not _CHINA.search("朝鲜报纸发表元旦联合社论")
+    found = sections_of("xinhua_20250501_A07.txt")
+    assert section_of(found, "王毅谈金砖国家反恐") == "时政"
