@@ -229,8 +229,10 @@ def _photo_under_title(body: list[Unit], k: int) -> int | None:
     end, photos, texts = k, 0, 0
     while end < len(body):
         unit = body[end]
-        if _credited_photo(unit) and texts == 0 and photos < _MAX_PHOTOS:
-            photos += 1
+        if _credited_photo(unit) and photos < _MAX_PHOTOS:
+            # (a caption closed by its credit closes the caption lines over it too: `10月15日,…进行训练。` /
+            # `…入门级山峰。…。 新华社记者 普布扎西 摄`, 人民日报)
+            texts, photos = 0, photos + 1
         elif unit.shape == TEXT and not photos and texts < _MAX_PHOTO_CAPTIONS and end + 1 < len(body):
             texts += 1
         elif unit.shape == CREDIT and texts and end + 1 < len(body) and body[end + 1].shape == PHOTO_CREDIT:
@@ -363,7 +365,15 @@ _MAX_HEADING = 60
 
 
 def _unfinished_line(unit: Unit) -> bool:
-    return len(unit.key) <= _MAX_HEADING and not ends_sentence(unit.text) and "\n" not in unit.text
+    """A line that ends no sentence, as a title does; not one cut at a comma (`…面前时,`), which a column
+    break cut out of a paragraph (哈尔滨日报: the first half of a story's first paragraph after a jump line)."""
+    text = strip(unit.text)
+    return (
+        len(unit.key) <= _MAX_HEADING
+        and not ends_sentence(text)
+        and "\n" not in text
+        and text[-1:] not in COMMAS + "\u3001"
+    )
 
 
 def _closing_signatures(seq: list[Unit]) -> None:
@@ -1066,10 +1076,15 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     """Items with no byline: a title followed by text (notices, boxed items)."""
     groups: list[list[int]] = []
     jumped = _continued_elsewhere(seq, indexes)
+    subheads: set[int] = set()
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
-        if groups and jumped and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
+        if k in subheads or (groups and (series := _subhead_series(seq, groups[-1], indexes, n))):
+            subheads.update(series if k not in subheads else ())
+            groups[-1].append(k)
+            continue
+        if groups and (jumped or _runs_to_jump(seq, indexes, n)) and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
             groups[-1].append(k)
             continue
         if groups and seq[k].after_jump and seq[k].shape == TEXT and _has_text(seq, groups[-1]):
@@ -1155,6 +1170,71 @@ def _subhead_of_jumped(seq: list[Unit], group: list[int], following: list[int]) 
         and nxt is not None
         and nxt.shape == TEXT
     )
+
+
+def _subhead_series(seq: list[Unit], group: list[int], indexes: list[int], n: int) -> list[int]:
+    """The subheads of a titled story with no byline, from the title line at ``indexes[n]`` on: two or more
+    short lines of about one length, each between a finished paragraph and text, shorter than the story's
+    title (扬子晚报: `今晨,上班路上体验“尴尬”` … `汽车灰头土脸` … `行人戴上口罩` … `高速路逆驶增多`; 哈尔滨日报:
+    `路上冰城:有人气` … `…:有底气` …); the next story's title, longer, ends the series. [] when none."""
+    # (the story's title, or the first half of its first paragraph printed over it: `…面前时,` / title / `…`)
+    head = next((seq[k] for k in group[:2] if seq[k].shape == TITLE or seq[k].phrase), None)
+    if head is None or not _subhead_slot(seq, indexes, n):
+        return []
+    first = len(seq[indexes[n]].key)
+    series = []
+    for m in range(n, len(indexes)):
+        unit = seq[indexes[m]]
+        if unit.shape != TITLE:
+            continue
+        if not _subhead_slot(seq, indexes, m) or abs(len(unit.key) - first) > _SERIES_SPREAD:
+            break
+        series.append(indexes[m])
+    longest = max((len(seq[k].key) for k in series), default=0)
+    fits = longest <= _MAX_SERIES_SUBHEAD and len(head.key) >= longest + _SERIES_SPREAD
+    return series if len(series) > 1 and fits else []
+
+
+def _subhead_slot(seq: list[Unit], indexes: list[int], m: int) -> bool:
+    """A title line where a subhead stands: one line, in the column of a finished paragraph, over text."""
+    if not 0 < m < len(indexes) - 1:
+        return False
+    before, unit, after = (seq[k] for k in indexes[m - 1 : m + 2])
+    return (
+        unit.shape == TITLE
+        and "\n" not in unit.text
+        and not unit.barrier_before
+        and before.shape == TEXT
+        and ends_sentence(before.text)
+        and after.shape == TEXT
+    )
+
+
+_MAX_SERIES_SUBHEAD = 12
+_SERIES_SPREAD = 3
+
+
+def _runs_to_jump(seq: list[Unit], indexes: list[int], n: int) -> bool:
+    """The text after the unit at ``indexes[n]`` reaches a jump line (`(下转第7版)`) before any other title:
+    the story it is in goes on elsewhere, as when the whole span is jumped (北京晚报: `熟悉面孔 再难寻觅`
+    between the paragraphs of a feature with no byline that `(下转第7版)` ends, the page's briefs after it)."""
+    for m in range(n + 1, len(indexes)):
+        unit = seq[indexes[m]]
+        if unit.before_jump:
+            return True
+        if unit.shape == TITLE and not _between_cut_halves(seq, indexes, m):
+            return False
+    return False
+
+
+def _between_cut_halves(seq: list[Unit], indexes: list[int], m: int) -> bool:
+    """A line at ``indexes[m]`` set between a paragraph the column cut mid-sentence and its second half
+    (a caption or a title the extraction floated there: `…之后这个门牌号变成` / `这就是我以前住的四合院` /
+    `噼里啪啦地…`)."""
+    if not 0 < m < len(indexes) - 1:
+        return False
+    before, after = seq[indexes[m - 1]], seq[indexes[m + 1]]
+    return before.shape == TEXT and not ends_sentence(before.text) and after.shape == TEXT
 
 
 def _long_phrase_heading(seq: list[Unit], indexes: list[int], n: int) -> bool:
@@ -1387,7 +1467,10 @@ def _inset_photo(seq: list[Unit], rest: list[int], anchor: Unit | None, title: s
         # (a caption alone with its credit on it must tell of other news than the title: `10月11日,国家主席习近平
         # 乘专机抵达金奈,…` under `习近平抵达金奈…` is the story's own photo)
         alone = start == m and unit.shape == CAPTION and not (title and _shares_words(title, caption))
-        if cut and resumes and (start < m or alone) and _tells_a_story(caption):
+        # (or of a day, as a news photo's caption opens, of other news than the title: `8月30日,在北京慕田峪长城
+        # …慈善募捐仪式上,…` / `新华社记者 李明放摄` inside `“特困专线”不休息`, 人民日报 2002)
+        dated = _DATED.match(caption) is not None and not (title and _shares_words(title, caption))
+        if cut and resumes and (start < m or alone) and (_tells_a_story(caption) or dated):
             return start, m + 1
     return None
 

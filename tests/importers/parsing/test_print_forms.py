@@ -1983,3 +1983,58 @@ def test_a_brief_closed_by_its_source_on_a_line_of_its_own_ends_there():
     briefs = [i for i in items("rmrb_19980413_02") if i.kicker == "新闻简报"]
     assert [b.headline for b in briefs] == ["穗涉外宾馆定最低限价", "重点工程常熟电厂开工"]
     assert all("(新华社)" in b.bylines and not b.people and "(新华社)" not in b.paragraphs for b in briefs)
+
+
+def test_a_titled_photo_whose_caption_lines_close_on_a_credited_caption_inside_a_cut_paragraph():
+    """人民日报 2019: `…内蒙古人民代表会议,` / `攀登` / `10月15日,…进行训练。` / `…。 新华社记者 普布扎西 摄` /
+    `在中国共产党的领导下,…`: the credited caption closes the uncredited line over it, as a credit line
+    does (齐鲁晚报, 辽宁日报 above); the photo is its own item, the feature's paragraph is joined."""
+    feature = item("rmrb_20190421_01", "解码“模范自治区”")
+    assert any("内蒙古人民代表会议,在中国共产党的领导下" in p for p in feature.paragraphs)
+    assert not feature.captions and ("普布扎西", "photographer") not in people(feature)
+    photo = item("rmrb_20190421_01", "攀登")
+    assert photo.kind == "photo" and len(photo.captions) == 2 and people(photo) == {("普布扎西", "photographer")}
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheads"),
+    [
+        # 扬子晚报 2003: three short part titles of one length in a story printed with no byline
+        ("yzwb_20031216_A6", "今晨,上班路上体验“尴尬”", ["汽车灰头土脸", "行人戴上口罩", "高速路逆驶增多"]),
+        # 哈尔滨日报 2001: three `X:Y` part titles, the story's first paragraph cut over its title after a jump
+        ("hebrb_20010604_02", "人气、底气和大气", ["路上冰城:有人气", "科技升金:讲底气", "城市模样:真大气"]),
+    ],
+)
+def test_a_series_of_short_part_titles_in_a_story_with_no_byline_are_its_subheads(page, headline, subheads):
+    story = item(page, headline)
+    assert [squeeze(s) for s in story.subheads] == [squeeze(s) for s in subheads]
+    assert not any(squeeze(s) in squeeze(i.headline) for i in items(page) for s in subheads)
+
+
+def test_a_part_title_of_a_story_with_no_byline_that_a_jump_line_ends_is_its_subhead():
+    """北京晚报 2018: `熟悉面孔 再难寻觅` between the paragraphs of a feature that `(下转第7版)` ends, a caption
+    floated between the halves of a cut paragraph under it, then the page's briefs (株洲晚报's jumped stories
+    with subheads as before)."""
+    story = item("bjwb_20180219_06", "北京晚报帮忙找到失散老街坊")
+    # (the uncredited caption between the halves of the cut paragraph stays a line of the story too)
+    assert squeeze(story.subheads[0]) == "熟悉面孔再难寻觅" and story.continued_to
+    assert len([i for i in items("bjwb_20180219_06") if i.kind == "news"]) == 3
+
+
+def test_a_line_cut_at_a_comma_after_a_jump_line_is_no_title():
+    """哈尔滨日报: `(下转第3版)` / `哈尔滨有过“难堪”:5个月前…面前时,` / the story's title / `这位谦和的…`: the
+    first half of the next story's first paragraph, joined to its second half, not a title line."""
+    story = item("hebrb_20010604_02", "人气、底气和大气")
+    assert "难堪" not in story.kicker + story.headline
+    assert any("面前时,这位谦和的" in squeeze(p) for p in story.paragraphs)
+
+
+def test_a_dated_caption_of_other_news_inside_a_cut_paragraph_is_its_own_photo():
+    """人民日报 2002: `…帮助打电话者寻找` cut by `8月30日,在北京慕田峪长城…慈善募捐仪式上,…` / `新华社记者 李明放摄`: a
+    caption of one sentence that opens with its day, of other news than `“特困专线”不休息`, is an untitled photo
+    item (as with two sentences or `图为`, _inset_photo), and the story's paragraph is joined."""
+    story = item("rmrb_20020215_02", "“特困专线”不休息")
+    assert ("李明放", "photographer") not in people(story) and not story.captions
+    photos = [i for i in items("rmrb_20020215_02") if i.kind == "photo"]
+    assert [people(p) for p in photos] == [{("李明放", "photographer")}]
+    assert photos[0].captions[0].startswith("8月30日,在北京慕田峪长城")
