@@ -106,6 +106,10 @@ def is_title_like(text: str) -> bool:
     if len(lines) == 1:
         if flat.startswith("【") and flat.endswith("】") and flat.count("【") == 1:
             return True  # a column's name in its brackets, commas and all: `【展现青春风貌,关注青年成长②】`
+        if tagged := _COLUMN_TAG.match(flat):
+            # a column's tag and a bar before the title, which may hold a comma: `1999|人车路,全力配合“三缺一”`
+            # (晶报), `报小拍|十年,徐闻这座小岛变了样` (湛江日报)
+            return could_be_title(tagged["title"])
         if any(c in flat for c in COMMAS + SEMICOLONS):
             return False
         colon = next((i for i, c in enumerate(flat) if c in COLONS), None)
@@ -116,6 +120,9 @@ def is_title_like(text: str) -> bool:
     elif any(len(squeeze(line)) > 30 for line in lines):
         return False
     return True
+
+
+_COLUMN_TAG = re.compile("^[^|｜]{1,6}[|｜](?P<title>[^|｜]{4,})$")
 
 
 def is_note(text: str) -> bool:

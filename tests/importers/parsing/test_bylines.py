@@ -1185,3 +1185,15 @@ def test_an_office_of_two_titles_before_the_writer():
 )
 def test_aerial_and_readers_photos(text, expected):
     assert people(parse_credit(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rarer surnames of real bylines: 郅 (人民日报 1979), the compound 完颜 (济宁日报)
+        ("(郅振璞)", [("郅振璞", "author")]),
+        ("摄影:记者完颜文豪", [("完颜文豪", "photographer")]),
+    ],
+)
+def test_rarer_surnames(text, expected):
+    assert people(parse_credit(text)) == expected

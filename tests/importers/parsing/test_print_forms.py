@@ -2038,3 +2038,16 @@ def test_a_dated_caption_of_other_news_inside_a_cut_paragraph_is_its_own_photo()
     photos = [i for i in items("rmrb_20020215_02") if i.kind == "photo"]
     assert [people(p) for p in photos] == [{("李明放", "photographer")}]
     assert photos[0].captions[0].startswith("8月30日,在北京慕田峪长城")
+
+
+def test_a_title_after_a_column_tag_and_a_bar_may_hold_a_comma():
+    """晶报 2022 `1999 |人车路,全力配合“三缺一”` after the package's last paragraph opens the 1999 story (its
+    `(冯景)` its own), as `2003 |…` after a closing credit did; 湛江日报's `报小拍|十年,徐闻这座小岛变了样` reads as a
+    title line too."""
+    from importers.parsing.titles import is_title_like
+
+    assert is_title_like("报小拍|十年,徐闻这座小岛变了样") and is_title_like("1999 |人车路,全力配合“三缺一”")
+    assert not is_title_like("十年,徐闻这座小岛变了样")  # a comma without the tag: as before
+    story = item("jingb_20220826_A10", "人车路,全力配合“三缺一”")
+    assert people(story) == {("冯景", "author")}
+    assert len([i for i in items("jingb_20220826_A10") if i.kind in ("news", "commentary")]) == 4
