@@ -386,7 +386,7 @@ SURNAMES = (
 
 # Newsrooms that sign with a short name carrying none of the suffixes below (报, 社, 网, 台…):
 # 南都记者 薛凯莹 (南方都市报).
-OUTLETS = ("南都", "新湖南")  # newsrooms whose names end in no suffix of ORG_SUFFIXES
+OUTLETS = ("南都", "新湖南", "YMG")  # newsrooms whose names end in no suffix of ORG_SUFFIXES (YMG: 烟台日报传媒集团)
 # How a workplace or an address ends when a writer signs with it before the name.
 WORKPLACE_ENDINGS = (
     "信箱",

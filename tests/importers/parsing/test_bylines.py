@@ -1197,3 +1197,9 @@ def test_aerial_and_readers_photos(text, expected):
 )
 def test_rarer_surnames(text, expected):
     assert people(parse_credit(text)) == expected
+
+
+def test_a_media_groups_latin_initials_before_the_role():
+    # 烟台日报传媒集团's YMG (烟台晚报 2021 `YMG全媒体记者 杨春娜摄`; 齐鲁晚报's copy of 烟台日报 `本报讯(YMG记者侯召溪)`)
+    assert people(parse_lead("本报讯(YMG记者侯召溪)近日,").people) == [("侯召溪", "reporter")]
+    assert people(parse_credit("YMG记者 刘向阳")) == [("刘向阳", "reporter")]
