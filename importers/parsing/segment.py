@@ -755,12 +755,28 @@ def _closes_photo(seq: list[Unit], i: int) -> bool:
     caption = _cut_half(seq, i) + seq[i].caption
     if nxt is not None and nxt.shape == LEAD and _tells_a_story(caption):
         return True  # the photo's own story is told in its caption; the lead opens another
+    if nxt is not None and nxt.shape == LEAD and _DATED.match(caption) and _titled_elsewhere(seq, i, nxt):
+        # dated captions under a title the lead tells nothing of (`15日湖南多地降雪 雪后美景分外妖娆` / `12月15日,
+        # 溆浦县…` … / `华声在线8月19日讯(…)贫困人口大幅减少…`, 湖南日报): photo news, and another story
+        return True
     if nxt is not None and _tells_a_story(caption) and _photo_follows(seq, i + 1):
         return True  # untitled photos in a row, each telling its news (焦作日报, 信阳日报, 湖南日报)
     return nxt is None or nxt.barrier_before or nxt.shape not in (CAPTION, TEXT, LEAD, CREDIT, PHOTO_CREDIT)
 
 
 _STORY_CAPTION = 60
+
+
+def _titled_elsewhere(seq: list[Unit], i: int, lead: Unit) -> bool:
+    """The captions at and above i stand under a title that shares no more than one word with the first
+    sentence of the lead under them, its news (a province's name is one: `湖南`)."""
+    top = i
+    while top > 0 and seq[top].shape == CAPTION and i - top < _MAX_PHOTO_CAPTIONS and not seq[top].barrier_before:
+        top -= 1
+    if seq[top].shape != TITLE or top == i:
+        return False
+    news = re.split("[\u3002!?\uff01\uff1f]", lead.lead.rest if lead.lead else lead.text, maxsplit=1)[0]
+    return sum(pair in news for pair in set(_pairs(seq[top].key))) <= 1
 
 
 def _cut_half(seq: list[Unit], i: int) -> str:
@@ -1087,11 +1103,18 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if groups and (jumped or _runs_to_jump(seq, indexes, n)) and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
             groups[-1].append(k)
             continue
-        if groups and seq[k].after_jump and seq[k].shape == TEXT and _has_text(seq, groups[-1]):
+        if groups and seq[k].after_jump and seq[k].shape in (TEXT, TITLE) and _has_text(seq, groups[-1]):
             groups.append([k])  # `▶下转06版` ended the story above: the text after it is another's
             continue
-        if groups and seq[k].shape == TEXT and _signed_at_end(seq[groups[-1][-1]]) and _has_text(seq, groups[-1]):
-            # `…圆满成功。记者 樊欣欣 通讯员 赵帅` signed the story above: the text after it is another's
+        last = seq[groups[-1][-1]] if groups else None
+        if (
+            last is not None
+            and seq[k].shape == TEXT
+            and (_signed_at_end(last) or last.shape == TEXT and split_source_tag(last.text) == ("", strip(last.text)))
+            and _has_text(seq, groups[-1])
+        ):
+            # `…圆满成功。记者 樊欣欣 通讯员 赵帅` signed the story above, `据新华社` on its own line closed it (齐鲁晚报;
+            # `(新华社)`, 人民日报): the text after it is another's
             groups.append([k])
             continue
         if not groups or (
@@ -1181,28 +1204,33 @@ def _subhead_series(seq: list[Unit], group: list[int], indexes: list[int], n: in
     head = next((seq[k] for k in group[:2] if seq[k].shape == TITLE or seq[k].phrase), None)
     if head is None or not _subhead_slot(seq, indexes, n):
         return []
-    first = len(seq[indexes[n]].key)
+    first = _line_length(seq[indexes[n]])
     series = []
     for m in range(n, len(indexes)):
         unit = seq[indexes[m]]
         if unit.shape != TITLE:
             continue
-        if not _subhead_slot(seq, indexes, m) or abs(len(unit.key) - first) > _SERIES_SPREAD:
+        if not _subhead_slot(seq, indexes, m) or abs(_line_length(unit) - first) > _SERIES_SPREAD:
             break
         series.append(indexes[m])
-    longest = max((len(seq[k].key) for k in series), default=0)
+    longest = max((_line_length(seq[k]) for k in series), default=0)
     fits = longest <= _MAX_SERIES_SUBHEAD and len(head.key) >= longest + _SERIES_SPREAD
     return series if len(series) > 1 and fits else []
 
 
+def _line_length(unit: Unit) -> int:
+    return max(len(squeeze(line)) for line in unit.text.split("\n"))
+
+
 def _subhead_slot(seq: list[Unit], indexes: list[int], m: int) -> bool:
-    """A title line where a subhead stands: one line, in the column of a finished paragraph, over text."""
+    """A title where a subhead stands: one line or two (`楼房进行统一改造` / `新装人脸识别功能摄像头`, 华商报), in
+    the column of a finished paragraph, over text."""
     if not 0 < m < len(indexes) - 1:
         return False
     before, unit, after = (seq[k] for k in indexes[m - 1 : m + 2])
     return (
         unit.shape == TITLE
-        and "\n" not in unit.text
+        and unit.text.count("\n") < 2
         and not unit.barrier_before
         and before.shape == TEXT
         and ends_sentence(before.text)
@@ -1210,7 +1238,7 @@ def _subhead_slot(seq: list[Unit], indexes: list[int], m: int) -> bool:
     )
 
 
-_MAX_SERIES_SUBHEAD = 12
+_MAX_SERIES_SUBHEAD = 13
 _SERIES_SPREAD = 3
 
 

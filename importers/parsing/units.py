@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .bylines import Lead, is_bare_role, is_name, parse_credit, parse_lead, parse_staff_line, split_caption_credit
+from .bylines import (
+    Lead,
+    is_bare_role,
+    is_name,
+    parse_credit,
+    parse_lead,
+    parse_staff_line,
+    split_caption_credit,
+    split_source_tag,
+)
 from .furniture import classify as classify_furniture
 from .furniture import page_head, split_glued_jump
 from .lexicon import PAGE_NAMES, PHOTOGRAPHER
@@ -253,6 +262,14 @@ def _staff_line(text: str) -> Furniture | None:
     return Furniture("staff", strip(text), people=people) if people else None
 
 
+def _source_tag_alone(text: str) -> bool:
+    """`据新华社` on a line of its own under a story's last paragraph (齐鲁晚报's copy), as `(新华社)` in brackets
+    (人民日报): the newsroom the story was taken from, closing it, not a title (`【我与光明日报】`, a column's name
+    in brackets, stays one)."""
+    tag = split_source_tag(text)
+    return tag is not None and not tag[0] and strip(text).startswith("据")
+
+
 def classify(unit: Unit) -> None:
     text = unit.text
     furniture = classify_furniture(text) or _staff_line(text)
@@ -289,9 +306,10 @@ def classify(unit: Unit) -> None:
         unit.shape = CAPTION
         unit.caption, unit.credit, unit.people = caption
         return
-    if is_title_like(text):
+    tagged = _source_tag_alone(text)
+    if is_title_like(text) and not tagged:
         unit.shape = TITLE
         unit.is_name = "\n" not in text and is_name(text)
         return
     unit.shape = TEXT
-    unit.phrase = could_be_title(text)
+    unit.phrase = could_be_title(text) and not tagged

@@ -2051,3 +2051,37 @@ def test_a_title_after_a_column_tag_and_a_bar_may_hold_a_comma():
     story = item("jingb_20220826_A10", "人车路,全力配合“三缺一”")
     assert people(story) == {("冯景", "author")}
     assert len([i for i in items("jingb_20220826_A10") if i.kind in ("news", "commentary")]) == 4
+
+
+def test_dated_credited_captions_under_a_title_the_lead_below_does_not_tell_of_are_photo_news():
+    """湖南日报 2017: `15日湖南多地降雪 雪后美景分外妖娆` over three dated captions with their credits on them, then
+    `华声在线8月19日讯(…)从救济式扶贫到开发式扶贫,…湖南为消灭贫困…`: the title shares one word with the lead's
+    first sentence, a province's name; the photos are an item of their own and the lead opens the story whose title
+    floated into its body (as a caption telling its story in two sentences does before a lead, _closes_photo)."""
+    photo = item("hnrb_20171211_06", "15日湖南多地降雪")
+    assert photo.kind == "photo" and len(photo.captions) == 3
+    story = item("hnrb_20171211_06", "脱贫攻坚 奔向小康")
+    assert people(story) == {("奉永成", "reporter"), ("何逸杰", "intern")}
+
+
+def test_a_source_tag_on_a_line_of_its_own_closes_the_story_above_and_is_no_title():
+    """齐鲁晚报's wire copy (a city daily's 综合 page, 2025): `据新华社` under a story's last paragraph closes it as
+    `(新华社)` does in 人民日报; the text after it is another story (whose title floated into the cut paragraph
+    above), and the second `据新华社` is no kicker of the photo's title under it."""
+    assert [squeeze(i.headline) for i in items("xinhua_20251012_A04")][2:] == [
+        "中办印发《通知》在全党开展深入贯彻中央八项规定精神学习教育",
+        "中国人民银行将创设新的结构性货币政策工具",
+        "晚秋忙收获",
+    ]
+    photo = item("xinhua_20251012_A04", "晚秋忙收获")
+    assert not photo.kicker
+
+
+def test_two_line_part_titles_in_a_series_and_a_title_after_a_jump_line():
+    """华商报 2020's front: an unsigned lead story under three title lines with two part titles of two lines each
+    (`楼房进行统一改造` / `新装人脸识别功能摄像头`, `社区图书馆有藏书1万多册` / `美德和法治宣传融入居民生活`), cut by
+    `(下转A2版)`; the title after the jump line opens the next item, however many lines stand over its text."""
+    story = item("hsb_20200108_A01", "老小区二O五所5年换新颜")
+    assert [squeeze(s)[:8] for s in story.subheads] == ["楼房进行统一改造", "社区图书馆有藏书"]
+    assert story.continued_to and not any("香樟树" in p for p in story.paragraphs)
+    assert any("香樟树" in i.kicker + i.headline for i in items("hsb_20200108_A01") if i is not story)
