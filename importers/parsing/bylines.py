@@ -234,7 +234,8 @@ def ends_with_tip(text: str) -> bool:
 _REPORTED = re.compile(
     f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
 )
-_MARK_BETWEEN = re.compile(f"(?<=[{HAN}])[{_AUTHOR_MARKS}](?=[{HAN}])")
+# (or an at sign, as on social media: `摄影师@张殿文`, 新京报; `摄影师@姚远`, 星球研究所)
+_MARK_BETWEEN = re.compile(f"(?<=[{HAN}])[{_AUTHOR_MARKS}@＠](?=[{HAN}])")
 # How the reporting was done, between one credit's names and the next label: `…通讯员 田辰珉 报道 策划 王金龙`.
 _REPORTED_BETWEEN = re.compile(f"(?<=[{HAN}])[{SPACES}]+(?:{_words(REPORTING_WORDS)})[{SPACES}]+(?={_CREDIT_ROLES})")
 # A place printed before 报道 after the names: 陈彦兵 株洲报道, 吳千、于海江 哈爾濱報道.

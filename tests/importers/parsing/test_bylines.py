@@ -1203,3 +1203,12 @@ def test_a_media_groups_latin_initials_before_the_role():
     # 烟台日报传媒集团's YMG (烟台晚报 2021 `YMG全媒体记者 杨春娜摄`; 齐鲁晚报's copy of 烟台日报 `本报讯(YMG记者侯召溪)`)
     assert people(parse_lead("本报讯(YMG记者侯召溪)近日,").people) == [("侯召溪", "reporter")]
     assert people(parse_credit("YMG记者 刘向阳")) == [("刘向阳", "reporter")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("摄影师@张殿文", "张殿文"), ("摄影师@姚远", "姚远"), ("摄影师@阿凡侬侬", "阿凡侬侬")],  # 新京报, 星球研究所
+)
+def test_an_at_sign_between_the_label_and_the_name(text, name):
+    assert people(parse_credit(text)) == [(name, "photographer")]
+    assert parse_credit("邮箱abc@qq.com") is None
