@@ -772,6 +772,8 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if len(text) > 2 * _MAX_CREDIT:
         return None
     text = strip(text)
+    if text.endswith("摄\u3002"):
+        text = text[:-1]  # a full stop after the photo's credit: `洪福乐摄。` (人民日报), `…记者袁灿摄。` (咸宁日报)
     signed = _AUTHOR_WITH_POST.match(text)
     if signed and not staff:
         # `作者:王蒙(作家、中央文史研究馆馆员)`: the author and, in brackets, who they are.

@@ -936,6 +936,26 @@ def _after_other_photo(seq: list[Unit], i: int) -> int | None:
     return j + 1 if closed else None
 
 
+def _last_photo_by_another(seq: list[Unit], own: int, i: int) -> bool:
+    """A caption with its credit (at ``own``..``i``, on it or on the next line) right under a photo whose credit
+    stands on a line of its own, naming none of that credit's people, and the last photo before the next item (a
+    title, a lead, the page's end): another photographer's untitled photo (济宁日报: `…和谐共生` / caption / `■ 记者 李晖 摄` / `今年以来,
+    …。■记者 陈硕 摄` / `本报济宁讯…`; 咸宁日报: `记者 夏正锋 摄` / `24日,无人机拍摄的金桂湖,…。` / `…记者袁灿摄。`)."""
+    before, after = seq[own - 1], seq[i + 1] if i + 1 < len(seq) else None
+    k = own - 2  # the photo above is the only one under its title (a spread's photographers differ: 烟台晚报, 滁州日报)
+    while k >= 0 and seq[k].shape in (TEXT, CAPTION) and not seq[k].people and not seq[k + 1].barrier_before:
+        k -= 1
+    return (
+        k >= 0
+        and seq[k].shape == TITLE
+        and before.shape == PHOTO_CREDIT
+        and bool(before.people)
+        and not {p.name for p in before.people} & {p.name for p in seq[i].people}
+        and not seq[own].barrier_before
+        and (after is None or after.barrier_before or after.shape in (TITLE, LEAD))
+    )
+
+
 def _untitled_after_photo(seq: list[Unit], i: int) -> int | None:
     """A caption with its credit on it that tells its own news, right under another photo's credit
     (`及时清理街道淤泥` / `8月26日下午,…` / `本报记者 李鸿荣 通讯员卢刚 摄` / `5月15日,…进行了互动发言。本报记者 何鎏 摄`,
@@ -955,7 +975,11 @@ def _untitled_after_photo(seq: list[Unit], i: int) -> int | None:
         caption = half + unit.caption
     else:
         return None
-    if not _tells_a_story(caption) or own == 0:
+    if own == 0:
+        return None
+    if _last_photo_by_another(seq, own, i):
+        return own
+    if not _tells_a_story(caption):
         return None
     before = seq[own - 1]
     closed = before.shape == PHOTO_CREDIT or before.shape == CAPTION and bool(before.people)

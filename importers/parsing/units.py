@@ -38,7 +38,10 @@ TEXT = "text"
 
 # `——…系列评论之五`, `——…系列报道`, `深化改革系列述评之十一`; `——…述评` is a deck
 _SERIES = re.compile(r"^[\u2014\-]{1,2}.*系列|^\S{2,24}系列(?:评论|述评|报道)之[一二三四五六七八九十百〇零\d]+$")
-_PHOTO_END = re.compile(f"(?:摄|摄影报道|摄影|航拍)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?$")
+# (a full stop may close it: `洪福乐摄。`, 人民日报; `咸宁日报全媒体记者袁灿摄。`)
+_PHOTO_END = re.compile(
+    f"(?:摄|摄影报道|摄影|航拍)[{SPACES}]*(?:[{OPEN_PAREN}][{HAN}]{{2,8}}[{CLOSE_PAREN}])?\u3002?$"
+)
 # Share of non-blank lines directly followed by another: above it, one paragraph per line.
 _SINGLE_NEWLINE_SHARE = 0.3
 _MAX_CREDIT_LINE = 40

@@ -1212,3 +1212,9 @@ def test_a_media_groups_latin_initials_before_the_role():
 def test_an_at_sign_between_the_label_and_the_name(text, name):
     assert people(parse_credit(text)) == [(name, "photographer")]
     assert parse_credit("邮箱abc@qq.com") is None
+
+
+@pytest.mark.parametrize("text", ["洪福乐摄。", "咸宁日报全媒体记者袁灿摄。"])
+def test_a_full_stop_after_a_photo_credit(text):
+    # 人民日报, 咸宁日报: the credit is one all the same
+    assert [role for _, role in people(parse_credit(text))] == ["photographer"]

@@ -2085,3 +2085,22 @@ def test_two_line_part_titles_in_a_series_and_a_title_after_a_jump_line():
     assert [squeeze(s)[:8] for s in story.subheads] == ["楼房进行统一改造", "社区图书馆有藏书"]
     assert story.continued_to and not any("香樟树" in p for p in story.paragraphs)
     assert any("香樟树" in i.kicker + i.headline for i in items("hsb_20200108_A01") if i is not story)
+
+
+@pytest.mark.parametrize(
+    ("page", "titled", "photographer", "caption"),
+    [
+        # 济宁日报 2020: the caption's credit glued (`…车间。■记者 陈硕 摄`), a lead under it
+        ("jnrb_20201202_07", "和谐共生", "陈硕", "今年以来,济宁高新区"),
+        # 咸宁日报 2014: caption and credit on lines of their own, with a full stop after 摄, a title under them
+        ("xnrb_20140109_02", "城区又现脏乱差", "袁灿", "24日,无人机拍摄的金桂湖"),
+    ],
+)
+def test_another_photographers_photo_under_a_titled_photos_credit_line_is_its_own(page, titled, photographer, caption):
+    """A caption credited to none of the people of the credit line over it, and the last photo before the next
+    item: an untitled photo of its own, not one more photo of the titled spread above."""
+    spread = item(page, titled)
+    assert (photographer, "photographer") not in people(spread)
+    untitled = [i for i in items(page) if i.kind == "photo" and not i.headline_printed]
+    assert [people(i) for i in untitled] == [{(photographer, "photographer")}]
+    assert untitled[0].captions[0].startswith(caption)
