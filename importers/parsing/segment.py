@@ -942,7 +942,9 @@ def _last_photo_by_another(seq: list[Unit], own: int, i: int) -> bool:
     title, a lead, the page's end): another photographer's untitled photo (济宁日报: `…和谐共生` / caption / `■ 记者 李晖 摄` / `今年以来,
     …。■记者 陈硕 摄` / `本报济宁讯…`; 咸宁日报: `记者 夏正锋 摄` / `24日,无人机拍摄的金桂湖,…。` / `…记者袁灿摄。`)."""
     before, after = seq[own - 1], seq[i + 1] if i + 1 < len(seq) else None
-    k = own - 2  # the photo above is the only one under its title (a spread's photographers differ: 烟台晚报, 滁州日报)
+    k = (
+        own - 2
+    )  # the photo above is the only one under its title (a spread's photographers differ: 烟台晚报, 滁州日报)
     while k >= 0 and seq[k].shape in (TEXT, CAPTION) and not seq[k].people and not seq[k + 1].barrier_before:
         k -= 1
     return (
@@ -1120,9 +1122,10 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for n, k in enumerate(indexes):
         if groups and _long_phrase_heading(seq, indexes, n):
             seq[k].shape = TITLE
-        if k in subheads or (groups and (series := _subhead_series(seq, groups[-1], indexes, n))):
-            subheads.update(series if k not in subheads else ())
-            groups[-1].append(k)
+        if groups and k not in subheads:
+            subheads.update(_subhead_series(seq, groups[-1], indexes, n))
+        if k in subheads:
+            groups[-1].append(k)  # a part title of the story above (_subhead_series)
             continue
         if groups and (jumped or _runs_to_jump(seq, indexes, n)) and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
             groups[-1].append(k)
