@@ -1215,6 +1215,12 @@ def split_source_tag(text: str) -> tuple[str, str] | None:
     return strip(strip(text)[: found.start()]), found.group("tag")
 
 
+def is_source_tag(text: str) -> bool:
+    """The newsroom a story was taken from, alone on its line: `(新华社)`, `据新华社` (split_source_tag)."""
+    tag = split_source_tag(text)
+    return tag is not None and not tag[0]
+
+
 def signs_for_certain(credit: str, people) -> bool:
     """A credit that is one for certain, wherever it stands: it has a role word (`(记者 何勇)`,
     `(小汤 摄)`) or its names all start with a surname of the table (`(刘生来)`, not `(炳坤 忠斌)`)."""

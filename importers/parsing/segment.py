@@ -20,6 +20,7 @@ from .bylines import (
     ends_with_dash_signature,
     ends_with_tip,
     is_signature,
+    is_source_tag,
     is_surnamed,
     names_in_brackets,
     parse_credit,
@@ -1137,7 +1138,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if (
             last is not None
             and seq[k].shape == TEXT
-            and (_signed_at_end(last) or last.shape == TEXT and split_source_tag(last.text) == ("", strip(last.text)))
+            and (_signed_at_end(last) or last.shape == TEXT and is_source_tag(last.text))
             and _has_text(seq, groups[-1])
         ):
             # `…圆满成功。记者 樊欣欣 通讯员 赵帅` signed the story above, `据新华社` on its own line closed it (齐鲁晚报;

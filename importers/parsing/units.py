@@ -14,11 +14,11 @@ from .bylines import (
     Lead,
     is_bare_role,
     is_name,
+    is_source_tag,
     parse_credit,
     parse_lead,
     parse_staff_line,
     split_caption_credit,
-    split_source_tag,
 )
 from .furniture import classify as classify_furniture
 from .furniture import page_head, split_glued_jump
@@ -269,8 +269,7 @@ def _source_tag_alone(text: str) -> bool:
     """`据新华社` on a line of its own under a story's last paragraph (齐鲁晚报's copy), as `(新华社)` in brackets
     (人民日报): the newsroom the story was taken from, closing it, not a title (`【我与光明日报】`, a column's name
     in brackets, stays one)."""
-    tag = split_source_tag(text)
-    return tag is not None and not tag[0] and strip(text).startswith("据")
+    return is_source_tag(text) and strip(text).startswith("据")
 
 
 def classify(unit: Unit) -> None:
