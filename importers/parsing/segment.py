@@ -1128,7 +1128,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
         if k in subheads:
             groups[-1].append(k)  # a part title of the story above (_subhead_series)
             continue
-        if groups and (jumped or _runs_to_jump(seq, indexes, n)) and _subhead_of_jumped(seq, groups[-1], indexes[n:]):
+        if groups and _subhead_of_jumped(seq, groups[-1], indexes[n:]) and (jumped or _runs_to_jump(seq, indexes, n)):
             groups[-1].append(k)
             continue
         if groups and seq[k].after_jump and seq[k].shape in (TEXT, TITLE) and _has_text(seq, groups[-1]):
