@@ -786,7 +786,10 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     if staff:
         return _parse_staff(text)
     if _QUOTE_RE.search(text) or "\u300a" in text:
-        text = _QUOTED_OUTLET.sub("", text).translate(_QUOTES)
+        text = _QUOTED_OUTLET.sub("", text)
+        if _QUOTE_RE.search(text) and not _ROLE_RE.search(text):
+            return None  # names with no label are never quoted: `井盖“张大口”` (延安日报) is a title
+        text = text.translate(_QUOTES)
     text = text.replace("\\", "/")  # a backslash typed for a slash: `文\摄`
     workplace = _WORKPLACE_SIGNATURE.match(text)
     if workplace and is_signature(workplace.group("name")):
@@ -838,6 +841,11 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
 _CARRIED_ROLES = (REPORTER, INTERN, CORRESPONDENT)
 
 
+_NEUTRAL_FIRST = re.compile(
+    f"^(?:{_words(NEUTRAL_LABELS)})(?=[{SPACES}{SLASHES}{COLONS}])[{SPACES}{SLASHES}{COLONS}]*"
+)
+
+
 def _parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
     matches = list(_STAFF_RE.finditer(text))
     if not matches:
@@ -850,6 +858,7 @@ def _parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
     for i, match in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         segment = text[match.end() : end].lstrip(_SLASH + COLONS)
+        segment = _NEUTRAL_FIRST.sub("", segment)  # `策划/执行 李卉 郭亮` (株洲日报): 执行 takes 策划's role
         outlet = _LEADING_ORG.match(segment)
         if outlet and not _reads_as_name(strip(outlet.group(0))):
             segment = segment[outlet.end() :]  # the label, then the outlet: `策划/株洲日报编辑传播部 李支国`

@@ -86,7 +86,7 @@ ROLE_WORDS = {
 UNLABELED_PHOTO_REPORT = AUTHOR
 # Labels that name no role of their own: the names after them take the label before
 # (视频拍摄/制作:王姗姗 is a photographer).
-NEUTRAL_LABELS = ("制作",)
+NEUTRAL_LABELS = ("制作", "执行")
 # Labels of a series' or a package's editors, printed with a qualifier before them and a colon
 # after: 系列报道策划:秦晖, 本篇统筹:夏强, 总策划:….
 QUALIFIED_EDITOR_LABELS = ("策划", "统筹")
@@ -114,8 +114,12 @@ STAFF_ROLE_WORDS = {
     "校对": EDITOR,
     "审读": EDITOR,
     "责辑": EDITOR,
-    # who passed the piece, on web-era credits: `排版/蒋雯 责辑/周祎 主审/肖涛 终审/石军`
+    # who passed the piece, on web-era credits: `排版/蒋雯 责辑/周祎 主审/肖涛 终审/石军`; numbered on
+    # 红网's and 华声在线's pages: `一审:黄思婷`, `二审:曾益`, `三审:刘建光`
     "初审": EDITOR,
+    "一审": EDITOR,
+    "二审": EDITOR,
+    "三审": EDITOR,
     "复审": EDITOR,
     "主审": EDITOR,
     "终审": EDITOR,

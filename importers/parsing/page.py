@@ -19,7 +19,7 @@ from .pagehead import page_info
 from .repair import repair_body
 from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment, series_kind
 from .text import ends_sentence, squeeze, strip
-from .titles import EDITORS_NOTE, split_title
+from .titles import EDITORS_NOTE, heads_the_body, split_title
 from .typography import punctuate, title_for_readers
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, split_units
 
@@ -174,7 +174,9 @@ def _unaccounted(units, items, furniture) -> list[str]:
 
 
 def _item(draft: Draft) -> ParsedItem:
-    title_lines = [u.text for u in draft.title if u.shape == TITLE]
+    title_units = [u for u in draft.title if u.shape == TITLE]
+    body_label = title_units.pop().text if heads_the_body([u.text for u in title_units]) else ""
+    title_lines = [u.text for u in title_units]
     # captions under the title, and an editor's note between the title and the lead (`编者按:…`): the body's
     leading_captions = []
     for u in draft.title:
@@ -277,6 +279,8 @@ def _item(draft: Draft) -> ParsedItem:
             title_lines = [unit.text for unit in repaired.floated_headline]
             warnings.append("标题出现在正文中间(分栏错位),已移回,请核对标题")
 
+    if body_label:
+        blocks = (BodyBlock(SUBHEAD, strip(body_label)), *blocks)
     if kind in (NEWS, PHOTO) and any(EDITORS_NOTE.match(b.text) for b in blocks):
         kind = NEWS  # photos and an 编者按 head a package: the head is a story, its photos captions
     elif (

@@ -831,7 +831,7 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     no_caption = j + 1 == i and seq[i].shape != CAPTION  # a credit needs a caption above it
     if no_caption or j < 0 or seq[j].shape != TITLE:
         return None
-    if j + 2 < i and _floated_over(seq, j):
+    if j + 2 < i and _floated_over(seq, j) and not _goes_on_after(seq, j, i):
         # the photo's title floated between the halves of the story's cut paragraph above (`…色车身,` /
         # `省直中医院云龙院区预计5月启用` / `造型硬朗,…` / caption / credit, 株洲日报): the second half goes back
         seq[j], seq[j + 1] = seq[j + 1], seq[j]
@@ -840,6 +840,14 @@ def _photo_start(seq: list[Unit], i: int, single: bool) -> int | None:
     if j + 1 < i and captioned and seq[j + 1].shape == TEXT and _deck(seq, j + 1):
         seq[j + 1].shape = TITLE
     return _title_start(seq, j + 1, single)
+
+
+def _goes_on_after(seq: list[Unit], j: int, i: int) -> bool:
+    """The paragraph cut over the photo's title at j can go on right under its last credit at i: the
+    photo stands inside the cut paragraph, its title and captions whole (`…村民加入合作社,` /
+    `合作社铺就致富路` / two captions / credit / `“抱团发展”的积极性…`, 日照日报), as _resume_cut_paragraphs
+    joins it."""
+    return i + 1 < len(seq) and not seq[i + 1].barrier_before and _sentence_goes_on(seq[j - 1], seq[i + 1])
 
 
 def _floated_over(seq: list[Unit], j: int) -> bool:

@@ -82,6 +82,7 @@ def test_credit(text, expected):
         "朱理平",  # a bare name is an author line, not a credit
         "本报评论员",  # a role with nobody
         "文钦",
+        "井盖“张大口”",  # a photo's title (延安日报): names with no label are never quoted
     ],
 )
 def test_not_a_credit(text):
@@ -372,6 +373,10 @@ def test_not_a_lead_form(text):
         # the label, then the outlet and the desk, then the names (株洲日报); a desk cut at 编辑 is no editor
         ("策划/株洲日报编辑传播部 李支国 盛荣", [("李支国", E), ("盛荣", E)]),
         ("摄影/新华社 张三", [("张三", P)]),
+        # 执行 before another label takes that label's role (株洲晚报)
+        ("策划/邱峰 执行/株洲晚报融媒体记者 王军 杨凌凌", [("邱峰", E), ("王军", R), ("杨凌凌", R)]),
+        # quotes around the outlet before a role word are no title (哈尔滨日报)
+        ("“哈报手机记者” 门奎摄", [("门奎", P)]),
     ],
 )
 def test_credit_forms(text, expected):
@@ -592,6 +597,12 @@ def test_not_a_caption_credit(text):
         ("責任編輯: 李知微", [("李知微", E)]),  # 香港文匯網
         ("责任编辑王德静", [("王德静", E)]),  # 鄂州日报
         ("统筹:姚彤 设计:晁瑾", [("姚彤", E), ("晁瑾", "designer")]),  # 天山网
+        # who passed a web page, numbered: 新湖南客户端, 华声在线
+        ("一审:黄思婷", [("黄思婷", E)]),
+        ("二审:曾益", [("曾益", E)]),
+        ("三审:刘建光", [("刘建光", E)]),
+        # 执行 names no one: its names take the label before (株洲日报)
+        ("策划/执行 李卉 郭亮", [("李卉", E), ("郭亮", E)]),
     ],
 )
 def test_staff_lines(text, expected):

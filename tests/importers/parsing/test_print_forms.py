@@ -2104,3 +2104,28 @@ def test_another_photographers_photo_under_a_titled_photos_credit_line_is_its_ow
     untitled = [i for i in items(page) if i.kind == "photo" and not i.headline_printed]
     assert [people(i) for i in untitled] == [{(photographer, "photographer")}]
     assert untitled[0].captions[0].startswith(caption)
+
+
+def test_a_bracketed_label_under_a_headline_heads_the_body():
+    """株洲日报 2019: `株洲防洪大堤往事` / `【核心提示】` / the text: the label is the body's first subhead, no 副题
+    (none is printed in brackets in the corpus); over a headline the brackets name a column, a kicker (科技日报
+    `【委员通道】`, 光明日报 `【锦绣中国年】`)."""
+    story = item("zzrb_20190729_03", "株洲防洪大堤往事")
+    assert story.subheadline == "" and story.blocks[0].text == "【核心提示】" and story.subheads[0] == "【核心提示】"
+    assert item("kjrb_20250305_03", "首场“委员通道”展现转型澎湃动能").kicker == "【委员通道】"
+    assert item("gmrb_20260228_01", "冰雪旅游人气旺").kicker == "【锦绣中国年】"
+
+
+def test_a_titled_photo_inside_a_cut_paragraph_keeps_its_captions():
+    """日照日报 2023: `…村民加入合作社,` / `合作社铺就致富路` / two captions / credit / `“抱团发展”的积极性…`: the
+    story's sentence goes on under the photo's credit, so the photo's title did not float out of the paragraph
+    (as `秋风吹 稻谷熟` stands inside 人民日报's cut paragraph); the captions stay the photo's."""
+    story = item("rzrb_20230110_B1", "合作社引领乡村蝶变")
+    assert story.paragraphs[-1].endswith(
+        "村民加入合作社,“抱团发展”的积极性非常高,一幅幅农业高质高效的乡村新画卷正徐徐展开。"
+    )
+    photo = item("rzrb_20230110_B1", "合作社铺就致富路")
+    assert photo.kind == "photo" and photo.paragraphs[0].startswith("8月27日,在莒县")
+    assert people(photo) == {("厉倩", "photographer"), ("申国发", "photographer")}
+    assert item("rmrb_20230922_18", "秋风吹 稻谷熟").kind == "photo"
+    assert any("农耕农趣农味里" in p for p in item("rmrb_20230922_18", "丰收画卷更多彩").paragraphs)
