@@ -132,6 +132,7 @@ def segment(units: list[Unit], *, single: bool) -> Segmentation:
     _closing_signatures(seq)
     _lead_in_kickers(seq)
     _titles_floated_into_captions(seq)
+    _titles_floated_into_paragraphs(seq)
     starts = _find_starts(seq, single)
     consumed: set[int] = set()
     placed: list[tuple[int, int, Draft]] = []  # (first unit index, order found, draft)
@@ -325,6 +326,49 @@ def _titles_floated_into_captions(seq: list[Unit]) -> None:
         k += 1
 
 
+def _titles_floated_into_paragraphs(seq: list[Unit]) -> None:
+    """The title of a story floated between the halves of the paragraph above, cut after a pause, when
+    its own story opens further down with a byline or a lead that has no title over it (`…警醒人们` cut
+    after `抗战历程,` / `鲁豫“牵手”!济郑高铁山东段首标段贯通` and its 副题 / `警醒人们铭记历史,…` / … /
+    `记者 王瑞超`, 齐鲁晚报; `…两番,` / three title lines / `有19项产品…` / `本报南京11月7日电 记者龚永泉报道:…`,
+    人民日报 1989): the title goes back over that byline or lead."""
+    k = 1
+    while k < len(seq) - 2:
+        end = k
+        while end < len(seq) and end - k < _MAX_TITLE_UNITS and seq[end].shape == TITLE:
+            end += 1
+        if end == k or end >= len(seq) or not _sentence_goes_on(seq[k - 1], seq[end]):
+            k += 1
+            continue
+        anchor = next((a for a in range(end + 1, len(seq)) if seq[a].shape != TEXT), None)
+        if (
+            anchor is None
+            or seq[anchor].shape not in (LEAD, CREDIT)
+            or any(u.barrier_before for u in seq[k : anchor + 1])
+            or not _text_under(seq, anchor)
+            or not _finished_paragraph(seq, anchor - 1)
+        ):
+            k += 1
+            continue
+        titles = seq[k:end]
+        seq[k:anchor] = seq[end:anchor] + titles
+        k = anchor + 1
+
+
+def _finished_paragraph(seq: list[Unit], k: int) -> bool:
+    """A paragraph that ends its sentence, not a title line over what follows (`今日报丨返程注意!…`)."""
+    unit = seq[k]
+    return unit.shape == TEXT and not unit.phrase and ends_sentence(unit.text) and not _title_phrase(seq, k)
+
+
+def _text_under(seq: list[Unit], anchor: int) -> bool:
+    """Body text under a lead, or under a byline of one or more lines (`记者 王瑞超` / `通讯员 毕美娟`)."""
+    below = anchor + 1
+    while seq[anchor].shape == CREDIT and below < len(seq) and seq[below].shape == CREDIT:
+        below += 1
+    return seq[anchor].shape == LEAD or (below < len(seq) and seq[below].shape == TEXT)
+
+
 def _join_continued_title_lines(seq: list[Unit]) -> list[Unit]:
     """A title line that opens with a conjunction (`并对尼泊尔进行国事访问`, `暨十届…会议`)
     continues the title line above it: one level of the title printed on two lines."""
@@ -408,6 +452,10 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             continue  # a lead printed twice (`本报石城讯 “黄小俊,加油!…` twice, 江西日报): the copy opens nothing
         if unit.shape == LEAD and not _second_dispatch(seq, i) and _part_under_byline(seq, i) is None:
             kind = NEWS
+            if not unit.people and i > 0 and seq[i - 1].shape == TITLE and seq[i - 1].is_name and _is_author_line(seq, i - 1):
+                # the writer's name between the title and a lead that names no one signs the story
+                seq[i - 1].shape = CREDIT
+                seq[i - 1].people = (PersonCredit(author_name(seq[i - 1].text), AUTHOR),)
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
             reported = any(_part_under_byline(seq, k) == i for k in range(i + 2, min(i + 4, len(seq))))
@@ -585,7 +633,9 @@ def _is_author_line(seq: list[Unit], i: int) -> bool:
         and after.shape == TEXT
         and not after.barrier_before
     )
-    body = nxt is not None and (nxt.shape == TEXT or box or photo_then_text or line_then_text)
+    # or above a lead that names no one (`秦睿` / `青海新闻网·大美青海客户端讯 又是一年…`, 青海日报)
+    bare_lead = nxt is not None and nxt.shape == LEAD and not nxt.people
+    body = nxt is not None and (nxt.shape == TEXT or box or photo_then_text or line_then_text or bare_lead)
     # the title above may be a phrase with a comma: `那岁月,不只因为怀念而美好`
     titled = prev is not None and (prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1))
     if titled and prev.is_name and i >= 2 and _is_author_line(seq, i - 1) and not is_surnamed(seq[i].text):

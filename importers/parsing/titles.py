@@ -217,6 +217,9 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
     lines = [strip(line) for line in dedupe_title_lines([line for line in lines if strip(line)])]
     if not lines:
         return "", "", ""
+    # a `——` line printed in one block under its title is a level of its own, whatever else stands
+    # in the title (`总有一种力量让我们前行` / `——写在第25个中国记者节之际`, 青海日报)
+    lines = [piece for line in lines for piece in _split_before_dash(line)]
     while len(lines) > 2 and _COLUMN_LABEL.match(squeeze(lines[0])) and is_kicker(lines[1]):
         # a column label over a lead-in line: one kicker of two lines (`【我与光明日报】` / `沐光而行75年——`)
         lines = [f"{lines[0]}\n{lines[1]}", *lines[2:]]
@@ -251,6 +254,16 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
         return "", lines[0], "\n".join(lines[1:])  # a headline over a 副题 of two lines
     kicker, headline, subheadline = lines[0], lines[1], "\n".join(lines[2:])
     return kicker, headline, subheadline
+
+
+def _split_before_dash(block: str) -> list[str]:
+    pieces: list[str] = []
+    for part in block.split("\n"):
+        if pieces and not strip(part).startswith(("\u2014", "-")):
+            pieces[-1] += "\n" + part
+        else:
+            pieces.append(part)
+    return [strip(piece) for piece in pieces]
 
 
 _DETAIL_LINE = 20

@@ -2129,3 +2129,50 @@ def test_a_titled_photo_inside_a_cut_paragraph_keeps_its_captions():
     assert people(photo) == {("厉倩", "photographer"), ("申国发", "photographer")}
     assert item("rmrb_20230922_18", "秋风吹 稻谷熟").kind == "photo"
     assert any("农耕农趣农味里" in p for p in item("rmrb_20230922_18", "丰收画卷更多彩").paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "subheadline", "author"),
+    [
+        # a 记者节 essay: title and its `——` line in one block, the writer's name, a web lead naming no one
+        ("qhrb_20241108_04", "总有一种力量让我们前行", "——写在第25个中国记者节之际", "秦睿"),
+        # a 侧记 under a 两会 page's title, the same form
+        ("qhrb_20240307_03", "问答之间看“立体”青海", "——青海代表团开放团组会议侧记", "乔欣"),
+    ],
+)
+def test_a_dash_line_in_the_title_block_and_the_writer_over_a_bare_lead(page, headline, subheadline, author):
+    """青海日报: a `——` line printed in one block under its title is its 副题, whatever else stands in the title;
+    the name line between the title and a lead that names no one (`青海新闻网·大美青海客户端讯 …`) signs the story."""
+    story = item(page, headline)
+    assert (story.kicker, story.subheadline) == ("", subheadline)
+    assert (author, "author") in people(story) and story.kind != "photo"
+
+
+@pytest.mark.parametrize(
+    ("page", "first", "floated", "cut", "people_"),
+    [
+        # 齐鲁晚报 2022: headline and 副题 between `…抗战历程,` and `警醒人们…`; the story opens with a two-line byline
+        (
+            "qlwb_20220919_A01",
+            "各地举行活动纪念九一八事变91周年",
+            "鲁豫“牵手”!济郑高铁山东段首标段贯通",
+            "抗战历程,警醒人们",
+            {("王瑞超", "reporter"), ("毕美娟", "correspondent")},
+        ),
+        # 人民日报 1989: three title lines between `…两番,` and `有19项产品…`; the story opens with a dated lead
+        (
+            "rmrb_19891108_02",
+            "中国船舶工业总公司 海军装备技术部表彰军民共建军工企业",
+            "连云港饮食业找出路灵活经营",
+            "两番,有19项",
+            {("龚永泉", "reporter")},
+        ),
+    ],
+)
+def test_a_title_floated_into_the_paragraph_above_goes_back_over_its_story(page, first, floated, cut, people_):
+    """A story's title printed between the halves of the cut paragraph of the story above, its own story opening
+    further down with a byline or a lead that has no title over it: the halves join, and the title goes back over
+    that byline or lead."""
+    assert any(cut in p for p in item(page, first).paragraphs)
+    story = item(page, floated)
+    assert people(story) == people_ and not any(cut in p for p in story.paragraphs)
