@@ -452,7 +452,13 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             continue  # a lead printed twice (`本报石城讯 “黄小俊,加油!…` twice, 江西日报): the copy opens nothing
         if unit.shape == LEAD and not _second_dispatch(seq, i) and _part_under_byline(seq, i) is None:
             kind = NEWS
-            if not unit.people and i > 0 and seq[i - 1].shape == TITLE and seq[i - 1].is_name and _is_author_line(seq, i - 1):
+            if (
+                not unit.people
+                and i > 0
+                and seq[i - 1].shape == TITLE
+                and seq[i - 1].is_name
+                and _is_author_line(seq, i - 1)
+            ):
                 # the writer's name between the title and a lead that names no one signs the story
                 seq[i - 1].shape = CREDIT
                 seq[i - 1].people = (PersonCredit(author_name(seq[i - 1].text), AUTHOR),)

@@ -257,6 +257,7 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
 
 
 def _split_before_dash(block: str) -> list[str]:
+    """A block's lines, each line that opens with a dash and the lines under it apart from those above."""
     pieces: list[str] = []
     for part in block.split("\n"):
         if pieces and not strip(part).startswith(("\u2014", "-")):
