@@ -139,6 +139,9 @@ _NUMBERED_NAME = re.compile(f"^[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]+[{HA
 # A page's name beside its number may hold figures: an anniversary page's `80年纸墨情缘` (黑龙江日报),
 # `1949-2024 天津日报75周年` (天津日报), `复刊40周年特刊` (扬州日报).
 _BESIDE_NUMBER = re.compile(f"^(?:[0-9]{{4}}[-–—~][0-9]{{4}})?(?=[0-9]*[{HAN}])[{HAN}0-9·・•]{{2,12}}$")
+# Two phrases set apart by a space make a title, not a page's name (`03` / `赴壮美林海 悟坝上精神`, 光明日报); a
+# name padded letter by letter (`要  闻`) is one word.
+_TWO_PHRASES = re.compile(f"[{HAN}]{{2}}[{SPACES}]+[{HAN}]{{2}}")
 _SPECIAL_PAGE = re.compile(f"^[{HAN}0-9·・•]{{0,12}}(?:特刊|专刊|专版|周刊|副刊)$")
 _TEASER_HEAD = re.compile("^(?:今日|本期|本版|要闻)?导读$")
 _TEASER_LINE = re.compile("^[▶►●■◆★☆·•][^\u3002]{2,30}$")
@@ -173,6 +176,7 @@ def page_head(lines: list[str]) -> list[Furniture | None]:
             found.append(Furniture("page_header", line))  # `05 复刊40周年特刊` (扬州日报)
         elif (
             _BESIDE_NUMBER.match(flat)
+            and not _TWO_PHRASES.search(line)
             and not any(f.kind == "page_header" for f in found)
             and (
                 any(f.kind == "page_label" and _BARE_DIGITS.match(squeeze(f.text)) for f in found)
