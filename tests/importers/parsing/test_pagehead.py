@@ -121,3 +121,18 @@ def test_a_page_s_number_and_name_with_a_colon_between(page, label, name, number
     path = Path(__file__).resolve().parents[1] / "corpus" / f"{page}.txt"
     info = parse_page(path.read_bytes(), source=path.name).page
     assert (info.label, info.name, info.number) == (label, name, number)
+
+
+@pytest.mark.parametrize(
+    ("lines", "kinds"),
+    [
+        # 光明日报 2014: a title of two phrases under the bare number is the first story's, not the page's name
+        (["03", "赴壮美林海 悟坝上精神"], ["page_label", None]),
+        # 浙江日报: the page's name under its number, one word
+        (["17", "美丽乡村"], ["page_label", "page_header"]),
+    ],
+)
+def test_a_page_s_name_under_its_number_is_one_word(lines, kinds):
+    from importers.parsing.furniture import page_head
+
+    assert [f.kind if f else None for f in page_head(lines)] == kinds
