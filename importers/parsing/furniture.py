@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .bylines import parse_credit, parse_staff
-from .lexicon import AD_LABELS, PAGE_NAMES, STAFF_ROLE_WORDS
+from .lexicon import AD_LABELS, PAGE_NAMES, PAPERS_NOT_NAMED_BAO, STAFF_ROLE_WORDS
 from .model import Furniture
 from .text import CLOSE_PAREN, COMMAS, HAN, OPEN_PAREN, SLASHES, SPACES, STOPS, ends_sentence, squeeze, strip
 
@@ -35,11 +35,11 @@ DOTTED_NAME = re.compile(f"^[{HAN}]{{2,6}}[·・•][{HAN}]{{2,8}}$")
 _PAGE_LABEL = re.compile(
     f"^(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}[{SPACES}]*版)$"
 )
-# A paper's name: `株洲日报`, `新京报`, `人民日报海外版`.
-_PAPER = f"[{HAN}]{{1,10}}报(?:海外版)?"
+# A paper's name: `株洲日报`, `新京报`, `人民日报海外版`, `参考消息`.
+PAPER = f"(?:[{HAN}]{{1,10}}报(?:海外版)?|{'|'.join(PAPERS_NOT_NAMED_BAO)})"
 # A paper's name with the page: `湘江晚报 A05`, `株洲日报 第3版`.
 _MASTHEAD = re.compile(
-    f"^{_PAPER}[{SPACES}·]*(?:[A-Za-z][0-9]{{1,2}}|第?[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)(?:版)?$"
+    f"^{PAPER}[{SPACES}·]*(?:[A-Za-z][0-9]{{1,2}}|第?[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)(?:版)?$"
 )
 # The page's number and name on one line: `10  政治`, `要闻  2`, `A02  长沙新闻`, `第3版  要闻`.
 _PAGE_NO = f"(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[0-9]{{1,3}}版)"
@@ -55,11 +55,11 @@ _NUMBERED_HEADER = re.compile(
 # The date may be dotted (`南方都市报　2013.8.17　星期六`) and the weekday set off by a slash
 # (`2023年8月19日／星期六`, 羊城晚报); the paper's Latin name after its own (`成都日报 CHENGDU DAILY　…`).
 _PAGE_DATE = re.compile(
-    f"^(?:{_PAPER}(?:[{SPACES}]+[A-Z][A-Z'. ]{{3,30}}[A-Z])?[{SPACES}]+)?(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{4}}\\.[0-9]{{1,2}}\\.[0-9]{{1,2}})"
+    f"^(?:{PAPER}(?:[{SPACES}]+[A-Z][A-Z'. ]{{3,30}}[A-Z])?[{SPACES}]+)?(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{4}}\\.[0-9]{{1,2}}\\.[0-9]{{1,2}})"
     f"(?:[{SPACES}{SLASHES}]*(?:星期[一二三四五六日天]|周[一二三四五六日]))?"
     f"(?:[{SPACES}]+(?:农历[{HAN}]{{2,12}}|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年[{HAN}]{{2,8}}))?"
     f"(?:[{SPACES}]+(?:第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版|[A-Za-z]?[0-9]{{1,3}}))?"  # `… 星期二  3` (温州日报)
-    f"(?:[{SPACES}]+{_PAPER})?$"  # the paper's name after the date (`2018年8月21日 星期二  长江日报`)
+    f"(?:[{SPACES}]+{PAPER})?$"  # the paper's name after the date (`2018年8月21日 星期二  长江日报`)
 )
 # The paper's registration numbers in its masthead: `国内统一刊号:CN43-0003 湘潭日报社出版`, `邮发代号 41-11`,
 # after its publisher's name too (`贵州日报报刊社 贵州日报当代融媒体集团 出版 国内统一刊号:CN52-0013 代号65-1`).
@@ -131,7 +131,7 @@ def split_staff_tail(line: str) -> tuple[str, tuple] | None:
 # 河南日报): the paper's name (`浙江日报`, `XINMIN EVENING NEWS`), the page's number alone (`17`, `A02`),
 # the page's name under or over that number (`17` / `美丽乡村`), and a box of what is inside
 # (`今日导读` / `▶市疾控建议老年人` …).
-_PAPER_NAME = re.compile(f"^{_PAPER}$")
+_PAPER_NAME = re.compile(f"^{PAPER}$")
 _LATIN_NAME = re.compile(r"^[A-Z][A-Z&'.\- ]{3,40}$")
 _BARE_NUMBER = re.compile(f"^(?:[A-Za-z]?[0-9\uff10-\uff19]{{1,3}}|第[{SPACES}]*[{_NUM}]{{1,3}}[{SPACES}]*版)$")
 _BARE_DIGITS = re.compile("^[A-Za-z]?[0-9\uff10-\uff19]{1,3}$")  # a number alone names no page: `第一版` does

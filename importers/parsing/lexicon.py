@@ -136,6 +136,9 @@ STAFF_ROLE_WORDS = {
     "制图": DESIGNER,
 }
 
+# Papers whose name does not end in 报 (`株洲日报`, `新京报` do), printed alone at the head of their pages.
+PAPERS_NOT_NAMED_BAO = ("参考消息", "新华每日电讯")
+
 # Names of pages and desks a page header prints (`综合·城区`, `10  政治`, `A02  长沙新闻`).
 PAGE_NAMES = {
     "要闻",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .furniture import split_staff_tail
+from .furniture import PAPER, split_staff_tail
 from .model import Furniture, PageInfo, PersonCredit
 from .text import HAN, SPACES, squeeze
 
@@ -54,7 +54,7 @@ def _masthead_label(text: str) -> str:
 
 
 # The paper's name before the date or the page label: `北京日报  2019年12月4日  星期三`, `湘江晚报 A05`.
-_MASTHEAD = re.compile(f"^[{SPACES}]*(?P<name>[{HAN}]{{1,10}}报)(?:[{SPACES}]|[0-9A-Za-z\uff10-\uff19])")
+_MASTHEAD = re.compile(f"^[{SPACES}]*(?P<name>{PAPER})(?:[{SPACES}]|[0-9A-Za-z\uff10-\uff19])")
 
 
 def _head(text: str) -> str:

@@ -169,6 +169,8 @@ def page_header(page: PageInfo) -> str:
     """The header a page's sections go by: its printed name, or for page 1 that prints none (`第1版`
     of 人民日报 in the 1980s, `A01` of 烟台晚报, `01` of 漯河日报) the front page's (H2: 要闻). A name set
     with its characters spaced out reads as one word (`要  闻`, 信阳日报; as names in bylines are, `袁  泉`)."""
+    if not page.name and is_foreign_page(page.masthead):
+        return page.masthead  # 参考消息, a paper of foreign news, names no page: its pages are foreign news (F1)
     return squeeze(page.name) or (FRONT_PAGE if page.number == 1 else "")
 
 

@@ -136,3 +136,18 @@ def test_a_page_s_name_under_its_number_is_one_word(lines, kinds):
     from importers.parsing.furniture import page_head
 
     assert [f.kind if f else None for f in page_head(lines)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("lines", "masthead"),
+    [
+        (["浙江日报", "2016年1月12日 星期二", "17", "美丽乡村"], "浙江日报"),
+        # papers whose name does not end in 报, alone over the date line
+        (["参考消息", "1990年12月7日  星期五  第1版"], "参考消息"),  # ckxx_19901207_01
+        (["新华每日电讯", "2022年11月11日 星期五", "5 新闻观察"], "新华每日电讯"),  # xhmrdx_20221111_05
+    ],
+)
+def test_the_papers_name_on_a_line_of_its_own(lines, masthead):
+    from importers.parsing.furniture import page_head
+
+    assert page_info(tuple(f for f in page_head(lines) if f), "").masthead == masthead

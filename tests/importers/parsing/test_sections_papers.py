@@ -266,6 +266,9 @@ def test_dated_reports_and_reporters_notes(page, words, expected):
         ("ckxx_19990718_01.txt", "车臣", "综合"),  # 参考消息: 恐怖活动, 通缉
         ("ckxx_19990718_01.txt", "赫—伯法", "综合"),  # 企业, 生意
         ("ckxx_19990718_01.txt", "江泽民主席访问蒙古", "时政"),  # 经济 named twice, 时政 once
+        # 参考消息's front page, its name alone over the date line (`第1版` in it): foreign news, not 要闻 (F1 over H2)
+        ("ckxx_19901207_01.txt", "艾尔沙德取消孟加拉国紧急状态", "综合"),
+        ("ckxx_19901207_01.txt", "里根说戈尔巴乔夫", "综合"),
         # a foreign wire photo naming no section's words: the default, not 社会 as a scene at home
         ("xinhua_20240417_A06.txt", "巴黎举行具有百年历史的服务员赛跑", "综合"),  # `A06 国内·国际`
         # 时政's words about other countries' officials, China named nowhere in title or lead: the default
