@@ -794,8 +794,8 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     workplace = _WORKPLACE_SIGNATURE.match(text)
     if workplace and is_signature(workplace.group("name")):
         return (PersonCredit(workplace.group("name"), AUTHOR),)  # a reader signs with where they work
-    if signer := _after_office(text):
-        # a guest writer signs with their office: `人民日报社评论部政论研究室副主编 张 铁`
+    if signer := _after_office(text) or _before_post(text):
+        # a guest writer signs with their office: `人民日报社评论部政论研究室副主编 张 铁`, `孙宝启 中国农业大学教授`
         return (PersonCredit(signer, AUTHOR),)
     marked = text.startswith(tuple(_AUTHOR_MARKS))  # `□半月谈记者邬慧颖`: a byline's mark before it
     text, bracketed = _unwrap(text)
@@ -1140,6 +1140,23 @@ def _after_office(text: str) -> str | None:
     office = _OFFICE_THEN_NAME.match(text)
     name = squeeze(office.group("name")) if office else ""
     return name if name and _unlabeled_name(name) else None
+
+
+# A guest writer's name, then who they are: their office (`孙宝启 中国农业大学教授`, 人民日报海外版; `(刘明
+# 常德市人大常委会原主任)`, 常德日报) or, in brackets, their institution (`沈丽华(中国社会科学院考古研究所)`, 光明日报).
+_NAME_THEN_POST = re.compile(
+    f"^(?P<name>[{HAN}]{{2,3}})(?:[{SPACES}]+[{HAN}0-9·、]{{2,24}}(?:{_words(OFFICE_ENDINGS)})"
+    f"|[{SPACES}]*[{_BRA_CLASS}][^{_BRA_CLASS}{_KET_CLASS}]{{1,38}}(?:{_words((*OFFICE_ENDINGS, *WORKPLACE_ENDINGS))})[{_KET_CLASS}])$"
+)
+
+
+def _before_post(text: str) -> str | None:
+    """The name before a guest writer's office or institution, else None."""
+    text = strip(text).lstrip(_AUTHOR_MARKS + SPACES)
+    if text[:1] in _BRA and _matching_close(text) == len(text) - 1:
+        text = strip(text[1:-1])
+    post = _NAME_THEN_POST.match(text)
+    return post.group("name") if post and _unlabeled_name(post.group("name")) else None
 
 
 def author_name(text: str) -> str:

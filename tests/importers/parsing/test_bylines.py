@@ -83,6 +83,8 @@ def test_credit(text, expected):
         "本报评论员",  # a role with nobody
         "文钦",
         "井盖“张大口”",  # a photo's title (延安日报): names with no label are never quoted
+        "张三(右)",  # a name and where they stand, in a caption
+        "李明(记者)",
     ],
 )
 def test_not_a_credit(text):
@@ -377,6 +379,10 @@ def test_not_a_lead_form(text):
         ("策划/邱峰 执行/株洲晚报融媒体记者 王军 杨凌凌", [("邱峰", E), ("王军", R), ("杨凌凌", R)]),
         # quotes around the outlet before a role word are no title (哈尔滨日报)
         ("“哈报手机记者” 门奎摄", [("门奎", P)]),
+        # a guest writer's name, then their office or, in brackets, their institution (人民日报海外版, 常德日报, 光明日报)
+        ("● 孙宝启  中国农业大学教授", [("孙宝启", A)]),
+        ("(刘明 常德市人大常委会原主任)", [("刘明", A)]),
+        ("沈丽华(中国社会科学院考古研究所)", [("沈丽华", A)]),
     ],
 )
 def test_credit_forms(text, expected):
