@@ -452,16 +452,6 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             continue  # a lead printed twice (`本报石城讯 “黄小俊,加油!…` twice, 江西日报): the copy opens nothing
         if unit.shape == LEAD and not _second_dispatch(seq, i) and _part_under_byline(seq, i) is None:
             kind = NEWS
-            if (
-                not unit.people
-                and i > 0
-                and seq[i - 1].shape == TITLE
-                and seq[i - 1].is_name
-                and _is_author_line(seq, i - 1)
-            ):
-                # the writer's name between the title and a lead that names no one signs the story
-                seq[i - 1].shape = CREDIT
-                seq[i - 1].people = (PersonCredit(author_name(seq[i - 1].text), AUTHOR),)
         elif unit.shape == CREDIT and _opens_story(seq, i) and not _over_lead(seq, i):
             authors = [p.role == AUTHOR for p in unit.people] or [unit.text.endswith("评论员")]
             reported = any(_part_under_byline(seq, k) == i for k in range(i + 2, min(i + 4, len(seq))))
@@ -470,6 +460,10 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
             # (a series line over the title, `深化改革系列述评之十一` / `加快投资体制改革`, is the title's)
             kind = series_kind(unit.text)
         elif unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
+            if _over_lead(seq, i):
+                # the writer's name between the title and a lead that names no one signs the story the lead opens
+                unit.shape, unit.people = CREDIT, (PersonCredit(author_name(unit.text), AUTHOR),)
+                continue
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
             start = _untitled_after_photo(seq, i)
@@ -1007,9 +1001,8 @@ def _last_photo_by_another(seq: list[Unit], own: int, i: int) -> bool:
     title, a lead, the page's end): another photographer's untitled photo (济宁日报: `…和谐共生` / caption / `■ 记者 李晖 摄` / `今年以来,
     …。■记者 陈硕 摄` / `本报济宁讯…`; 咸宁日报: `记者 夏正锋 摄` / `24日,无人机拍摄的金桂湖,…。` / `…记者袁灿摄。`)."""
     before, after = seq[own - 1], seq[i + 1] if i + 1 < len(seq) else None
-    k = (
-        own - 2
-    )  # the photo above is the only one under its title (a spread's photographers differ: 烟台晚报, 滁州日报)
+    # the photo above is the only one under its title (a spread's photographers differ: 烟台晚报, 滁州日报)
+    k = own - 2
     while k >= 0 and seq[k].shape in (TEXT, CAPTION) and not seq[k].people and not seq[k + 1].barrier_before:
         k -= 1
     return (
