@@ -1005,12 +1005,15 @@ def _matching_close(text: str) -> int | None:
     return None
 
 
-_BARE_ROLE = re.compile(f"^(?:{_ORG}|本{_word('报')})?(?:{_MODIFIERS})*(?:{_words(['记者', '评论员', '通讯员'])})$")
+_BARE_ROLE = re.compile(
+    f"^(?:{_ORG}|本{_word('报')})?(?:{_MODIFIERS})*(?:{_words(['记者', '评论员', '通讯员', '编辑部'])})$"
+)
 
 
 def is_bare_role(text: str) -> bool:
-    """`本报记者` on its own line naming nobody (人民日报 names its reporters at the end)."""
-    return bool(_BARE_ROLE.match(strip(text).lstrip(_AUTHOR_MARKS + SPACES)))
+    """`本报记者` on its own line naming nobody (人民日报 names its reporters at the end), or a newsroom
+    signing as a body, under its dash (`——本报编辑部` closing a letter to readers: 益阳日报, 人民日报海外版)."""
+    return bool(_BARE_ROLE.match(strip(text).lstrip(_AUTHOR_MARKS + SPACES + "\u2014")))
 
 
 def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
@@ -1117,10 +1120,19 @@ def _supplied_by(before: str) -> tuple[PersonCredit, ...] | None:
 
 # (a space may set the source apart: `受访者 供图`, 株洲日报; `西双版纳州融媒体中心 供图`, 新华网)
 _SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}[{SPACES}]*(?:供图|供稿图|提供图片|资料图片|资料照片)$")
+_ARCHIVE_PHOTO = ("资料图片", "资料照片")
 # A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
 _RELEASE = f"(?:{_ORG}){_word('发')}"
 _RELEASED = re.compile(f"^{_RELEASE}$")
 _RELEASED_TAIL = re.compile(f"[{STOPS}\u201d][{SPACES}]*{_RELEASE}$")
+
+
+def credits_no_one(text: str) -> bool:
+    """A photo's credit line that names no photographer: the newsroom that released it or whoever supplied it
+    (`新华社发` under a caption, 人民日报海外版's photos; `CFP供图`, 中国青年报; `受访者供图`)."""
+    bare = _unwrap(text)[0]
+    # (`塞罕坝经历了从荒原到绿洲的巨变 资料照片` is a caption marked as an archive photo)
+    return bool(_SUPPLIED.match(bare) and not bare.endswith(_ARCHIVE_PHOTO) or _RELEASED.match(bare))
 
 
 def _caption_then_credit(caption: str) -> bool:

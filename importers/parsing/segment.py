@@ -462,7 +462,9 @@ def _find_starts(seq: list[Unit], single: bool) -> dict[int, tuple[str, int]]:
         elif unit.shape == TITLE and unit.is_name and _is_author_line(seq, i):
             if _over_lead(seq, i):
                 # the writer's name between the title and a lead that names no one signs the story the lead opens
-                unit.shape, unit.people = CREDIT, (PersonCredit(author_name(unit.text), AUTHOR),)
+                # (a lead that names the writer already gives the role)
+                unit.shape, unit.credit = CREDIT, unit.text
+                unit.people = () if seq[i + 1].people else (PersonCredit(author_name(unit.text), AUTHOR),)
                 continue
             kind = COMMENTARY
         elif unit.shape == PHOTO_CREDIT or _closes_photo(seq, i):
@@ -633,14 +635,20 @@ def _is_author_line(seq: list[Unit], i: int) -> bool:
         and after.shape == TEXT
         and not after.barrier_before
     )
-    # or above a lead that names no one (`秦睿` / `青海新闻网·大美青海客户端讯 又是一年…`, 青海日报)
-    bare_lead = nxt is not None and nxt.shape == LEAD and not nxt.people
+    # or above a lead that names no one (`秦睿` / `青海新闻网·大美青海客户端讯 又是一年…`, 青海日报) or only the
+    # writer again (`肖广军` / `本报讯(记者 肖广军)6月12日,…`, 淇滨晚报)
+    bare_lead = nxt is not None and nxt.shape == LEAD and not _names_others(nxt, seq[i])
     body = nxt is not None and (nxt.shape == TEXT or box or photo_then_text or line_then_text or bare_lead)
     # the title above may be a phrase with a comma: `那岁月,不只因为怀念而美好`
     titled = prev is not None and (prev.shape in (TITLE, SERIES) or _title_phrase(seq, i - 1))
     if titled and prev.is_name and i >= 2 and _is_author_line(seq, i - 1) and not is_surnamed(seq[i].text):
         return False  # the subhead under the author line (`罗成友` / `记者梦`), no second writer
     return bool(titled and body and not seq[i].barrier_before)
+
+
+def _names_others(lead: Unit, name: Unit) -> bool:
+    """Whether the lead names anyone but the writer whose name stands over it."""
+    return any(p.name != author_name(name.text) for p in lead.people)
 
 
 def _title_start(seq: list[Unit], i: int, single: bool) -> int:

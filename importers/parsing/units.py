@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from .bylines import (
     Lead,
+    credits_no_one,
     is_bare_role,
     is_name,
     is_source_tag,
@@ -298,6 +299,9 @@ def classify(unit: Unit) -> None:
             unit.people, unit.credit = people, text
             photo = _PHOTO_END.search(text) or _PHOTO_END.search(text.rstrip(CLOSE_PAREN + SPACES))  # (杜华举摄)
             unit.shape = PHOTO_CREDIT if photo else CREDIT
+            return
+        if credits_no_one(text):
+            unit.shape, unit.credit = PHOTO_CREDIT, text
             return
         if is_series(text):
             unit.shape = SERIES

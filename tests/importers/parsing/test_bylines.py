@@ -383,6 +383,8 @@ def test_not_a_lead_form(text):
         ("● 孙宝启  中国农业大学教授", [("孙宝启", A)]),
         ("(刘明 常德市人大常委会原主任)", [("刘明", A)]),
         ("沈丽华(中国社会科学院考古研究所)", [("沈丽华", A)]),
+        # an office of a province's department (光明日报's speakers at a report meeting)
+        ("周金中(河北省林业厅党组书记、厅长)", [("周金中", A)]),
     ],
 )
 def test_credit_forms(text, expected):

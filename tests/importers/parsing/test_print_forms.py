@@ -2132,6 +2132,55 @@ def test_a_titled_photo_inside_a_cut_paragraph_keeps_its_captions():
 
 
 @pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a photo released by a news agency (人民日报海外版's 各地快讯) or supplied by one (中国青年报): the credit
+        # closes the photo and names no one, as it does at the end of a caption (`…的突破。 新华社发`)
+        ("新华社发", "photo_credit"),
+        ("CFP供图", "photo_credit"),
+        ("(受访者供图)", "photo_credit"),
+        # a newsroom signing as a body under its dash (益阳日报, 人民日报海外版): a byline naming no one
+        ("——本报编辑部", "credit"),
+        ("——本报评论员", "credit"),
+        # a caption marked as an archive photo is still a caption, not a credit
+        ("塞罕坝经历了从荒原到绿洲的巨变 资料照片", "title"),
+    ],
+)
+def test_lines_that_credit_no_one(line, kind):
+    from importers.parsing.units import Unit, classify
+
+    unit = Unit(line, (1,))
+    classify(unit)
+    assert (unit.shape, unit.people) == (kind, ())
+
+
+def test_a_credit_line_naming_no_one_is_no_kicker_of_the_next_title():
+    """人民日报海外版 2005 (各地快讯): `新华社发` under the photo's caption, then `北京“地下长城”对外开放`; 中国青年报
+    2012: `CFP供图` under a long caption at the page's foot."""
+    story = item("xinhua_20061002_A05", "北京“地下长城”对外开放")
+    assert not story.kicker and people(story) == {("王晴", "author"), ("容安才", "author")}
+    photo = item("xinhua_20061002_A05", "上海“蓝宝石公主号”靠岸")
+    assert photo.kind == "photo" and "新华社发" in photo.bylines
+    assert not any("CFP" in i.kicker + i.headline + i.subheadline for i in items("zqb_20251031_09"))
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "last_paragraph"),
+    [
+        ("rmrbhwb_20150725_06", "了解世界的一扇窗", "读者的话是鼓励,也是鞭策。"),
+        ("yiyrb_20070105_B1", "让阳光温暖他人", "祝福2007,也祝福你们,亲爱的读者!"),
+    ],
+)
+def test_a_newsroom_signature_under_a_letter_closes_it(page, headline, last_paragraph):
+    """`——本报编辑部` under the last paragraph of the editors' letter to readers, over the next title: the letter's
+    signature (a byline naming no one), not a line of the next story's title (人民日报海外版, 益阳日报)."""
+    story = item(page, headline)
+    assert not story.kicker and not story.subheadline
+    letter = next(i for i in items(page) if any(p.startswith(last_paragraph) for p in i.paragraphs))
+    assert "——本报编辑部" in [squeeze(b) for b in letter.bylines] and not letter.people
+
+
+@pytest.mark.parametrize(
     ("page", "headline", "subheadline", "author"),
     [
         # a 记者节 essay: title and its `——` line in one block, the writer's name, a web lead naming no one
@@ -2146,6 +2195,21 @@ def test_a_dash_line_in_the_title_block_and_the_writer_over_a_bare_lead(page, he
     story = item(page, headline)
     assert (story.kicker, story.subheadline) == ("", subheadline)
     assert (author, "author") in people(story) and story.kind != "photo"
+
+
+def test_the_writer_over_a_lead_that_names_them_again_is_no_subheadline():
+    """淇滨晚报 2007: `淇河禁泳牌下泳者众` / `莫拿生命当儿戏` / `肖广军` / `本报讯(记者 肖广军)6月12日,…`: the name over the
+    lead is its writer's, as over a lead naming no one (青海日报, above); the lead gives the role."""
+    story = item("qbwb_20070614_A01", "淇河禁泳牌下泳者众")
+    assert squeeze(story.kicker + story.headline + story.subheadline) == "淇河禁泳牌下泳者众莫拿生命当儿戏"
+    assert people(story) == {("肖广军", "reporter")} and "肖广军" in story.bylines
+
+
+def test_a_speakers_name_and_office_under_the_title_sign_the_speech():
+    """光明日报 2017 (发言摘登): `周金中(河北省林业厅党组书记、厅长)` under the title signs the speech, as
+    `沈丽华(中国社会科学院考古研究所)` does (光明日报 2019)."""
+    speech = item("gmrb_20170831_05", "牢记使命")
+    assert not speech.subheadline and people(speech) == {("周金中", "author")}
 
 
 @pytest.mark.parametrize(
