@@ -1259,6 +1259,33 @@ def is_source_tag(text: str) -> bool:
     return tag is not None and not tag[0]
 
 
+# A brief's writer closing it in round brackets by a pen name or given names alone, no surname of the table
+# (`…的氛围。(晓溪)`, 工人日报; `…浓郁的诗意。 (杉 文)`, 文艺报; `…共同承办。(轧学超)`, 中国体育报; `(炳坤 忠斌)`,
+# 陕西工人报): names of two or three characters that are no word, no body and credit nothing else.
+_PEN_NAMES = re.compile(f"^[(\uff08][{SPACES}]*(?P<names>[{HAN}][{HAN}{SPACES}]{{1,14}}?)[{SPACES}]*[)\uff09]$")
+_NOT_PEN_NAME = re.compile("[完续图稿转接]$|[一二三四五六七八九十另]|供图|图文|文图")
+
+
+def pen_name_credit(credit: str) -> tuple[PersonCredit, ...] | None:
+    """The people of a bracketed pen name closing a brief's last sentence, else None (only there: alone,
+    `(炳坤 忠斌)` could be any two words)."""
+    found = _PEN_NAMES.match(strip(credit))
+    if not found:
+        return None
+    parts = found.group("names").split()
+    names = ["".join(parts)] if all(len(part) == 1 for part in parts) else parts  # `杉 文` is 杉文, padded
+    if not all(
+        2 <= len(name) <= 3
+        and not {name, name[:2], name[-2:]} & words().keys()  # `(有删节)`, `(据报道)` hold words
+        and not _ROLE_RE.search(name)
+        and not _NOT_PEN_NAME.search(name)
+        and not _is_institution(name)
+        for name in names
+    ):
+        return None
+    return tuple(PersonCredit(name, AUTHOR) for name in names)
+
+
 def signs_for_certain(credit: str, people) -> bool:
     """A credit that is one for certain, wherever it stands: it has a role word (`(记者 何勇)`,
     `(小汤 摄)`) or its names all start with a surname of the table (`(刘生来)`, not `(炳坤 忠斌)`)."""

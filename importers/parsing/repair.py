@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from articles.vocabulary import CAPTION as CAPTION_BLOCK
 from articles.vocabulary import PARAGRAPH, SUBHEAD
 
-from .bylines import parse_credit, signs_for_certain, split_glued_credit, split_source_tag
+from .bylines import parse_credit, pen_name_credit, signs_for_certain, split_glued_credit, split_source_tag
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, PAUSES, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
@@ -313,7 +313,7 @@ def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
             start = max(text.rfind(c) for c in OPEN_PAREN)
             if start > 0:
                 credit = text[start:]
-                people = parse_credit(credit)
+                people = parse_credit(credit) or (pen_name_credit(credit) if n == last else None)
                 if people and ends_sentence(text[:start]) and (n == last or signs_for_certain(credit, people)):
                     piece.text = strip(text[:start])
                     _credit(result, credit, people)

@@ -1212,3 +1212,50 @@ def test_a_media_groups_latin_initials_before_the_role_in_a_lead():
     # 烟台日报传媒集团's YMG (烟台晚报 2021 `YMG全媒体记者 杨春娜摄`; 齐鲁晚报's copy of 烟台日报 `本报讯(YMG记者侯召溪)`)
     assert people(parse_lead("本报讯(YMG记者侯召溪)近日,").people) == [("侯召溪", "reporter")]
     assert parse_credit("邮箱abc@qq.com") is None  # an at sign in an address is no credit
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        # pen names and given names alone, no surname of the table (工人日报, 文艺报 padded, 中国体育报, 陕西工人报)
+        ("(晓溪)", [("晓溪", A)]),
+        ("(杉 文)", [("杉文", A)]),
+        ("(轧学超)", [("轧学超", A)]),
+        ("(炳坤 忠斌)", [("炳坤", A), ("忠斌", A)]),
+        # notes in brackets closing a text are no one: the end, a cut, a source, an agency, a jump
+        ("(完)", None),
+        ("(有删节)", None),
+        ("(据报道)", None),
+        ("(下同)", None),
+        ("(人民视觉)", None),
+        ("(新华社)", None),
+        ("(未完)", None),
+        ("(下转)", None),
+        ("(续一)", None),
+    ],
+)
+def test_pen_names_closing_a_brief(credit, expected):
+    from importers.parsing.bylines import pen_name_credit
+
+    found = pen_name_credit(credit)
+    assert (people(found) if found is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "writer"),
+    [
+        ("grrb_20081125_05", "艺术节请劳模坐前排", "晓溪"),
+        ("wyb_20120615_01", "陆幸生诗歌创作研讨会举行", "杉文"),
+        ("zgtyb_20240423_07", "全民健身走(跑)大赛运动赏景两不误", "轧学超"),
+    ],
+)
+def test_a_pen_name_in_brackets_after_the_last_sentence_signs_the_brief(page, headline, writer):
+    """工人日报 2008 `…劳动光荣的氛围。(晓溪)`, 文艺报 2012 `…浓郁的诗意。 (杉 文)`, 中国体育报 2024 `…共同承办。(轧学超)`:
+    the writer of the brief, and no longer a line of its text."""
+    from importers.parsing.text import squeeze
+
+    path = next((Path(__file__).resolve().parents[1] / "corpus").glob(f"*/{page}.txt"))
+    found = parse_page(path.read_bytes(), source=path.name).items
+    story = next(i for i in found if squeeze(headline) in squeeze(i.kicker + i.headline + i.subheadline))
+    assert (writer, A) in people(story.people)
+    assert not any(squeeze(p).endswith(")") for p in story.paragraphs[-1:])
