@@ -720,7 +720,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
 
 
 def _title_over_captions(seq: list[Unit], k: int) -> int | None:
-    """The title right over one to three short sentences at and above k, over the story's byline or
+    """The title right over short sentences at and above k (as many as a spread's captions), over the story's byline or
     lead (or over their credit line): the captions of the photo set under the title (`开展2019年…志愿者活动`
     / `桂林日报社员工给社区“送福”` / `桂林日报社领导与社区居民一起包饺子。` / … / `本报讯(记者刘教清文/摄)…`;
     `街头桂花飘香 市民莫要采摘` / `花好莫要采。` / `□全媒体记者 王建成 文/图`); None when there is none."""
@@ -731,7 +731,7 @@ def _title_over_captions(seq: list[Unit], k: int) -> int | None:
         and strip(seq[top].text).endswith("。")  # a sentence, not a quote under a kicker (`“…找不到我”`)
         and not seq[top].barrier_before
     ):
-        if top == 0 or k - top + 1 > _MAX_PHOTO_CAPTIONS:
+        if top == 0 or k - top + 1 > _MAX_PHOTOS:
             return None
         top -= 1
     if top == k or seq[top].shape != TITLE:

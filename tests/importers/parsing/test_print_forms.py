@@ -2240,3 +2240,30 @@ def test_a_title_floated_into_the_paragraph_above_goes_back_over_its_story(page,
     assert any(cut in p for p in item(page, first).paragraphs)
     story = item(page, floated)
     assert people(story) == people_ and not any(cut in p for p in story.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "captions", "people_"),
+    [
+        # 湛江日报 2025: the title, four one-sentence captions, `文/本报记者范子华` / `图/本报记者欧阳泽`, the story
+        (
+            "zhjrb_20250707_08",
+            "夏夜经济点亮湛江“浦东”",
+            4,
+            {("范子华", "reporter"), ("欧阳泽", "photographer")},
+        ),
+        # 团结报 2022: a photo feature, nine captions under its title over `文/图 本报全媒体记者 张 谨 陈 昊`
+        (
+            "tjb_20220925_05",
+            "阅读山乡巨变新篇章",
+            9,
+            {("张谨", "reporter"), ("张谨", "photographer"), ("陈昊", "reporter"), ("陈昊", "photographer")},
+        ),
+    ],
+)
+def test_a_title_over_more_than_three_short_captions_and_its_byline_is_the_storys(page, headline, captions, people_):
+    """One-sentence captions of the story's photos between its title and its byline, however many (as a spread's
+    run of captions over one credit, _photo_start): the title heads the story under the byline."""
+    story = item(page, headline)
+    assert len(story.captions) == captions and people(story) == people_
+    assert all(i.headline for i in items(page) if i.kind == "news")
