@@ -1210,6 +1210,9 @@ _LABELLED = re.compile(
 
 # Names alone in brackets after the last sentence: `……该活动将持续到6月底。(刘丽萍 顾威)`.
 _GLUED_NAMES = re.compile(f"^[{_BRA_CLASS}][{HAN}{SPACES}、]{{2,20}}[{_KET_CLASS}]$")
+# Names alone, with no label or bracket, after the last sentence: `…就没有这样的情况发生。”王星海 耿志清` (扬子晚报),
+# `…敬请垂注。徐林` (南方日报).
+_BARE_NAMES = re.compile(f"^[{HAN}]{{2,3}}(?:[{SPACES}]+[{HAN}]{{2,3}}){{0,2}}$")
 
 
 def names_in_brackets(credit: str) -> bool:
@@ -1231,6 +1234,31 @@ def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] |
     if people and (credit.startswith("读者") or bracketed) and not all(is_signature(p.name) for p in people):
         return None  # `读者 可以通过…`: a sentence about readers; `(完)`, `(上)`: no signature
     return (strip(text[: stop + 1]), credit, people) if people else None
+
+
+# Bare names after a last sentence sign only with one of the commoner surnames of the table (耿 is 131st, 全 351st).
+_COMMON_SURNAMES = 300
+
+
+def split_glued_names(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
+    """Writers' names alone, with no label or bracket, glued after the last sentence of a story's last
+    paragraph (only there: `…就没有这样的情况发生。”王星海 耿志清`, 扬子晚报; `…敬请垂注。徐林`, 南方日报) →
+    (the paragraph, the names, their people); None when a name is a word or a place (`…。谢谢`)."""
+    text = strip(text)
+    stop = max(text.rfind(c) for c in STOPS + "\u201d")
+    credit = strip(text[stop + 1 :]) if stop > 0 else ""
+    if not _BARE_NAMES.match(credit):
+        return None
+    names = credit.split()
+    if not all(
+        is_signature(name)
+        and _SURNAME_RANK.get(name[0], len(_SURNAME_RANK)) < _COMMON_SURNAMES  # `…穷队。全地区` runs on
+        and name not in words()
+        and not is_place(name)
+        for name in names
+    ):
+        return None
+    return strip(text[: stop + 1]), credit, tuple(PersonCredit(name, AUTHOR) for name in names)
 
 
 # Where a story was taken from, after its last sentence: `…7000多万棵。 据中新社` (齐鲁晚报), `…两亿法郎。(法新社)`

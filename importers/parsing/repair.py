@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from articles.vocabulary import CAPTION as CAPTION_BLOCK
 from articles.vocabulary import PARAGRAPH, SUBHEAD
 
-from .bylines import parse_credit, pen_name_credit, signs_for_certain, split_glued_credit, split_source_tag
+from .bylines import (
+    parse_credit,
+    pen_name_credit,
+    signs_for_certain,
+    split_glued_credit,
+    split_glued_names,
+    split_source_tag,
+)
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, PAUSES, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
 from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
@@ -318,7 +325,7 @@ def _trailing_credit(pieces: list[_Piece], result: Repaired) -> None:
                     piece.text = strip(text[:start])
                     _credit(result, credit, people)
         elif text and n == last:
-            glued = split_glued_credit(text)  # `……活动。本报记者丁肇文 孟环`
+            glued = split_glued_credit(text) or split_glued_names(text)  # `……活动。本报记者丁肇文 孟环`, `…。徐林`
             if glued:
                 piece.text, credit, people = glued
                 _credit(result, credit, people)

@@ -1259,3 +1259,34 @@ def test_a_pen_name_in_brackets_after_the_last_sentence_signs_the_brief(page, he
     story = next(i for i in found if squeeze(headline) in squeeze(i.kicker + i.headline + i.subheadline))
     assert (writer, A) in people(story.people)
     assert not any(squeeze(p).endswith(")") for p in story.paragraphs[-1:])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names alone glued after the last sentence (扬子晚报 2003, 南方日报 2010)
+        ("但如果加强了车站的管理,就没有这样的情况发生。”王星海 耿志清", [("王星海", A), ("耿志清", A)]),
+        ("本报今起推出,敬请垂注。徐林", [("徐林", A)]),
+        # a word, a place, a rare surname running on into a cut sentence (人民日报 1979): no one
+        ("感谢大家的支持。谢谢", None),
+        ("我们终于到了。张家界", None),
+        ("相反倒出现了一大批高产穷队。全地区", None),
+        # a labelled credit is split_glued_credit's, as before
+        ("活动。本报记者丁肇文 孟环", None),
+    ],
+)
+def test_names_glued_after_the_last_sentence(text, expected):
+    from importers.parsing.bylines import split_glued_names
+
+    found = split_glued_names(text)
+    assert (people(found[2]) if found else None) == expected
+
+
+def test_a_name_glued_after_the_last_sentence_signs_the_story():
+    """南方日报 2010: `…本报今起推出,敬请垂注。徐林` closes 南方报人虎年春节在基层's note: its writer, not its text."""
+    from importers.parsing.text import squeeze
+
+    path = next((Path(__file__).resolve().parents[1] / "corpus").glob("*/nfrb_20100221_A02.txt"))
+    found = parse_page(path.read_bytes(), source=path.name).items
+    story = next(i for i in found if "南方报人虎年春节在基层" in squeeze(i.headline))
+    assert people(story.people) == [("徐林", A)] and story.paragraphs[-1].endswith("敬请垂注。")
