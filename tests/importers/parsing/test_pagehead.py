@@ -128,6 +128,9 @@ def test_a_page_s_number_and_name_with_a_colon_between(page, label, name, number
     [
         # 光明日报 2014: a title of two phrases under the bare number is the first story's, not the page's name
         (["03", "赴壮美林海 悟坝上精神"], ["page_label", None]),
+        # the same with other papers' headlines of two phrases (株洲日报 2023, 烟台晚报 2021) set under a bare number
+        (["3", "春运启动 交警护航"], ["page_label", None]),
+        (["7", "风雪中 最美的坚守"], ["page_label", None]),
         # 浙江日报: the page's name under its number, one word
         (["17", "美丽乡村"], ["page_label", "page_header"]),
     ],
