@@ -19,6 +19,7 @@ from .bylines import (
     parse_credit,
     parse_lead,
     parse_staff_line,
+    pen_name_credit,
     split_caption_credit,
 )
 from .furniture import classify as classify_furniture
@@ -291,7 +292,8 @@ def classify(unit: Unit) -> None:
             unit.shape = CAPTION
             unit.caption, unit.credit, unit.people = caption
             return
-        people = parse_credit(text)
+        # (a pen name alone in brackets on its own line signs the brief above it, as glued to its last sentence)
+        people = parse_credit(text) or pen_name_credit(text)
         if is_bare_role(text):
             unit.shape, unit.credit = CREDIT, text
             return

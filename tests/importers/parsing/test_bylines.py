@@ -1290,3 +1290,22 @@ def test_a_name_glued_after_the_last_sentence_signs_the_story():
     found = parse_page(path.read_bytes(), source=path.name).items
     story = next(i for i in found if "南方报人虎年春节在基层" in squeeze(i.headline))
     assert people(story.people) == [("徐林", A)] and story.paragraphs[-1].endswith("敬请垂注。")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # on a line of its own under the brief (文艺报's `(杉 文)`, 人民日报 1990's `(存生)`), full-width brackets too
+        ("(杉 文)", [("杉文", A)]),
+        ("\uff08存生\uff09", [("存生", A)]),
+        ("(都晓辉 吕若林)", [("都晓辉", A), ("吕若林", A)]),
+        # a note is still text
+        ("(有删节)", []),
+    ],
+)
+def test_a_pen_name_alone_in_brackets_on_its_line_is_a_credit(line, expected):
+    from importers.parsing.units import Unit, classify
+
+    unit = Unit(line, (1,))
+    classify(unit)
+    assert people(unit.people) == expected and (unit.shape == "credit") == bool(expected)
