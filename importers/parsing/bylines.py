@@ -969,6 +969,9 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
         people = parse_credit(candidate)
         if people:
             best = (end, people)
+    if best is None and (glued := _credit_glued_to_text(tokens)):
+        people, credit, rest = glued
+        return Lead(dateline=dateline, byline=strip(text[:offset] + credit), people=people, rest=rest)
     if best is None:
         if _NEWS_DATELINE.match(dateline) and strip(stripped):
             # `本报讯 近日,……`: a dateline with no credit still opens a story.
@@ -978,6 +981,38 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
     rest = strip("".join(tokens[end:]))
     byline = strip(text[:offset] + "".join(tokens[:end]))
     return Lead(dateline=dateline, byline=byline, people=people, rest=rest)
+
+
+_LONGEST_GLUED_CREDIT = 24
+_OPENING_WEIGHT = 10**9  # text that opens with a number or a quote opens for certain
+_GLUED_TEXT_OPENS = re.compile(f"[0-9０-９\u201c{_BRA_CLASS}]")
+
+
+def _credit_glued_to_text(tokens: list[str]) -> tuple[tuple[PersonCredit, ...], str, str] | None:
+    """An unbracketed credit whose last name runs into the text (`光明日报北京2月28日电 记者陈晨本市近日…`,
+    `新华社北京9月21日电 新华社记者 齐中熙日前,…`): (its people, the credit, the text). The name is cut where the
+    text then opens with a number, a quote or the commonest word (`齐中熙|日前` rather than `齐中|熙日…`)."""
+    for end in range(1, min(len(tokens), 24) + 1, 2):
+        glued = tokens[end - 1]
+        before = "".join(tokens[: end - 1])
+        best, best_weight = None, 0
+        named = len(parse_credit(before) or ()) + 1  # one name more, the one run into the text
+        for cut in range(2, min(len(glued), _LONGEST_GLUED_CREDIT)):
+            people = parse_credit(before + glued[:cut])
+            rest = glued[cut:]
+            if not people or len(people) != named or not glued[:cut].endswith(people[-1].name):
+                continue
+            weight = (
+                _OPENING_WEIGHT
+                if _GLUED_TEXT_OPENS.match(rest)
+                else max(words().get(rest[:2], 0), words().get(rest[:3], 0))
+            )
+            if weight > best_weight:
+                best_weight = weight
+                best = people, before + glued[:cut], strip(rest + "".join(tokens[end:]))
+        if best or any(c in glued for c in COMMAS):
+            return best  # (a comma: the text began with no credit before it)
+    return None
 
 
 # The paper a site's dispatch relays, between its dateline and the credit: `据西部商报报道`, `据兰州晚报报道`.

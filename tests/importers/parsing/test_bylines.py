@@ -144,6 +144,36 @@ def test_not_a_credit(text):
             [("张三", "reporter"), ("李四", "correspondent")],
         ),
         ("本报讯 近日,我市召开", "本报讯", "", "近日,我市召开", []),
+        # an unbracketed credit whose name runs into the text: cut where the text opens with a word or a number
+        # (光明日报, 新华社, 四川新闻网 leads of the byline corpus)
+        (
+            "光明日报北京2月28日电 记者陈晨本市近日举行了一次活动。",
+            "光明日报北京2月28日电",
+            "光明日报北京2月28日电 记者陈晨",
+            "本市近日举行了一次活动。",
+            [("陈晨", "reporter")],
+        ),
+        (
+            "新华社北京9月21日电 新华社记者 齐中熙日前,我市召开",
+            "新华社北京9月21日电",
+            "新华社北京9月21日电 新华社记者 齐中熙",
+            "日前,我市召开",
+            [("齐中熙", "reporter")],
+        ),
+        (
+            "四川新闻网成都2月4日讯记者 李丹2月3日,我市召开",
+            "四川新闻网成都2月4日讯",
+            "四川新闻网成都2月4日讯记者 李丹",
+            "2月3日,我市召开",
+            [("李丹", "reporter")],
+        ),
+        (
+            "株洲日报讯 通讯员刘音宝近日,我市召开",
+            "株洲日报讯",
+            "株洲日报讯 通讯员刘音宝",
+            "近日,我市召开",
+            [("刘音宝", "correspondent")],
+        ),
     ],
 )
 def test_lead(text, dateline, byline, rest, expected):
