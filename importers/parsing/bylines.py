@@ -969,7 +969,9 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
         people = parse_credit(candidate)
         if people:
             best = (end, people)
-    if best is None and (glued := _credit_glued_to_text(tokens)):
+    glued = _credit_glued_to_text(tokens)
+    if glued and (best is None or len(glued[0]) > len(best[1])):
+        # the last name runs into the text (`本报讯 记者 张三 通讯员 李四本市近日…`)
         people, credit, rest = glued
         return Lead(dateline=dateline, byline=strip(text[:offset] + credit), people=people, rest=rest)
     if best is None:
@@ -988,6 +990,11 @@ _OPENING_WEIGHT = 10**9  # text that opens with a number or a quote opens for ce
 _GLUED_TEXT_OPENS = re.compile(f"[0-9０-９\u201c{_BRA_CLASS}]")
 
 
+def _opening_word(text: str, length: int) -> int:
+    """How common the word of ``length`` characters that ``text`` opens with is (0: none, or all of ``text``)."""
+    return words().get(text[:length], 0) if len(text) > length else 0
+
+
 def _credit_glued_to_text(tokens: list[str]) -> tuple[tuple[PersonCredit, ...], str, str] | None:
     """An unbracketed credit whose last name runs into the text (`光明日报北京2月28日电 记者陈晨本市近日…`,
     `新华社北京9月21日电 新华社记者 齐中熙日前,…`): (its people, the credit, the text). The name is cut where the
@@ -996,16 +1003,25 @@ def _credit_glued_to_text(tokens: list[str]) -> tuple[tuple[PersonCredit, ...], 
         glued = tokens[end - 1]
         before = "".join(tokens[: end - 1])
         best, best_weight = None, 0
-        named = len(parse_credit(before) or ()) + 1  # one name more, the one run into the text
         for cut in range(2, min(len(glued), _LONGEST_GLUED_CREDIT)):
             people = parse_credit(before + glued[:cut])
             rest = glued[cut:]
-            if not people or len(people) != named or not glued[:cut].endswith(people[-1].name):
-                continue
+            name = people[-1].name if people else ""
+            label = glued[: cut - len(name)].rstrip(SPACES + SLASHES + COLONS)
+            if (
+                not name
+                or not glued[:cut].endswith(name)
+                or _ROLE_RE.match(glued[cut - len(name) :])  # (`通讯` of 通讯员 is no name)
+                or label
+                and not any(found.end() == len(label) for found in _ROLE_RE.finditer(label))
+            ):
+                continue  # the name is the token's only one, after its label if any
+            if not (_unlabeled_name(name) or _unlabeled_name(squeeze(name))):
+                continue  # (nor is `本市近日`)
             weight = (
                 _OPENING_WEIGHT
                 if _GLUED_TEXT_OPENS.match(rest)
-                else max(words().get(rest[:2], 0), words().get(rest[:3], 0))
+                else max(_opening_word(rest, 2), _opening_word(rest, 3))
             )
             if weight > best_weight:
                 best_weight = weight

@@ -174,6 +174,13 @@ def test_not_a_credit(text):
             "近日,我市召开",
             [("刘音宝", "correspondent")],
         ),
+        (
+            "株洲日报讯 记者 成姣兰 通讯员 王海艳日前,我市召开",
+            "株洲日报讯",
+            "株洲日报讯 记者 成姣兰 通讯员 王海艳",
+            "日前,我市召开",
+            [("成姣兰", "reporter"), ("王海艳", "correspondent")],
+        ),
     ],
 )
 def test_lead(text, dateline, byline, rest, expected):
