@@ -1003,7 +1003,8 @@ def _credit_glued_to_text(tokens: list[str]) -> tuple[tuple[PersonCredit, ...], 
         glued = tokens[end - 1]
         before = "".join(tokens[: end - 1])
         best, best_weight = None, 0
-        for cut in range(2, min(len(glued), _LONGEST_GLUED_CREDIT)):
+        labelled = _ROLE_RE.search(before) or _ROLE_RE.match(glued)  # a name with no label never runs on here
+        for cut in range(2, min(len(glued), _LONGEST_GLUED_CREDIT) if labelled else 0):
             people = parse_credit(before + glued[:cut])
             rest = glued[cut:]
             name = people[-1].name if people else ""

@@ -181,6 +181,8 @@ def test_not_a_credit(text):
             "日前,我市召开",
             [("成姣兰", "reporter"), ("王海艳", "correspondent")],
         ),
+        # no label, no name run into the text
+        ("本报讯 王府井大街日前,我市召开", "本报讯", "", "王府井大街日前,我市召开", []),
     ],
 )
 def test_lead(text, dateline, byline, rest, expected):
