@@ -1173,6 +1173,8 @@ def _supplied_by(before: str) -> tuple[PersonCredit, ...] | None:
 # (a space may set the source apart: `受访者 供图`, 株洲日报; `西双版纳州融媒体中心 供图`, 新华网)
 _SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}[{SPACES}]*(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 _ARCHIVE_PHOTO = ("资料图片", "资料照片")
+# How a credit that names no one ends (_SUPPLIED, _RELEASE).
+_NO_ONE_ENDINGS = ("供图", "供稿图", "提供图片", "资料图片", "资料照片", "发")
 # A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
 _RELEASE = f"(?:{_ORG}){_word('发')}"
 _RELEASED = re.compile(f"^{_RELEASE}$")
@@ -1182,6 +1184,8 @@ _RELEASED_TAIL = re.compile(f"[{STOPS}\u201d][{SPACES}]*{_RELEASE}$")
 def credits_no_one(text: str) -> bool:
     """A photo's credit line that names no photographer: the newsroom that released it or whoever supplied it
     (`新华社发` under a caption, 人民日报海外版's photos; `CFP供图`, 中国青年报; `受访者供图`)."""
+    if not strip(text).rstrip(CLOSE_PAREN + SPACES).endswith(_NO_ONE_ENDINGS):
+        return False  # (most lines: a quick look before unwrapping)
     bare = _unwrap(text)[0]
     # (`塞罕坝经历了从荒原到绿洲的巨变 资料照片` is a caption marked as an archive photo)
     return bool(_SUPPLIED.match(bare) and not bare.endswith(_ARCHIVE_PHOTO) or _RELEASED.match(bare))
