@@ -971,7 +971,7 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
             best = (end, people)
     glued = _credit_glued_to_text(tokens)
     if glued and (best is None or len(glued[0]) > len(best[1])):
-        # the last name runs into the text (`本报讯 记者 张三 通讯员 李四本市近日…`)
+        # the last name runs into the text (`株洲日报讯 记者 成姣兰 通讯员 王海艳日前,…`)
         people, credit, rest = glued
         return Lead(dateline=dateline, byline=strip(text[:offset] + credit), people=people, rest=rest)
     if best is None:
@@ -1351,8 +1351,8 @@ _NOT_PEN_NAME = re.compile("[完续图稿转接]$|[一二三四五六七八九�
 
 
 def pen_name_credit(credit: str) -> tuple[PersonCredit, ...] | None:
-    """The people of a bracketed pen name closing a brief's last sentence, else None (only there: alone,
-    `(炳坤 忠斌)` could be any two words)."""
+    """The people of a bracketed pen name closing a brief, else None: the callers look for it only there, after
+    the last sentence or on a line of its own under it (anywhere else `(炳坤 忠斌)` could be any two words)."""
     found = _PEN_NAMES.match(strip(credit))
     if not found:
         return None
