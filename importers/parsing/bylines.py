@@ -907,6 +907,10 @@ def parse_lead(text: str) -> Lead | None:
     return _lead_after(text, match.group("dateline") if match else "", match.end() if match else 0)
 
 
+# An unbracketed credit spans at most this many tokens (and spaces between them) after its dateline.
+_MAX_CREDIT_TOKENS = 24
+
+
 def _colon_after(after: str) -> int:
     """Length of the colon (and spaces around it) that closes a credit at the start of ``after``; 0 if none."""
     colon = len(after) - len(after.lstrip(SPACES + COLONS))
@@ -962,7 +966,7 @@ def _lead_after(text: str, dateline: str, end: int) -> Lead | None:
     # space-separated tokens that still parses as a credit.
     tokens = re.split(f"([{SPACES}]+)", stripped)
     best = None
-    for end in range(1, min(len(tokens), 24) + 1, 2):
+    for end in range(1, min(len(tokens), _MAX_CREDIT_TOKENS) + 1, 2):
         if any(c in tokens[end - 1] for c in COMMAS):
             break  # body text has begun
         candidate = "".join(tokens[:end])
@@ -999,7 +1003,7 @@ def _credit_glued_to_text(tokens: list[str]) -> tuple[tuple[PersonCredit, ...], 
     """An unbracketed credit whose last name runs into the text (`光明日报北京2月28日电 记者陈晨本市近日…`,
     `新华社北京9月21日电 新华社记者 齐中熙日前,…`): (its people, the credit, the text). The name is cut where the
     text then opens with a number, a quote or the commonest word (`齐中熙|日前` rather than `齐中|熙日…`)."""
-    for end in range(1, min(len(tokens), 24) + 1, 2):
+    for end in range(1, min(len(tokens), _MAX_CREDIT_TOKENS) + 1, 2):
         glued = tokens[end - 1]
         before = "".join(tokens[: end - 1])
         best, best_weight = None, 0
@@ -1017,7 +1021,7 @@ def _credit_glued_to_text(tokens: list[str]) -> tuple[tuple[PersonCredit, ...], 
                 and not any(found.end() == len(label) for found in _ROLE_RE.finditer(label))
             ):
                 continue  # the name is the token's only one, after its label if any
-            if not (_unlabeled_name(name) or _unlabeled_name(squeeze(name))):
+            if not _unlabeled_name(name):
                 continue  # (nor is `本市近日`)
             weight = (
                 _OPENING_WEIGHT
@@ -1171,10 +1175,11 @@ def _supplied_by(before: str) -> tuple[PersonCredit, ...] | None:
 
 
 # (a space may set the source apart: `受访者 供图`, 株洲日报; `西双版纳州融媒体中心 供图`, 新华网)
-_SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}[{SPACES}]*(?:供图|供稿图|提供图片|资料图片|资料照片)$")
 _ARCHIVE_PHOTO = ("资料图片", "资料照片")
+_SUPPLIED_WORDS = ("供图", "供稿图", "提供图片", *_ARCHIVE_PHOTO)
+_SUPPLIED = re.compile(f"^[^{COMMAS}{STOPS}、{SPACES}]{{1,16}}[{SPACES}]*(?:{'|'.join(_SUPPLIED_WORDS)})$")
 # How a credit that names no one ends (_SUPPLIED, _RELEASE).
-_NO_ONE_ENDINGS = ("供图", "供稿图", "提供图片", "资料图片", "资料照片", "发")
+_NO_ONE_ENDINGS = (*_SUPPLIED_WORDS, "发")
 # A photo released by a news agency, naming no photographer: `新华社发`, `中新社发`.
 _RELEASE = f"(?:{_ORG}){_word('发')}"
 _RELEASED = re.compile(f"^{_RELEASE}$")
@@ -1276,13 +1281,18 @@ def names_in_brackets(credit: str) -> bool:
     return _GLUED_NAMES.match(strip(credit)) is not None
 
 
+def _after_last_sentence(text: str) -> tuple[str, int, str]:
+    """The stripped text, where its last sentence ends (its stop or closing quote; -1 if none) and what follows it."""
+    text = strip(text)
+    stop = max(text.rfind(c) for c in STOPS + "\u201d")
+    return text, stop, strip(text[stop + 1 :]) if stop > 0 else ""
+
+
 def split_glued_credit(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | None:
     """A labelled credit glued after a paragraph's last sentence: `……活动。本报记者丁肇文 孟环`, names
     alone in brackets (`……6月底。(刘丽萍 顾威)`) or after a dash (`…了。——木禾`) → (the paragraph, the
     credit, its people)."""
-    text = strip(text)
-    stop = max(text.rfind(c) for c in STOPS + "\u201d")
-    credit = strip(text[stop + 1 :]) if stop > 0 else ""
+    text, stop, credit = _after_last_sentence(text)
     bracketed = _GLUED_NAMES.match(credit)
     if not credit or not (_LABELLED.match(credit) or bracketed or _DASH_SIGNATURE.match(credit)):
         return None  # (`……死不瞑目了。——木禾`: a pen name signs after a dash)
@@ -1300,9 +1310,7 @@ def split_glued_names(text: str) -> tuple[str, str, tuple[PersonCredit, ...]] | 
     """Writers' names alone, with no label or bracket, glued after the last sentence of a story's last
     paragraph (only there: `…就没有这样的情况发生。”王星海 耿志清`, 扬子晚报; `…敬请垂注。徐林`, 南方日报) →
     (the paragraph, the names, their people); None when a name is a word or a place (`…。谢谢`)."""
-    text = strip(text)
-    stop = max(text.rfind(c) for c in STOPS + "\u201d")
-    credit = strip(text[stop + 1 :]) if stop > 0 else ""
+    text, stop, credit = _after_last_sentence(text)
     if not _BARE_NAMES.match(credit):
         return None
     names = credit.split()
