@@ -253,13 +253,14 @@ _BOTH_MARK = (
     f"{_word('文')}{_BOTH_SEP}(?:{_word('图')}|{_word('摄')})|(?:{_word('图')}|{_word('摄')}){_BOTH_SEP}{_word('文')}"
 )
 # A byline naming who wrote and who photographed (`■文/图 衡阳晚报全媒体记者 胡亚华`): a story, not photo news.
-TEXT_AND_PHOTOS = re.compile(f"{_BOTH_MARK}|{_word('图文')}|{_word('文图')}")
+_BOTH_WORDS = [word for word, role in ROLE_WORDS.items() if role == "both"]
+TEXT_AND_PHOTOS = re.compile(f"{_BOTH_MARK}|{_words(_BOTH_WORDS)}")
 _BRACKETED_MARK = re.compile(
     f"(?<=[{HAN}])[{SPACES}]*[{_BRA_CLASS}][{SPACES}]*(?P<mark>{_BOTH_MARK})[{SPACES}]*[{_KET_CLASS}]$"
 )
 _MARKER = re.compile(
-    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_words(['文图', '图文'])}(?=[{SPACES}]*$)|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
-    f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', '图文', '文图', '文', '图'])})"
+    f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_words(_BOTH_WORDS)}(?=[{SPACES}]*$)|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
+    f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', *_BOTH_WORDS, '文', '图'])})"
     f"|(?<=[{HAN}])(?P<end>{_word('摄影')})(?=[{SPACES}]*$))"
     f"(?=[{SPACES}]*$|[{SPACES}{SEMICOLONS}]+[^{SPACES}])"  # `记者 吕洋 文;记者 查金辉 摄`
 )

@@ -77,6 +77,10 @@ ROLE_WORDS = {
     "图片": PHOTOGRAPHER,
     "图文": "both",
     "文图": "both",
+    # spelt out: 本报记者 包丽敏文并摄 (中国青年报), 撰文并摄影 徐力群 (人民画报); not 文摄 (黑龙江日报's
+    # `□文摄 秦勇`): a name ending in 文 runs into 摄 (新华社发(宋文摄))
+    "文并摄": "both",
+    "撰文并摄影": "both",
     "文": AUTHOR,
     "图": PHOTOGRAPHER,
     "摄": PHOTOGRAPHER,

@@ -792,6 +792,21 @@ def test_bars_diamonds_and_padded_pairs_of_unlabelled_names(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "wrote and photographed" spelt out: after the names (中国青年报), before them (人民画报)
+        ("本报记者 包丽敏文并摄", [("包丽敏", "reporter"), ("包丽敏", "photographer")]),
+        ("本报记者 包丽敏 文并摄", [("包丽敏", "reporter"), ("包丽敏", "photographer")]),
+        ("撰文并摄影 本报特约记者 徐力群", [("徐力群", "reporter"), ("徐力群", "photographer")]),
+        # not 文摄: a name ending in 文 before 摄 (光明日报's 新华社发(宋文摄))
+        ("宋文摄", [("宋文", "photographer")]),
+    ],
+)
+def test_wrote_and_photographed_spelt_out(text, expected):
+    assert people(parse_credit(text) or ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # who wrote, then who took the photos, with no slash (郑州日报), or the text mark run on (成都日报, 人民法院报)
         ("郑州全媒体新闻中心记者 裴 蕾 文 廖 谦 图", [("裴蕾", "reporter"), ("廖谦", "photographer")]),
         ("本报记者 刘梦丹文 新华社记者 王 松摄", [("刘梦丹", "reporter"), ("王松", "photographer")]),
