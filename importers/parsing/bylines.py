@@ -230,14 +230,14 @@ def ends_with_tip(text: str) -> bool:
     return _TIP_AFTER_TEXT.search(strip(text)) is not None
 
 
-# How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州.
-_REPORTED = re.compile(
-    f"[{SPACES}]*(?:(?:{_word('参与')})?(?:{_words(REPORTING_WORDS)})|{_word('发自')}[{HAN}]{{1,8}})$"
-)
+# How the reporting was done, after the names: 报道, 采写, 整理, 参与采写, 发自广州; two of them run
+# together: 采访整理 (洛阳晚报), 整理报道 (红网).
+_REPORTINGS = f"(?:{_words(REPORTING_WORDS)}){{1,2}}"
+_REPORTED = re.compile(f"[{SPACES}]*(?:(?:{_word('参与')})?{_REPORTINGS}|{_word('发自')}[{HAN}]{{1,8}})$")
 # (or an at sign, as on social media: `摄影师@张殿文`, 新京报; `摄影师@姚远`, 星球研究所)
 _MARK_BETWEEN = re.compile(f"(?<=[{HAN}])[{_AUTHOR_MARKS}@＠](?=[{HAN}])")
 # How the reporting was done, between one credit's names and the next label: `…通讯员 田辰珉 报道 策划 王金龙`.
-_REPORTED_BETWEEN = re.compile(f"(?<=[{HAN}])[{SPACES}]+(?:{_words(REPORTING_WORDS)})[{SPACES}]+(?={_CREDIT_ROLES})")
+_REPORTED_BETWEEN = re.compile(f"(?<=[{HAN}])[{SPACES}]+{_REPORTINGS}[{SPACES}]+(?={_CREDIT_ROLES})")
 # A place printed before 报道 after the names: 陈彦兵 株洲报道, 吳千、于海江 哈爾濱報道.
 _PLACE_REPORTED = re.compile(f"(?P<before>[^{SPACES}]+)[{SPACES}]+(?P<place>[{HAN}]{{2,5}}){_word('报道')}$")
 # A place glued to the last name: `…张善雅安阳报道` (大公报).
@@ -763,6 +763,29 @@ _DASH_SIGNATURE = re.compile(
 )
 
 
+def _spaced_out(word: str) -> str:
+    return f"[{SPACES}]+".join(map(re.escape, word))
+
+
+# A label printed with its characters spaced out, as short names are: `实  习 生   雷海琼` (衡阳晚报),
+# `□记 者 孙亚飞` (大众日报), `摄 像:张瑞雨` (长城网), `编 辑:刘姝彤` (常宁市融媒体中心); before a colon,
+# a slash or a space.
+_SPACED_LABEL = re.compile(
+    f"(?<![{HAN}])(?:"
+    + "|".join(
+        _spaced_out(word)
+        for word in sorted({*ROLE_WORDS, *BASE_ROLES, *STAFF_ROLE_WORDS}, key=len, reverse=True)
+        if len(word) > 1
+    )
+    + f")(?=[{SPACES}]*[{COLONS}{SLASHES}]|[{SPACES}]+[^{SPACES}])"
+)
+
+
+def _closed_up(text: str) -> str:
+    """``text`` with its spaced-out labels closed up."""
+    return _SPACED_LABEL.sub(lambda label: re.sub(f"[{SPACES}]", "", label.group(0)), text)
+
+
 def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] | None:
     """People named by a credit that holds nothing else, or None.
 
@@ -772,7 +795,7 @@ def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] 
     """
     if len(text) > 2 * _MAX_CREDIT:
         return None
-    text = strip(text)
+    text = _closed_up(strip(text))
     if text.endswith("摄\u3002"):
         text = text[:-1]  # a full stop after the photo's credit: `洪福乐摄。` (人民日报), `…记者袁灿摄。` (咸宁日报)
     signed = _AUTHOR_WITH_POST.match(text)
@@ -1081,7 +1104,7 @@ def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
 def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
     """A line that is only a page's staff, bracketed or not: `【编辑:张萌】`, `【责任编辑:詹丹】`,
     `責任編輯: 李知微`."""
-    text = strip(text)
+    text = _closed_up(strip(text))
     if text[:1] in _BRA and _matching_close(text) == len(text) - 1:
         text = strip(text[1:-1])
     if not _STAFF_RE.match(text):

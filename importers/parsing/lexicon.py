@@ -63,6 +63,7 @@ ROLE_WORDS = {
     "主笔": AUTHOR,
     "文字": AUTHOR,  # 文字:郑东 摄影:中新社记者刘震 (中新社); 文字记者 stays a reporter (a modifier)  # a magazine's lead writer: 主笔◎王恺 (三联生活周刊)
     "撰稿": AUTHOR,
+    "文案": AUTHOR,  # who wrote a video's or a poster's words: 文案/张晓宁、胡蓝月 (中国航天报), 文 案:张瑞雨 (长城网)
     "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
     "主持人": AUTHOR,  # a column's host: N栏目主持 高敏
     "主持": AUTHOR,

@@ -807,6 +807,43 @@ def test_wrote_and_photographed_spelt_out(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # two words of how the reporting was done, run together after the names (洛阳晚报, 红网)
+        ("(记者 孟国庆 采访整理)", [("孟国庆", "reporter")]),
+        ("红网时刻编辑 冯竞萱 整理报道 摄影 彭福宗", [("冯竞萱", "editor"), ("彭福宗", "photographer")]),
+    ],
+)
+def test_two_reporting_words_after_the_names(text, expected):
+    assert people(parse_credit(text) or ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label printed with its characters spaced out, as short names are (衡阳晚报, 大众日报, 长城网)
+        ("实  习 生   雷海琼", [("雷海琼", "intern")]),
+        (
+            "□记 者 孙亚飞 通讯员 赵玉国 耿红妍 报道",
+            [("孙亚飞", "reporter"), ("赵玉国", "correspondent"), ("耿红妍", "correspondent")],
+        ),
+        ("摄 像:张瑞雨 耿佳", [("张瑞雨", "photographer"), ("耿佳", "photographer")]),
+        # who wrote a video's or a poster's words (长城网, 中国航天报)
+        ("文 案:张瑞雨", [("张瑞雨", "author")]),
+        ("文案/张晓宁、胡蓝月", [("张晓宁", "author"), ("胡蓝月", "author")]),
+        # a spaced-out pair that is no label stays a name
+        ("记者 袁  泉", [("袁泉", "reporter")]),
+    ],
+)
+def test_labels_spaced_out(text, expected):
+    assert people(parse_credit(text) or ()) == expected
+
+
+def test_an_editor_label_spaced_out():
+    assert people(parse_staff_line("编 辑:刘姝彤")) == [("刘姝彤", "editor")]  # 常宁市融媒体中心
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # who wrote, then who took the photos, with no slash (郑州日报), or the text mark run on (成都日报, 人民法院报)
         ("郑州全媒体新闻中心记者 裴 蕾 文 廖 谦 图", [("裴蕾", "reporter"), ("廖谦", "photographer")]),
         ("本报记者 刘梦丹文 新华社记者 王 松摄", [("刘梦丹", "reporter"), ("王松", "photographer")]),
