@@ -783,7 +783,7 @@ _SPACED_LABEL = re.compile(
 
 def _closed_up(text: str) -> str:
     """``text`` with its spaced-out labels closed up."""
-    return _SPACED_LABEL.sub(lambda label: re.sub(f"[{SPACES}]", "", label.group(0)), text)
+    return _SPACED_LABEL.sub(lambda label: squeeze(label.group(0)), text)
 
 
 def parse_credit(text: str, *, staff: bool = False) -> tuple[PersonCredit, ...] | None:

@@ -60,8 +60,8 @@ ROLE_WORDS = {
     "读者": AUTHOR,  # a reader's letter signed at its end: 读者 薛芳玲
     "报道员": CORRESPONDENT,  # 新华社's and the army's: 报道员:时秀霞、穆智慧、吴国强
     "撰文": AUTHOR,
-    "主笔": AUTHOR,
-    "文字": AUTHOR,  # 文字:郑东 摄影:中新社记者刘震 (中新社); 文字记者 stays a reporter (a modifier)  # a magazine's lead writer: 主笔◎王恺 (三联生活周刊)
+    "主笔": AUTHOR,  # a magazine's lead writer: 主笔◎王恺 (三联生活周刊)
+    "文字": AUTHOR,  # 文字:郑东 摄影:中新社记者刘震 (中新社); 文字记者 stays a reporter (a modifier)
     "撰稿": AUTHOR,
     "文案": AUTHOR,  # who wrote a video's or a poster's words: 文案/张晓宁、胡蓝月 (中国航天报), 文 案:张瑞雨 (长城网)
     "采写": AUTHOR,  # 采写:南方+记者 陈斐仪 (the label that follows says which text role)
