@@ -90,8 +90,10 @@ ROLE_WORDS = {
 # with no label is an author (../shared/corpus/README.md), and 摄影报道 adds the photographer.
 UNLABELED_PHOTO_REPORT = AUTHOR
 # Labels that name no role of their own: the names after them take the label before
-# (视频拍摄/制作:王姗姗 is a photographer).
-NEUTRAL_LABELS = ("制作", "执行")
+# (视频拍摄/制作:王姗姗 is a photographer), or the role word after them (视频/记者白迪文 湛江云媒,
+# 视频:通讯员陈红旭 新湖南); a job on a video names nobody by itself (摄影/剪辑/采写:南方+记者 叶志文 南方日报,
+# 文字/拍摄/剪辑:胡雪怡 新湖南客户端). 视频 before 记者 stays a modifier (视频记者).
+NEUTRAL_LABELS = ("制作", "执行", "视频", "剪辑")
 # Labels of a series' or a package's editors, printed with a qualifier before them and a colon
 # after: 系列报道策划:秦晖, 本篇统筹:夏强, 总策划:….
 QUALIFIED_EDITOR_LABELS = ("策划", "统筹")

@@ -837,6 +837,29 @@ def test_labels_spaced_out(text, expected):
     assert people(parse_credit(text) or ()) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a video's jobs name no role: the role word after them does (湛江云媒, 新湖南), or the label before
+        (
+            "文/记者曹龙彬 特约通讯员谭总 航拍/记者李忠 视频/记者白迪文",
+            [("曹龙彬", "reporter"), ("谭总", "correspondent"), ("李忠", "photographer"), ("白迪文", "reporter")],
+        ),
+        (
+            "视频:通讯员陈红旭 王子骜 沈威",
+            [("陈红旭", "correspondent"), ("王子骜", "correspondent"), ("沈威", "correspondent")],
+        ),
+        # and a job among the labels before the names adds none (南方日报, 新湖南客户端)
+        ("摄影/剪辑/采写:南方+记者 叶志文", [("叶志文", "reporter"), ("叶志文", "photographer")]),
+        ("文字/拍摄/剪辑:胡雪怡", [("胡雪怡", "author"), ("胡雪怡", "photographer")]),
+        # 视频 before a role word is a modifier of it
+        ("视频记者 王姗姗", [("王姗姗", "reporter")]),
+    ],
+)
+def test_a_video_s_jobs_name_no_role(text, expected):
+    assert people(parse_credit(text) or ()) == expected
+
+
 def test_an_editor_label_spaced_out():
     assert people(parse_staff_line("编 辑:刘姝彤")) == [("刘姝彤", "editor")]  # 常宁市融媒体中心
 
