@@ -100,10 +100,13 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             text, *jump = split_glued_jump(line) or (line,)  # `…看一看。 (下转6版②)`: two units
             units.append(Unit(text, (number,), gap_before=position == 0))
             units.extend(Unit(part, (number,)) for part in jump)
-    for n, unit in enumerate(units):
+    for unit in units:
         classify(unit)
+    if indented is not None and _heads_set_in(units, indented):
+        indented = None  # the page sets in its titles as its paragraphs: indents say nothing
+    for n, unit in enumerate(units):
         if indented is None:
-            continue
+            break
         unit.opens_paragraph = unit.lines[0] in indented
         if unit.shape == TEXT and unit.phrase and not unit.opens_paragraph:
             unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
@@ -184,6 +187,20 @@ def _indented_lines(lines: list[str]) -> set[int] | None:
     if not long or len(indented & set(long)) < _INDENTED_SHARE * len(long):
         return None
     return indented
+
+
+_MIN_HEADS = 2
+
+
+def _heads_set_in(units: list[Unit], indented: set[int]) -> bool:
+    """Whether the lines over the page's leads and bylines, its titles, are set in as its paragraphs are
+    (a dump that sets in every line): on a page that indents its paragraphs, titles stand flush."""
+    heads = [
+        before
+        for before, unit in zip(units, units[1:], strict=False)
+        if unit.shape in (LEAD, CREDIT) and before.shape == TITLE
+    ]
+    return len(heads) >= _MIN_HEADS and all(head.lines[0] in indented for head in heads)
 
 
 def _join_broken_photo_credits(units: list[Unit]) -> None:

@@ -2267,3 +2267,18 @@ def test_a_title_over_more_than_three_short_captions_and_its_byline_is_the_story
     story = item(page, headline)
     assert len(story.captions) == captions and people(story) == people_
     assert all(i.headline for i in items(page) if i.kind == "news")
+
+
+@pytest.mark.parametrize("page", ["rmrb_20020309_06", "gmrb_20170831_05", "hebeirb_20181022_02"])
+def test_a_dump_that_sets_in_every_line_reads_as_one_that_sets_in_none(page):
+    # Some dumps indent every line, titles too: the indents then tell no title from a paragraph,
+    # and the page reads as it does printed flush (人民日报, 光明日报, 河北日报).
+    path = next(CORPUS.glob(f"*/{page}.txt"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    set_in = "\n".join("\u3000\u3000" + line.lstrip(" \u3000") if line.strip() else line for line in lines)
+    flush = "\n".join(line.lstrip(" \u3000") for line in lines)
+
+    def titles(text):
+        return [(i.kicker, i.headline, i.subheadline) for i in parse_page(text.encode(), source=path.name).items]
+
+    assert titles(set_in) == titles(flush) == [(i.kicker, i.headline, i.subheadline) for i in items(page)]
