@@ -76,7 +76,6 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     """Units in reading order, and whether the dump puts one paragraph per line."""
     raw_lines = text.split("\n")
     numbered = [(number, strip(line)) for number, line in enumerate(raw_lines, start=1)]
-    indented = _indented_lines(raw_lines)
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
     for number, line in numbered:
@@ -102,16 +101,14 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
             units.extend(Unit(part, (number,)) for part in jump)
     for unit in units:
         classify(unit)
-    if indented is not None and _heads_set_in(units, indented):
-        indented = None  # the page sets in its titles as its paragraphs: indents say nothing
-    for n, unit in enumerate(units):
-        if indented is None:
-            break
-        unit.opens_paragraph = unit.lines[0] in indented
-        if unit.shape == TEXT and unit.phrase and not unit.opens_paragraph:
-            unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
-        elif _set_in_under_title(unit, units[n - 1] if n else None):
-            unit.shape = TEXT  # a title's deck is set flush or centred: this opens the text
+    indented = _indented_lines(raw_lines, units)
+    if indented is not None:
+        for n, unit in enumerate(units):
+            unit.opens_paragraph = unit.lines[0] in indented
+            if unit.shape == TEXT and unit.phrase and not unit.opens_paragraph:
+                unit.shape = TITLE  # a whole phrase set flush among indented paragraphs: a title line
+            elif _set_in_under_title(unit, units[n - 1] if n else None):
+                unit.shape = TEXT  # a title's deck is set flush or centred: this opens the text
     _page_head(units)
     _titles_shaped_as_heads(units)
     _join_broken_photo_credits(units)
@@ -179,28 +176,26 @@ def _set_in_under_title(unit: Unit, before: Unit | None) -> bool:
     )
 
 
-def _indented_lines(lines: list[str]) -> set[int] | None:
+_MIN_HEADS = 2
+
+
+def _indented_lines(lines: list[str], units: list[Unit]) -> set[int] | None:
     """Line numbers set in with an indent, when the page indents its paragraphs (most long lines
-    start with `　　`): then a line set flush is not a paragraph. None when indents say nothing."""
+    start with `　　`) and not its titles: then a line set flush is not a paragraph. None when indents
+    say nothing: few long lines set in, or the title lines over the page's leads and bylines (two at
+    least) set in as its paragraphs are (a dump that sets in every line)."""
     long = [n for n, line in enumerate(lines, start=1) if len(strip(line)) >= _LONG_LINE]
     indented = {n for n, line in enumerate(lines, start=1) if strip(line) and _INDENT.match(line)}
     if not long or len(indented & set(long)) < _INDENTED_SHARE * len(long):
         return None
-    return indented
-
-
-_MIN_HEADS = 2
-
-
-def _heads_set_in(units: list[Unit], indented: set[int]) -> bool:
-    """Whether the lines over the page's leads and bylines, its titles, are set in as its paragraphs are
-    (a dump that sets in every line): on a page that indents its paragraphs, titles stand flush."""
     heads = [
-        before
+        before.lines[0]
         for before, unit in zip(units, units[1:], strict=False)
         if unit.shape in (LEAD, CREDIT) and before.shape == TITLE
     ]
-    return len(heads) >= _MIN_HEADS and all(head.lines[0] in indented for head in heads)
+    if len(heads) >= _MIN_HEADS and set(heads) <= indented:
+        return None
+    return indented
 
 
 def _join_broken_photo_credits(units: list[Unit]) -> None:
