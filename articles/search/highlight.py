@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -18,7 +19,9 @@ def highlight_terms(query: str) -> list[str]:
     return terms
 
 
-def _pattern(terms: Iterable[str]):
+@lru_cache(maxsize=256)
+def _pattern(terms: tuple[str, ...]):
+    """One pattern for a page's terms (a results page marks them in every title and excerpt), longest first."""
     terms = sorted({t for t in terms if t}, key=len, reverse=True)
     return re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE) if terms else None
 
@@ -26,7 +29,7 @@ def _pattern(terms: Iterable[str]):
 def highlight(text: str, terms: Iterable[str]) -> SafeString:
     """``text`` HTML-escaped, each occurrence of a term wrapped in ``<mark>``."""
     text = text or ""
-    pattern = _pattern(terms)
+    pattern = _pattern(tuple(terms))
     if pattern is None:
         return escape(text)
     parts, position = [], 0

@@ -5,6 +5,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -33,6 +34,22 @@ def highlight(text, terms):
 def excerpt(text, terms):
     """About 120 characters of ``text`` around the first match of the search terms, highlighted."""
     return search.excerpt(text, terms)
+
+
+@register.filter
+def time_tag(when):
+    """``<time datetime="2023-03-01T00:30:00+08:00">2023年3月1日 00:30</time>`` in the current time zone:
+    the markup of ``date:'c'`` and ``date:"Y年n月j日 H:i"``, written without Django's ``date`` filter,
+    which looks the language's formats up on every call (twice a row of every list)."""
+    if when is None:
+        return mark_safe('<time datetime=""></time>')
+    if timezone.is_aware(when):
+        when = timezone.localtime(when)
+    # Digits, and the ISO form's -:.+T: nothing to escape.
+    return mark_safe(  # noqa: S308
+        f'<time datetime="{when.isoformat()}">{when.year:04d}年{when.month}月{when.day}日 '
+        f"{when.hour:02d}:{when.minute:02d}</time>"
+    )
 
 
 @register.filter
