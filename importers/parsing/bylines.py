@@ -37,6 +37,7 @@ from .lexicon import (
     BASE_ROLES,
     COMPOUND_SURNAMES,
     CORRESPONDENT,
+    DESIGN_MARKS,
     DESK_ENDINGS,
     EDITOR,
     INSTITUTION_ENDINGS,
@@ -260,7 +261,7 @@ _BRACKETED_MARK = re.compile(
 )
 _MARKER = re.compile(
     f"(?:(?<=[{HAN}{SPACES}{SLASHES}])(?P<glued>{_BOTH_MARK}|{_words(_BOTH_WORDS)}(?=[{SPACES}]*$)|{_word('摄影报道')}|{_word('航拍')}|{_word('摄')})"
-    f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', *_BOTH_WORDS, '文', '图'])})"
+    f"|(?<=[{SPACES}{SLASHES}])(?P<spaced>{_words(['摄影', *_BOTH_WORDS, *DESIGN_MARKS, '文', '图'])})"
     f"|(?<=[{HAN}])(?P<end>{_word('摄影')})(?=[{SPACES}]*$))"
     f"(?=[{SPACES}]*$|[{SPACES}{SEMICOLONS}]+[^{SPACES}])"  # `记者 吕洋 文;记者 查金辉 摄`
 )
@@ -532,6 +533,8 @@ def _groups(text: str) -> list[tuple[str, str | None]]:
             kind = "photo"
         elif mark == "文":
             kind = "text"
+        elif mark in DESIGN_MARKS:
+            kind = mark
         else:
             kind = "both"
         groups.append((text[start : match.start()], kind))
@@ -692,6 +695,8 @@ def _parse_group(text: str, mark: str | None, *, bracketed: bool, marked: bool =
         pending = []
     if mark == "photo":
         return [PersonCredit(name, PHOTOGRAPHER) for _, names in entries for name in names]
+    if mark in DESIGN_MARKS:
+        return [PersonCredit(name, DESIGN_MARKS[mark]) for _, names in entries for name in names]
     if mark in ("report", "both"):
         default = UNLABELED_PHOTO_REPORT if mark == "report" else AUTHOR
         wrote, shot = [], []
@@ -1108,8 +1113,13 @@ def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
     if text[:1] in _BRA and _matching_close(text) == len(text) - 1:
         text = strip(text[1:-1])
     if not _STAFF_RE.match(text):
-        return None
+        # names closed by a design mark and nothing else (`杜明阳 制图`, 烟台晚报), as `制图:汪哲平` before them
+        people = parse_credit(text) if _DESIGN_CLOSES.search(text) else None
+        return people if people and all(p.role in DESIGN_MARKS.values() for p in people) else None
     return parse_staff(text)
+
+
+_DESIGN_CLOSES = re.compile(f"(?:{_words(DESIGN_MARKS)})$")
 
 
 # A caption's credit follows the caption's last sentence: `…现场。记者/杨如摄`.

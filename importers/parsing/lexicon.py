@@ -94,6 +94,10 @@ UNLABELED_PHOTO_REPORT = AUTHOR
 # 视频:通讯员陈红旭 新湖南); a job on a video names nobody by itself (摄影/剪辑/采写:南方+记者 叶志文 南方日报,
 # 文字/拍摄/剪辑:胡雪怡 新湖南客户端). 视频 before 记者 stays a modifier (视频记者).
 NEUTRAL_LABELS = ("制作", "执行", "视频", "剪辑")
+# Marks of who made a graphic, printed after the names as 文 and 摄 are: `涂涌/文 周滔/制图` (贵州日报),
+# `杜明阳 制图` (烟台晚报), `扬子晚报/紫牛新闻记者 张可/文 张笑疾/制作` (扬子晚报). Before the names they are
+# labels (`制图:汪哲平`, a staff word; `视频拍摄/制作:王姗姗`, a neutral label).
+DESIGN_MARKS = {"制图": DESIGNER, "制作": DESIGNER}
 # Labels of a series' or a package's editors, printed with a qualifier before them and a colon
 # after: 系列报道策划:秦晖, 本篇统筹:夏强, 总策划:….
 QUALIFIED_EDITOR_LABELS = ("策划", "统筹")

@@ -45,12 +45,13 @@ _GENRE_LINE = re.compile("(?:侧记|纪实|特写|综述|见闻|巡礼|扫描)$"
 # (扬州日报), `我与《科技日报》` (科技日报, with its mark), after the anniversary's motto: `70年春华秋实——我与重庆日报` (重庆日报).
 _ME_AND_PAPER = re.compile("^(?:[^—]{2,12}——)?我与(?:《[^》]{2,10}》|[^的《》]{1,8}报)(?:的故事)?$")
 _WHEN = re.compile(f"^(?:[0-9]{{4}}年[0-9]{{1,2}}月[0-9]{{1,2}}日|[{HAN}0-9]{{4,16}}(?:之后|过后|后))$")
-# A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`.
+# A kicker ends in a lead-in verb, a colon or a dash: `…时强调`, `枫溪街道:`, `…所长张宇航——`; or it trails off
+# into the headline: `清明时节,草长莺飞、百花争艳……` (惠州日报), `安防升级、建文化长廊、法治广场……` (华商报).
 # Who speaks may be a body, with no 时: `伊比利亚美洲首脑会议提出` (人民日报 1995), `北京市委、市政府宣布` (2002).
 # Who publishes what, over its title: `《求是》杂志发表习近平总书记重要文章` (新华社 copy in 法治日报).
 _KICKER_END = re.compile(
     f"(?:时(?:{_LEAD_IN_VERBS})|(?:提出|指出|强调|宣布|呼吁)|发表[^{COMMAS}\u3002]{{0,20}}(?:文章|讲话)"
-    f"|[{COLONS}]|\u2014\u2014)$"
+    f"|[{COLONS}]|\u2014\u2014|\u2026\u2026)$"
 )
 _BULLET = "●■◆▲★☆◎○•·▶►"
 # Labels printed over a boxed item inside a story; over a title they are its kicker.
@@ -228,6 +229,8 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
         # headline (羊城晚报), a headline over its 副题 (`未检“春风”吹进孩子心里` / `淮安检察机关…`, 检察日报;
         # `联创共建聚合力 党建引领谱新篇` / `市人大常委会积极探索党建工作新路径`, 桂林日报).
         lines = [strip(part) for part in parts]
+    if len(lines) == 1 and len(parts := lines[0].split("\n")) == 3:
+        return _split_block_of_three([strip(part) for part in parts])
     if len(lines) == 1:
         return _split_one(lines[0])
     if len(lines) == 2:
@@ -254,6 +257,19 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
         return "", lines[0], "\n".join(lines[1:])  # a headline over a 副题 of two lines
     kicker, headline, subheadline = lines[0], lines[1], "\n".join(lines[2:])
     return kicker, headline, subheadline
+
+
+def _split_block_of_three(parts: list[str]) -> tuple[str, str, str]:
+    """A title on three lines of one block is two levels, the block's lines kept together on each side
+    of the break: under the line that leads in, the headline (`451个征迁户将陆续得到…过节物资——` / `添些粮油,献些
+    爱心` / `备好年货,过个好年`, 洛阳晚报; `五个扎实谱新篇 追赶超越再出发特别报道` / `安防升级、建文化长廊、法治
+    广场……` / `老小区二O五所5年换新颜`, 华商报); with no such line, a headline over a 副题 of two lines
+    (`中共中央隆重举行十一届三中全会20周年纪念大会` / `江泽民发表重要讲话李鹏主持大会` / `朱镕基…出席`, 洛阳日报)."""
+    if _is_lead_in(parts[0]):
+        return parts[0], "\n".join(parts[1:]), ""
+    if _is_lead_in(parts[1]):
+        return "\n".join(parts[:2]), parts[2], ""
+    return "", parts[0], "\n".join(parts[1:])
 
 
 def _split_before_dash(block: str) -> list[str]:

@@ -656,6 +656,42 @@ def test_staff_lines(text, expected):
     assert people(parse_staff_line(text)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who made the graphic, marked after the name as 文 and 摄 are
+        ("涂涌/文 周滔/制图", [("涂涌", "author"), ("周滔", "designer")]),  # 贵州日报
+        ("杜明阳 制图", [("杜明阳", "designer")]),  # 烟台晚报
+        (
+            "扬子晚报/紫牛新闻记者 张可/文 张笑疾/制作",  # 扬子晚报
+            [("张可", "reporter"), ("张笑疾", "designer")],
+        ),
+        # before the names the same words are labels, as they were
+        ("制图:汪哲平", [("汪哲平", "designer")]),  # 人民日报
+        ("视频拍摄/制作:王姗姗", [("王姗姗", "photographer")]),  # 中国青年报
+    ],
+)
+def test_a_design_mark_after_the_names(text, expected):
+    assert people(parse_credit(text)) == expected
+
+
+def test_names_closed_by_a_design_mark_alone_are_page_staff():
+    # 烟台晚报's front page: the graphic's maker, as `制图:汪哲平` before the name is
+    assert people(parse_staff_line("杜明阳 制图")) == [("杜明阳", "designer")]
+    # with a writer they sign a story: not staff
+    assert parse_staff_line("涂涌/文 周滔/制图") is None
+
+
+def test_a_credit_closed_by_a_design_mark_ends_its_story():
+    # 扬子晚报 2024: the trailing credit line is no paragraph, and the title above it no subhead
+    path = CORPUS / "yzwb" / "yzwb_20240526_A5.txt"
+    items = parse_page(path.read_bytes(), source=path.name).items
+    last = items[-1]
+    assert last.headline == "南京全市悬挂3.1万多组红灯笼、中国结迎新春"
+    assert last.bylines == ("扬子晚报/紫牛新闻记者 张可/文 张笑疾/制作",)
+    assert people(last.people) == [("张可", "reporter"), ("张笑疾", "designer")]
+
+
 def test_staff_lines_are_page_furniture():
     page = parse_page(
         "测试新闻标题在这里\n\n本市近日举行了一次活动，现场气氛热烈。\n\n【编辑:张萌】\n\n責任編輯: 李知微\n".encode(),

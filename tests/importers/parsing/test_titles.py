@@ -143,3 +143,38 @@ def test_a_column_of_readers_or_a_colon_s_lead_in_over_a_headline_is_its_kicker(
 
 def test_i_and_anything_else_stays_a_headline():
     assert split_title(["我与祖国共成长", "记一位老兵"]) == ("", "我与祖国共成长", "记一位老兵")
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        # the upper line leads in with a dash (洛阳晚报 2012): the two lines under it are the headline
+        (
+            "451个征迁户将陆续得到总计近6万元的过节物资——\n添些粮油,献些爱心\n备好年货,过个好年",
+            ("451个征迁户将陆续得到总计近6万元的过节物资——", "添些粮油,献些爱心\n备好年货,过个好年", ""),
+        ),
+        # the middle line trails off into the headline (华商报 2020): the two lines over it are the kicker
+        (
+            "五个扎实谱新篇 追赶超越再出发特别报道\n安防升级、建文化长廊、法治广场……\n老小区二O五所5年换新颜",
+            ("五个扎实谱新篇 追赶超越再出发特别报道\n安防升级、建文化长廊、法治广场……", "老小区二O五所5年换新颜", ""),
+        ),
+        # no line leads in (洛阳日报 2008, 新华社 copy): a headline over a 副题 of two lines
+        (
+            "中共中央隆重举行十一届三中全会20周年纪念大会\n江泽民发表重要讲话李鹏主持大会\n"
+            "朱镕基李瑞环尉健行李岚清和首都各界6000人出席",
+            (
+                "",
+                "中共中央隆重举行十一届三中全会20周年纪念大会",
+                "江泽民发表重要讲话李鹏主持大会\n朱镕基李瑞环尉健行李岚清和首都各界6000人出席",
+            ),
+        ),
+    ],
+)
+def test_a_title_on_three_lines_of_one_block_is_two_levels(block, expected):
+    assert split_title([block]) == expected
+
+
+def test_a_line_trailing_off_in_an_ellipsis_is_a_kicker():
+    # 惠州日报 2025 (two lines apart), as 华商报's middle line above
+    upper, lower = "清明时节,草长莺飞、百花争艳……", "市民纷纷外出踏青放松身心"
+    assert split_title([upper, lower]) == (upper, lower, "")
