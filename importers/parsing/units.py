@@ -90,9 +90,13 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     # a photo's credit set directly under its caption says nothing of how paragraphs are divided
     adjacent = sum(1 for block in blocks for _, line in block[1:] if not _credit_under_caption(line))
     single = nonblank > 0 and adjacent > _SINGLE_NEWLINE_SHARE * nonblank
+    # so many lines under another may still be a page that sets its prose apart by blank lines and prints a few
+    # blocks of short lines (a forecast, a poem): there a block of more lines than a title has is one entry
+    listed = single and _prose_set_apart(blocks)
     units: list[Unit] = []
     for block in blocks:
-        if not single and len(block) > 1 and _is_one_entry(block):
+        entry = not single or (listed and len(block) > _MAX_TITLE_LINES)
+        if entry and len(block) > 1 and _is_one_entry(block):
             units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
             continue
         for position, (number, line) in enumerate(block):
@@ -113,6 +117,19 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     _titles_shaped_as_heads(units)
     _join_broken_photo_credits(units)
     return _unglue_photo_titles(units), single
+
+
+_PROSE_LINE = 40
+_PROSE_APART_SHARE = 0.5
+_MAX_TITLE_LINES = 3  # as titles.is_title_like reads a block
+
+
+def _prose_set_apart(blocks: list[list[tuple[int, str]]]) -> bool:
+    """Most lines of prose stand in blocks of their own: the dump sets its paragraphs apart by blank
+    lines, however many short lines it prints together (a week's forecast under a story, 株洲晚报; a
+    poem's lines, 烟台晚报; title lines over their byline, 淇滨晚报)."""
+    prose = [len(block) == 1 for block in blocks for _, line in block if len(squeeze(line)) >= _PROSE_LINE]
+    return bool(prose) and sum(prose) > _PROSE_APART_SHARE * len(prose)
 
 
 _HEAD_REACH = 12  # the page's head is within its first lines
@@ -252,11 +269,14 @@ def _is_one_entry(block: list[tuple[int, str]]) -> bool:
     are one entry with its line breaks (a two-line subhead, a caption printed on two lines: the gold
     conventions), unless one of them is furniture, a lead or a credit, or a short line (a title)
     stands over long ones (its text) or under them, or the block is prose cut by a column (a line of
-    it stops mid-sentence: `…调研采访,` / `生动展现…。`), whose lines join as across a blank line."""
+    it stops mid-sentence: `…调研采访,` / `生动展现…。`), whose lines join as across a blank line.
+    A short label closed by a colon over its lines (`线路1:` / `线路名称:…。` / `线路走向:…。`, 株洲晚报;
+    `三、投稿内容和要求:` / `1.征文主题:…。` / `2.征文体裁:诗歌、散文。`, 海南日报) holds them whatever their length."""
     lines = [line for _, line in block]
-    if len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1:
+    labelled = len(squeeze(lines[0])) <= _SHORT_LINE and lines[0][-1] in COLONS
+    if not labelled and len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1:
         return False
-    if any("。" in line for line in lines) and not all(ends_sentence(line) for line in lines[:-1]):
+    if not labelled and any("。" in line for line in lines) and not all(ends_sentence(line) for line in lines[:-1]):
         return False
     return not any(
         classify_furniture(line) or parse_lead(line) or parse_credit(line) or is_series(line) for line in lines

@@ -892,6 +892,65 @@ def test_long_lines_of_one_block_are_one_entry_on_a_blank_line_page():
 
 
 @pytest.mark.parametrize(
+    ("page", "headline", "entry"),
+    [
+        # a week's forecast under the story (株洲晚报 2015), three days' (株洲晚报 2023)
+        (
+            "zzwb_20150803_A03",
+            "株洲周一到周四最高气温36℃,周六有阵雨来降温",
+            ["星期一:晴 28—36℃", "(市气象台2日16时发布)", 8],
+        ),
+        ("zzwb_20231115_A03", "“小阳春”来了", ["今天 阴天有小雨 9~15℃", "(市气象台11月14日16时发布)", 6]),
+        # a poem's lines under its title and its poet (烟台晚报)
+        ("ytwb_20251128_A15", "读你", ["外人说", "破房子是我出世的避风港", 11]),
+    ],
+)
+def test_a_block_longer_than_a_title_is_one_entry_where_prose_stands_apart(page, headline, entry):
+    """A page whose paragraphs of prose each stand between blank lines, but that prints a few blocks
+    of short lines (a forecast, a poem), has so many lines right under another that it would read as
+    one paragraph a line: a block of more lines than a title has is one entry with its line breaks,
+    as on any page that sets its paragraphs apart by blank lines."""
+    first, last, count = entry
+    blocks = [b.text for b in item(page, headline).blocks if b.text.startswith(first)]
+    assert len(blocks) == 1 and blocks[0].endswith(last) and len(blocks[0].split("\n")) == count
+
+
+def test_title_lines_printed_together_stay_apart_where_prose_stands_apart():
+    """Title lines printed together keep their levels on such a page (淇滨晚报: `货车禁行路段行车` /
+    `扰民!`, `淇河禁泳牌下泳者众` / `莫拿生命当儿戏` / `肖广军` over its lead), and a page that
+    prints one paragraph a line keeps them apart (株洲日报)."""
+    assert (item("qbwb_20070614_A01", "扰民!").headline, item("qbwb_20070614_A01", "扰民!").subheadline) == (
+        "货车禁行路段行车",
+        "扰民!",
+    )
+    story = item("qbwb_20070614_A01", "淇河禁泳牌下泳者众")
+    assert (story.headline, story.subheadline, people(story)) == (
+        "淇河禁泳牌下泳者众",
+        "莫拿生命当儿戏",
+        {("肖广军", "reporter")},
+    )
+    assert not [b for i in items("zzrb_20230722_03") for b in i.blocks if "\n" in b.text]
+
+
+@pytest.mark.parametrize(
+    ("page", "headline", "label", "lines"),
+    [
+        # a bus line's name, route and stops under its number (株洲晚报)
+        ("zzwb_20230213_A03", "24日,两条假日旅游公交线将开通", "线路1:", 5),
+        ("zzwb_20230213_A03", "24日,两条假日旅游公交线将开通", "线路2:", 2),
+        # a call for entries' numbered terms under their heading (海南日报)
+        ("hainrb_20250705_B06", "征文暨征集口述者启事", "三、投稿内容和要求:", 6),
+    ],
+)
+def test_a_label_closed_by_a_colon_holds_the_lines_under_it(page, headline, label, lines):
+    """A short label closed by a colon over the lines it introduces, with no blank line between, is
+    one entry with its line breaks, though the lines under it are longer than the label and end in
+    `。` (`线路名称:旅游公交1号线(市民中心—秋瑾故居)。`, `1.征文主题:关于你与…的故事。`)."""
+    found = [b.text for b in item(page, headline).blocks if b.text.startswith(label)]
+    assert len(found) == 1 and len(found[0].split("\n")) == lines
+
+
+@pytest.mark.parametrize(
     ("page", "headline"),
     [
         # the core values, then the slogan over `株洲日报宣` / `公益广告` (株洲日报 2013, 2016, 2022)
