@@ -1492,9 +1492,11 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
     own = {p.name for p in anchor.people} if anchor is not None else set()
-    closed = _after_closing_credit(seq, rest, titled=bool(title), own=own)
+    found = (_after_closing_credit(seq, rest, titled=bool(title), own=own), _brief_signed_by_others(seq, rest, anchor))
+    closed = min((n for n in found if n is not None), default=None)
     if closed is not None:
-        # The story ends with its credit (`(本报记者 任 爽 李玉兰)`); what follows is another.
+        # The story ends with its credit (`(本报记者 任 爽 李玉兰)`), or a brief signed by others follows it; what
+        # follows is another.
         draft.body = [seq[k] for k in rest[:closed]]
         yield indexes[0], draft
         yield from _anchorless(seq, rest[closed:])
@@ -1782,6 +1784,44 @@ def _over_others_photo(seq: list[Unit], rest: list[int], n: int, own: set[str]) 
         and after is not None
         and after.shape == TEXT
     )
+
+
+def _brief_signed_by_others(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
+    """Position in ``rest`` of a title over one paragraph that closes with a source or a credit of its own, naming
+    none of the story's people and not its newsroom, after a finished paragraph of a story opened by a lead or a
+    byline, with another title or the span's end under it: a brief of its own, not a part of the story
+    (`本报讯 记者许仲英报道:…农村集市繁荣。` / `上海电报局转发外地电报自动化` / `…试制成功的。(据新华社)`, 人民日报;
+    `…访华。` / `利比亚向…支付赔偿金` / `…两亿法郎。(法新社)` under `【路透社乌兰巴托7月17日电】`, 参考消息;
+    `市城市管理局:全员上路铲雪保畅通` / `…(全媒体记者 李博)` under `本报讯(记者纪雨童)`, 三门峡日报). A credit there
+    under an opening that names no one may sign the whole story: it counts only against people the opening names."""
+    if anchor is None or anchor.shape not in (LEAD, CREDIT):
+        return None
+    own = {p.name for p in anchor.people}
+    for n in range(len(rest) - 1):
+        before = seq[rest[n - 1]] if n else anchor
+        unit, brief = seq[rest[n]], seq[rest[n + 1]]
+        after = seq[rest[n + 2]] if n + 2 < len(rest) else None
+        finished = ends_sentence(before.lead.rest if before.shape == LEAD and before.lead else before.text)
+        if (
+            unit.shape != TITLE
+            or "\n" in unit.text
+            or BOX_LABEL.match(unit.key)  # `相关链接` over a box of the story, whoever wrote it
+            or before.shape not in (TEXT, LEAD)
+            or not finished
+            or brief.shape != TEXT
+            or (after is not None and after.shape != TITLE)
+        ):
+            continue
+        tag = split_source_tag(brief.text)
+        if tag is not None:
+            name = squeeze(tag[1]).strip(OPEN_PAREN + CLOSE_PAREN).removeprefix("据").removesuffix("电")
+            if name not in squeeze(anchor.text):
+                return n
+            continue
+        glued = split_glued_credit(brief.text)
+        if glued is not None and own and not own & {p.name for p in glued[2]}:
+            return n
+    return None
 
 
 def _signs_untitled(seq: list[Unit], rest: list[int], n: int) -> bool:

@@ -239,6 +239,8 @@ def split_title(lines: list[str]) -> tuple[str, str, str]:
             return "", upper, lower
         if upper.startswith(("\u2014", "-")):
             return "", lower, upper
+        if has_column_tag(lower) and not has_column_tag(upper):
+            return upper, lower, ""  # the column's tag is printed on the headline: the line over it leads in
         if _details([lower], upper) and not is_kicker(upper):
             return "", upper, lower  # a 副题 adding details in a long clause (under a headline, not under `直击:`)
         if (
@@ -270,6 +272,17 @@ def _split_block_of_three(parts: list[str]) -> tuple[str, str, str]:
     if _is_lead_in(parts[1]):
         return "\n".join(parts[:2]), parts[2], ""
     return "", parts[0], "\n".join(parts[1:])
+
+
+# A column's tag in round brackets closing the headline it is printed on: `下沉市场助力消费升级（人民时评）`,
+# `守山夫妻(点赞新时代)`, `解码“模范自治区”(人民眼·民族区域自治)` (人民日报), `照亮了我的心坎(我与海外版)`,
+# `我们在这里相遇(编辑部故事)` (人民日报海外版). Han characters only: not a number (`(2002年第3号)`) or a part (`(上)`).
+_COLUMN_TAG_END = re.compile(f"[^{SPACES}{OPEN_PAREN}][(\uff08][{HAN}\u00b7]{{2,10}}[)\uff09]$")
+
+
+def has_column_tag(line: str) -> bool:
+    """A title line closed by its column's tag in round brackets."""
+    return bool(_COLUMN_TAG_END.search(squeeze(line)))
 
 
 def _split_before_dash(block: str) -> list[str]:

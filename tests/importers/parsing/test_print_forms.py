@@ -633,6 +633,25 @@ def test_a_story_signed_at_its_end_by_other_reporters_is_its_own_item():
     assert not second.paragraphs[-1].endswith("孟环")
 
 
+@pytest.mark.parametrize(
+    ("page", "story", "brief", "signed"),
+    [
+        # a 本报讯 report, then a brief closed by `(据新华社)` (人民日报 1979)
+        ("rmrb_19791210_01", "江西农业全面丰收", "上海电报局转发外地电报自动化", "(据新华社)"),
+        # a 路透社 dispatch, then the first of the column's briefs, closed by `(法新社)` (参考消息 1999)
+        ("ckxx_19990718_01", "中蒙关系进入新时期", "利比亚向一九八九年法航空难受害者亲属支付赔偿金", "(法新社)"),
+        # 记者纪雨童's report, then a brief closed by `(全媒体记者 李博)` (三门峡日报 2025)
+        ("smxrb_20250125_02", "梁衡散文《坐标之城三门峡》引发热烈反响", "全员上路铲雪保畅通", "(全媒体记者 李博)"),
+    ],
+)
+def test_a_title_over_a_paragraph_signed_by_another_source_opens_a_brief(page, story, brief, signed):
+    """A title after a finished paragraph of a story opened by its lead, over one paragraph closed by another
+    newsroom's name or other reporters' credit, then the next title: a brief of its own, not the story's subhead."""
+    report, short = item(page, story), item(page, brief)
+    assert short is not report and brief not in "".join(report.paragraphs)
+    assert short.bylines == (signed,) and len(short.paragraphs) == 1
+
+
 def test_a_list_set_in_after_a_colon_keeps_its_items_apart():
     """On a page that indents its paragraphs, `…分别为:` then one indented line an item, each
     ended by `;` (株洲日报); a `;` line that opens no list is a clause cut by a column break (长沙晚报)."""

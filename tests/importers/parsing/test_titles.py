@@ -1,6 +1,6 @@
 import pytest
 
-from importers.parsing.titles import is_title_like, split_title
+from importers.parsing.titles import has_column_tag, is_title_like, split_title
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,43 @@ def test_a_line_trailing_off_in_an_ellipsis_is_a_kicker():
     # 惠州日报 2025 (two lines apart), as 华商报's middle line above
     upper, lower = "清明时节,草长莺飞、百花争艳……", "市民纷纷外出踏青放松身心"
     assert split_title([upper, lower]) == (upper, lower, "")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # 人民日报海外版 2013, 2014: the column's tag closes the lower line, the headline; the line over it leads in
+        (
+            ["在游子与读者间架一座桥", "我们在这里相遇(编辑部故事)"],
+            ("在游子与读者间架一座桥", "我们在这里相遇(编辑部故事)", ""),
+        ),
+        (["她像启明星", "照亮了我的心坎(我与海外版)"], ("她像启明星", "照亮了我的心坎(我与海外版)", "")),
+        # 人民日报 2017, 2019: the tag closes the upper line, the headline, over its 副题
+        (
+            ["让真情大义像春风一样吹遍神州大地(新春走基层·特别报道)", "——本报“新春走基层”活动回眸"],
+            ("", "让真情大义像春风一样吹遍神州大地(新春走基层·特别报道)", "——本报“新春走基层”活动回眸"),
+        ),
+        (
+            ["解码“模范自治区”(人民眼·民族区域自治)", "——听亲历者讲述内蒙古七十年"],
+            ("", "解码“模范自治区”(人民眼·民族区域自治)", "——听亲历者讲述内蒙古七十年"),
+        ),
+        # a number in brackets under a headline is no column's tag (人民日报 2002)
+        (["中华人民共和国财政部公告", "(2002年第3号)"], ("", "中华人民共和国财政部公告", "(2002年第3号)")),
+    ],
+)
+def test_the_title_line_closed_by_its_columns_tag_is_the_headline(lines, expected):
+    assert split_title(lines) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "tagged"),
+    [
+        ("下沉市场助力消费升级（人民时评）", True),  # 人民日报 2025
+        ("守山夫妻(点赞新时代)", True),  # 人民日报 2019
+        ("照亮了我的心坎(我与海外版)", True),  # 人民日报海外版 2014
+        ("(2002年第3号)", False),
+        ("中华人民共和国财政部公告", False),
+    ],
+)
+def test_a_columns_tag_in_round_brackets(line, tagged):
+    assert has_column_tag(line) is tagged
