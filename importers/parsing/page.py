@@ -19,13 +19,12 @@ from .pagehead import page_info
 from .repair import repair_body
 from .segment import COMMENTARY, NEWS, NOTICE, PHOTO, SIDEBAR, Draft, looks_like_notice, segment, series_kind
 from .text import ends_sentence, squeeze, strip
-from .titles import EDITORS_NOTE, heads_the_body, split_title
+from .titles import EDITORS_NOTE, MAX_TITLE_LINES, heads_the_body, split_title
 from .typography import punctuate, title_for_readers
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, split_units
 
 EDITORIAL = {NEWS, PHOTO, COMMENTARY, SIDEBAR}
 _GUESSED_HEADLINE_CHARS = 30
-_MAX_TITLE_LINES = 3
 
 
 def parse_page(
@@ -225,7 +224,7 @@ def _item(draft: Draft) -> ParsedItem:
         # `■记者 刘芳 通讯员 林子其` printed over its headline: the title lines follow the byline; a lead
         # set over its own headline (`本报哈尔滨1月8日电 …` / `冬运会进入第四天` / `众老将发威 东道主领跑`, 人民日报
         # 2003, under a jump line) is the same, the title floated under the lead's paragraph
-        while body and body[0].shape == TITLE and len(title_lines) < _MAX_TITLE_LINES and len(body) > 1:
+        while body and body[0].shape == TITLE and len(title_lines) < MAX_TITLE_LINES and len(body) > 1:
             title_lines.append(body.pop(0).text)
     # a second name line under the author's is another writer when it reads as a name (`记者梦` is a subhead)
     second = anchor is not None and anchor.shape == TITLE

@@ -27,7 +27,7 @@ from .bylines import (
 )
 from .model import BodyBlock, PersonCredit
 from .text import CLOSE_PAREN, COLONS, OPEN_PAREN, PAUSES, SEMICOLONS, ends_sentence, runs_on, squeeze, strip
-from .titles import ENUMERATED, is_deck, is_short_phrase, is_subhead_like
+from .titles import ENUMERATED, MAX_TITLE_LINES, is_deck, is_short_phrase, is_subhead_like
 from .units import CAPTION, CREDIT, LEAD, PHOTO_CREDIT, SERIES, TEXT, TITLE, Unit
 
 _MIN_CONTAINED = 8
@@ -129,7 +129,6 @@ def repair_body(
     return result
 
 
-_MAX_TITLE_LINES = 3
 _MAX_LABEL_ABOVE = 8
 # The caption of a drawn figure printed without credit: `管制路段示意图`, `项目效果图`.
 _FIGURE = re.compile("(?:示意图|效果图|平面图|规划图|路线图|线路图|漫画|图表|制图)$")
@@ -149,7 +148,7 @@ def _floated_title(units: list[Unit], *, first_text: str = "") -> list[Unit]:
         elif units[n - 1].shape != TEXT or ends_sentence(units[n - 1].text):
             continue
         run = [unit]
-        while n + len(run) < len(units) and units[n + len(run)].shape == TITLE and len(run) < _MAX_TITLE_LINES:
+        while n + len(run) < len(units) and units[n + len(run)].shape == TITLE and len(run) < MAX_TITLE_LINES:
             run.append(units[n + len(run)])
         after = units[n + len(run)] if n + len(run) < len(units) else None
         if after is not None and after.shape == TEXT:

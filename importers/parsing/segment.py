@@ -50,6 +50,7 @@ from .titles import (
     COLUMN_NOTE,
     EDITORS_NOTE,
     ENUMERATED,
+    MAX_TITLE_LINES,
     adds_details,
     continues_title_line,
     dedupe_title_lines,
@@ -65,7 +66,6 @@ _NOTICE_WORDS = re.compile(r"招募|招聘|公告|启事|通知|声明|征集|�
 _CONTACT = re.compile(r"电话|热线|邮箱|微信|报名|联系人|地址|@|\d{7,}")
 # The formula that closes an official notice: `特此公告。`, `特此通知`, `特此声明`.
 _NOTICE_CLOSE = re.compile(r"特此(?:公告|通知|通告|声明|公示|告知)")
-_MAX_TITLE_UNITS = 3
 _MAX_PHOTO_CAPTIONS = 3
 _MAX_PHOTOS = 12
 _MAX_SUBHEAD_IN_CUT = 16
@@ -258,7 +258,7 @@ def _return_floated_titles(drafts: list[Draft]) -> None:
             continue
         body = story.body
         tail = len(body)
-        while tail > 1 and body[tail - 1].shape == TITLE and len(body) - tail < _MAX_TITLE_UNITS:
+        while tail > 1 and body[tail - 1].shape == TITLE and len(body) - tail < MAX_TITLE_LINES:
             tail -= 1
         last = body[tail - 1] if tail < len(body) else None
         if last is not None and last.shape == TEXT and (ends_sentence(last.text) or split_source_tag(last.text)):
@@ -335,7 +335,7 @@ def _titles_floated_into_paragraphs(seq: list[Unit]) -> None:
     k = 1
     while k < len(seq) - 2:
         end = k
-        while end < len(seq) and end - k < _MAX_TITLE_UNITS and seq[end].shape == TITLE:
+        while end < len(seq) and end - k < MAX_TITLE_LINES and seq[end].shape == TITLE:
             end += 1
         if end == k or end >= len(seq) or not _sentence_goes_on(seq[k - 1], seq[end]):
             k += 1
@@ -697,7 +697,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
             break  # set in like the paragraphs above: their caption or subhead, not a line of this title
         if titles and _closing_cry(seq, j - 1):
             break  # `预祝大会圆满成功!` closes the story above (团结报); a cry over a title stands apart from it
-        if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < _MAX_TITLE_UNITS + 1:
+        if (prev.shape == TITLE or _title_phrase(seq, j - 1)) and titles < MAX_TITLE_LINES + 1:
             titles += 1
         elif prev.shape == CAPTION and titles == 0 and not _closes_photo(seq, j - 1):
             pass
@@ -710,7 +710,7 @@ def _title_start(seq: list[Unit], i: int, single: bool) -> int:
         if seq[k].shape == TEXT and seq[k].phrase:
             seq[k].shape = TITLE
     run = [k for k in range(j, i) if seq[k].shape == TITLE]
-    if len(run) > _MAX_TITLE_UNITS:
+    if len(run) > MAX_TITLE_LINES:
         keep = _trim_title_run(seq, run, single)
         j = keep[0] if keep else i
     elif single and len(run) > 1:
@@ -797,12 +797,12 @@ def _trim_title_run(seq: list[Unit], run: list[int], single: bool) -> list[int]:
     whole; otherwise cut at the last blank line (one-paragraph-per-line dumps)."""
     texts = [seq[k].text for k in run]
     if len(dedupe_title_lines(texts)) < len(texts):
-        return run[-_MAX_TITLE_UNITS:]
+        return run[-MAX_TITLE_LINES:]
     if single:
         gaps = [n for n, k in enumerate(run) if seq[k].gap_before]
         if gaps:
-            return run[gaps[-1] :][-_MAX_TITLE_UNITS:]
-    return run[-_MAX_TITLE_UNITS:]
+            return run[gaps[-1] :][-MAX_TITLE_LINES:]
+    return run[-MAX_TITLE_LINES:]
 
 
 def _closes_photo(seq: list[Unit], i: int) -> bool:
@@ -1235,7 +1235,7 @@ def _anchorless(seq: list[Unit], indexes: list[int]):
     for group in groups:
         units = [seq[k] for k in group]
         title = []
-        while units and units[0].shape == TITLE and len(title) < _MAX_TITLE_UNITS:
+        while units and units[0].shape == TITLE and len(title) < MAX_TITLE_LINES:
             if title and BOX_LABEL.match(units[0].key):
                 break  # `编者按` under a title opens the body
             if title and _label_line(units[0]):
@@ -1381,7 +1381,7 @@ def _opens_anchorless(seq: list[Unit], following: list[int]) -> bool:
             return False  # `(一)寒潮蓝色预警信号`: a numbered subhead of the item above
         if unit.shape == TITLE and not unit.text.endswith(tuple(COLONS)):
             titles += 1
-            if titles > _MAX_TITLE_UNITS:
+            if titles > MAX_TITLE_LINES:
                 return False
             continue
         if titles and unit.shape == TITLE and _label_line(unit):
@@ -1509,7 +1509,7 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
         return
     child_kind = _tail_kind(seq, tail, quoted=_introduces_quote(draft))
     heads = 1
-    while heads < min(len(tail) - 1, _MAX_TITLE_UNITS) and seq[tail[heads]].shape == TITLE:
+    while heads < min(len(tail) - 1, MAX_TITLE_LINES) and seq[tail[heads]].shape == TITLE:
         heads += 1  # 相关链接 / 什么是老旧小区改造: a label over the box's own title
     child = Draft(kind=child_kind, title=[seq[k] for k in tail[:heads]], body=[seq[k] for k in tail[heads:]])
     if child_kind == SIDEBAR:

@@ -70,7 +70,8 @@ ENUMERATED = re.compile(
 )
 _MAX_TITLE = 60
 _MAX_DECK = 36
-_MAX_LINES = 3
+# A title is at most three lines, or units of a page: kicker, headline, subheadline.
+MAX_TITLE_LINES = 3
 
 
 _SHOWS = ("图为", "上图为", "下图为", "左图为", "右图为")
@@ -85,7 +86,7 @@ def is_title_like(text: str) -> bool:
     if len(text) > _MAX_TITLE * 3:
         return False
     lines = [strip(line) for line in text.split("\n") if strip(line)]
-    if not lines or len(lines) > _MAX_LINES:
+    if not lines or len(lines) > MAX_TITLE_LINES:
         return False
     flat = squeeze(text)
     if is_note(flat) or flat.startswith(_SHOWS):

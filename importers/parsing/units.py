@@ -27,7 +27,7 @@ from .furniture import page_head, split_glued_jump
 from .lexicon import PAGE_NAMES, PHOTOGRAPHER
 from .model import Furniture, PersonCredit
 from .text import CLOSE_PAREN, COLONS, COMMAS, HAN, OPEN_PAREN, SEMICOLONS, SPACES, ends_sentence, squeeze, strip
-from .titles import could_be_title, is_title_like
+from .titles import MAX_TITLE_LINES, could_be_title, is_title_like
 
 FURNITURE = "furniture"
 LEAD = "lead"
@@ -95,7 +95,7 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
     listed = single and _prose_set_apart(blocks)
     units: list[Unit] = []
     for block in blocks:
-        entry = not single or (listed and len(block) > _MAX_TITLE_LINES)
+        entry = not single or (listed and len(block) > MAX_TITLE_LINES)
         if entry and len(block) > 1 and _is_one_entry(block):
             units.append(Unit("\n".join(line for _, line in block), tuple(n for n, _ in block)))
             continue
@@ -121,7 +121,6 @@ def split_units(text: str) -> tuple[list[Unit], bool]:
 
 _PROSE_LINE = 40
 _PROSE_APART_SHARE = 0.5
-_MAX_TITLE_LINES = 3  # as titles.is_title_like reads a block
 
 
 def _prose_set_apart(blocks: list[list[tuple[int, str]]]) -> bool:
