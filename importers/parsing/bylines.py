@@ -1106,6 +1106,9 @@ def parse_staff(text: str) -> tuple[PersonCredit, ...] | None:
     return parse_credit(text, staff=True)
 
 
+_DESIGN_CLOSES = re.compile(f"(?:{_words(DESIGN_MARKS)})$")
+
+
 def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
     """A line that is only a page's staff, bracketed or not: `【编辑:张萌】`, `【责任编辑:詹丹】`,
     `責任編輯: 李知微`."""
@@ -1117,9 +1120,6 @@ def parse_staff_line(text: str) -> tuple[PersonCredit, ...] | None:
         people = parse_credit(text) if _DESIGN_CLOSES.search(text) else None
         return people if people and all(p.role in DESIGN_MARKS.values() for p in people) else None
     return parse_staff(text)
-
-
-_DESIGN_CLOSES = re.compile(f"(?:{_words(DESIGN_MARKS)})$")
 
 
 # A caption's credit follows the caption's last sentence: `…现场。记者/杨如摄`.
@@ -1373,10 +1373,14 @@ def split_source_tag(text: str) -> tuple[str, str] | None:
     found = _SOURCE_TAG.search(strip(text))
     if not found:
         return None
-    name = found.group("tag").strip(_BRA + _KET).removeprefix("据")
-    if _reads_as_name(name.removesuffix("电") if found.group("sent") else name):
+    if _reads_as_name(source_name(found.group("tag"))):
         return None
     return strip(strip(text)[: found.start()]), found.group("tag")
+
+
+def source_name(tag: str) -> str:
+    """The newsroom a source tag names: `(据新华社电)`, `据 新华社` → `新华社`."""
+    return squeeze(tag).strip(_BRA + _KET).removeprefix("据").removesuffix("电")
 
 
 def is_source_tag(text: str) -> bool:

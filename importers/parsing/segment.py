@@ -24,6 +24,7 @@ from .bylines import (
     is_surnamed,
     names_in_brackets,
     parse_credit,
+    source_name,
     split_glued_credit,
     split_source_tag,
 )
@@ -1492,7 +1493,10 @@ def _build(seq: list[Unit], indexes: list[int], kind: str, anchor_index: int):
             yield rest[foreign], Draft(kind=PHOTO, title=[], body=[seq[k] for k in rest[foreign:]])
         return
     own = {p.name for p in anchor.people} if anchor is not None else set()
-    found = (_after_closing_credit(seq, rest, titled=bool(title), own=own), _brief_signed_by_others(seq, rest, anchor))
+    found = (
+        _after_closing_credit(seq, rest, titled=bool(title), own=own),
+        _brief_signed_by_others(seq, rest, anchor, own),
+    )
     closed = min((n for n in found if n is not None), default=None)
     if closed is not None:
         # The story ends with its credit (`(本报记者 任 爽 李玉兰)`), or a brief signed by others follows it; what
@@ -1786,7 +1790,7 @@ def _over_others_photo(seq: list[Unit], rest: list[int], n: int, own: set[str]) 
     )
 
 
-def _brief_signed_by_others(seq: list[Unit], rest: list[int], anchor: Unit | None) -> int | None:
+def _brief_signed_by_others(seq: list[Unit], rest: list[int], anchor: Unit | None, own: set[str]) -> int | None:
     """Position in ``rest`` of a title over one paragraph that closes with a source or a credit of its own, naming
     none of the story's people and not its newsroom, after a finished paragraph of a story opened by a lead or a
     byline, with another title or the span's end under it: a brief of its own, not a part of the story
@@ -1796,7 +1800,6 @@ def _brief_signed_by_others(seq: list[Unit], rest: list[int], anchor: Unit | Non
     under an opening that names no one may sign the whole story: it counts only against people the opening names."""
     if anchor is None or anchor.shape not in (LEAD, CREDIT):
         return None
-    own = {p.name for p in anchor.people}
     for n in range(len(rest) - 1):
         before = seq[rest[n - 1]] if n else anchor
         unit, brief = seq[rest[n]], seq[rest[n + 1]]
@@ -1814,8 +1817,7 @@ def _brief_signed_by_others(seq: list[Unit], rest: list[int], anchor: Unit | Non
             continue
         tag = split_source_tag(brief.text)
         if tag is not None:
-            name = squeeze(tag[1]).strip(OPEN_PAREN + CLOSE_PAREN).removeprefix("据").removesuffix("电")
-            if name not in squeeze(anchor.text):
+            if source_name(tag[1]) not in squeeze(anchor.text):
                 return n
             continue
         glued = split_glued_credit(brief.text)

@@ -273,9 +273,10 @@ def _is_one_entry(block: list[tuple[int, str]]) -> bool:
     `三、投稿内容和要求:` / `1.征文主题:…。` / `2.征文体裁:诗歌、散文。`, 海南日报) holds them whatever their length."""
     lines = [line for _, line in block]
     labelled = len(squeeze(lines[0])) <= _SHORT_LINE and lines[0][-1] in COLONS
-    if not labelled and len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1:
-        return False
-    if not labelled and any("。" in line for line in lines) and not all(ends_sentence(line) for line in lines[:-1]):
+    if not labelled and (
+        len({len(squeeze(line)) > _SHORT_LINE for line in lines}) > 1
+        or (any("。" in line for line in lines) and not all(ends_sentence(line) for line in lines[:-1]))
+    ):
         return False
     return not any(
         classify_furniture(line) or parse_lead(line) or parse_credit(line) or is_series(line) for line in lines
